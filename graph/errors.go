@@ -1,0 +1,82 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/kaoping/kaoping/server/apperr"
+)
+
+// presentError is the single place errors leave the server. Application
+// errors keep their code, message and field errors; anything else becomes a
+// generic INTERNAL error and its details go to the log with the request id,
+// so no SQL, stack or path ever reaches a client.
+func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		if id := RequestID(ctx); id != "" {
+			gqlErr.Extensions["requestId"] = id
+		}
+		var gerr *gqlerror.Error
+		if errors.As(err, &gerr) && gerr.Err == nil && gerr.Extensions["code"] != nil {
+			// Parser and validation errors gqlgen built itself.
+			return gqlErr
+		}
+		if e, ok := apperr.As(err); ok {
+			gqlErr.Message = e.Message
+			gqlErr.Extensions["code"] = string(e.Code)
+			if len(e.Fields) > 0 {
+				gqlErr.Extensions["fields"] = e.Fields
+			}
+			if e.Current != nil {
+				gqlErr.Extensions["current"] = e.Current
+			}
+			return gqlErr
+		}
+		if errors.As(err, &gerr) && gerr.Err == nil {
+			// An input coercion error ("… is not a valid ID") names the
+			// argument and says what is wrong; it carries nothing internal.
+			gqlErr.Extensions["code"] = "INVALID"
+			return gqlErr
+		}
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+			gqlErr.Message = "请求超时,请稍后重试"
+			gqlErr.Extensions["code"] = "TIMEOUT"
+			return gqlErr
+		}
+		log.ErrorContext(ctx, "graphql error", "requestId", RequestID(ctx), "path", gqlErr.Path.String(), "err", err)
+		gqlErr.Message = "服务器内部错误,请联系管理员并提供请求编号"
+		gqlErr.Extensions["code"] = string(apperr.Internal)
+		return gqlErr
+	}
+}
+
+// recoverPanic logs a resolver panic with its stack and answers INTERNAL.
+func recoverPanic(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "resolver panic", "requestId", RequestID(ctx), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return errors.New("internal panic")
+	}
+}
+
+type requestIDKey struct{}
+
+// WithRequestID stores the request id for errors and logs.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID returns the id WithRequestID stored, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}

@@ -1,0 +1,107 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// Loaders batch and cache reads for one request. Every hierarchy loader is
+// keyed by plan: the first field that needs, say, indicators loads all
+// indicators of the plan in one statement, and every other Dimension.indicators
+// in the response is served from that result. A full plan tree therefore
+// costs one statement per level, however many rows it has.
+type Loaders struct {
+	Periods     *dataloadgen.Loader[int64, []store.Period]
+	Dimensions  *dataloadgen.Loader[int64, []store.Dimension]
+	Indicators  *dataloadgen.Loader[int64, []store.Indicator]
+	Tasks       *dataloadgen.Loader[int64, []store.Task]
+	LeadUnits   *dataloadgen.Loader[int64, map[int64][]store.Unit]
+	Assignments *dataloadgen.Loader[int64, map[int64][]store.Evaluatee]
+	Evaluatees  *dataloadgen.Loader[int64, []store.Evaluatee]
+	TaskPoints  *dataloadgen.Loader[int64, map[int64]decimal.Decimal]
+}
+
+type loadersKey struct{}
+
+// batchWait is how long a loader collects keys before it queries; short,
+// because gqlgen resolves sibling fields within microseconds.
+const batchWait = 2 * time.Millisecond
+
+// NewLoaders returns fresh loaders over st for one request.
+func NewLoaders(st *store.Store) *Loaders {
+	db := st.DB
+	opts := []dataloadgen.Option{dataloadgen.WithWait(batchWait)}
+	l := &Loaders{
+		Periods:     dataloadgen.NewMappedLoader(bind(db, store.PeriodsByPlans), opts...),
+		Dimensions:  dataloadgen.NewMappedLoader(bind(db, store.DimensionsByPlans), opts...),
+		Indicators:  dataloadgen.NewMappedLoader(bind(db, store.IndicatorsByPlans), opts...),
+		Tasks:       dataloadgen.NewMappedLoader(bind(db, store.TasksByPlans), opts...),
+		LeadUnits:   dataloadgen.NewMappedLoader(bind(db, store.LeadUnitsByPlans), opts...),
+		Assignments: dataloadgen.NewMappedLoader(bind(db, store.AssignmentsByPlans), opts...),
+		Evaluatees:  dataloadgen.NewMappedLoader(bind(db, store.EvaluateesByPlans), opts...),
+	}
+	l.TaskPoints = dataloadgen.NewMappedLoader(l.effectivePoints, opts...)
+	return l
+}
+
+// bind adapts a store "by plans" query to dataloadgen's fetch signature.
+func bind[V any](db store.DB, fetch func(context.Context, store.DB, []int64) (map[int64]V, error)) func(context.Context, []int64) (map[int64]V, error) {
+	return func(ctx context.Context, keys []int64) (map[int64]V, error) {
+		return fetch(ctx, db, keys)
+	}
+}
+
+// effectivePoints computes every task's points for each plan from the
+// already-loaded indicators and tasks (DESIGN §2.1).
+func (l *Loaders) effectivePoints(ctx context.Context, planIDs []int64) (map[int64]map[int64]decimal.Decimal, error) {
+	out := make(map[int64]map[int64]decimal.Decimal, len(planIDs))
+	for _, planID := range planIDs {
+		inds, err := l.Indicators.Load(ctx, planID)
+		if err != nil {
+			return nil, err
+		}
+		tasks, err := l.Tasks.Load(ctx, planID)
+		if err != nil {
+			return nil, err
+		}
+		out[planID] = scoring.TaskPoints(scoringPlan(inds, tasks))
+	}
+	return out, nil
+}
+
+// scoringPlan shapes indicators and tasks into the formula's plan; only the
+// parts TaskPoints reads are filled in.
+func scoringPlan(inds []store.Indicator, tasks []store.Task) scoring.Plan {
+	byIndicator := map[int64][]scoring.Task{}
+	for _, t := range tasks {
+		byIndicator[t.IndicatorID] = append(byIndicator[t.IndicatorID], scoring.Task{ID: t.ID, Points: t.Points})
+	}
+	dim := scoring.Dimension{}
+	for _, i := range inds {
+		dim.Indicators = append(dim.Indicators, scoring.Indicator{ID: i.ID, Points: i.Points, Tasks: byIndicator[i.ID]})
+	}
+	return scoring.Plan{Dimensions: []scoring.Dimension{dim}}
+}
+
+// For returns the request's loaders.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(loadersKey{}).(*Loaders)
+}
+
+// WithLoaders is middleware that gives every request its own loaders, so
+// nothing is cached across requests or users.
+func WithLoaders(st *store.Store) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(st))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}

@@ -1,0 +1,88 @@
+// Package apperr is the application's one error type. Domain and store code
+// return *Error with a Code; the GraphQL edge maps codes to extensions.code
+// and field errors to extensions.fields, and logs everything else.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies an error for clients. Values are stable API.
+type Code string
+
+const (
+	Invalid         Code = "INVALID"         // input breaks a rule; see Fields
+	NotFound        Code = "NOT_FOUND"       // the object does not exist (or is not visible)
+	Conflict        Code = "CONFLICT"        // stale version or duplicate; reload and retry
+	Forbidden       Code = "FORBIDDEN"       // signed in, but not allowed
+	Unauthenticated Code = "UNAUTHENTICATED" // not signed in
+	Internal        Code = "INTERNAL"        // a bug or an outage; details are in the server log
+)
+
+// FieldError says which input field broke which rule, in both languages.
+type FieldError struct {
+	Field     string `json:"field"`     // the input's field path, e.g. "input.points"
+	Rule      string `json:"rule"`      // the rule, e.g. "dgte", "required", "unique"
+	Message   string `json:"message"`   // Chinese, for users
+	MessageEn string `json:"messageEn"` // English
+}
+
+// Error is returned by domain and store code.
+type Error struct {
+	Code    Code
+	Message string // Chinese; safe to show
+	Fields  []FieldError
+	Current any // for Conflict: the object as it is now, when known
+}
+
+func (e *Error) Error() string {
+	if len(e.Fields) == 0 {
+		return fmt.Sprintf("%s: %s", e.Code, e.Message)
+	}
+	return fmt.Sprintf("%s: %s %v", e.Code, e.Message, e.Fields)
+}
+
+// Errorf returns an *Error with a formatted Chinese message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Field returns an Invalid error about one field.
+func Field(field, rule, zh, en string) *Error {
+	return &Error{
+		Code:    Invalid,
+		Message: zh,
+		Fields:  []FieldError{{Field: field, Rule: rule, Message: zh, MessageEn: en}},
+	}
+}
+
+// NotFoundf reports a missing object, e.g. NotFoundf("任务", 12).
+func NotFoundf(what string, id int64) *Error {
+	return Errorf(NotFound, "%s %d 不存在", what, id)
+}
+
+// StaleVersion reports a lost update: someone saved a newer version first.
+func StaleVersion(what string, id int64, current any) *Error {
+	return &Error{
+		Code:    Conflict,
+		Message: fmt.Sprintf("%s %d 已被他人修改,请刷新后重试", what, id),
+		Current: current,
+	}
+}
+
+// CodeOf returns the code of err, or Internal when err is not an *Error.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return Internal
+}
+
+// As returns err as an *Error when it is one.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config is read from the environment once, at start.
+type Config struct {
+	DatabaseURL      string        // DATABASE_URL
+	Addr             string        // ADDR, default :8080
+	StatementTimeout time.Duration // KAOPING_STATEMENT_TIMEOUT, default 30s
+	RequestTimeout   time.Duration // KAOPING_REQUEST_TIMEOUT, default 60s
+}
+
+const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
+
+func loadConfig(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		DatabaseURL:      getenv("DATABASE_URL"),
+		Addr:             getenv("ADDR"),
+		StatementTimeout: 30 * time.Second,
+		RequestTimeout:   60 * time.Second,
+	}
+	if cfg.DatabaseURL == "" {
+		cfg.DatabaseURL = defaultDatabaseURL
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = ":8080"
+	}
+	for key, dst := range map[string]*time.Duration{
+		"KAOPING_STATEMENT_TIMEOUT": &cfg.StatementTimeout,
+		"KAOPING_REQUEST_TIMEOUT":   &cfg.RequestTimeout,
+	} {
+		if v := getenv(key); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return cfg, fmt.Errorf("%s=%q: want a positive duration such as 30s", key, v)
+			}
+			*dst = d
+		}
+	}
+	return cfg, nil
+}

@@ -1,0 +1,135 @@
+// Command server is the Kaoping binary: GraphQL API, SPA and the
+// administrative subcommands, configured from the environment.
+//
+//	server [serve]                 migrate, then serve on ADDR (default :8080)
+//	server migrate                 apply pending migrations
+//	server demo                    load demo data into an empty database
+//	server import-plan [--json] [--name N] [--year Y] FILE
+//	                               import a method document (.txt or .docx);
+//	                               --json prints the parsed plan and problems and writes nothing
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/kaoping/kaoping/migrations"
+	"github.com/kaoping/kaoping/server/demo"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "kaoping:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole program, so tests can start it like a user would.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, log, nil)
+	case "migrate":
+		return withStore(ctx, cfg, func(st *store.Store) error {
+			applied, err := migrations.Apply(ctx, st.SQL())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "applied %d migration(s)\n", len(applied))
+			return nil
+		})
+	case "demo":
+		return withStore(ctx, cfg, func(st *store.Store) error {
+			if _, err := migrations.Apply(ctx, st.SQL()); err != nil {
+				return err
+			}
+			loaded, err := demo.Load(ctx, st)
+			if err != nil {
+				return err
+			}
+			if !loaded {
+				fmt.Fprintln(stdout, "database already has plans; demo data not loaded")
+				return nil
+			}
+			fmt.Fprintln(stdout, "demo data loaded")
+			return nil
+		})
+	case "import-plan":
+		return importPlan(ctx, cfg, args, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE]")
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q (want serve, migrate, demo or import-plan)", cmd)
+	}
+}
+
+func withStore(ctx context.Context, cfg Config, fn func(*store.Store) error) error {
+	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{StatementTimeout: cfg.StatementTimeout})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
+
+// serve migrates, then serves until ctx ends. ready, when not nil, receives
+// the listening address (tests listen on :0).
+func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string) error {
+	return withStore(ctx, cfg, func(st *store.Store) error {
+		applied, err := migrations.Apply(ctx, st.SQL())
+		if err != nil {
+			return err
+		}
+		if len(applied) > 0 {
+			log.Info("migrated", "applied", applied)
+		}
+		ln, err := net.Listen("tcp", cfg.Addr)
+		if err != nil {
+			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+		}
+		srv := &http.Server{
+			Handler:           NewServer(st, log, cfg),
+			ReadHeaderTimeout: 10 * time.Second,
+			MaxHeaderBytes:    64 << 10,
+		}
+		log.Info("serving", "addr", ln.Addr().String())
+		if ready != nil {
+			ready <- ln.Addr().String()
+		}
+		errc := make(chan error, 1)
+		go func() { errc <- srv.Serve(ln) }()
+		select {
+		case err := <-errc:
+			return err
+		case <-ctx.Done():
+			shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		}
+	})
+}

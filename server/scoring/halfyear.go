@@ -1,0 +1,320 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// TaskResult is the score of one carried task (§2.2).
+type TaskResult struct {
+	ID, IndicatorID, DimensionID int64
+	Points                       decimal.Decimal // P_t
+	Score                        decimal.Decimal // mean of the counted lead scores; 0 when none counts
+	Counted                      []LeadScore     // the lead scores the mean is taken over
+	Missing                      bool            // some lead unit has no counted score
+}
+
+// DimensionResult is one dimension left in for the evaluatee (§2.3).
+type DimensionResult struct {
+	ID            int64
+	Points        decimal.Decimal // P_d
+	CarriedPoints decimal.Decimal // Σ P_t over the tasks of d the evaluatee carries
+	Earned        decimal.Decimal // Σ s over those tasks
+	Rate          decimal.Decimal // r_d = Earned / CarriedPoints
+	Score         decimal.Decimal // P_d · r_d
+}
+
+// MissingScore is a carried task × lead unit without a counted score.
+type MissingScore struct {
+	TaskID, LeadUnitID int64
+	HasDraft           bool // a score was entered but is not verified yet
+}
+
+// Step is one line of the explanation of a result (§2.10): what is
+// computed, its formula and the numbers put into it, in Chinese.
+type Step struct {
+	Label   string // e.g. "日常监测"
+	Formula string // e.g. "100 × Σ P_d·r_d / Σ P_d"
+	Detail  string // e.g. "100 × 18.5 / 25 = 74"
+}
+
+// Result is the half-year score of one evaluatee with its derivation. Exact
+// values carry ExactPlaces decimals.
+type Result struct {
+	Mode       Mode
+	Components map[Method]*decimal.Decimal // all four methods; nil = missing
+	Dimensions []DimensionResult           // dimensions left in, in plan order
+	Tasks      []TaskResult                // carried tasks, in plan order
+	Missing    []MissingScore              // in plan order, lead units as listed
+	Exact      decimal.Decimal             // H
+	Published  decimal.Decimal             // H rounded half up to PublishedPlaces
+	Steps      []Step
+}
+
+// Publishable reports whether the result may be published: it counts
+// verified scores only and no lead score is missing (§2.2).
+func (r Result) Publishable() bool {
+	return r.Mode == Published && len(r.Missing) == 0
+}
+
+// HalfYear computes the half-year score H(e,h) of one evaluatee (§2.2–2.8).
+//
+// Invalid input gives an error wrapping ErrInvalid and an empty Result.
+// When no component can be scored (the evaluatee carries no task and has no
+// field visit, opinion or third-party value) the error is ErrNoScore and the
+// Result still holds the components and the steps that say why; Exact and
+// Published are then zero and must not be shown as a score.
+func HalfYear(p Plan, in Input) (Result, error) {
+	if err := p.Validate(); err != nil {
+		return Result{}, err
+	}
+	idx := indexPlan(p)
+	c, err := in.validate(idx)
+	if err != nil {
+		return Result{}, err
+	}
+	rule, _ := p.MissingRule.resolve() // validated with the plan
+
+	r := Result{Mode: c.mode}
+	// Internal (unrounded) components; a missing one has no entry.
+	comps := map[Method]decimal.Decimal{}
+	if v, ok := r.dailyMonitoring(p, r.scoreTasks(idx, c)); ok {
+		comps[DailyMonitoring] = v
+	}
+	if v, ok := r.fieldVisit(idx, c.FieldItems); ok {
+		comps[FieldVisit] = v
+	}
+	if v, ok := r.sourceMean(PublicOpinion, c.PublicOpinion); ok {
+		comps[PublicOpinion] = v
+	}
+	if v, ok := r.sourceMean(ThirdParty, c.ThirdParty); ok {
+		comps[ThirdParty] = v
+	}
+
+	r.Components = make(map[Method]*decimal.Decimal, 4)
+	for _, m := range Methods() {
+		r.Components[m] = nil
+		if v, ok := comps[m]; ok {
+			e := exact(v)
+			r.Components[m] = &e
+		}
+	}
+
+	h, err := r.combine(p.Weights, rule, comps)
+	if err != nil {
+		return r, err
+	}
+	r.Exact = exact(h)
+	r.Published = RoundPublished(r.Exact)
+	r.step("公布得分", "四舍五入保留两位小数", show(r.Exact)+" → "+r.Published.StringFixed(PublishedPlaces))
+	return r, nil
+}
+
+func (r *Result) step(label, formula, detail string) {
+	r.Steps = append(r.Steps, Step{Label: label, Formula: formula, Detail: detail})
+}
+
+// scoredTask is a carried task's score at full internal precision.
+type scoredTask struct {
+	dim           int
+	points, score decimal.Decimal
+}
+
+// scoreTasks scores every carried task, in plan order, and records the
+// missing lead scores.
+func (r *Result) scoreTasks(idx planIndex, c checked) []scoredTask {
+	var out []scoredTask
+	for _, id := range idx.order {
+		if !c.carried[id] {
+			continue
+		}
+		ref := idx.tasks[id]
+		score, counted, missing := taskScore(id, c.LeadUnits[id], c.Scores[id], c.mode)
+		r.Tasks = append(r.Tasks, TaskResult{
+			ID: id, IndicatorID: ref.indicator, DimensionID: ref.dimID,
+			Points: ref.points, Score: exact(score), Counted: counted, Missing: len(missing) > 0,
+		})
+		r.Missing = append(r.Missing, missing...)
+		out = append(out, scoredTask{dim: ref.dim, points: ref.points, score: score})
+	}
+	return out
+}
+
+// taskScore is §2.2: the mean of the counted scores of the task's lead units
+// (a score counts when verified, or in a preview when entered at all); 0 when
+// none counts. Lead units are few, so a linear search beats a map.
+func taskScore(task int64, leads []int64, scores []LeadScore, mode Mode) (decimal.Decimal, []LeadScore, []MissingScore) {
+	sum := decimal.Zero
+	var counted []LeadScore
+	var missing []MissingScore
+	for _, unit := range leads {
+		s, entered := findScore(scores, unit)
+		if entered && (s.Verified || mode == Preview) {
+			counted = append(counted, s)
+			sum = sum.Add(s.Score)
+			continue
+		}
+		missing = append(missing, MissingScore{TaskID: task, LeadUnitID: unit, HasDraft: entered})
+	}
+	if len(counted) == 0 {
+		return decimal.Zero, nil, missing
+	}
+	return div(sum, decimal.NewFromInt(int64(len(counted)))), counted, missing
+}
+
+func findScore(scores []LeadScore, unit int64) (LeadScore, bool) {
+	for _, s := range scores {
+		if s.LeadUnitID == unit {
+			return s, true
+		}
+	}
+	return LeadScore{}, false
+}
+
+const dmFormula = "100 × Σ P_d·r_d / Σ P_d"
+
+// dailyMonitoring is §2.3–2.4. Each dimension's P_d·r_d is computed as
+// P_d·Σs / ΣP_t in one division, so that when the evaluatee carries the whole
+// dimension (ΣP_t = P_d) the term is exactly Σs.
+func (r *Result) dailyMonitoring(p Plan, tasks []scoredTask) (decimal.Decimal, bool) {
+	type acc struct {
+		n              int
+		points, earned decimal.Decimal
+	}
+	accs := make([]acc, len(p.Dimensions))
+	for _, t := range tasks {
+		a := &accs[t.dim]
+		a.n++
+		a.points = a.points.Add(t.points)
+		a.earned = a.earned.Add(t.score)
+	}
+
+	sumP, sumScore := decimal.Zero, decimal.Zero
+	for i, d := range p.Dimensions {
+		a := accs[i]
+		label := fmt.Sprintf("方面 %d", d.ID)
+		switch {
+		case a.n == 0:
+			r.step(label, "未承担该方面任务", "不计入")
+		case a.points.IsZero():
+			// r_d = Σs / 0 is undefined; the only scores possible are 0.
+			r.step(label, "Σ P_t = 0", "承担的任务分值合计为 0，无法计算得分率，不计入")
+		default:
+			rate := div(a.earned, a.points)
+			score := div(d.Points.Mul(a.earned), a.points)
+			r.Dimensions = append(r.Dimensions, DimensionResult{
+				ID: d.ID, Points: d.Points, CarriedPoints: a.points,
+				Earned: exact(a.earned), Rate: exact(rate), Score: exact(score),
+			})
+			sumP = sumP.Add(d.Points)
+			sumScore = sumScore.Add(score)
+			r.step(label, "r_d = Σ s / Σ P_t；P_d·r_d",
+				fmt.Sprintf("r = %s / %s = %s；%s × %s = %s",
+					show(a.earned), show(a.points), show(rate), show(d.Points), show(rate), show(score)))
+		}
+	}
+
+	label := DailyMonitoring.Label()
+	switch {
+	case len(r.Dimensions) == 0:
+		r.step(label, dmFormula, "未承担任何可计分的任务：缺项")
+		return decimal.Zero, false
+	case sumP.IsZero():
+		r.step(label, dmFormula, "计入的方面分值合计为 0：缺项")
+		return decimal.Zero, false
+	}
+	dm := div(hundred.Mul(sumScore), sumP)
+	r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", show(sumScore), show(sumP), show(dm)))
+	return dm, true
+}
+
+// fieldVisit is §2.5 over the latest reviewed visit per task.
+func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (decimal.Decimal, bool) {
+	const formula = "100 × Σ 判定·P_t / Σ P_t（已落实 1，部分落实 0.5，未落实 0，不适用不计）"
+	label := FieldVisit.Label()
+	num, den, judged := decimal.Zero, decimal.Zero, 0
+	for _, it := range items {
+		f, ok, _ := it.Judgement.factor()
+		if !ok {
+			continue
+		}
+		pts := idx.tasks[it.TaskID].points
+		num = num.Add(f.Mul(pts))
+		den = den.Add(pts)
+		judged++
+	}
+	switch {
+	case len(items) == 0:
+		r.step(label, formula, "无已审核的实地调研：缺项")
+		return decimal.Zero, false
+	case judged == 0:
+		r.step(label, formula, "检查项均不适用：缺项")
+		return decimal.Zero, false
+	case den.IsZero():
+		r.step(label, formula, "判定项分值合计为 0：缺项")
+		return decimal.Zero, false
+	}
+	fv := div(hundred.Mul(num), den)
+	r.step(label, formula, fmt.Sprintf("100 × %s / %s = %s（判定 %d 项，不适用 %d 项）",
+		show(num), show(den), show(fv), judged, len(items)-judged))
+	return fv, true
+}
+
+// sourceMean is §2.6: the weighted mean of the imported values of method m.
+func (r *Result) sourceMean(m Method, vals []SourceValue) (decimal.Decimal, bool) {
+	const formula = "Σ 权重·得分 / Σ 权重"
+	if len(vals) == 0 {
+		r.step(m.Label(), formula, "未导入数据：缺项")
+		return decimal.Zero, false
+	}
+	num, den := decimal.Zero, decimal.Zero
+	terms := make([]string, len(vals))
+	for k, v := range vals {
+		num = num.Add(v.Weight.Mul(v.Value))
+		den = den.Add(v.Weight)
+		terms[k] = strings.TrimSpace(v.Source + " " + show(v.Weight) + "×" + show(v.Value))
+	}
+	mean := div(num, den)
+	r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), show(mean)))
+	return mean, true
+}
+
+// combine is §2.7: H = Σ w_m·C_m / 100 with the plan's missing rule.
+func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]decimal.Decimal) (decimal.Decimal, error) {
+	const label = "半年得分"
+	num, present := decimal.Zero, decimal.Zero
+	var terms, missing []string
+	for _, m := range Methods() {
+		c, ok := comps[m]
+		if !ok {
+			missing = append(missing, m.Label())
+			continue
+		}
+		num = num.Add(w.Of(m).Mul(c))
+		present = present.Add(w.Of(m))
+		terms = append(terms, show(w.Of(m))+"×"+show(c))
+	}
+	if len(terms) == 0 {
+		r.step(label, "H = Σ w·C / 100", "四项均缺项：无半年得分")
+		return decimal.Zero, ErrNoScore
+	}
+
+	formula, den := "H = Σ w·C / 100", hundred
+	switch {
+	case len(missing) == 0:
+	case rule == Zero:
+		formula = "H = Σ w·C / 100（缺项 " + strings.Join(missing, "、") + " 按 0 分计）"
+	default:
+		formula = "H = Σ w·C / Σ w（缺项 " + strings.Join(missing, "、") + " 的权重按比例分给其余各项）"
+		den = present
+	}
+	if den.IsZero() {
+		r.step(label, formula, "其余各项权重合计为 0：无半年得分")
+		return decimal.Zero, fmt.Errorf("%w: the present components all have weight 0", ErrNoScore)
+	}
+	h := div(num, den)
+	r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), show(h)))
+	return h, nil
+}

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/uptrace/bun"
+)
+
+var errNoRows = sql.ErrNoRows
+
+// EvaluateesByPlans returns evaluatees with their units keyed by plan, the
+// 旗县区 group first, each in official order.
+func EvaluateesByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64][]Evaluatee, error) {
+	var evs []Evaluatee
+	err := db.NewSelect().Model(&evs).
+		Relation("Unit").
+		Where("evaluatee.plan_id IN (?)", bun.In(planIDs)).
+		Order("evaluatee.plan_id", "evaluatee.ranking_group DESC", "unit.sort_key", "unit.id").
+		Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load evaluatees: %w", err)
+	}
+	out := make(map[int64][]Evaluatee, len(planIDs))
+	for _, e := range evs {
+		out[e.PlanID] = append(out[e.PlanID], e)
+	}
+	return out, nil
+}
+
+// FindEvaluatee returns evaluatee id with its unit.
+func FindEvaluatee(ctx context.Context, db bun.IDB, id int64) (*Evaluatee, error) {
+	e := new(Evaluatee)
+	if err := db.NewSelect().Model(e).Relation("Unit").Where("evaluatee.id = ?", id).Scan(ctx); err != nil {
+		return nil, notFoundOr(err, "考评对象", id)
+	}
+	return e, nil
+}
+
+// CreateEvaluatee adds a unit to a plan's evaluatees.
+func CreateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
+	e.Version = 1
+	_, err := db.NewInsert().Model(e).Returning("*").Exec(ctx)
+	return mapError(err)
+}
+
+// UpdateEvaluatee moves an evaluatee to another ranking group.
+func UpdateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
+	return updateVersioned(ctx, db, e, "考评对象", e.ID, e.Version, "ranking_group")
+}
+
+// DeleteEvaluatee removes an evaluatee and its assignments.
+func DeleteEvaluatee(ctx context.Context, db bun.IDB, id int64, version int) error {
+	return deleteVersioned[Evaluatee](ctx, db, "考评对象", id, version)
+}

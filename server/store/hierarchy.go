@@ -1,0 +1,267 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+)
+
+var hundred = decimal.NewFromInt(100)
+
+// The *ByPlans functions load one level of the hierarchy for several plans in
+// one statement. GraphQL resolvers reach them through request-scoped loaders
+// keyed by plan, so a whole plan tree costs one statement per level however
+// many dimensions, indicators and tasks it has.
+
+// DimensionsByPlans returns dimensions keyed by plan, in number order.
+func DimensionsByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64][]Dimension, error) {
+	var dims []Dimension
+	err := db.NewSelect().Model(&dims).
+		Where("plan_id IN (?)", bun.In(planIDs)).
+		Order("plan_id", "number").
+		Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load dimensions: %w", err)
+	}
+	out := make(map[int64][]Dimension, len(planIDs))
+	for _, d := range dims {
+		out[d.PlanID] = append(out[d.PlanID], d)
+	}
+	return out, nil
+}
+
+// IndicatorsByPlans returns indicators keyed by plan, in number order.
+func IndicatorsByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64][]Indicator, error) {
+	var inds []Indicator
+	err := db.NewSelect().Model(&inds).
+		ColumnExpr("indicator.*, d.plan_id").
+		Join("JOIN dimensions AS d ON d.id = indicator.dimension_id").
+		Where("d.plan_id IN (?)", bun.In(planIDs)).
+		Order("d.plan_id", "d.number", "indicator.number").
+		Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load indicators: %w", err)
+	}
+	out := make(map[int64][]Indicator, len(planIDs))
+	for _, i := range inds {
+		out[i.PlanID] = append(out[i.PlanID], i)
+	}
+	return out, nil
+}
+
+// TasksByPlans returns tasks keyed by plan, in document order.
+func TasksByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64][]Task, error) {
+	var tasks []Task
+	err := db.NewSelect().Model(&tasks).
+		ColumnExpr("task.*, d.plan_id").
+		Join("JOIN indicators AS i ON i.id = task.indicator_id").
+		Join("JOIN dimensions AS d ON d.id = i.dimension_id").
+		Where("d.plan_id IN (?)", bun.In(planIDs)).
+		Order("d.plan_id", "d.number", "i.number", "task.number").
+		Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load tasks: %w", err)
+	}
+	out := make(map[int64][]Task, len(planIDs))
+	for _, t := range tasks {
+		out[t.PlanID] = append(out[t.PlanID], t)
+	}
+	return out, nil
+}
+
+// LeadUnitsByPlans returns, per plan, each task's lead units in official order.
+func LeadUnitsByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64]map[int64][]Unit, error) {
+	var rows []struct {
+		Unit   `bun:",extend"`
+		TaskID int64 `bun:"task_id"`
+		PlanID int64 `bun:"plan_id"`
+	}
+	err := db.NewSelect().
+		TableExpr("task_lead_units AS tlu").
+		ColumnExpr("u.*, tlu.task_id, d.plan_id").
+		Join("JOIN units AS u ON u.id = tlu.unit_id").
+		Join("JOIN tasks AS t ON t.id = tlu.task_id").
+		Join("JOIN indicators AS i ON i.id = t.indicator_id").
+		Join("JOIN dimensions AS d ON d.id = i.dimension_id").
+		Where("d.plan_id IN (?)", bun.In(planIDs)).
+		Order("u.sort_key", "u.id").
+		Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load lead units: %w", err)
+	}
+	out := make(map[int64]map[int64][]Unit, len(planIDs))
+	for _, r := range rows {
+		if out[r.PlanID] == nil {
+			out[r.PlanID] = map[int64][]Unit{}
+		}
+		out[r.PlanID][r.TaskID] = append(out[r.PlanID][r.TaskID], r.Unit)
+	}
+	return out, nil
+}
+
+// AssignmentsByPlans returns, per plan, the evaluatees carrying each task,
+// with their units, in ranking-group then official order.
+func AssignmentsByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[int64]map[int64][]Evaluatee, error) {
+	var rows []struct {
+		Evaluatee `bun:",extend"`
+		TaskID    int64 `bun:"task_id"`
+	}
+	err := db.NewSelect().
+		Model((*Evaluatee)(nil)).
+		ColumnExpr("evaluatee.*, a.task_id").
+		Relation("Unit").
+		Join("JOIN assignments AS a ON a.evaluatee_id = evaluatee.id").
+		Where("evaluatee.plan_id IN (?)", bun.In(planIDs)).
+		Order("evaluatee.ranking_group DESC", "unit.sort_key", "unit.id").
+		Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load assignments: %w", err)
+	}
+	out := make(map[int64]map[int64][]Evaluatee, len(planIDs))
+	for _, r := range rows {
+		if out[r.PlanID] == nil {
+			out[r.PlanID] = map[int64][]Evaluatee{}
+		}
+		out[r.PlanID][r.TaskID] = append(out[r.PlanID][r.TaskID], r.Evaluatee)
+	}
+	return out, nil
+}
+
+// FindDimension returns dimension id.
+func FindDimension(ctx context.Context, db bun.IDB, id int64) (*Dimension, error) {
+	d := new(Dimension)
+	if err := db.NewSelect().Model(d).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, notFoundOr(err, "方面", id)
+	}
+	return d, nil
+}
+
+// FindIndicator returns indicator id with its plan.
+func FindIndicator(ctx context.Context, db bun.IDB, id int64) (*Indicator, error) {
+	i := new(Indicator)
+	err := db.NewSelect().Model(i).
+		ColumnExpr("indicator.*, d.plan_id").
+		Join("JOIN dimensions AS d ON d.id = indicator.dimension_id").
+		Where("indicator.id = ?", id).
+		Scan(ctx)
+	if err != nil {
+		return nil, notFoundOr(err, "指标", id)
+	}
+	return i, nil
+}
+
+// FindTask returns task id with its plan.
+func FindTask(ctx context.Context, db bun.IDB, id int64) (*Task, error) {
+	t := new(Task)
+	err := db.NewSelect().Model(t).
+		ColumnExpr("task.*, d.plan_id").
+		Join("JOIN indicators AS i ON i.id = task.indicator_id").
+		Join("JOIN dimensions AS d ON d.id = i.dimension_id").
+		Where("task.id = ?", id).
+		Scan(ctx)
+	if err != nil {
+		return nil, notFoundOr(err, "任务", id)
+	}
+	return t, nil
+}
+
+// CreateDimension inserts d.
+func CreateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
+	d.Version = 1
+	_, err := db.NewInsert().Model(d).Returning("*").Exec(ctx)
+	return mapError(err)
+}
+
+// UpdateDimension saves d if nobody changed it since d.Version.
+func UpdateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
+	return updateVersioned(ctx, db, d, "方面", d.ID, d.Version, "number", "name", "points")
+}
+
+// DeleteDimension removes a dimension with its indicators and tasks.
+func DeleteDimension(ctx context.Context, db bun.IDB, id int64, version int) error {
+	return deleteVersioned[Dimension](ctx, db, "方面", id, version)
+}
+
+// CreateIndicator inserts i.
+func CreateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
+	i.Version = 1
+	_, err := db.NewInsert().Model(i).Returning("*").Exec(ctx)
+	return mapError(err)
+}
+
+// UpdateIndicator saves i if nobody changed it since i.Version.
+func UpdateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
+	return updateVersioned(ctx, db, i, "指标", i.ID, i.Version, "number", "name", "points")
+}
+
+// DeleteIndicator removes an indicator with its tasks.
+func DeleteIndicator(ctx context.Context, db bun.IDB, id int64, version int) error {
+	return deleteVersioned[Indicator](ctx, db, "指标", id, version)
+}
+
+// CreateTask inserts t and links its lead units. Run it in a transaction.
+func CreateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) error {
+	t.Version = 1
+	if _, err := db.NewInsert().Model(t).Returning("*").Exec(ctx); err != nil {
+		return mapError(err)
+	}
+	return setLeadUnits(ctx, db, t.ID, leadUnitIDs)
+}
+
+// UpdateTask saves t and replaces its lead units if nobody changed it since
+// t.Version. Run it in a transaction.
+func UpdateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) error {
+	err := updateVersioned(ctx, db, t, "任务", t.ID, t.Version,
+		"number", "text", "points", "deadline_phrase", "deadline_month", "deadline_state", "deadline_continuing")
+	if err != nil {
+		return err
+	}
+	return setLeadUnits(ctx, db, t.ID, leadUnitIDs)
+}
+
+// DeleteTask removes a task.
+func DeleteTask(ctx context.Context, db bun.IDB, id int64, version int) error {
+	return deleteVersioned[Task](ctx, db, "任务", id, version)
+}
+
+func setLeadUnits(ctx context.Context, db bun.IDB, taskID int64, unitIDs []int64) error {
+	if _, err := db.NewDelete().Model((*TaskLeadUnit)(nil)).Where("task_id = ?", taskID).Exec(ctx); err != nil {
+		return fmt.Errorf("clear lead units of task %d: %w", taskID, err)
+	}
+	if len(unitIDs) == 0 {
+		return nil
+	}
+	links := make([]TaskLeadUnit, len(unitIDs))
+	for i, u := range unitIDs {
+		links[i] = TaskLeadUnit{TaskID: taskID, UnitID: u}
+	}
+	_, err := db.NewInsert().Model(&links).Exec(ctx)
+	return mapError(err)
+}
+
+// SetTaskAssignments makes evaluateeIDs the complete set of evaluatees that
+// carry the task, and bumps the task's version so concurrent editors of the
+// same assignment notice each other.
+func SetTaskAssignments(ctx context.Context, db bun.IDB, taskID int64, evaluateeIDs []int64) error {
+	res, err := db.NewUpdate().Model((*Task)(nil)).Set("version = version + 1").Where("id = ?", taskID).Exec(ctx)
+	if err != nil {
+		return mapError(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFoundOr(errNoRows, "任务", taskID)
+	}
+	if _, err := db.NewDelete().Model((*Assignment)(nil)).Where("task_id = ?", taskID).Exec(ctx); err != nil {
+		return fmt.Errorf("clear assignments of task %d: %w", taskID, err)
+	}
+	if len(evaluateeIDs) == 0 {
+		return nil
+	}
+	rows := make([]Assignment, len(evaluateeIDs))
+	for i, e := range evaluateeIDs {
+		rows[i] = Assignment{EvaluateeID: e, TaskID: taskID}
+	}
+	_, err = db.NewInsert().Model(&rows).Exec(ctx)
+	return mapError(err)
+}

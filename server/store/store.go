@@ -1,0 +1,134 @@
+// Package store keeps Kaoping's state in PostgreSQL through Bun. Every
+// function takes a bun.IDB where it can run inside or outside a transaction;
+// writes that touch several rows run in one transaction (Store.InTx).
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/kaoping/kaoping/server/apperr"
+)
+
+// Store is the application's handle on the database.
+type Store struct {
+	DB *bun.DB
+}
+
+// Options tune the connection.
+type Options struct {
+	// StatementTimeout caps every statement on the server side, so a
+	// runaway query cannot hold a connection for ever. 0 means 30s.
+	StatementTimeout time.Duration
+}
+
+// Open connects to PostgreSQL at url and checks the connection.
+func Open(ctx context.Context, url string, opts Options) (*Store, error) {
+	cfg, err := pgconnConfig(url, opts)
+	if err != nil {
+		return nil, err
+	}
+	sqldb := stdlib.OpenDB(*cfg)
+	sqldb.SetMaxOpenConns(20)
+	sqldb.SetMaxIdleConns(10)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	db := bun.NewDB(sqldb, pgdialect.New())
+	db.AddQueryHook(queryCounter{})
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	return &Store{DB: db}, nil
+}
+
+// Close releases the connections.
+func (s *Store) Close() error { return s.DB.Close() }
+
+// SQL returns the underlying database/sql handle (migrations use it).
+func (s *Store) SQL() *sql.DB { return s.DB.DB }
+
+// InTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context, tx Tx) error) error {
+	return s.DB.RunInTx(ctx, nil, fn)
+}
+
+// notFoundOr turns sql.ErrNoRows into a NotFound error about what/id.
+func notFoundOr(err error, what string, id int64) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return apperr.NotFoundf(what, id)
+	}
+	return mapError(err)
+}
+
+// constraintErrors maps constraint names to the field they protect and the
+// message a user understands. Keeping the rule in the database and the words
+// here means a constraint violation reads like a validation error.
+var constraintErrors = map[string]apperr.FieldError{
+	"units_name_key":                  {Field: "input.name", Rule: "unique", Message: "已存在同名单位", MessageEn: "a unit with this name already exists"},
+	"dimensions_plan_number_key":      {Field: "input.number", Rule: "unique", Message: "该方案中已有相同序号的方面", MessageEn: "the plan already has a dimension with this number"},
+	"indicators_dimension_number_key": {Field: "input.number", Rule: "unique", Message: "该方面中已有相同序号的指标", MessageEn: "the dimension already has an indicator with this number"},
+	"tasks_indicator_number_key":      {Field: "input.number", Rule: "unique", Message: "该指标中已有相同序号的任务", MessageEn: "the indicator already has a task with this number"},
+	"evaluatees_plan_unit_key":        {Field: "input.unitId", Rule: "unique", Message: "该单位已是本方案的考评对象", MessageEn: "the unit is already an evaluatee of this plan"},
+	"plans_weights_sum_check":         {Field: "input.weights", Rule: "sum100", Message: "四种考评方式的权重之和必须为100", MessageEn: "the four method weights must sum to 100"},
+	"assignments_same_plan":           {Field: "input.evaluateeIds", Rule: "samePlan", Message: "考评对象与任务不属于同一方案", MessageEn: "evaluatee and task belong to different plans"},
+	"task_lead_units_unit_id_fkey":    {Field: "input.leadUnitIds", Rule: "exists", Message: "牵头单位不存在", MessageEn: "lead unit does not exist"},
+	"evaluatees_unit_id_fkey":         {Field: "input.unitId", Rule: "exists", Message: "单位不存在", MessageEn: "unit does not exist"},
+	"assignments_evaluatee_id_fkey":   {Field: "input.evaluateeIds", Rule: "exists", Message: "考评对象不存在", MessageEn: "evaluatee does not exist"},
+}
+
+// mapError turns PostgreSQL constraint violations into apperr errors and
+// wraps everything else unchanged.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := apperr.As(err); ok {
+		return err
+	}
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) {
+		return err
+	}
+	if fe, ok := constraintErrors[pgErr.ConstraintName]; ok {
+		code := apperr.Invalid
+		if pgErr.Code == "23503" && pgErr.TableName != "" && isReferencedDelete(pgErr) {
+			code = apperr.Conflict
+		}
+		return &apperr.Error{Code: code, Message: fe.Message, Fields: []apperr.FieldError{fe}}
+	}
+	switch pgErr.Code {
+	case "23503": // foreign_key_violation
+		if isReferencedDelete(pgErr) {
+			return apperr.Errorf(apperr.Conflict, "仍有数据引用该对象,不能删除")
+		}
+		return apperr.Errorf(apperr.Invalid, "引用的对象不存在")
+	case "23505":
+		return apperr.Errorf(apperr.Conflict, "数据重复")
+	case "23514", "23502":
+		return apperr.Errorf(apperr.Invalid, "数据不符合规则")
+	case "57014": // query_canceled (statement_timeout)
+		return apperr.Errorf(apperr.Internal, "查询超时")
+	}
+	return err
+}
+
+// isReferencedDelete tells a delete blocked by references (RESTRICT) from an
+// insert naming a missing row: PostgreSQL reports the referencing table in
+// both cases but the detail says "is still referenced" only for the former.
+func isReferencedDelete(e *pgconn.PgError) bool {
+	return e.Code == "23503" && len(e.Detail) > 0 && containsFold(e.Detail, "is still referenced")
+}
+
+// DB is what store functions run on: the database or a transaction.
+type DB = bun.IDB
+
+// Tx is a transaction InTx hands to its function.
+type Tx = bun.Tx

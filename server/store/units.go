@@ -1,0 +1,41 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/uptrace/bun"
+)
+
+// ListUnits returns every unit in official order.
+func ListUnits(ctx context.Context, db bun.IDB) ([]Unit, error) {
+	var units []Unit
+	if err := db.NewSelect().Model(&units).Order("sort_key", "id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("list units: %w", err)
+	}
+	return units, nil
+}
+
+// CreateUnit inserts u and fills in its id and version.
+func CreateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
+	if u.Aliases == nil {
+		u.Aliases = []string{}
+	}
+	u.Version = 1
+	_, err := db.NewInsert().Model(u).Returning("*").Exec(ctx)
+	return mapError(err)
+}
+
+// UpdateUnit saves u if nobody changed it since u.Version.
+func UpdateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
+	if u.Aliases == nil {
+		u.Aliases = []string{}
+	}
+	u.UpdatedAt = now()
+	return updateVersioned(ctx, db, u, "单位", u.ID, u.Version, "name", "kind", "aliases", "sort_key", "updated_at")
+}
+
+// DeleteUnit removes an unused unit.
+func DeleteUnit(ctx context.Context, db bun.IDB, id int64, version int) error {
+	return deleteVersioned[Unit](ctx, db, "单位", id, version)
+}
