@@ -51,10 +51,23 @@ func NewLoaders(st *store.Store) *Loaders {
 	return l
 }
 
-// bind adapts a store "by plans" query to dataloadgen's fetch signature.
+// bind adapts a store "by plans" query to dataloadgen's fetch signature. A
+// plan with no rows at a level is absent from the query's map; it gets the
+// zero value (an empty list), since a mapped loader reports absent keys as
+// "not found".
 func bind[V any](db store.DB, fetch func(context.Context, store.DB, []int64) (map[int64]V, error)) func(context.Context, []int64) (map[int64]V, error) {
 	return func(ctx context.Context, keys []int64) (map[int64]V, error) {
-		return fetch(ctx, db, keys)
+		out, err := fetch(ctx, db, keys)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if _, ok := out[k]; !ok {
+				var zero V
+				out[k] = zero
+			}
+		}
+		return out, nil
 	}
 }
 

@@ -3,12 +3,13 @@ package scalar
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/shopspring/decimal"
+
+	"github.com/kaoping/kaoping/server/apperr"
 )
 
 // MarshalID writes a database serial as a GraphQL ID string (gqlgen binds the
@@ -25,7 +26,7 @@ func UnmarshalID(v any) (int64, error) {
 	case string:
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id < 1 {
-			return 0, fmt.Errorf("%q is not a valid ID", v)
+			return 0, apperr.Errorf(apperr.Invalid, "“%s”不是有效的编号", v)
 		}
 		return id, nil
 	case json.Number:
@@ -35,7 +36,7 @@ func UnmarshalID(v any) (int64, error) {
 	case int:
 		return UnmarshalID(strconv.Itoa(v))
 	default:
-		return 0, fmt.Errorf("%T is not a valid ID", v)
+		return 0, apperr.Errorf(apperr.Invalid, "编号应为字符串,收到 %T", v)
 	}
 }
 
@@ -55,7 +56,7 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 	case string:
 		d, err := decimal.NewFromString(v)
 		if err != nil {
-			return decimal.Decimal{}, fmt.Errorf("%q is not a decimal number", v)
+			return decimal.Decimal{}, apperr.Errorf(apperr.Invalid, "“%s”不是有效的数字", v)
 		}
 		return d, nil
 	case json.Number:
@@ -69,6 +70,6 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 		// float's shortest form is what the client wrote.
 		return decimal.NewFromString(strconv.FormatFloat(v, 'f', -1, 64))
 	default:
-		return decimal.Decimal{}, fmt.Errorf("%T is not a decimal number", v)
+		return decimal.Decimal{}, apperr.Errorf(apperr.Invalid, "应为数字,收到 %T", v)
 	}
 }

@@ -22,10 +22,9 @@ import (
 )
 
 var (
-	v      = validator.New(validator.WithRequiredStructEnabled())
-	zhT    ut.Translator
-	enT    ut.Translator
-	decTyp = reflect.TypeOf(decimal.Decimal{})
+	v   = validator.New(validator.WithRequiredStructEnabled())
+	zhT ut.Translator
+	enT ut.Translator
 )
 
 func init() {
@@ -37,8 +36,9 @@ func init() {
 		}
 		return name
 	})
-	// Decimals compare as numbers; validator's min/max would not see them.
-	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface() }, decimal.Decimal{})
+	// validator sees a decimal as its exact text; dgte, dlte and dplaces
+	// parse it back, so no float is involved.
+	v.RegisterCustomTypeFunc(func(f reflect.Value) any { return f.Interface().(decimal.Decimal).String() }, decimal.Decimal{})
 	must(v.RegisterValidation("dgte", decimalCompare(func(d, p decimal.Decimal) bool { return d.GreaterThanOrEqual(p) })))
 	must(v.RegisterValidation("dlte", decimalCompare(func(d, p decimal.Decimal) bool { return d.LessThanOrEqual(p) })))
 	must(v.RegisterValidation("dplaces", decimalPlaces))
@@ -76,16 +76,11 @@ func registerMessage(tag string, t ut.Translator, text string) {
 
 func decimalOf(fl validator.FieldLevel) (decimal.Decimal, bool) {
 	f := fl.Field()
-	if f.Kind() == reflect.Pointer {
-		if f.IsNil() {
-			return decimal.Decimal{}, false
-		}
-		f = f.Elem()
+	if f.Kind() != reflect.String {
+		panic(fmt.Sprintf("validate: %s is not a decimal", fl.FieldName()))
 	}
-	if f.Type() != decTyp {
-		return decimal.Decimal{}, false
-	}
-	return f.Interface().(decimal.Decimal), true
+	d, err := decimal.NewFromString(f.String())
+	return d, err == nil
 }
 
 func decimalCompare(ok func(d, param decimal.Decimal) bool) validator.Func {
