@@ -42,9 +42,17 @@ func newAPI(t *testing.T, withDemo bool) *api {
 	cfg, _ := loadConfig(func(string) string { return "" })
 	h := NewServer(st, slog.New(slog.NewTextHandler(testLog{t}, nil)), cfg)
 	a.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Buffer the answer so the count is stored before the client can
+		// read the response and ask for it.
 		ctx, n := store.WithQueryCount(r.Context())
-		h.ServeHTTP(w, r.WithContext(ctx))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r.WithContext(ctx))
 		a.statements.Store(n.Load())
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
 	}))
 	t.Cleanup(a.srv.Close)
 	return a
