@@ -1,20 +1,28 @@
 // Package graph is the GraphQL edge: gqlgen's generated executor, thin
 // resolvers that validate input and call the store, request-scoped loaders,
-// and the error presenter. Domain rules live in server/* packages.
+// access rules, and the error presenter. Domain rules live in server/*.
 package graph
 
 import (
 	"context"
+	"log/slog"
 
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/store"
 )
 
 // Resolver holds the dependencies every resolver may use.
 type Resolver struct {
 	Store *store.Store
+	Auth  *auth.Service
+	Log   *slog.Logger
 }
 
-// inTx runs fn in one transaction: every mutation is all or nothing.
+// inTx runs fn in the mutation's transaction (every mutation has one, see
+// guard.go), or in a new one outside a mutation.
 func (r *Resolver) inTx(ctx context.Context, fn func(ctx context.Context, tx store.Tx) error) error {
+	if tx, ok := txFrom(ctx); ok {
+		return fn(ctx, tx)
+	}
 	return r.Store.InTx(ctx, fn)
 }

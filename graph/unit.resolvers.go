@@ -9,10 +9,9 @@ import (
 	"context"
 	"strings"
 
-	"github.com/kaoping/kaoping/server/validate"
-
 	"github.com/kaoping/kaoping/graph/model"
 	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/validate"
 )
 
 func (r *mutationResolver) CreateUnit(ctx context.Context, input model.CreateUnitInput) (store.Unit, error) {

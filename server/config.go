@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"time"
+
+	"github.com/kaoping/kaoping/server/auth"
 )
 
 // Config is read from the environment once, at start.
@@ -11,6 +13,7 @@ type Config struct {
 	Addr             string        // ADDR, default :8080
 	StatementTimeout time.Duration // KAOPING_STATEMENT_TIMEOUT, default 30s
 	RequestTimeout   time.Duration // KAOPING_REQUEST_TIMEOUT, default 60s
+	Auth             auth.Config   // KAOPING_SESSION_IDLE, KAOPING_SESSION_MAX, KAOPING_PASSWORD_MAX_AGE
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
@@ -21,6 +24,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Addr:             getenv("ADDR"),
 		StatementTimeout: 30 * time.Second,
 		RequestTimeout:   60 * time.Second,
+		Auth:             auth.DefaultConfig(),
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = defaultDatabaseURL
@@ -31,11 +35,14 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	for key, dst := range map[string]*time.Duration{
 		"KAOPING_STATEMENT_TIMEOUT": &cfg.StatementTimeout,
 		"KAOPING_REQUEST_TIMEOUT":   &cfg.RequestTimeout,
+		"KAOPING_SESSION_IDLE":      &cfg.Auth.IdleTimeout,
+		"KAOPING_SESSION_MAX":       &cfg.Auth.AbsoluteLifetime,
+		"KAOPING_PASSWORD_MAX_AGE":  &cfg.Auth.PasswordMaxAge,
 	} {
 		if v := getenv(key); v != "" {
 			d, err := time.ParseDuration(v)
-			if err != nil || d <= 0 {
-				return cfg, fmt.Errorf("%s=%q: want a positive duration such as 30s", key, v)
+			if err != nil || d < 0 || (d == 0 && key != "KAOPING_PASSWORD_MAX_AGE") {
+				return cfg, fmt.Errorf("%s=%q: want a positive duration such as 30m", key, v)
 			}
 			*dst = d
 		}

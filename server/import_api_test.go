@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/migrations"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/testdb"
 )
@@ -47,10 +48,12 @@ const previewQuery = `mutation($file: Upload!) { previewPlanImport(file: $file) 
   problems { line severity code message } } }`
 
 func TestPreviewAndImportSeedDocument(t *testing.T) {
-	a := newAPI(t, false)
+	a := newAnonymousAPI(t, false)
 	// A catalogue with one unit under another spelling: 审批服务局 in the
-	// document must match it.
+	// document must match it. Units are the administrator's, imports the 专班's.
+	a.loginAs(auth.RoleAdmin)
 	a.must(`mutation { createUnit(input: {name: "市审批服务局", kind: DEPARTMENT, aliases: [], sortKey: 1}) { id } }`, nil, nil)
+	a.loginAs(auth.RoleTaskForce)
 
 	var preview struct{ PreviewPlanImport importedPlanJSON }
 	if errs := a.upload(previewQuery, map[string]any{"file": nil}, "variables.file", "考评办法.txt", readSeed(t), &preview); len(errs) > 0 {
@@ -227,7 +230,7 @@ func TestHealthzWaitsForMigrations(t *testing.T) {
 	}
 	defer st.Close()
 	cfg, _ := loadConfig(func(string) string { return "" })
-	srv := httptest.NewServer(NewServer(st, slog.New(slog.DiscardHandler), cfg))
+	srv := httptest.NewServer(NewServer(st, auth.NewService(st, cfg.Auth), slog.New(slog.DiscardHandler), cfg))
 	defer srv.Close()
 	status := func() int {
 		resp, err := http.Get(srv.URL + "/healthz")

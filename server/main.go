@@ -7,6 +7,9 @@
 //	server import-plan [--json] [--name N] [--year Y] FILE
 //	                               import a method document (.txt or .docx);
 //	                               --json prints the parsed plan and problems and writes nothing
+//	server user create --username U --password P --role ROLE[,ROLE] [--unit NAME] [--name DISPLAY]
+//	server user reset-password --username U --password P
+//	server audit verify            check the audit log's hash chain
 package main
 
 import (
@@ -23,6 +26,7 @@ import (
 	"time"
 
 	"github.com/kaoping/kaoping/migrations"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/demo"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -77,11 +81,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		})
 	case "import-plan":
 		return importPlan(ctx, cfg, args, stdout, stderr)
+	case "user":
+		return userCommand(ctx, cfg, args, stdout, stderr)
+	case "audit":
+		return auditCommand(ctx, cfg, args, stdout)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE]")
+		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify]")
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, demo or import-plan)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user or audit)", cmd)
 	}
 }
 
@@ -110,7 +118,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
 		srv := &http.Server{
-			Handler:           NewServer(st, log, cfg),
+			Handler:           NewServer(st, auth.NewService(st, cfg.Auth), log, cfg),
 			ReadHeaderTimeout: 10 * time.Second,
 			MaxHeaderBytes:    64 << 10,
 		}

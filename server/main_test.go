@@ -3,17 +3,23 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"mime/multipart"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/demo"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/testdb"
@@ -22,15 +28,45 @@ import (
 func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 
 // api is a running server over a fresh database, with the statements of the
-// last request counted.
+// last request counted, and a browser-like client with a cookie jar signed
+// in as one user at a time.
 type api struct {
 	t          *testing.T
 	st         *store.Store
+	auth       *auth.Service
+	clock      *clock
 	srv        *httptest.Server
+	client     *http.Client
 	statements atomic.Int64
 }
 
+// clock is the server's time, moved by tests instead of sleeping.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+// newAPI starts a server on a fresh database (with the demo data when
+// withDemo) and signs in as a 专班 member, who may edit plans.
 func newAPI(t *testing.T, withDemo bool) *api {
+	a := newAnonymousAPI(t, withDemo)
+	a.loginAs(auth.RoleTaskForce)
+	return a
+}
+
+func newAnonymousAPI(t *testing.T, withDemo bool) *api {
 	t.Helper()
 	st := testdb.New(t)
 	if withDemo {
@@ -38,9 +74,13 @@ func newAPI(t *testing.T, withDemo bool) *api {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
-	a := &api{t: t, st: st}
 	cfg, _ := loadConfig(func(string) string { return "" })
-	h := NewServer(st, slog.New(slog.NewTextHandler(testLog{t}, nil)), cfg)
+	a := &api{t: t, st: st, clock: &clock{now: time.Now()}}
+	a.auth = auth.NewService(st, cfg.Auth)
+	a.auth.Now = a.clock.Now
+	jar, _ := cookiejar.New(nil)
+	a.client = &http.Client{Jar: jar}
+	h := NewServer(st, a.auth, slog.New(slog.NewTextHandler(testLog{t}, nil)), cfg)
 	a.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Buffer the answer so the count is stored before the client can
 		// read the response and ask for it.
@@ -80,12 +120,92 @@ type gqlResponse struct {
 func (a *api) do(query string, vars map[string]any, out any) []gqlError {
 	a.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	resp, err := http.Post(a.srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	resp, err := a.post("application/json", bytes.NewReader(body))
 	if err != nil {
 		a.t.Fatalf("post: %v", err)
 	}
 	defer resp.Body.Close()
 	return a.decode(resp, out)
+}
+
+func (a *api) post(contentType string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, a.srv.URL+"/graphql", body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set(CSRFHeader, "1")
+	return a.client.Do(req)
+}
+
+// testTOTPSecret is the second factor of test accounts with roles that need one.
+const testTOTPSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+const testPassword = "Test#Pass2024"
+
+// mustUser creates an account ready to use (no pending steps) and returns
+// its username.
+func (a *api) mustUser(unitName string, roles ...auth.Role) string {
+	a.t.Helper()
+	ctx := context.Background()
+	var names []string
+	for _, r := range roles {
+		names = append(names, strings.ToLower(string(r)))
+	}
+	username := "t_" + strings.Join(names, "_")
+	if unitName != "" {
+		username += fmt.Sprintf("_%x", sha256.Sum256([]byte(unitName)))[:8]
+	}
+	if u, _ := store.FindUserByUsername(ctx, a.st.DB, username); u != nil {
+		return username
+	}
+	hash, _ := auth.HashPassword(testPassword)
+	u := store.User{Username: username, DisplayName: username, PasswordHash: hash, Enabled: true}
+	for _, r := range roles {
+		u.Roles = append(u.Roles, string(r))
+	}
+	if unitName != "" {
+		units, _ := store.ListUnits(ctx, a.st.DB)
+		for _, x := range units {
+			if x.Name == unitName {
+				u.UnitID = &x.ID
+			}
+		}
+	}
+	if err := store.CreateUser(ctx, a.st.DB, &u); err != nil {
+		a.t.Fatalf("create user %s: %v", username, err)
+	}
+	for _, r := range roles {
+		if r.RequiresTOTP() {
+			secret := testTOTPSecret
+			if err := store.SetTOTP(ctx, a.st.DB, u.ID, &secret, true, 0); err != nil {
+				a.t.Fatal(err)
+			}
+			break
+		}
+	}
+	return username
+}
+
+// loginAs signs in as a fresh user with roles.
+func (a *api) loginAs(roles ...auth.Role) string {
+	a.t.Helper()
+	return a.login(a.mustUser("", roles...), testPassword)
+}
+
+// login signs in and fails the test when that does not work.
+func (a *api) login(username, password string) string {
+	a.t.Helper()
+	// A one-time code is accepted once: step the clock to a fresh one.
+	a.clock.Advance(30 * time.Second)
+	code := auth.TOTPCode(testTOTPSecret, a.clock.Now())
+	var out struct{ Login struct{ Session *struct{ Restricted bool } } }
+	a.must(`mutation($u: String!, $p: String!, $c: String) { login(input: {username: $u, password: $p, totpCode: $c}) { session { restricted } } }`,
+		map[string]any{"u": username, "p": password, "c": code}, &out)
+	if out.Login.Session == nil {
+		a.t.Fatalf("login %s: no session", username)
+	}
+	return username
 }
 
 func (a *api) decode(resp *http.Response, out any) []gqlError {
@@ -121,7 +241,7 @@ func (a *api) upload(query string, vars map[string]any, path, filename string, c
 	fw, _ := w.CreateFormFile("0", filename)
 	_, _ = fw.Write(content)
 	_ = w.Close()
-	resp, err := http.Post(a.srv.URL+"/graphql", w.FormDataContentType(), &buf)
+	resp, err := a.post(w.FormDataContentType(), &buf)
 	if err != nil {
 		a.t.Fatalf("post: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/kaoping/kaoping/server/auth"
 )
 
 const planTreeQuery = `query($id: ID!) { plan(id: $id) {
@@ -278,7 +280,8 @@ func TestStaleVersionIsAConflictWithTheCurrentValue(t *testing.T) {
 }
 
 func TestConcurrentEditorsOneWinsOneConflicts(t *testing.T) {
-	a := newAPI(t, true)
+	a := newAnonymousAPI(t, true)
+	a.loginAs(auth.RoleAdmin)
 	var units struct {
 		Units []struct {
 			ID      string
@@ -334,7 +337,8 @@ func TestFailedAssignmentLeavesPreviousAssignments(t *testing.T) {
 }
 
 func TestDeletingAUnitInUseIsRefused(t *testing.T) {
-	a := newAPI(t, true)
+	a := newAnonymousAPI(t, true)
+	a.loginAs(auth.RoleAdmin)
 	var units struct {
 		Units []struct {
 			ID, Name string
@@ -392,7 +396,9 @@ func TestHierarchyCRUD(t *testing.T) {
 	a.must(`mutation($d: ID!) { createIndicator(input: {dimensionId: $d, number: 1, name: "指标一", points: "100"}) { id version } }`,
 		map[string]any{"d": dim.CreateDimension.ID}, &ind)
 	var unit struct{ CreateUnit struct{ ID string } }
+	a.loginAs(auth.RoleAdmin)
 	a.must(`mutation { createUnit(input: {name: "市测试局", kind: DEPARTMENT, aliases: ["测试局"], sortKey: 5}) { id } }`, nil, &unit)
+	a.loginAs(auth.RoleTaskForce)
 	var task struct {
 		CreateTask struct {
 			ID              string
@@ -430,7 +436,7 @@ func TestHierarchyCRUD(t *testing.T) {
 
 func TestGetNeverRunsOperations(t *testing.T) {
 	a := newAPI(t, true)
-	resp, err := http.Get(a.srv.URL + "/graphql?query=" + "mutation%7Bnoop%7D")
+	resp, err := a.client.Get(a.srv.URL + "/graphql?query=" + "mutation%7Blogout%7D")
 	if err != nil {
 		t.Fatal(err)
 	}

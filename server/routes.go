@@ -7,21 +7,24 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/kaoping/kaoping/frontend"
 	"github.com/kaoping/kaoping/graph"
 	"github.com/kaoping/kaoping/migrations"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/store"
 )
 
 // NewServer wires every route of the binary. It is the whole HTTP surface:
 // /graphql, /healthz and the SPA.
-func NewServer(st *store.Store, log *slog.Logger, cfg Config) http.Handler {
+func NewServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Config) http.Handler {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(st, log, graph.DefaultLimits)
-	mux.Handle("POST /graphql", graph.WithLoaders(st)(gql))
+	limits := graph.DefaultLimits
+	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Log: log}, limits)
+	mux.Handle("POST /graphql", csrfCheck(bodyLimit(limits, auth.Middleware(authn, log)(graph.WithLoaders(st)(gql)))))
 	// GET never runs an operation: a query in a URL leaks into logs and
 	// lets a link trigger work.
 	mux.Handle("GET /graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -75,6 +78,53 @@ func spa(app fs.FS) http.Handler {
 		}
 		w.Header().Set("Cache-Control", "no-cache")
 		http.ServeFileFS(w, r, app, "index.html")
+	})
+}
+
+// CSRFHeader must accompany every GraphQL request. A cross-site form or
+// link cannot set a custom header, and a cross-site script that tries
+// triggers a CORS preflight this server never approves.
+const CSRFHeader = "X-Kaoping-CSRF"
+
+// csrfCheck refuses GraphQL requests a browser could send cross-site: they
+// must be JSON (or multipart uploads), carry CSRFHeader, and come from this
+// origin when the browser says where they come from.
+func csrfCheck(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ct := r.Header.Get("Content-Type")
+		json := strings.HasPrefix(ct, "application/json")
+		multipart := strings.HasPrefix(ct, "multipart/form-data")
+		switch {
+		case !json && !multipart:
+			http.Error(w, "Content-Type must be application/json", http.StatusUnsupportedMediaType)
+		case r.Header.Get(CSRFHeader) == "":
+			http.Error(w, "missing "+CSRFHeader+" header", http.StatusForbidden)
+		case !sameOrigin(r):
+			http.Error(w, "cross-origin request refused", http.StatusForbidden)
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+func sameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return true // not a browser, or a same-origin GET; browsers send Origin on POST
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host == r.Host
+}
+
+// bodyLimit caps JSON requests; multipart uploads have their own cap.
+func bodyLimit(limits graph.Limits, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		max := limits.MaxBodySize
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			max = limits.MaxUploadSize
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, max)
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -4,10 +4,35 @@ package model
 
 import (
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/kaoping/kaoping/server/audit"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/shopspring/decimal"
 )
+
+type AuditFilter struct {
+	Username   *string `json:"username,omitempty"`
+	UnitID     *int64  `json:"unitId,omitempty"`
+	Operation  *string `json:"operation,omitempty"`
+	ObjectType *string `json:"objectType,omitempty"`
+	ObjectID   *string `json:"objectId,omitempty"`
+	Outcome    *string `json:"outcome,omitempty"`
+	// RFC 3339 times
+	From *string `json:"from,omitempty"`
+	To   *string `json:"to,omitempty"`
+}
+
+type AuditPage struct {
+	Records []audit.Record `json:"records"`
+	// Total matching records
+	Total int `json:"total"`
+}
+
+type ChangePasswordInput struct {
+	CurrentPassword string `json:"currentPassword" validate:"required,max=256"`
+	NewPassword     string `json:"newPassword" validate:"required,max=256"`
+}
 
 type CreateDimensionInput struct {
 	PlanID int64           `json:"planId" validate:"required"`
@@ -53,6 +78,15 @@ type CreateUnitInput struct {
 	SortKey int            `json:"sortKey" validate:"min=0,max=1000000"`
 }
 
+type CreateUserInput struct {
+	Username    string      `json:"username" validate:"required,min=3,max=64,alphanumunicode"`
+	DisplayName string      `json:"displayName" validate:"required,max=64"`
+	UnitID      *int64      `json:"unitId,omitempty"`
+	Roles       []auth.Role `json:"roles" validate:"min=1,unique"`
+	// Initial password; the user must change it at first login.
+	Password string `json:"password" validate:"required,max=256"`
+}
+
 type DeadlineInput struct {
 	Phrase     string               `json:"phrase" validate:"max=200"`
 	Month      *int                 `json:"month,omitempty" validate:"omitempty,min=1,max=12"`
@@ -65,6 +99,20 @@ type ImportPlanInput struct {
 	File graphql.Upload `json:"file"`
 	Name string         `json:"name" validate:"required,max=200"`
 	Year int            `json:"year" validate:"min=2000,max=2100"`
+}
+
+type LoginInput struct {
+	Username string `json:"username" validate:"required,max=64"`
+	Password string `json:"password" validate:"required,max=256"`
+	// Six-digit code from the authenticator app, when required.
+	TotpCode *string `json:"totpCode,omitempty" validate:"omitempty,len=6,numeric"`
+}
+
+type LoginResult struct {
+	// Null when a one-time code is still needed.
+	Session *Session `json:"session,omitempty"`
+	// True when the password was right and a TOTP code must be sent with it.
+	TotpRequired bool `json:"totpRequired"`
 }
 
 type MethodWeightsInput struct {
@@ -86,10 +134,37 @@ type PlanImportResult struct {
 type Query struct {
 }
 
+type ResetPasswordInput struct {
+	ID int64 `json:"id" validate:"required"`
+	// Temporary password; the user must change it at next login.
+	Password string `json:"password" validate:"required,max=256"`
+}
+
+// The signed-in user and what their session allows.
+type Session struct {
+	User *store.User `json:"user"`
+	// While true, the session may only change the password or enrol TOTP; other operations are refused.
+	Restricted bool `json:"restricted"`
+	// Why the session is restricted: PASSWORD_CHANGE, PASSWORD_EXPIRED or TOTP_ENROLLMENT.
+	PendingSteps       []string `json:"pendingSteps"`
+	IdleTimeoutSeconds int      `json:"idleTimeoutSeconds"`
+	ExpiresAt          string   `json:"expiresAt"`
+}
+
 type SetTaskAssignmentsInput struct {
 	TaskID int64 `json:"taskId" validate:"required"`
 	// The complete set of evaluatees that carry the task; others are removed.
 	EvaluateeIds []int64 `json:"evaluateeIds" validate:"max=10000,unique"`
+}
+
+// TOTP enrollment: scan the QR code, then confirm with a code.
+type TotpEnrollment struct {
+	// otpauth:// URL
+	URL string `json:"url"`
+	// PNG QR code as a data: URL
+	QRCode string `json:"qrCode"`
+	// The secret, for entering by hand
+	Secret string `json:"secret"`
 }
 
 type UpdateDimensionInput struct {
@@ -140,4 +215,13 @@ type UpdateUnitInput struct {
 	Kind    store.UnitKind `json:"kind" validate:"required"`
 	Aliases []string       `json:"aliases" validate:"max=20,dive,required,max=100"`
 	SortKey int            `json:"sortKey" validate:"min=0,max=1000000"`
+}
+
+type UpdateUserInput struct {
+	ID          int64       `json:"id" validate:"required"`
+	Version     int         `json:"version" validate:"min=1"`
+	DisplayName string      `json:"displayName" validate:"required,max=64"`
+	UnitID      *int64      `json:"unitId,omitempty"`
+	Roles       []auth.Role `json:"roles" validate:"min=1,unique"`
+	Enabled     bool        `json:"enabled"`
 }

@@ -1,7 +1,7 @@
 // Package demo loads the data a new installation shows: Baotou's units, the
 // published method document imported as a plan, six clearly-marked sample
 // (示例) dimensions that complete it to 100 points, the evaluatees in their
-// ranking groups and a sensible assignment matrix.
+// ranking groups, a sensible assignment matrix and an account for every role.
 package demo
 
 import (
@@ -86,6 +86,9 @@ func Load(ctx context.Context, st *store.Store) (bool, error) {
 			return err
 		}
 		if err := loadPlan(ctx, tx); err != nil {
+			return err
+		}
+		if err := loadUsers(ctx, tx); err != nil {
 			return err
 		}
 		loaded = true

@@ -41,16 +41,15 @@ func FindEvaluatee(ctx context.Context, db bun.IDB, id int64) (*Evaluatee, error
 // CreateEvaluatee adds a unit to a plan's evaluatees.
 func CreateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
 	e.Version = 1
-	_, err := db.NewInsert().Model(e).Returning("*").Exec(ctx)
-	return mapError(err)
+	return insert(ctx, db, e, "evaluatees", func() int64 { return e.ID })
 }
 
 // UpdateEvaluatee moves an evaluatee to another ranking group.
 func UpdateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
-	return updateVersioned(ctx, db, e, "考评对象", e.ID, e.Version, "ranking_group")
+	return updateVersioned(ctx, db, e, "考评对象", "evaluatees", e.ID, e.Version, "ranking_group")
 }
 
 // DeleteEvaluatee removes an evaluatee and its assignments.
 func DeleteEvaluatee(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Evaluatee](ctx, db, "考评对象", id, version)
+	return deleteVersioned[Evaluatee](ctx, db, "考评对象", "evaluatees", id, version)
 }

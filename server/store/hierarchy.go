@@ -2,10 +2,14 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
+
+	"github.com/kaoping/kaoping/server/audit"
 )
 
 var hundred = decimal.NewFromInt(100)
@@ -170,42 +174,40 @@ func FindTask(ctx context.Context, db bun.IDB, id int64) (*Task, error) {
 // CreateDimension inserts d.
 func CreateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
 	d.Version = 1
-	_, err := db.NewInsert().Model(d).Returning("*").Exec(ctx)
-	return mapError(err)
+	return insert(ctx, db, d, "dimensions", func() int64 { return d.ID })
 }
 
 // UpdateDimension saves d if nobody changed it since d.Version.
 func UpdateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
-	return updateVersioned(ctx, db, d, "方面", d.ID, d.Version, "number", "name", "points")
+	return updateVersioned(ctx, db, d, "方面", "dimensions", d.ID, d.Version, "number", "name", "points")
 }
 
 // DeleteDimension removes a dimension with its indicators and tasks.
 func DeleteDimension(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Dimension](ctx, db, "方面", id, version)
+	return deleteVersioned[Dimension](ctx, db, "方面", "dimensions", id, version)
 }
 
 // CreateIndicator inserts i.
 func CreateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
 	i.Version = 1
-	_, err := db.NewInsert().Model(i).Returning("*").Exec(ctx)
-	return mapError(err)
+	return insert(ctx, db, i, "indicators", func() int64 { return i.ID })
 }
 
 // UpdateIndicator saves i if nobody changed it since i.Version.
 func UpdateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
-	return updateVersioned(ctx, db, i, "指标", i.ID, i.Version, "number", "name", "points")
+	return updateVersioned(ctx, db, i, "指标", "indicators", i.ID, i.Version, "number", "name", "points")
 }
 
 // DeleteIndicator removes an indicator with its tasks.
 func DeleteIndicator(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Indicator](ctx, db, "指标", id, version)
+	return deleteVersioned[Indicator](ctx, db, "指标", "indicators", id, version)
 }
 
 // CreateTask inserts t and links its lead units. Run it in a transaction.
 func CreateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) error {
 	t.Version = 1
-	if _, err := db.NewInsert().Model(t).Returning("*").Exec(ctx); err != nil {
-		return mapError(err)
+	if err := insert(ctx, db, t, "tasks", func() int64 { return t.ID }); err != nil {
+		return err
 	}
 	return setLeadUnits(ctx, db, t.ID, leadUnitIDs)
 }
@@ -213,7 +215,7 @@ func CreateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) e
 // UpdateTask saves t and replaces its lead units if nobody changed it since
 // t.Version. Run it in a transaction.
 func UpdateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) error {
-	err := updateVersioned(ctx, db, t, "任务", t.ID, t.Version,
+	err := updateVersioned(ctx, db, t, "任务", "tasks", t.ID, t.Version,
 		"number", "text", "points", "deadline_phrase", "deadline_month", "deadline_state", "deadline_continuing")
 	if err != nil {
 		return err
@@ -223,13 +225,16 @@ func UpdateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) e
 
 // DeleteTask removes a task.
 func DeleteTask(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Task](ctx, db, "任务", id, version)
+	return deleteVersioned[Task](ctx, db, "任务", "tasks", id, version)
 }
 
 func setLeadUnits(ctx context.Context, db bun.IDB, taskID int64, unitIDs []int64) error {
-	if _, err := db.NewDelete().Model((*TaskLeadUnit)(nil)).Where("task_id = ?", taskID).Exec(ctx); err != nil {
+	var before []int64
+	err := db.NewDelete().Model((*TaskLeadUnit)(nil)).Where("task_id = ?", taskID).Returning("unit_id").Scan(ctx, &before)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("clear lead units of task %d: %w", taskID, err)
 	}
+	audit.Note(ctx, "task_lead_units", taskID, before, unitIDs)
 	if len(unitIDs) == 0 {
 		return nil
 	}
@@ -237,7 +242,7 @@ func setLeadUnits(ctx context.Context, db bun.IDB, taskID int64, unitIDs []int64
 	for i, u := range unitIDs {
 		links[i] = TaskLeadUnit{TaskID: taskID, UnitID: u}
 	}
-	_, err := db.NewInsert().Model(&links).Exec(ctx)
+	_, err = db.NewInsert().Model(&links).Exec(ctx)
 	return mapError(err)
 }
 
@@ -252,9 +257,12 @@ func SetTaskAssignments(ctx context.Context, db bun.IDB, taskID int64, evaluatee
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFoundOr(errNoRows, "任务", taskID)
 	}
-	if _, err := db.NewDelete().Model((*Assignment)(nil)).Where("task_id = ?", taskID).Exec(ctx); err != nil {
+	var before []int64
+	err = db.NewDelete().Model((*Assignment)(nil)).Where("task_id = ?", taskID).Returning("evaluatee_id").Scan(ctx, &before)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("clear assignments of task %d: %w", taskID, err)
 	}
+	audit.Note(ctx, "assignments", taskID, before, evaluateeIDs)
 	if len(evaluateeIDs) == 0 {
 		return nil
 	}

@@ -40,8 +40,8 @@ func CreatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 	if p.TotalPoints.IsZero() {
 		p.TotalPoints = p.TotalPoints.Add(hundred)
 	}
-	if _, err := db.NewInsert().Model(p).Returning("*").Exec(ctx); err != nil {
-		return mapError(err)
+	if err := insert(ctx, db, p, "plans", func() int64 { return p.ID }); err != nil {
+		return err
 	}
 	periods := []Period{
 		{PlanID: p.ID, Half: 1, Name: fmt.Sprintf("%d年上半年", p.Year), State: PeriodDraft, Version: 1},
@@ -56,13 +56,13 @@ func CreatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 // UpdatePlan saves name, year, weights and the missing-component rule.
 func UpdatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 	p.UpdatedAt = now()
-	return updateVersioned(ctx, db, p, "考评方案", p.ID, p.Version,
+	return updateVersioned(ctx, db, p, "考评方案", "plans", p.ID, p.Version,
 		"name", "year", "weight_dm", "weight_fv", "weight_po", "weight_tp", "missing_rule", "updated_at")
 }
 
 // DeletePlan removes a plan and everything in it.
 func DeletePlan(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Plan](ctx, db, "考评方案", id, version)
+	return deleteVersioned[Plan](ctx, db, "考评方案", "plans", id, version)
 }
 
 // PeriodsByPlans returns the periods of the given plans, keyed by plan.

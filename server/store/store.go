@@ -72,6 +72,8 @@ func notFoundOr(err error, what string, id int64) error {
 // message a user understands. Keeping the rule in the database and the words
 // here means a constraint violation reads like a validation error.
 var constraintErrors = map[string]apperr.FieldError{
+	"users_username_key":              {Field: "input.username", Rule: "unique", Message: "用户名已存在", MessageEn: "the username is taken"},
+	"users_unit_id_fkey":              {Field: "input.unitId", Rule: "exists", Message: "单位不存在", MessageEn: "unit does not exist"},
 	"units_name_key":                  {Field: "input.name", Rule: "unique", Message: "已存在同名单位", MessageEn: "a unit with this name already exists"},
 	"dimensions_plan_number_key":      {Field: "input.number", Rule: "unique", Message: "该方案中已有相同序号的方面", MessageEn: "the plan already has a dimension with this number"},
 	"indicators_dimension_number_key": {Field: "input.number", Rule: "unique", Message: "该方面中已有相同序号的指标", MessageEn: "the dimension already has an indicator with this number"},

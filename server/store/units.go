@@ -22,8 +22,7 @@ func CreateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
 		u.Aliases = []string{}
 	}
 	u.Version = 1
-	_, err := db.NewInsert().Model(u).Returning("*").Exec(ctx)
-	return mapError(err)
+	return insert(ctx, db, u, "units", func() int64 { return u.ID })
 }
 
 // UpdateUnit saves u if nobody changed it since u.Version.
@@ -32,10 +31,10 @@ func UpdateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
 		u.Aliases = []string{}
 	}
 	u.UpdatedAt = now()
-	return updateVersioned(ctx, db, u, "单位", u.ID, u.Version, "name", "kind", "aliases", "sort_key", "updated_at")
+	return updateVersioned(ctx, db, u, "单位", "units", u.ID, u.Version, "name", "kind", "aliases", "sort_key", "updated_at")
 }
 
 // DeleteUnit removes an unused unit.
 func DeleteUnit(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Unit](ctx, db, "单位", id, version)
+	return deleteVersioned[Unit](ctx, db, "单位", "units", id, version)
 }

@@ -1,0 +1,313 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// Config holds the security settings a deployment may tune.
+type Config struct {
+	IdleTimeout      time.Duration // KAOPING_SESSION_IDLE, default 30m
+	AbsoluteLifetime time.Duration // KAOPING_SESSION_MAX, default 12h
+	PasswordMaxAge   time.Duration // KAOPING_PASSWORD_MAX_AGE, default 0 (off); 等保 deployments set 2160h (90 days)
+	LockoutThreshold int           // failed logins within LockoutWindow that lock an account (5)
+	LockoutWindow    time.Duration // 15m
+	LockoutDuration  time.Duration // 30m
+	AddrThreshold    int           // failed logins from one address within LockoutWindow before it is throttled (20)
+	PasswordHistory  int           // how many previous passwords may not be reused (5)
+}
+
+// DefaultConfig is the 等保 baseline apart from password rotation.
+func DefaultConfig() Config {
+	return Config{
+		IdleTimeout:      30 * time.Minute,
+		AbsoluteLifetime: 12 * time.Hour,
+		LockoutThreshold: 5,
+		LockoutWindow:    15 * time.Minute,
+		LockoutDuration:  30 * time.Minute,
+		AddrThreshold:    20,
+		PasswordHistory:  5,
+	}
+}
+
+// Service signs people in and out.
+type Service struct {
+	Store *store.Store
+	Cfg   Config
+	Now   func() time.Time
+}
+
+// NewService returns a service on the real clock.
+func NewService(st *store.Store, cfg Config) *Service {
+	return &Service{Store: st, Cfg: cfg, Now: time.Now}
+}
+
+// errBadLogin is the one answer for an unknown user, a wrong password, a
+// disabled or a locked account, so the answer reveals nothing.
+var errBadLogin = apperr.Errorf(apperr.Unauthenticated, "用户名或密码错误(连续失败5次将锁定30分钟)")
+
+// ErrLocked is errBadLogin for the failure that locked the account: the
+// caller sees the same answer, the audit log sees the lockout.
+var ErrLocked = &apperr.Error{Code: apperr.Unauthenticated, Message: errBadLogin.Message}
+
+// lockIfRepeated locks the account when this failure (not yet recorded)
+// reaches the threshold within the window, and says which error to answer.
+func (s *Service) lockIfRepeated(ctx context.Context, u *store.User, since, now time.Time) error {
+	failures, err := store.FailedLoginsSince(ctx, s.Store.DB, u.Username, since)
+	if err != nil {
+		return err
+	}
+	if failures+1 < s.Cfg.LockoutThreshold {
+		return errBadLogin
+	}
+	until := now.Add(s.Cfg.LockoutDuration)
+	if err := store.SetLockedUntil(ctx, s.Store.DB, u.ID, &until); err != nil {
+		return err
+	}
+	return ErrLocked
+}
+
+// Client describes where a request comes from.
+type Client struct {
+	Addr      string
+	UserAgent string
+}
+
+// LoginOutcome is the result of a password (and code) check.
+type LoginOutcome struct {
+	Identity     *Identity
+	Token        string // the new session's cookie value
+	ExpiresAt    time.Time
+	TOTPRequired bool // password right, code needed
+}
+
+// Login checks credentials and starts a session. Its writes (attempts,
+// locks) are committed on their own, outside any request transaction,
+// because a failed login must still count.
+func (s *Service) Login(ctx context.Context, username, password, code string, c Client, previousToken string) (*LoginOutcome, error) {
+	db := s.Store.DB
+	now := s.Now()
+	since := now.Add(-s.Cfg.LockoutWindow)
+	fail := func(err error) (*LoginOutcome, error) {
+		if rerr := store.RecordLoginAttempt(ctx, db, store.LoginAttempt{Username: username, ClientAddr: c.Addr, At: now}); rerr != nil {
+			return nil, rerr
+		}
+		return nil, err
+	}
+
+	n, err := store.FailedLoginsFromAddrSince(ctx, db, c.Addr, since)
+	if err != nil {
+		return nil, err
+	}
+	if n >= s.Cfg.AddrThreshold {
+		return nil, apperr.Errorf(apperr.Unauthenticated, "登录失败次数过多,请稍后再试")
+	}
+	u, err := store.FindUserByUsername(ctx, db, username)
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		CheckPassword(dummyHash, password)
+		return fail(errBadLogin)
+	}
+	passwordOK := CheckPassword(u.PasswordHash, password)
+	if u.LockedUntil != nil && u.LockedUntil.After(now) {
+		return fail(errBadLogin)
+	}
+	if !passwordOK || !u.Enabled {
+		return fail(s.lockIfRepeated(ctx, u, since, now))
+	}
+	var step int64
+	if u.TOTPEnabled {
+		if code == "" {
+			return &LoginOutcome{TOTPRequired: true}, nil
+		}
+		step = matchTOTP(*u.TOTPSecret, code, now, u.TOTPLastStep)
+		if step == 0 {
+			return fail(apperr.Field("input.totpCode", "totp", "动态验证码错误或已使用", "wrong or reused one-time code"))
+		}
+	}
+
+	if err := store.RecordLoginAttempt(ctx, db, store.LoginAttempt{Username: username, ClientAddr: c.Addr, Success: true, At: now}); err != nil {
+		return nil, err
+	}
+	if err := store.MarkLogin(ctx, db, u.ID, now, step); err != nil {
+		return nil, err
+	}
+	// Rotate: the browser's previous session, whoever it belonged to, ends.
+	if previousToken != "" {
+		if err := store.DeleteSession(ctx, db, hashToken(previousToken)); err != nil {
+			return nil, err
+		}
+	}
+	token, err := newToken()
+	if err != nil {
+		return nil, err
+	}
+	sess := &store.Session{
+		TokenHash: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
+		ExpiresAt: now.Add(s.Cfg.AbsoluteLifetime), ClientAddr: c.Addr, UserAgent: truncate(c.UserAgent, 300),
+	}
+	if err := store.CreateSession(ctx, db, sess); err != nil {
+		return nil, err
+	}
+	return &LoginOutcome{Identity: s.identity(u, sess.TokenHash), Token: token, ExpiresAt: sess.ExpiresAt}, nil
+}
+
+// Resolve returns the identity of a session token, or nil when the token is
+// unknown, idle too long, past its lifetime or its user disabled.
+func (s *Service) Resolve(ctx context.Context, token string) (*Identity, error) {
+	if token == "" {
+		return nil, nil
+	}
+	db := s.Store.DB
+	h := hashToken(token)
+	sess, u, err := store.FindSession(ctx, db, h)
+	if err != nil || sess == nil {
+		return nil, err
+	}
+	now := s.Now()
+	if !now.Before(sess.ExpiresAt) || !now.Before(sess.LastSeenAt.Add(s.Cfg.IdleTimeout)) || !u.Enabled {
+		return nil, store.DeleteSession(ctx, db, h)
+	}
+	// Moving the idle deadline once a minute is precise enough and saves a
+	// write on every request.
+	if now.Sub(sess.LastSeenAt) >= time.Minute {
+		if err := store.TouchSession(ctx, db, h, now); err != nil {
+			return nil, err
+		}
+	}
+	return s.identity(u, h), nil
+}
+
+// Session returns the expiry of the identity's session.
+func (s *Service) Session(ctx context.Context, id *Identity) (*store.Session, error) {
+	sess, _, err := store.FindSession(ctx, s.Store.DB, id.TokenHash)
+	if err == nil && sess == nil {
+		return nil, apperr.Errorf(apperr.Unauthenticated, "会话已结束,请重新登录")
+	}
+	return sess, err
+}
+
+// Logout ends the identity's session.
+func (s *Service) Logout(ctx context.Context, db store.DB, id *Identity) error {
+	return store.DeleteSession(ctx, db, id.TokenHash)
+}
+
+func (s *Service) identity(u *store.User, tokenHash string) *Identity {
+	id := &Identity{
+		UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, UnitID: u.UnitID, TokenHash: tokenHash,
+	}
+	if u.Unit != nil {
+		id.UnitName = u.Unit.Name
+	}
+	for _, r := range u.Roles {
+		id.Roles = append(id.Roles, Role(r))
+	}
+	id.Pending = s.PendingSteps(u)
+	return id
+}
+
+// PendingSteps lists what the user must do before working.
+func (s *Service) PendingSteps(u *store.User) []string {
+	var steps []string
+	if u.MustChangePassword {
+		steps = append(steps, "PASSWORD_CHANGE")
+	} else if s.Cfg.PasswordMaxAge > 0 && s.Now().After(u.PasswordChangedAt.Add(s.Cfg.PasswordMaxAge)) {
+		steps = append(steps, "PASSWORD_EXPIRED")
+	}
+	if !u.TOTPEnabled {
+		for _, r := range u.Roles {
+			if Role(r).RequiresTOTP() {
+				steps = append(steps, "TOTP_ENROLLMENT")
+				break
+			}
+		}
+	}
+	return steps
+}
+
+// ChangePassword replaces the user's password after checking the current
+// one, the policy and the history, and ends the user's other sessions.
+func (s *Service) ChangePassword(ctx context.Context, db store.DB, id *Identity, current, next string) error {
+	u, err := store.FindUser(ctx, db, id.UserID)
+	if err != nil {
+		return err
+	}
+	if !CheckPassword(u.PasswordHash, current) {
+		return apperr.Field("input.currentPassword", "password", "当前密码不正确", "the current password is wrong")
+	}
+	if err := s.checkNewPassword(ctx, db, u, next, "input.newPassword"); err != nil {
+		return err
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return err
+	}
+	if err := store.SetPassword(ctx, db, u.ID, hash, false, s.Now()); err != nil {
+		return err
+	}
+	return store.DeleteUserSessions(ctx, db, u.ID, id.TokenHash)
+}
+
+// SetPasswordByAdmin sets a temporary password the user must change, and
+// ends the user's sessions.
+func (s *Service) SetPasswordByAdmin(ctx context.Context, db store.DB, u *store.User, password, field string) error {
+	if err := s.checkNewPassword(ctx, db, u, password, field); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	if err := store.SetPassword(ctx, db, u.ID, hash, true, s.Now()); err != nil {
+		return err
+	}
+	return store.DeleteUserSessions(ctx, db, u.ID, "")
+}
+
+func (s *Service) checkNewPassword(ctx context.Context, db store.DB, u *store.User, password, field string) error {
+	if err := CheckPolicy(u.Username, password, field); err != nil {
+		return err
+	}
+	recent, err := store.RecentPasswordHashes(ctx, db, u.ID, s.Cfg.PasswordHistory)
+	if err != nil {
+		return err
+	}
+	for _, h := range recent {
+		if CheckPassword(h, password) {
+			return apperr.Field(field, "history", fmt.Sprintf("不能使用最近%d次用过的密码", s.Cfg.PasswordHistory),
+				fmt.Sprintf("the password was one of the last %d", s.Cfg.PasswordHistory))
+		}
+	}
+	return nil
+}
+
+// newToken returns 256 random bits, URL-safe.
+func newToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("session token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
