@@ -38,8 +38,8 @@ var (
 	_ graphql.OperationContextMutator = shapeLimit{}
 )
 
-func (shapeLimit) ExtensionName() string                          { return "ShapeLimit" }
-func (shapeLimit) Validate(graphql.ExecutableSchema) error        { return nil }
+func (shapeLimit) ExtensionName() string                   { return "ShapeLimit" }
+func (shapeLimit) Validate(graphql.ExecutableSchema) error { return nil }
 func (l shapeLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil

@@ -199,7 +199,9 @@ func (a *api) login(username, password string) string {
 	// A one-time code is accepted once: step the clock to a fresh one.
 	a.clock.Advance(30 * time.Second)
 	code := auth.TOTPCode(testTOTPSecret, a.clock.Now())
-	var out struct{ Login struct{ Session *struct{ Restricted bool } } }
+	var out struct {
+		Login struct{ Session *struct{ Restricted bool } }
+	}
 	a.must(`mutation($u: String!, $p: String!, $c: String) { login(input: {username: $u, password: $p, totpCode: $c}) { session { restricted } } }`,
 		map[string]any{"u": username, "p": password, "c": code}, &out)
 	if out.Login.Session == nil {

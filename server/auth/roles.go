@@ -72,7 +72,9 @@ func (id *Identity) Has(roles ...Role) bool {
 func (id *Identity) Restricted() bool { return id != nil && len(id.Pending) > 0 }
 
 // InUnit reports whether the identity belongs to unit.
-func (id *Identity) InUnit(unit int64) bool { return id != nil && id.UnitID != nil && *id.UnitID == unit }
+func (id *Identity) InUnit(unit int64) bool {
+	return id != nil && id.UnitID != nil && *id.UnitID == unit
+}
 
 type identityKey struct{}
 
