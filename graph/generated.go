@@ -1741,7 +1741,7 @@ input ChangePasswordInput {
 }
 
 input CreateUserInput {
-  username: String! @goTag(key: "validate", value: "required,min=3,max=64,alphanumunicode")
+  username: String! @goTag(key: "validate", value: "required,username")
   displayName: String! @goTag(key: "validate", value: "required,max=64")
   unitId: ID
   roles: [Role!]! @goTag(key: "validate", value: "min=1,unique")

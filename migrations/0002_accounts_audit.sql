@@ -13,6 +13,9 @@ CREATE TABLE users (
     locked_until            timestamptz,
     totp_secret             text,
     totp_enabled            boolean NOT NULL DEFAULT false,
+    -- A secret being enrolled; it replaces totp_secret only once confirmed
+    -- with a code, so starting an enrollment never switches 2FA off.
+    totp_pending_secret     text,
     -- The last accepted TOTP time step, so a code cannot be replayed.
     totp_last_step          bigint NOT NULL DEFAULT 0,
     last_login_at           timestamptz,

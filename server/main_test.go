@@ -78,8 +78,7 @@ func newAnonymousAPI(t *testing.T, withDemo bool) *api {
 	a := &api{t: t, st: st, clock: &clock{now: time.Now()}}
 	a.auth = auth.NewService(st, cfg.Auth)
 	a.auth.Now = a.clock.Now
-	jar, _ := cookiejar.New(nil)
-	a.client = &http.Client{Jar: jar}
+	a.client = &http.Client{Jar: newJar()}
 	h := NewServer(st, a.auth, slog.New(slog.NewTextHandler(testLog{t}, nil)), cfg)
 	a.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Buffer the answer so the count is stored before the client can
@@ -96,6 +95,11 @@ func newAnonymousAPI(t *testing.T, withDemo bool) *api {
 	}))
 	t.Cleanup(a.srv.Close)
 	return a
+}
+
+func newJar() http.CookieJar {
+	jar, _ := cookiejar.New(nil)
+	return jar
 }
 
 // testLog shows the server's log in the test's output (with -v or on failure).
@@ -177,8 +181,7 @@ func (a *api) mustUser(unitName string, roles ...auth.Role) string {
 	}
 	for _, r := range roles {
 		if r.RequiresTOTP() {
-			secret := testTOTPSecret
-			if err := store.SetTOTP(ctx, a.st.DB, u.ID, &secret, true, 0); err != nil {
+			if err := store.EnableTOTP(ctx, a.st.DB, u.ID, testTOTPSecret, 0); err != nil {
 				a.t.Fatal(err)
 			}
 			break

@@ -79,7 +79,7 @@ type CreateUnitInput struct {
 }
 
 type CreateUserInput struct {
-	Username    string      `json:"username" validate:"required,min=3,max=64,alphanumunicode"`
+	Username    string      `json:"username" validate:"required,username"`
 	DisplayName string      `json:"displayName" validate:"required,max=64"`
 	UnitID      *int64      `json:"unitId,omitempty"`
 	Roles       []auth.Role `json:"roles" validate:"min=1,unique"`

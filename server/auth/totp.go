@@ -37,7 +37,7 @@ func (s *Service) BeginTOTP(ctx context.Context, db store.DB, id *Identity) (*En
 		return nil, fmt.Errorf("TOTP QR code: %w", err)
 	}
 	secret := key.Secret()
-	if err := store.SetTOTP(ctx, db, id.UserID, &secret, false, 0); err != nil {
+	if err := store.SetPendingTOTP(ctx, db, id.UserID, secret); err != nil {
 		return nil, err
 	}
 	return &Enrollment{URL: key.URL(), Secret: secret, QRCode: "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())}, nil
@@ -49,14 +49,14 @@ func (s *Service) ConfirmTOTP(ctx context.Context, db store.DB, id *Identity, co
 	if err != nil {
 		return err
 	}
-	if u.TOTPSecret == nil {
+	if u.TOTPPendingSecret == nil {
 		return apperr.Errorf(apperr.Invalid, "请先开始绑定动态验证码")
 	}
-	step := matchTOTP(*u.TOTPSecret, code, s.Now(), 0)
+	step := matchTOTP(*u.TOTPPendingSecret, code, s.Now(), 0)
 	if step == 0 {
 		return apperr.Field("code", "totp", "动态验证码错误", "wrong one-time code")
 	}
-	return store.SetTOTP(ctx, db, u.ID, u.TOTPSecret, true, step)
+	return store.EnableTOTP(ctx, db, u.ID, *u.TOTPPendingSecret, step)
 }
 
 // matchTOTP returns the time step code belongs to (allowing one step of

@@ -59,8 +59,7 @@ func loadUsers(ctx context.Context, tx store.DB) error {
 			return fmt.Errorf("create demo user %s: %w", a.Username, err)
 		}
 		if a.TOTPSecret != "" {
-			secret := a.TOTPSecret
-			if err := store.SetTOTP(ctx, tx, u.ID, &secret, true, 0); err != nil {
+			if err := store.EnableTOTP(ctx, tx, u.ID, a.TOTPSecret, 0); err != nil {
 				return err
 			}
 		}

@@ -27,6 +27,7 @@ type User struct {
 	LockedUntil        *time.Time `bun:"locked_until"`
 	TOTPSecret         *string    `bun:"totp_secret" json:"-"`
 	TOTPEnabled        bool       `bun:"totp_enabled"`
+	TOTPPendingSecret  *string    `bun:"totp_pending_secret" json:"-"`
 	TOTPLastStep       int64      `bun:"totp_last_step" json:"-"`
 	LastLoginAt        *time.Time `bun:"last_login_at"`
 	Version            int        `bun:"version"`
@@ -152,11 +153,17 @@ func SetLockedUntil(ctx context.Context, db DB, userID int64, until *time.Time) 
 	return err
 }
 
-// SetTOTP stores a pending secret (enabled false) or enables it.
-func SetTOTP(ctx context.Context, db DB, userID int64, secret *string, enabled bool, lastStep int64) error {
+// SetPendingTOTP stores a secret being enrolled.
+func SetPendingTOTP(ctx context.Context, db DB, userID int64, secret string) error {
+	_, err := db.NewUpdate().Model((*User)(nil)).Set("totp_pending_secret = ?", secret).Where("id = ?", userID).Exec(ctx)
+	return err
+}
+
+// EnableTOTP makes secret the user's second factor, clearing any pending one.
+func EnableTOTP(ctx context.Context, db DB, userID int64, secret string, lastStep int64) error {
 	_, err := db.NewUpdate().Model((*User)(nil)).
-		Set("totp_secret = ?", secret).Set("totp_enabled = ?", enabled).Set("totp_last_step = ?", lastStep).
-		Set("version = version + 1").
+		Set("totp_secret = ?", secret).Set("totp_enabled = true").Set("totp_pending_secret = NULL").
+		Set("totp_last_step = ?", lastStep).Set("version = version + 1").
 		Where("id = ?", userID).Exec(ctx)
 	return err
 }

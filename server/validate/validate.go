@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,7 @@ func init() {
 	must(v.RegisterValidation("dgte", decimalCompare(func(d, p decimal.Decimal) bool { return d.GreaterThanOrEqual(p) })))
 	must(v.RegisterValidation("dlte", decimalCompare(func(d, p decimal.Decimal) bool { return d.LessThanOrEqual(p) })))
 	must(v.RegisterValidation("dplaces", decimalPlaces))
+	must(v.RegisterValidation("username", func(fl validator.FieldLevel) bool { return usernamePattern.MatchString(fl.Field().String()) }))
 
 	uni := ut.New(zh.New(), zh.New(), en.New())
 	zhT, _ = uni.GetTranslator("zh")
@@ -49,9 +51,10 @@ func init() {
 	must(zhtrans.RegisterDefaultTranslations(v, zhT))
 	must(entrans.RegisterDefaultTranslations(v, enT))
 	custom := map[string][2]string{
-		"dgte":    {"{0}不能小于{1}", "{0} must be at least {1}"},
-		"dlte":    {"{0}不能大于{1}", "{0} must be at most {1}"},
-		"dplaces": {"{0}最多保留{1}位小数", "{0} may have at most {1} decimal places"},
+		"dgte":     {"{0}不能小于{1}", "{0} must be at least {1}"},
+		"dlte":     {"{0}不能大于{1}", "{0} must be at most {1}"},
+		"dplaces":  {"{0}最多保留{1}位小数", "{0} may have at most {1} decimal places"},
+		"username": {"{0}须为3至64位字母、数字或 _ . -", "{0} must be 3–64 letters, digits, _ . or -"},
 	}
 	for tag, msgs := range custom {
 		registerMessage(tag, zhT, msgs[0])
@@ -109,6 +112,9 @@ func decimalPlaces(fl validator.FieldLevel) bool {
 	return d.Equal(d.Truncate(int32(max)))
 }
 
+// usernamePattern matches the database's check on users.username.
+var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{3,64}$`)
+
 // labels are the Chinese names users know the input fields by.
 var labels = map[string]string{
 	"name": "名称", "number": "序号", "points": "分值", "text": "任务内容", "year": "年度",
@@ -116,7 +122,8 @@ var labels = map[string]string{
 	"evaluateeIds": "考评对象", "aliases": "别名", "sortKey": "排序号", "kind": "单位类型",
 	"group": "考评分组", "unitId": "单位", "planId": "考评方案", "dimensionId": "方面", "indicatorId": "指标",
 	"dailyMonitoring": "日常监测权重", "fieldVisits": "实地调研权重", "publicOpinion": "民意调查权重",
-	"thirdParty": "第三方评估权重", "id": "编号", "taskId": "任务",
+	"thirdParty": "第三方评估权重", "id": "编号", "taskId": "任务", "username": "用户名", "password": "密码",
+	"displayName": "姓名", "roles": "角色", "newPassword": "新密码", "currentPassword": "当前密码", "totpCode": "动态验证码",
 }
 
 // Struct validates s (an input struct). The error, if any, is an

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kaoping/kaoping/graph"
+	"github.com/kaoping/kaoping/server/auth"
+)
+
+// everyone is every role: operations any signed-in user may do.
+var everyone = auth.AllRoles
+
+// rule is who may run an operation, and a request that reaches its
+// resolver (the arguments need not be valid: an INVALID or NOT_FOUND answer
+// still proves the caller got past the access check).
+type rule struct {
+	roles  []auth.Role // nil: public
+	query  string
+	upload string // variable path of an Upload, sent as multipart
+}
+
+const idArgs = `(id: "999999", version: 1)`
+
+// mutationRules is the access table. TestEveryMutationHasARule fails when a
+// mutation is added to the schema without a line here.
+var mutationRules = map[string]rule{
+	"login":                 {nil, `mutation { login(input: {username: "nobody", password: "wrong"}) { totpRequired } }`, ""},
+	"logout":                {everyone, `mutation { logout }`, ""},
+	"changePassword":        {everyone, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x"}) { restricted } }`, ""},
+	"beginTotpEnrollment":   {everyone, `mutation { beginTotpEnrollment { secret } }`, ""},
+	"confirmTotpEnrollment": {everyone, `mutation { confirmTotpEnrollment(code: "000000") { restricted } }`, ""},
+	"createUser":            {[]auth.Role{auth.RoleAdmin}, `mutation { createUser(input: {username: "newuser", displayName: "x", roles: [LEADER], password: "weak"}) { id } }`, ""},
+	"updateUser":            {[]auth.Role{auth.RoleAdmin}, `mutation { updateUser(input: {id: "999999", version: 1, displayName: "x", roles: [LEADER], enabled: true}) { id } }`, ""},
+	"resetPassword":         {[]auth.Role{auth.RoleAdmin}, `mutation { resetPassword(input: {id: "999999", password: "Abcdefg1!"}) { id } }`, ""},
+	"unlockUser":            {[]auth.Role{auth.RoleAdmin}, `mutation { unlockUser(id: "999999") { id } }`, ""},
+	"createUnit":            {[]auth.Role{auth.RoleAdmin}, `mutation { createUnit(input: {name: "", kind: DEPARTMENT, sortKey: 1}) { id } }`, ""},
+	"updateUnit":            {[]auth.Role{auth.RoleAdmin}, `mutation { updateUnit(input: {id: "999999", version: 1, name: "x", kind: DEPARTMENT, aliases: [], sortKey: 1}) { id } }`, ""},
+	"deleteUnit":            {[]auth.Role{auth.RoleAdmin}, `mutation { deleteUnit` + idArgs + ` }`, ""},
+	"createPlan":            {taskForce, `mutation { createPlan(input: {name: "", year: 2024}) { id } }`, ""},
+	"updatePlan":            {taskForce, `mutation { updatePlan(input: {id: "999999", version: 1, name: "x", year: 2024, weights: {dailyMonitoring: "60", fieldVisits: "20", publicOpinion: "10", thirdParty: "10"}, missingComponentRule: REDISTRIBUTE}) { id } }`, ""},
+	"deletePlan":            {taskForce, `mutation { deletePlan` + idArgs + ` }`, ""},
+	"createDimension":       {taskForce, `mutation { createDimension(input: {planId: "999999", number: 1, name: "x", points: "1"}) { id } }`, ""},
+	"updateDimension":       {taskForce, `mutation { updateDimension(input: {id: "999999", version: 1, number: 1, name: "x", points: "1"}) { id } }`, ""},
+	"deleteDimension":       {taskForce, `mutation { deleteDimension` + idArgs + ` }`, ""},
+	"createIndicator":       {taskForce, `mutation { createIndicator(input: {dimensionId: "999999", number: 1, name: "x", points: "1"}) { id } }`, ""},
+	"updateIndicator":       {taskForce, `mutation { updateIndicator(input: {id: "999999", version: 1, number: 1, name: "x", points: "1"}) { id } }`, ""},
+	"deleteIndicator":       {taskForce, `mutation { deleteIndicator` + idArgs + ` }`, ""},
+	"createTask":            {taskForce, `mutation { createTask(input: {indicatorId: "999999", number: 1, text: "x", deadline: {phrase: "", continuing: false}, leadUnitIds: ["1"]}) { id } }`, ""},
+	"updateTask":            {taskForce, `mutation { updateTask(input: {id: "999999", version: 1, number: 1, text: "x", deadline: {phrase: "", continuing: false}, leadUnitIds: ["1"]}) { id } }`, ""},
+	"deleteTask":            {taskForce, `mutation { deleteTask` + idArgs + ` }`, ""},
+	"createEvaluatee":       {taskForce, `mutation { createEvaluatee(input: {planId: "999999", unitId: "1", group: DISTRICTS}) { id } }`, ""},
+	"updateEvaluatee":       {taskForce, `mutation { updateEvaluatee(input: {id: "999999", version: 1, group: DISTRICTS}) { id } }`, ""},
+	"deleteEvaluatee":       {taskForce, `mutation { deleteEvaluatee` + idArgs + ` }`, ""},
+	"setTaskAssignments":    {taskForce, `mutation { setTaskAssignments(input: {taskId: "999999", evaluateeIds: []}) { id } }`, ""},
+	"previewPlanImport":     {taskForce, `mutation($file: Upload!) { previewPlanImport(file: $file) { title } }`, "variables.file"},
+	"importPlan":            {taskForce, `mutation($file: Upload!) { importPlan(input: {file: $file, name: "", year: 2024}) { plan { id } } }`, "variables.file"},
+}
+
+var taskForce = []auth.Role{auth.RoleTaskForce}
+
+// sensitiveQueries are queries only some roles may run.
+var sensitiveQueries = map[string]rule{
+	"users":    {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
+	"auditLog": {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
+}
+
+func schema() *ast.Schema {
+	return graph.NewExecutableSchema(graph.Config{}).Schema()
+}
+
+// allowedRoles reads a field's @allow directive.
+func allowedRoles(f *ast.FieldDefinition) ([]auth.Role, bool) {
+	d := f.Directives.ForName("allow")
+	if d == nil {
+		return nil, false
+	}
+	var roles []auth.Role
+	for _, c := range d.Arguments.ForName("roles").Value.Children {
+		roles = append(roles, auth.Role(c.Value.Raw))
+	}
+	return roles, true
+}
+
+func TestEveryMutationHasARule(t *testing.T) {
+	for _, f := range schema().Mutation.Fields {
+		if strings.HasPrefix(f.Name, "__") {
+			continue
+		}
+		r, ok := mutationRules[f.Name]
+		if !ok {
+			t.Errorf("mutation %s has no line in mutationRules: decide who may run it", f.Name)
+			continue
+		}
+		roles, hasDirective := allowedRoles(f)
+		if r.roles == nil {
+			if hasDirective || !slices.Contains(publicOperationsForTest, f.Name) {
+				t.Errorf("mutation %s is public in the table but not in the schema", f.Name)
+			}
+			continue
+		}
+		if !hasDirective {
+			t.Errorf("mutation %s has no @allow directive", f.Name)
+		} else if !sameRoles(roles, r.roles) {
+			t.Errorf("mutation %s: schema allows %v, table says %v", f.Name, roles, r.roles)
+		}
+	}
+	for name := range mutationRules {
+		if schema().Mutation.Fields.ForName(name) == nil {
+			t.Errorf("mutationRules names %s, which the schema does not have", name)
+		}
+	}
+	for name, r := range sensitiveQueries {
+		roles, ok := allowedRoles(schema().Query.Fields.ForName(name))
+		if !ok || !sameRoles(roles, r.roles) {
+			t.Errorf("query %s: schema allows %v, want %v", name, roles, r.roles)
+		}
+	}
+}
+
+var publicOperationsForTest = []string{"login", "me"}
+
+func sameRoles(a, b []auth.Role) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+	sort.Slice(y, func(i, j int) bool { return y[i] < y[j] })
+	return slices.Equal(x, y)
+}
+
+// TestRoleMatrix runs every mutation and sensitive query as every role and
+// as nobody, and checks the answer: denied for roles not allowed, past the
+// access check for the others. Every attempt must leave an audit record.
+func TestRoleMatrix(t *testing.T) {
+	a := newAnonymousAPI(t, true)
+	ops := map[string]rule{}
+	for k, v := range mutationRules {
+		ops[k] = v
+	}
+	for k, v := range sensitiveQueries {
+		ops[k] = v
+	}
+	names := make([]string, 0, len(ops))
+	for n := range ops {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	run := func(name string, r rule) []gqlError {
+		if r.upload != "" {
+			return a.upload(r.query, map[string]any{"file": nil}, r.upload, "x.txt", []byte("一、方面(100分)"), nil)
+		}
+		return a.do(r.query, nil, nil)
+	}
+	for _, role := range auth.AllRoles {
+		username := a.mustUser("市政府办公室", role)
+		for _, name := range names {
+			r := ops[name]
+			a.login(username, testPassword) // logout in the table ends the session
+			errs := run(name, r)
+			allowed := r.roles == nil || slices.Contains(r.roles, role)
+			code := codeOf(errs)
+			denied := code == "FORBIDDEN" || code == "UNAUTHENTICATED" && name != "login"
+			if allowed && denied {
+				t.Errorf("%s as %s: denied (%v), want allowed", name, role, errs)
+			}
+			if !allowed && (code != "FORBIDDEN" || errs[0].Message != "没有权限执行此操作") {
+				t.Errorf("%s as %s: %v, want FORBIDDEN", name, role, errs)
+			}
+		}
+	}
+	// Signed out, nothing but login works.
+	a.do(`mutation { logout }`, nil, nil)
+	for _, name := range names {
+		if name == "login" {
+			continue
+		}
+		if errs := run(name, ops[name]); codeOf(errs) != "UNAUTHENTICATED" {
+			t.Errorf("%s signed out: %v, want UNAUTHENTICATED", name, errs)
+		}
+	}
+
+	// Audit completeness: every mutation left a record for every role.
+	var recs []struct {
+		Operation string
+		Outcome   string
+		Username  string
+	}
+	if err := a.st.DB.NewRaw(`SELECT operation, outcome, username FROM audit_log`).Scan(t.Context(), &recs); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]map[string]bool{} // operation → usernames
+	for _, r := range recs {
+		if seen[r.Operation] == nil {
+			seen[r.Operation] = map[string]bool{}
+		}
+		seen[r.Operation][r.Username] = true
+	}
+	for name := range mutationRules {
+		for _, role := range auth.AllRoles {
+			if u := a.mustUser("市政府办公室", role); !seen[name][u] {
+				t.Errorf("no audit record of %s by %s", name, u)
+			}
+		}
+	}
+}
