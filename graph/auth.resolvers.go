@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/kaoping/kaoping/graph/model"
 	"github.com/kaoping/kaoping/server/apperr"
@@ -18,10 +17,6 @@ import (
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
 )
-
-func (r *auditRecordResolver) At(ctx context.Context, obj *audit.Record) (string, error) {
-	return obj.At.Format(time.RFC3339), nil
-}
 
 func (r *auditRecordResolver) Before(ctx context.Context, obj *audit.Record) (*string, error) {
 	return jsonText(obj.Before), nil
@@ -246,14 +241,6 @@ func (r *userResolver) TotpRequired(ctx context.Context, obj *store.User) (bool,
 		}
 	}
 	return false, nil
-}
-
-func (r *userResolver) LastLoginAt(ctx context.Context, obj *store.User) (*string, error) {
-	if obj.LastLoginAt == nil {
-		return nil, nil
-	}
-	s := obj.LastLoginAt.Format(time.RFC3339)
-	return &s, nil
 }
 
 func (r *Resolver) AuditRecord() AuditRecordResolver { return &auditRecordResolver{r} }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
@@ -18,6 +19,8 @@ import (
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/shopspring/decimal"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -35,12 +38,18 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AuditRecord() AuditRecordResolver
+	ComponentScore() ComponentScoreResolver
 	Dimension() DimensionResolver
+	Evidence() EvidenceResolver
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
+	Period() PeriodResolver
 	Plan() PlanResolver
+	ProgressReport() ProgressReportResolver
 	Query() QueryResolver
+	Score() ScoreResolver
+	SourceValue() SourceValueResolver
 	Task() TaskResolver
 	User() UserResolver
 }
@@ -72,6 +81,25 @@ type ComplexityRoot struct {
 		Username   func(childComplexity int) int
 	}
 
+	Breakdown struct {
+		Components    func(childComplexity int) int
+		Dimensions    func(childComplexity int) int
+		Evaluatee     func(childComplexity int) int
+		Exact         func(childComplexity int) int
+		MissingScores func(childComplexity int) int
+		Period        func(childComplexity int) int
+		Preview       func(childComplexity int) int
+		Score         func(childComplexity int) int
+		Steps         func(childComplexity int) int
+		Tasks         func(childComplexity int) int
+	}
+
+	ComponentScore struct {
+		Method func(childComplexity int) int
+		Value  func(childComplexity int) int
+		Weight func(childComplexity int) int
+	}
+
 	Deadline struct {
 		Continuing func(childComplexity int) int
 		Month      func(childComplexity int) int
@@ -89,12 +117,39 @@ type ComplexityRoot struct {
 		Version    func(childComplexity int) int
 	}
 
+	DimensionScore struct {
+		CarriedPoints func(childComplexity int) int
+		Earned        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Points        func(childComplexity int) int
+		Score         func(childComplexity int) int
+	}
+
 	Evaluatee struct {
 		Group   func(childComplexity int) int
 		ID      func(childComplexity int) int
 		PlanID  func(childComplexity int) int
 		Unit    func(childComplexity int) int
 		Version func(childComplexity int) int
+	}
+
+	Evidence struct {
+		ContentType    func(childComplexity int) int
+		FileSHA256     func(childComplexity int) int
+		Filename       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Size           func(childComplexity int) int
+		URL            func(childComplexity int) int
+		UploadedAt     func(childComplexity int) int
+		UploadedByName func(childComplexity int) int
+	}
+
+	FormulaStep struct {
+		Detail  func(childComplexity int) int
+		Formula func(childComplexity int) int
+		Label   func(childComplexity int) int
 	}
 
 	ImportProblem struct {
@@ -158,6 +213,7 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
 		BeginTotpEnrollment   func(childComplexity int) int
 		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
 		ConfirmTotpEnrollment func(childComplexity int, code string) int
@@ -170,16 +226,23 @@ type ComplexityRoot struct {
 		CreateUser            func(childComplexity int, input model.CreateUserInput) int
 		DeleteDimension       func(childComplexity int, id int64, version int) int
 		DeleteEvaluatee       func(childComplexity int, id int64, version int) int
+		DeleteEvidence        func(childComplexity int, id int64) int
 		DeleteIndicator       func(childComplexity int, id int64, version int) int
 		DeletePlan            func(childComplexity int, id int64, version int) int
 		DeleteTask            func(childComplexity int, id int64, version int) int
 		DeleteUnit            func(childComplexity int, id int64, version int) int
 		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
+		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
+		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
 		Login                 func(childComplexity int, input model.LoginInput) int
 		Logout                func(childComplexity int) int
+		MovePeriod            func(childComplexity int, input model.MovePeriodInput) int
 		PreviewPlanImport     func(childComplexity int, file graphql.Upload) int
 		ResetPassword         func(childComplexity int, input model.ResetPasswordInput) int
+		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
+		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
 		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
+		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
 		UnlockUser            func(childComplexity int, id int64) int
 		UpdateDimension       func(childComplexity int, input model.UpdateDimensionInput) int
 		UpdateEvaluatee       func(childComplexity int, input model.UpdateEvaluateeInput) int
@@ -188,14 +251,28 @@ type ComplexityRoot struct {
 		UpdateTask            func(childComplexity int, input model.UpdateTaskInput) int
 		UpdateUnit            func(childComplexity int, input model.UpdateUnitInput) int
 		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
+		UploadEvidence        func(childComplexity int, reportID int64, file graphql.Upload) int
+		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
 	}
 
 	Period struct {
-		Half   func(childComplexity int) int
-		ID     func(childComplexity int) int
-		Name   func(childComplexity int) int
-		PlanID func(childComplexity int) int
-		State  func(childComplexity int) int
+		Events      func(childComplexity int) int
+		Half        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		NextStates  func(childComplexity int) int
+		PlanID      func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		State       func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	PeriodEvent struct {
+		At        func(childComplexity int) int
+		FromState func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		ToState   func(childComplexity int) int
+		Username  func(childComplexity int) int
 	}
 
 	Plan struct {
@@ -225,15 +302,120 @@ type ComplexityRoot struct {
 		Problems     func(childComplexity int) int
 	}
 
+	ProgressReport struct {
+		EvaluateeID   func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Narrative     func(childComplexity int) int
+		PeriodID      func(childComplexity int) int
+		State         func(childComplexity int) int
+		TaskID        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		UpdatedByName func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
 	Query struct {
-		AuditLog   func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
-		Evaluatees func(childComplexity int, planID int64) int
-		Me         func(childComplexity int) int
-		Plan       func(childComplexity int, id int64) int
-		Plans      func(childComplexity int) int
-		Task       func(childComplexity int, id int64) int
-		Units      func(childComplexity int) int
-		Users      func(childComplexity int) int
+		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
+		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
+		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
+		Evaluatees        func(childComplexity int, planID int64) int
+		Me                func(childComplexity int) int
+		Period            func(childComplexity int, id int64) int
+		Plan              func(childComplexity int, id int64) int
+		Plans             func(childComplexity int) int
+		ProgressReports   func(childComplexity int, periodID int64, evaluateeID int64) int
+		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
+		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
+		SourceValues      func(childComplexity int, periodID int64, method model.ScoringMethod) int
+		Task              func(childComplexity int, id int64) int
+		Units             func(childComplexity int) int
+		Users             func(childComplexity int) int
+		VerificationQueue func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+	}
+
+	Ranking struct {
+		Group       func(childComplexity int) int
+		Period      func(childComplexity int) int
+		Preview     func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Rows        func(childComplexity int) int
+	}
+
+	RankingRow struct {
+		Components    func(childComplexity int) int
+		Dimensions    func(childComplexity int) int
+		Evaluatee     func(childComplexity int) int
+		MissingScores func(childComplexity int) int
+		Provisional   func(childComplexity int) int
+		Rank          func(childComplexity int) int
+		Score         func(childComplexity int) int
+	}
+
+	Score struct {
+		Comment        func(childComplexity int) int
+		EnteredAt      func(childComplexity int) int
+		EnteredByName  func(childComplexity int) int
+		EvaluateeID    func(childComplexity int) int
+		History        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		LeadUnit       func(childComplexity int) int
+		OriginalValue  func(childComplexity int) int
+		PeriodID       func(childComplexity int) int
+		ReviewReason   func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TaskID         func(childComplexity int) int
+		Value          func(childComplexity int) int
+		VerifiedAt     func(childComplexity int) int
+		VerifiedByName func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	ScoreCell struct {
+		EvaluateeID func(childComplexity int) int
+		MaxPoints   func(childComplexity int) int
+		Report      func(childComplexity int) int
+		Score       func(childComplexity int) int
+		TaskID      func(childComplexity int) int
+	}
+
+	ScoreChange struct {
+		Action    func(childComplexity int) int
+		At        func(childComplexity int) int
+		NewStatus func(childComplexity int) int
+		NewValue  func(childComplexity int) int
+		OldStatus func(childComplexity int) int
+		OldValue  func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Username  func(childComplexity int) int
+	}
+
+	ScoreLine struct {
+		Counted       func(childComplexity int) int
+		EnteredAt     func(childComplexity int) int
+		EnteredBy     func(childComplexity int) int
+		LeadUnitName  func(childComplexity int) int
+		OriginalValue func(childComplexity int) int
+		ReviewReason  func(childComplexity int) int
+		ScoreID       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Value         func(childComplexity int) int
+		VerifiedAt    func(childComplexity int) int
+		VerifiedBy    func(childComplexity int) int
+	}
+
+	ScoreSheet struct {
+		Cells      func(childComplexity int) int
+		Editable   func(childComplexity int) int
+		Evaluatees func(childComplexity int) int
+		LeadUnit   func(childComplexity int) int
+		Period     func(childComplexity int) int
+		Tasks      func(childComplexity int) int
+	}
+
+	ScoreSheetImport struct {
+		Errors func(childComplexity int) int
+		Saved  func(childComplexity int) int
 	}
 
 	Session struct {
@@ -242,6 +424,27 @@ type ComplexityRoot struct {
 		PendingSteps       func(childComplexity int) int
 		Restricted         func(childComplexity int) int
 		User               func(childComplexity int) int
+	}
+
+	SheetRowError struct {
+		Column  func(childComplexity int) int
+		Message func(childComplexity int) int
+		Row     func(childComplexity int) int
+	}
+
+	SourceValue struct {
+		Evaluatee func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Method    func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Value     func(childComplexity int) int
+		Weight    func(childComplexity int) int
+	}
+
+	SourceValuesImport struct {
+		Errors  func(childComplexity int) int
+		Values  func(childComplexity int) int
+		Written func(childComplexity int) int
 	}
 
 	Task struct {
@@ -255,6 +458,17 @@ type ComplexityRoot struct {
 		Points          func(childComplexity int) int
 		Text            func(childComplexity int) int
 		Version         func(childComplexity int) int
+	}
+
+	TaskBreakdown struct {
+		DimensionID func(childComplexity int) int
+		Missing     func(childComplexity int) int
+		Number      func(childComplexity int) int
+		Points      func(childComplexity int) int
+		Score       func(childComplexity int) int
+		Scores      func(childComplexity int) int
+		TaskID      func(childComplexity int) int
+		Text        func(childComplexity int) int
 	}
 
 	TotpEnrollment struct {
@@ -292,13 +506,17 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AuditRecordResolver interface {
-	At(ctx context.Context, obj *audit.Record) (string, error)
-
 	Before(ctx context.Context, obj *audit.Record) (*string, error)
 	After(ctx context.Context, obj *audit.Record) (*string, error)
 }
+type ComponentScoreResolver interface {
+	Method(ctx context.Context, obj *results.Component) (model.ScoringMethod, error)
+}
 type DimensionResolver interface {
 	Indicators(ctx context.Context, obj *store.Dimension) ([]store.Indicator, error)
+}
+type EvidenceResolver interface {
+	URL(ctx context.Context, obj *store.Evidence) (string, error)
 }
 type ImportedTaskResolver interface {
 	Deadline(ctx context.Context, obj *importer.Task) (store.Deadline, error)
@@ -334,14 +552,33 @@ type MutationResolver interface {
 	UpdateEvaluatee(ctx context.Context, input model.UpdateEvaluateeInput) (store.Evaluatee, error)
 	DeleteEvaluatee(ctx context.Context, id int64, version int) (int64, error)
 	SetTaskAssignments(ctx context.Context, input model.SetTaskAssignmentsInput) (store.Task, error)
+	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
+	SaveProgressReport(ctx context.Context, input model.SaveProgressReportInput) (store.ProgressReport, error)
+	UploadEvidence(ctx context.Context, reportID int64, file graphql.Upload) (store.Evidence, error)
+	DeleteEvidence(ctx context.Context, id int64) (int64, error)
+	SaveScores(ctx context.Context, input model.SaveScoresInput) ([]store.Score, error)
+	SubmitScores(ctx context.Context, input model.SubmitScoresInput) ([]store.Score, error)
+	ImportScoreSheet(ctx context.Context, periodID int64, file graphql.Upload) (model.ScoreSheetImport, error)
+	AllocateTaskPoints(ctx context.Context, input model.AllocateTaskPointsInput) (store.Indicator, error)
+	VerifyScores(ctx context.Context, input model.VerifyScoresInput) ([]store.Score, error)
+	ImportSourceValues(ctx context.Context, input model.ImportSourceValuesInput) (model.SourceValuesImport, error)
 	CreateUnit(ctx context.Context, input model.CreateUnitInput) (store.Unit, error)
 	UpdateUnit(ctx context.Context, input model.UpdateUnitInput) (store.Unit, error)
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
+}
+type PeriodResolver interface {
+	NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error)
+	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
 }
 type PlanResolver interface {
 	Periods(ctx context.Context, obj *store.Plan) ([]store.Period, error)
 	Dimensions(ctx context.Context, obj *store.Plan) ([]store.Dimension, error)
 	Evaluatees(ctx context.Context, obj *store.Plan) ([]store.Evaluatee, error)
+}
+type ProgressReportResolver interface {
+	State(ctx context.Context, obj *store.ProgressReport) (model.ProgressState, error)
+
+	Evidence(ctx context.Context, obj *store.ProgressReport) ([]store.Evidence, error)
 }
 type QueryResolver interface {
 	Me(ctx context.Context) (*model.Session, error)
@@ -351,7 +588,24 @@ type QueryResolver interface {
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
 	Evaluatees(ctx context.Context, planID int64) ([]store.Evaluatee, error)
+	Period(ctx context.Context, id int64) (*store.Period, error)
+	ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error)
+	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
+	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
+	SourceValues(ctx context.Context, periodID int64, method model.ScoringMethod) ([]store.SourceValue, error)
+	Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error)
+	AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error)
+	Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error)
 	Units(ctx context.Context) ([]store.Unit, error)
+}
+type ScoreResolver interface {
+	LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error)
+
+	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
+}
+type SourceValueResolver interface {
+	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
+	Method(ctx context.Context, obj *store.SourceValue) (model.ScoringMethod, error)
 }
 type TaskResolver interface {
 	EffectivePoints(ctx context.Context, obj *store.Task) (decimal.Decimal, error)
@@ -363,7 +617,6 @@ type UserResolver interface {
 	Roles(ctx context.Context, obj *store.User) ([]auth.Role, error)
 
 	TotpRequired(ctx context.Context, obj *store.User) (bool, error)
-	LastLoginAt(ctx context.Context, obj *store.User) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -482,6 +735,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditRecord.Username(childComplexity), true
 
+	case "Breakdown.components":
+		if e.ComplexityRoot.Breakdown.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Components(childComplexity), true
+	case "Breakdown.dimensions":
+		if e.ComplexityRoot.Breakdown.Dimensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Dimensions(childComplexity), true
+	case "Breakdown.evaluatee":
+		if e.ComplexityRoot.Breakdown.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Evaluatee(childComplexity), true
+	case "Breakdown.exact":
+		if e.ComplexityRoot.Breakdown.Exact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Exact(childComplexity), true
+	case "Breakdown.missingScores":
+		if e.ComplexityRoot.Breakdown.MissingScores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.MissingScores(childComplexity), true
+	case "Breakdown.period":
+		if e.ComplexityRoot.Breakdown.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Period(childComplexity), true
+	case "Breakdown.preview":
+		if e.ComplexityRoot.Breakdown.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Preview(childComplexity), true
+	case "Breakdown.score":
+		if e.ComplexityRoot.Breakdown.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Score(childComplexity), true
+	case "Breakdown.steps":
+		if e.ComplexityRoot.Breakdown.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Steps(childComplexity), true
+	case "Breakdown.tasks":
+		if e.ComplexityRoot.Breakdown.Tasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Tasks(childComplexity), true
+
+	case "ComponentScore.method":
+		if e.ComplexityRoot.ComponentScore.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComponentScore.Method(childComplexity), true
+	case "ComponentScore.value":
+		if e.ComplexityRoot.ComponentScore.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComponentScore.Value(childComplexity), true
+	case "ComponentScore.weight":
+		if e.ComplexityRoot.ComponentScore.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComponentScore.Weight(childComplexity), true
+
 	case "Deadline.continuing":
 		if e.ComplexityRoot.Deadline.Continuing == nil {
 			break
@@ -550,6 +883,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Dimension.Version(childComplexity), true
 
+	case "DimensionScore.carriedPoints":
+		if e.ComplexityRoot.DimensionScore.CarriedPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.CarriedPoints(childComplexity), true
+	case "DimensionScore.earned":
+		if e.ComplexityRoot.DimensionScore.Earned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.Earned(childComplexity), true
+	case "DimensionScore.dimensionId":
+		if e.ComplexityRoot.DimensionScore.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.ID(childComplexity), true
+	case "DimensionScore.name":
+		if e.ComplexityRoot.DimensionScore.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.Name(childComplexity), true
+	case "DimensionScore.number":
+		if e.ComplexityRoot.DimensionScore.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.Number(childComplexity), true
+	case "DimensionScore.points":
+		if e.ComplexityRoot.DimensionScore.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.Points(childComplexity), true
+	case "DimensionScore.score":
+		if e.ComplexityRoot.DimensionScore.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DimensionScore.Score(childComplexity), true
+
 	case "Evaluatee.group":
 		if e.ComplexityRoot.Evaluatee.Group == nil {
 			break
@@ -580,6 +956,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evaluatee.Version(childComplexity), true
+
+	case "Evidence.contentType":
+		if e.ComplexityRoot.Evidence.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.ContentType(childComplexity), true
+	case "Evidence.sha256":
+		if e.ComplexityRoot.Evidence.FileSHA256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.FileSHA256(childComplexity), true
+	case "Evidence.filename":
+		if e.ComplexityRoot.Evidence.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Filename(childComplexity), true
+	case "Evidence.id":
+		if e.ComplexityRoot.Evidence.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.ID(childComplexity), true
+	case "Evidence.size":
+		if e.ComplexityRoot.Evidence.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Size(childComplexity), true
+	case "Evidence.url":
+		if e.ComplexityRoot.Evidence.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.URL(childComplexity), true
+	case "Evidence.uploadedAt":
+		if e.ComplexityRoot.Evidence.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.UploadedAt(childComplexity), true
+	case "Evidence.uploadedBy":
+		if e.ComplexityRoot.Evidence.UploadedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.UploadedByName(childComplexity), true
+
+	case "FormulaStep.detail":
+		if e.ComplexityRoot.FormulaStep.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.Detail(childComplexity), true
+	case "FormulaStep.formula":
+		if e.ComplexityRoot.FormulaStep.Formula == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.Formula(childComplexity), true
+	case "FormulaStep.label":
+		if e.ComplexityRoot.FormulaStep.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.Label(childComplexity), true
 
 	case "ImportProblem.code":
 		if e.ComplexityRoot.ImportProblem.Code == nil {
@@ -805,6 +1249,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MethodWeights.ThirdParty(childComplexity), true
 
+	case "Mutation.allocateTaskPoints":
+		if e.ComplexityRoot.Mutation.AllocateTaskPoints == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_allocateTaskPoints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AllocateTaskPoints(childComplexity, args["input"].(model.AllocateTaskPointsInput)), true
 	case "Mutation.beginTotpEnrollment":
 		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
 			break
@@ -932,6 +1387,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteEvaluatee(childComplexity, args["id"].(int64), args["version"].(int)), true
+	case "Mutation.deleteEvidence":
+		if e.ComplexityRoot.Mutation.DeleteEvidence == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEvidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEvidence(childComplexity, args["id"].(int64)), true
 	case "Mutation.deleteIndicator":
 		if e.ComplexityRoot.Mutation.DeleteIndicator == nil {
 			break
@@ -987,6 +1453,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportPlan(childComplexity, args["input"].(model.ImportPlanInput)), true
+	case "Mutation.importScoreSheet":
+		if e.ComplexityRoot.Mutation.ImportScoreSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importScoreSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportScoreSheet(childComplexity, args["periodId"].(int64), args["file"].(graphql.Upload)), true
+	case "Mutation.importSourceValues":
+		if e.ComplexityRoot.Mutation.ImportSourceValues == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importSourceValues_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportSourceValues(childComplexity, args["input"].(model.ImportSourceValuesInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -1004,6 +1492,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.movePeriod":
+		if e.ComplexityRoot.Mutation.MovePeriod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_movePeriod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MovePeriod(childComplexity, args["input"].(model.MovePeriodInput)), true
 	case "Mutation.previewPlanImport":
 		if e.ComplexityRoot.Mutation.PreviewPlanImport == nil {
 			break
@@ -1026,6 +1525,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
+	case "Mutation.saveProgressReport":
+		if e.ComplexityRoot.Mutation.SaveProgressReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveProgressReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveProgressReport(childComplexity, args["input"].(model.SaveProgressReportInput)), true
+	case "Mutation.saveScores":
+		if e.ComplexityRoot.Mutation.SaveScores == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveScores_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveScores(childComplexity, args["input"].(model.SaveScoresInput)), true
 	case "Mutation.setTaskAssignments":
 		if e.ComplexityRoot.Mutation.SetTaskAssignments == nil {
 			break
@@ -1037,6 +1558,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetTaskAssignments(childComplexity, args["input"].(model.SetTaskAssignmentsInput)), true
+	case "Mutation.submitScores":
+		if e.ComplexityRoot.Mutation.SubmitScores == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitScores_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitScores(childComplexity, args["input"].(model.SubmitScoresInput)), true
 	case "Mutation.unlockUser":
 		if e.ComplexityRoot.Mutation.UnlockUser == nil {
 			break
@@ -1125,7 +1657,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["input"].(model.UpdateUserInput)), true
+	case "Mutation.uploadEvidence":
+		if e.ComplexityRoot.Mutation.UploadEvidence == nil {
+			break
+		}
 
+		args, err := ec.field_Mutation_uploadEvidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UploadEvidence(childComplexity, args["reportId"].(int64), args["file"].(graphql.Upload)), true
+	case "Mutation.verifyScores":
+		if e.ComplexityRoot.Mutation.VerifyScores == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_verifyScores_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
+
+	case "Period.events":
+		if e.ComplexityRoot.Period.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Events(childComplexity), true
 	case "Period.half":
 		if e.ComplexityRoot.Period.Half == nil {
 			break
@@ -1144,18 +1704,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.Name(childComplexity), true
+	case "Period.nextStates":
+		if e.ComplexityRoot.Period.NextStates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.NextStates(childComplexity), true
 	case "Period.planId":
 		if e.ComplexityRoot.Period.PlanID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Period.PlanID(childComplexity), true
+	case "Period.publishedAt":
+		if e.ComplexityRoot.Period.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.PublishedAt(childComplexity), true
 	case "Period.state":
 		if e.ComplexityRoot.Period.State == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Period.State(childComplexity), true
+	case "Period.version":
+		if e.ComplexityRoot.Period.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.Version(childComplexity), true
+
+	case "PeriodEvent.at":
+		if e.ComplexityRoot.PeriodEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEvent.At(childComplexity), true
+	case "PeriodEvent.fromState":
+		if e.ComplexityRoot.PeriodEvent.FromState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEvent.FromState(childComplexity), true
+	case "PeriodEvent.reason":
+		if e.ComplexityRoot.PeriodEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEvent.Reason(childComplexity), true
+	case "PeriodEvent.toState":
+		if e.ComplexityRoot.PeriodEvent.ToState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEvent.ToState(childComplexity), true
+	case "PeriodEvent.username":
+		if e.ComplexityRoot.PeriodEvent.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeriodEvent.Username(childComplexity), true
 
 	case "Plan.dimensions":
 		if e.ComplexityRoot.Plan.Dimensions == nil {
@@ -1268,6 +1877,78 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PlanImportResult.Problems(childComplexity), true
 
+	case "ProgressReport.evaluateeId":
+		if e.ComplexityRoot.ProgressReport.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.EvaluateeID(childComplexity), true
+	case "ProgressReport.evidence":
+		if e.ComplexityRoot.ProgressReport.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Evidence(childComplexity), true
+	case "ProgressReport.id":
+		if e.ComplexityRoot.ProgressReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.ID(childComplexity), true
+	case "ProgressReport.narrative":
+		if e.ComplexityRoot.ProgressReport.Narrative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Narrative(childComplexity), true
+	case "ProgressReport.periodId":
+		if e.ComplexityRoot.ProgressReport.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.PeriodID(childComplexity), true
+	case "ProgressReport.state":
+		if e.ComplexityRoot.ProgressReport.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.State(childComplexity), true
+	case "ProgressReport.taskId":
+		if e.ComplexityRoot.ProgressReport.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.TaskID(childComplexity), true
+	case "ProgressReport.updatedAt":
+		if e.ComplexityRoot.ProgressReport.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.UpdatedAt(childComplexity), true
+	case "ProgressReport.updatedBy":
+		if e.ComplexityRoot.ProgressReport.UpdatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.UpdatedByName(childComplexity), true
+	case "ProgressReport.version":
+		if e.ComplexityRoot.ProgressReport.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Version(childComplexity), true
+
+	case "Query.annualRanking":
+		if e.ComplexityRoot.Query.AnnualRanking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_annualRanking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AnnualRanking(childComplexity, args["planId"].(int64), args["group"].(store.RankingGroup)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -1279,6 +1960,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*model.AuditFilter), args["offset"].(*int), args["limit"].(*int)), true
+	case "Query.breakdown":
+		if e.ComplexityRoot.Query.Breakdown == nil {
+			break
+		}
+
+		args, err := ec.field_Query_breakdown_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
 	case "Query.evaluatees":
 		if e.ComplexityRoot.Query.Evaluatees == nil {
 			break
@@ -1297,6 +1989,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.period":
+		if e.ComplexityRoot.Query.Period == nil {
+			break
+		}
+
+		args, err := ec.field_Query_period_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Period(childComplexity, args["id"].(int64)), true
 	case "Query.plan":
 		if e.ComplexityRoot.Query.Plan == nil {
 			break
@@ -1314,6 +2017,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Plans(childComplexity), true
+	case "Query.progressReports":
+		if e.ComplexityRoot.Query.ProgressReports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_progressReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProgressReports(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.ranking":
+		if e.ComplexityRoot.Query.Ranking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ranking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ranking(childComplexity, args["periodId"].(int64), args["group"].(store.RankingGroup)), true
+	case "Query.scoreSheet":
+		if e.ComplexityRoot.Query.ScoreSheet == nil {
+			break
+		}
+
+		args, err := ec.field_Query_scoreSheet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ScoreSheet(childComplexity, args["periodId"].(int64), args["leadUnitId"].(*int64)), true
+	case "Query.sourceValues":
+		if e.ComplexityRoot.Query.SourceValues == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sourceValues_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SourceValues(childComplexity, args["periodId"].(int64), args["method"].(model.ScoringMethod)), true
 	case "Query.task":
 		if e.ComplexityRoot.Query.Task == nil {
 			break
@@ -1337,6 +2084,385 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.verificationQueue":
+		if e.ComplexityRoot.Query.VerificationQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_verificationQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VerificationQueue(childComplexity, args["periodId"].(int64), args["status"].(*store.ScoreStatus)), true
+
+	case "Ranking.group":
+		if e.ComplexityRoot.Ranking.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.Group(childComplexity), true
+	case "Ranking.period":
+		if e.ComplexityRoot.Ranking.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.Period(childComplexity), true
+	case "Ranking.preview":
+		if e.ComplexityRoot.Ranking.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.Preview(childComplexity), true
+	case "Ranking.publishedAt":
+		if e.ComplexityRoot.Ranking.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.PublishedAt(childComplexity), true
+	case "Ranking.rows":
+		if e.ComplexityRoot.Ranking.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.Rows(childComplexity), true
+
+	case "RankingRow.components":
+		if e.ComplexityRoot.RankingRow.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Components(childComplexity), true
+	case "RankingRow.dimensions":
+		if e.ComplexityRoot.RankingRow.Dimensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Dimensions(childComplexity), true
+	case "RankingRow.evaluatee":
+		if e.ComplexityRoot.RankingRow.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Evaluatee(childComplexity), true
+	case "RankingRow.missingScores":
+		if e.ComplexityRoot.RankingRow.MissingScores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.MissingScores(childComplexity), true
+	case "RankingRow.provisional":
+		if e.ComplexityRoot.RankingRow.Provisional == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Provisional(childComplexity), true
+	case "RankingRow.rank":
+		if e.ComplexityRoot.RankingRow.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Rank(childComplexity), true
+	case "RankingRow.score":
+		if e.ComplexityRoot.RankingRow.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankingRow.Score(childComplexity), true
+
+	case "Score.comment":
+		if e.ComplexityRoot.Score.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Comment(childComplexity), true
+	case "Score.enteredAt":
+		if e.ComplexityRoot.Score.EnteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.EnteredAt(childComplexity), true
+	case "Score.enteredBy":
+		if e.ComplexityRoot.Score.EnteredByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.EnteredByName(childComplexity), true
+	case "Score.evaluateeId":
+		if e.ComplexityRoot.Score.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.EvaluateeID(childComplexity), true
+	case "Score.history":
+		if e.ComplexityRoot.Score.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.History(childComplexity), true
+	case "Score.id":
+		if e.ComplexityRoot.Score.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.ID(childComplexity), true
+	case "Score.leadUnit":
+		if e.ComplexityRoot.Score.LeadUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.LeadUnit(childComplexity), true
+	case "Score.originalValue":
+		if e.ComplexityRoot.Score.OriginalValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.OriginalValue(childComplexity), true
+	case "Score.periodId":
+		if e.ComplexityRoot.Score.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.PeriodID(childComplexity), true
+	case "Score.reviewReason":
+		if e.ComplexityRoot.Score.ReviewReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.ReviewReason(childComplexity), true
+	case "Score.status":
+		if e.ComplexityRoot.Score.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Status(childComplexity), true
+	case "Score.taskId":
+		if e.ComplexityRoot.Score.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.TaskID(childComplexity), true
+	case "Score.value":
+		if e.ComplexityRoot.Score.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Value(childComplexity), true
+	case "Score.verifiedAt":
+		if e.ComplexityRoot.Score.VerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.VerifiedAt(childComplexity), true
+	case "Score.verifiedBy":
+		if e.ComplexityRoot.Score.VerifiedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.VerifiedByName(childComplexity), true
+	case "Score.version":
+		if e.ComplexityRoot.Score.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Version(childComplexity), true
+
+	case "ScoreCell.evaluateeId":
+		if e.ComplexityRoot.ScoreCell.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreCell.EvaluateeID(childComplexity), true
+	case "ScoreCell.maxPoints":
+		if e.ComplexityRoot.ScoreCell.MaxPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreCell.MaxPoints(childComplexity), true
+	case "ScoreCell.report":
+		if e.ComplexityRoot.ScoreCell.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreCell.Report(childComplexity), true
+	case "ScoreCell.score":
+		if e.ComplexityRoot.ScoreCell.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreCell.Score(childComplexity), true
+	case "ScoreCell.taskId":
+		if e.ComplexityRoot.ScoreCell.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreCell.TaskID(childComplexity), true
+
+	case "ScoreChange.action":
+		if e.ComplexityRoot.ScoreChange.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.Action(childComplexity), true
+	case "ScoreChange.at":
+		if e.ComplexityRoot.ScoreChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.At(childComplexity), true
+	case "ScoreChange.newStatus":
+		if e.ComplexityRoot.ScoreChange.NewStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.NewStatus(childComplexity), true
+	case "ScoreChange.newValue":
+		if e.ComplexityRoot.ScoreChange.NewValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.NewValue(childComplexity), true
+	case "ScoreChange.oldStatus":
+		if e.ComplexityRoot.ScoreChange.OldStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.OldStatus(childComplexity), true
+	case "ScoreChange.oldValue":
+		if e.ComplexityRoot.ScoreChange.OldValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.OldValue(childComplexity), true
+	case "ScoreChange.reason":
+		if e.ComplexityRoot.ScoreChange.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.Reason(childComplexity), true
+	case "ScoreChange.username":
+		if e.ComplexityRoot.ScoreChange.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreChange.Username(childComplexity), true
+
+	case "ScoreLine.counted":
+		if e.ComplexityRoot.ScoreLine.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.Counted(childComplexity), true
+	case "ScoreLine.enteredAt":
+		if e.ComplexityRoot.ScoreLine.EnteredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.EnteredAt(childComplexity), true
+	case "ScoreLine.enteredBy":
+		if e.ComplexityRoot.ScoreLine.EnteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.EnteredBy(childComplexity), true
+	case "ScoreLine.leadUnitName":
+		if e.ComplexityRoot.ScoreLine.LeadUnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.LeadUnitName(childComplexity), true
+	case "ScoreLine.originalValue":
+		if e.ComplexityRoot.ScoreLine.OriginalValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.OriginalValue(childComplexity), true
+	case "ScoreLine.reviewReason":
+		if e.ComplexityRoot.ScoreLine.ReviewReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.ReviewReason(childComplexity), true
+	case "ScoreLine.scoreId":
+		if e.ComplexityRoot.ScoreLine.ScoreID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.ScoreID(childComplexity), true
+	case "ScoreLine.status":
+		if e.ComplexityRoot.ScoreLine.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.Status(childComplexity), true
+	case "ScoreLine.value":
+		if e.ComplexityRoot.ScoreLine.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.Value(childComplexity), true
+	case "ScoreLine.verifiedAt":
+		if e.ComplexityRoot.ScoreLine.VerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.VerifiedAt(childComplexity), true
+	case "ScoreLine.verifiedBy":
+		if e.ComplexityRoot.ScoreLine.VerifiedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.VerifiedBy(childComplexity), true
+
+	case "ScoreSheet.cells":
+		if e.ComplexityRoot.ScoreSheet.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.Cells(childComplexity), true
+	case "ScoreSheet.editable":
+		if e.ComplexityRoot.ScoreSheet.Editable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.Editable(childComplexity), true
+	case "ScoreSheet.evaluatees":
+		if e.ComplexityRoot.ScoreSheet.Evaluatees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.Evaluatees(childComplexity), true
+	case "ScoreSheet.leadUnit":
+		if e.ComplexityRoot.ScoreSheet.LeadUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.LeadUnit(childComplexity), true
+	case "ScoreSheet.period":
+		if e.ComplexityRoot.ScoreSheet.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.Period(childComplexity), true
+	case "ScoreSheet.tasks":
+		if e.ComplexityRoot.ScoreSheet.Tasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheet.Tasks(childComplexity), true
+
+	case "ScoreSheetImport.errors":
+		if e.ComplexityRoot.ScoreSheetImport.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheetImport.Errors(childComplexity), true
+	case "ScoreSheetImport.saved":
+		if e.ComplexityRoot.ScoreSheetImport.Saved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreSheetImport.Saved(childComplexity), true
 
 	case "Session.expiresAt":
 		if e.ComplexityRoot.Session.ExpiresAt == nil {
@@ -1368,6 +2494,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Session.User(childComplexity), true
+
+	case "SheetRowError.column":
+		if e.ComplexityRoot.SheetRowError.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRowError.Column(childComplexity), true
+	case "SheetRowError.message":
+		if e.ComplexityRoot.SheetRowError.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRowError.Message(childComplexity), true
+	case "SheetRowError.row":
+		if e.ComplexityRoot.SheetRowError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SheetRowError.Row(childComplexity), true
+
+	case "SourceValue.evaluatee":
+		if e.ComplexityRoot.SourceValue.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.Evaluatee(childComplexity), true
+	case "SourceValue.id":
+		if e.ComplexityRoot.SourceValue.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.ID(childComplexity), true
+	case "SourceValue.method":
+		if e.ComplexityRoot.SourceValue.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.Method(childComplexity), true
+	case "SourceValue.source":
+		if e.ComplexityRoot.SourceValue.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.Source(childComplexity), true
+	case "SourceValue.value":
+		if e.ComplexityRoot.SourceValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.Value(childComplexity), true
+	case "SourceValue.weight":
+		if e.ComplexityRoot.SourceValue.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValue.Weight(childComplexity), true
+
+	case "SourceValuesImport.errors":
+		if e.ComplexityRoot.SourceValuesImport.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValuesImport.Errors(childComplexity), true
+	case "SourceValuesImport.values":
+		if e.ComplexityRoot.SourceValuesImport.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValuesImport.Values(childComplexity), true
+	case "SourceValuesImport.written":
+		if e.ComplexityRoot.SourceValuesImport.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValuesImport.Written(childComplexity), true
 
 	case "Task.deadline":
 		if e.ComplexityRoot.Task.Deadline == nil {
@@ -1429,6 +2630,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Version(childComplexity), true
+
+	case "TaskBreakdown.dimensionId":
+		if e.ComplexityRoot.TaskBreakdown.DimensionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.DimensionID(childComplexity), true
+	case "TaskBreakdown.missing":
+		if e.ComplexityRoot.TaskBreakdown.Missing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Missing(childComplexity), true
+	case "TaskBreakdown.number":
+		if e.ComplexityRoot.TaskBreakdown.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Number(childComplexity), true
+	case "TaskBreakdown.points":
+		if e.ComplexityRoot.TaskBreakdown.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Points(childComplexity), true
+	case "TaskBreakdown.score":
+		if e.ComplexityRoot.TaskBreakdown.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Score(childComplexity), true
+	case "TaskBreakdown.scores":
+		if e.ComplexityRoot.TaskBreakdown.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Scores(childComplexity), true
+	case "TaskBreakdown.taskId":
+		if e.ComplexityRoot.TaskBreakdown.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.TaskID(childComplexity), true
+	case "TaskBreakdown.text":
+		if e.ComplexityRoot.TaskBreakdown.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Text(childComplexity), true
 
 	case "TotpEnrollment.qrCode":
 		if e.ComplexityRoot.TotpEnrollment.QRCode == nil {
@@ -1562,6 +2812,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AllocateTaskPointsInput", ec.unmarshalInputAllocateTaskPointsInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateDimensionInput", ec.unmarshalInputCreateDimensionInput),
@@ -1573,10 +2824,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeadlineInput", ec.unmarshalInputDeadlineInput),
 			graphql.NewInputUnmarshaler("ImportPlanInput", ec.unmarshalInputImportPlanInput),
+			graphql.NewInputUnmarshaler("ImportSourceValuesInput", ec.unmarshalInputImportSourceValuesInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MethodWeightsInput", ec.unmarshalInputMethodWeightsInput),
+			graphql.NewInputUnmarshaler("MovePeriodInput", ec.unmarshalInputMovePeriodInput),
 			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
+			graphql.NewInputUnmarshaler("SaveProgressReportInput", ec.unmarshalInputSaveProgressReportInput),
+			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
+			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
+			graphql.NewInputUnmarshaler("SubmitScoresInput", ec.unmarshalInputSubmitScoresInput),
+			graphql.NewInputUnmarshaler("TaskPointsInput", ec.unmarshalInputTaskPointsInput),
 			graphql.NewInputUnmarshaler("UpdateDimensionInput", ec.unmarshalInputUpdateDimensionInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluateeInput", ec.unmarshalInputUpdateEvaluateeInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
@@ -1584,6 +2842,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateTaskInput", ec.unmarshalInputUpdateTaskInput),
 			graphql.NewInputUnmarshaler("UpdateUnitInput", ec.unmarshalInputUpdateUnitInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("VerifyItemInput", ec.unmarshalInputVerifyItemInput),
+			graphql.NewInputUnmarshaler("VerifyScoresInput", ec.unmarshalInputVerifyScoresInput),
 		)
 	}
 	first := true
@@ -1696,7 +2956,7 @@ type User {
   totpEnabled: Boolean!
   "True when a role requires a second factor (admin, auditor)."
   totpRequired: Boolean!
-  lastLoginAt: String
+  lastLoginAt: Time
   version: Int!
 }
 
@@ -1708,7 +2968,7 @@ type Session {
   "Why the session is restricted: PASSWORD_CHANGE, PASSWORD_EXPIRED or TOTP_ENROLLMENT."
   pendingSteps: [String!]!
   idleTimeoutSeconds: Int!
-  expiresAt: String!
+  expiresAt: Time!
 }
 
 type LoginResult {
@@ -1767,7 +3027,7 @@ input ResetPasswordInput {
 "One entry of the append-only audit log."
 type AuditRecord {
   id: ID!
-  at: String!
+  at: Time!
   username: String!
   roles: [String!]!
   unitName: String
@@ -2169,11 +3429,389 @@ extend type Mutation {
 "An exact decimal number, sent as a string (\"0.5\", \"12\") so no precision is lost. Inputs also accept JSON numbers."
 scalar Decimal
 
+"A point in time, RFC 3339 (e.g. 2026-11-27T09:30:00+08:00)."
+scalar Time
+
 "A file sent with the GraphQL multipart request specification."
 scalar Upload
 
 directive @goTag(key: String!, value: String) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/scoring.graphqls", Input: `"An evaluatee's own account of a task (进展报送)."
+enum ProgressState {
+  "未启动"
+  NOT_STARTED
+  "推进中"
+  IN_PROGRESS
+  "取得阶段性成效"
+  STAGED_RESULTS
+  "取得明显成效"
+  NOTABLE_RESULTS
+  "已完成"
+  COMPLETED
+}
+
+"A lead unit's score moves draft → submitted → verified, or back when returned (DESIGN §3)."
+enum ScoreStatus {
+  DRAFT
+  SUBMITTED
+  VERIFIED
+  RETURNED
+}
+
+"The four evaluation methods (DESIGN R3)."
+enum ScoringMethod {
+  "日常监测"
+  DAILY_MONITORING
+  "实地调研"
+  FIELD_VISITS
+  "民意调查"
+  PUBLIC_OPINION
+  "第三方评估"
+  THIRD_PARTY
+}
+
+enum VerifyAction {
+  "核实通过"
+  ACCEPT
+  "调整分值(须说明理由)"
+  ADJUST
+  "退回牵头单位(须说明理由)"
+  RETURN
+}
+
+"A change of a period's state, with who and why."
+type PeriodEvent {
+  at: Time!
+  fromState: PeriodState!
+  toState: PeriodState!
+  reason: String
+  username: String!
+}
+
+"A file attached to a progress report (佐证材料)."
+type Evidence {
+  id: ID!
+  filename: String!
+  contentType: String!
+  size: Int!
+  sha256: String!
+  uploadedBy: String!
+  uploadedAt: Time!
+  "Download address; answers only users allowed to see the evaluatee."
+  url: String!
+}
+
+type ProgressReport {
+  id: ID!
+  periodId: ID!
+  evaluateeId: ID!
+  taskId: ID!
+  state: ProgressState!
+  narrative: String!
+  evidence: [Evidence!]!
+  updatedBy: String!
+  updatedAt: Time!
+  version: Int!
+}
+
+"One change of a score: who, when, from what to what, and why."
+type ScoreChange {
+  at: Time!
+  username: String!
+  "SAVE, SUBMIT, ACCEPT, ADJUST, RETURN"
+  action: String!
+  oldValue: Decimal
+  newValue: Decimal
+  oldStatus: ScoreStatus
+  newStatus: ScoreStatus!
+  reason: String
+}
+
+"A lead unit's score of one evaluatee on one task in one period."
+type Score {
+  id: ID!
+  periodId: ID!
+  evaluateeId: ID!
+  taskId: ID!
+  leadUnit: Unit!
+  value: Decimal!
+  comment: String!
+  status: ScoreStatus!
+  enteredBy: String!
+  enteredAt: Time!
+  verifiedBy: String
+  verifiedAt: Time
+  "The lead unit's value when the 专班 adjusted it."
+  originalValue: Decimal
+  "The 专班's reason for an adjustment or a return."
+  reviewReason: String
+  version: Int!
+  history: [ScoreChange!]!
+}
+
+"One cell of a lead unit's score grid."
+type ScoreCell {
+  evaluateeId: ID!
+  taskId: ID!
+  maxPoints: Decimal!
+  score: Score
+  report: ProgressReport
+}
+
+"What a lead unit scores in a period: the tasks it leads and everyone carrying them."
+type ScoreSheet {
+  period: Period!
+  leadUnit: Unit!
+  tasks: [Task!]!
+  evaluatees: [Evaluatee!]!
+  cells: [ScoreCell!]!
+  "Whether scores may be saved now (the period is open for entry)."
+  editable: Boolean!
+}
+
+"A 民意调查 or 第三方评估 value of one evaluatee from one source."
+type SourceValue {
+  id: ID!
+  evaluatee: Evaluatee!
+  method: ScoringMethod!
+  source: String!
+  value: Decimal!
+  weight: Decimal!
+}
+
+type ComponentScore {
+  method: ScoringMethod!
+  "Weight in percent from the plan"
+  weight: Decimal!
+  "0–100, rounded to 2 decimals for display; null when the method has no data"
+  value: Decimal
+}
+
+type DimensionScore {
+  dimensionId: ID!
+  number: Int!
+  name: String!
+  points: Decimal!
+  "Σ points of the tasks of this dimension the evaluatee carries"
+  carriedPoints: Decimal!
+  "Σ task scores"
+  earned: Decimal!
+  "P_d × earned / carried, 2 decimals"
+  score: Decimal!
+}
+
+type RankingRow {
+  "Shared when scores are equal (1, 2, 2, 4)"
+  rank: Int!
+  evaluatee: Evaluatee!
+  "Published half-year (or annual) score; null when there is nothing to score"
+  score: Decimal
+  "Annual: true while the second half is not published"
+  provisional: Boolean!
+  components: [ComponentScore!]!
+  dimensions: [DimensionScore!]!
+  "Carried task × lead unit pairs without a counted score"
+  missingScores: Int!
+}
+
+type Ranking {
+  period: Period
+  group: RankingGroup!
+  "True when computed now (drafts and unverified scores are not frozen); false when read from the publication"
+  preview: Boolean!
+  publishedAt: Time
+  rows: [RankingRow!]!
+}
+
+type FormulaStep {
+  label: String!
+  formula: String!
+  detail: String!
+}
+
+"A lead unit's score as it counted in a result (frozen with a publication)."
+type ScoreLine {
+  scoreId: ID!
+  leadUnitName: String!
+  value: Decimal!
+  status: ScoreStatus!
+  enteredBy: String!
+  enteredAt: Time!
+  verifiedBy: String
+  verifiedAt: Time
+  originalValue: Decimal
+  reviewReason: String
+  "False for a draft left out of a published result"
+  counted: Boolean!
+}
+
+"A task's contribution to an evaluatee's result."
+type TaskBreakdown {
+  taskId: ID!
+  number: Int!
+  text: String!
+  dimensionId: ID!
+  points: Decimal!
+  "Mean of the counted lead-unit scores"
+  score: Decimal!
+  missing: Boolean!
+  "Each lead unit's score with who entered and who verified it"
+  scores: [ScoreLine!]!
+}
+
+"The whole chain from task scores to the final figure (DESIGN §2.10)."
+type Breakdown {
+  period: Period!
+  evaluatee: Evaluatee!
+  preview: Boolean!
+  score: Decimal
+  "The exact half-year value before rounding"
+  exact: String
+  components: [ComponentScore!]!
+  dimensions: [DimensionScore!]!
+  tasks: [TaskBreakdown!]!
+  steps: [FormulaStep!]!
+  missingScores: Int!
+}
+
+"A problem in one row of an uploaded sheet."
+type SheetRowError {
+  row: Int!
+  column: String!
+  message: String!
+}
+
+type ScoreSheetImport {
+  "Nothing is written unless every row is valid."
+  errors: [SheetRowError!]!
+  saved: [Score!]!
+}
+
+type SourceValuesImport {
+  errors: [SheetRowError!]!
+  "The parsed values; written only when there are no errors and dryRun is false"
+  values: [SourceValue!]!
+  written: Boolean!
+}
+
+input MovePeriodInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  to: PeriodState!
+  "Required when a period goes back (e.g. reopening a published period)."
+  reason: String @goTag(key: "validate", value: "omitempty,max=500")
+}
+
+input SaveProgressReportInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  evaluateeId: ID! @goTag(key: "validate", value: "required")
+  taskId: ID! @goTag(key: "validate", value: "required")
+  state: ProgressState!
+  narrative: String! @goTag(key: "validate", value: "max=5000")
+  "0 for a new report"
+  version: Int! @goTag(key: "validate", value: "min=0")
+}
+
+input ScoreEntryInput {
+  evaluateeId: ID! @goTag(key: "validate", value: "required")
+  taskId: ID! @goTag(key: "validate", value: "required")
+  value: Decimal! @goTag(key: "validate", value: "dgte=0,dplaces=2")
+  comment: String! @goTag(key: "validate", value: "max=1000")
+  "The version the grid showed; 0 for a new score"
+  version: Int! @goTag(key: "validate", value: "min=0")
+}
+
+input SaveScoresInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  entries: [ScoreEntryInput!]! @goTag(key: "validate", value: "max=5000,dive")
+  "Submit the saved scores to the 专班 as well"
+  submit: Boolean!
+}
+
+input SubmitScoresInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  "Scores to submit; all of the unit's drafts and returned scores in the period when empty"
+  scoreIds: [ID!] @goTag(key: "validate", value: "omitempty,max=5000,unique")
+}
+
+input TaskPointsInput {
+  taskId: ID! @goTag(key: "validate", value: "required")
+  points: Decimal! @goTag(key: "validate", value: "dgte=0,dplaces=2")
+}
+
+input AllocateTaskPointsInput {
+  indicatorId: ID! @goTag(key: "validate", value: "required")
+  allocations: [TaskPointsInput!]! @goTag(key: "validate", value: "min=1,max=200,dive")
+}
+
+input VerifyItemInput {
+  scoreId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  action: VerifyAction!
+  "New value, for ADJUST"
+  value: Decimal @goTag(key: "validate", value: "omitempty,dgte=0,dplaces=2")
+  "Required for ADJUST and RETURN"
+  reason: String @goTag(key: "validate", value: "omitempty,max=1000")
+}
+
+input VerifyScoresInput {
+  items: [VerifyItemInput!]! @goTag(key: "validate", value: "min=1,max=5000,dive")
+}
+
+input ImportSourceValuesInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  "PUBLIC_OPINION or THIRD_PARTY"
+  method: ScoringMethod!
+  file: Upload!
+  "Only check and show; write nothing"
+  dryRun: Boolean!
+}
+
+extend type Query {
+  period(id: ID!): Period
+  "Progress reports of one evaluatee (contacts: their own unit only)"
+  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
+  "The score grid of a lead unit (scorers: their own unit; the 专班: any)"
+  scoreSheet(periodId: ID!, leadUnitId: ID): ScoreSheet! @allow(roles: [LEAD_SCORER, TASK_FORCE])
+  "Scores awaiting the 专班"
+  verificationQueue(periodId: ID!, status: ScoreStatus = SUBMITTED): [Score!]! @allow(roles: [TASK_FORCE])
+  sourceValues(periodId: ID!, method: ScoringMethod!): [SourceValue!]! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  "Half-year ranking of a group (contacts: their own row, from 公示 on)"
+  ranking(periodId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+  "Annual ranking: the mean of the two published halves"
+  annualRanking(planId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+  "From the final figure down to every task score (contacts: their own unit, from 公示 on)"
+  breakdown(periodId: ID!, evaluateeId: ID!): Breakdown! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+}
+
+extend type Mutation {
+  "Moves a period through 筹备 → 填报 → 审核 → 公示 → 发布, or back with a reason."
+  movePeriod(input: MovePeriodInput!): Period! @allow(roles: [TASK_FORCE])
+  saveProgressReport(input: SaveProgressReportInput!): ProgressReport! @allow(roles: [EVALUATEE_CONTACT])
+  "Attaches a file to a progress report; type checked by content."
+  uploadEvidence(reportId: ID!, file: Upload!): Evidence! @allow(roles: [EVALUATEE_CONTACT])
+  deleteEvidence(id: ID!): ID! @allow(roles: [EVALUATEE_CONTACT])
+  "Saves (and optionally submits) scores of the tasks the user's unit leads; all or nothing."
+  saveScores(input: SaveScoresInput!): [Score!]! @allow(roles: [LEAD_SCORER])
+  submitScores(input: SubmitScoresInput!): [Score!]! @allow(roles: [LEAD_SCORER])
+  "Fills in scores from the unit's .xlsx template; nothing is written unless every row is valid."
+  importScoreSheet(periodId: ID!, file: Upload!): ScoreSheetImport! @allow(roles: [LEAD_SCORER])
+  "Sets the points of an indicator's tasks (R8); they must add up to the indicator's points."
+  allocateTaskPoints(input: AllocateTaskPointsInput!): Indicator! @allow(roles: [LEAD_SCORER])
+  "Accepts, adjusts or returns submitted scores, one or many."
+  verifyScores(input: VerifyScoresInput!): [Score!]! @allow(roles: [TASK_FORCE])
+  importSourceValues(input: ImportSourceValuesInput!): SourceValuesImport! @allow(roles: [TASK_FORCE])
+}
+
+extend type Period {
+  version: Int!
+  "States the 专班 may move the period to now"
+  nextStates: [PeriodState!]!
+  events: [PeriodEvent!]!
+  publishedAt: Time
+}
 `, BuiltIn: false},
 	{Name: "../schema/unit.graphqls", Input: `"The kind of a unit, as government lists group them."
 enum UnitKind {
@@ -2277,6 +3915,44 @@ func (ec *executionContext) childFields_AuditRecord(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuditRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_Breakdown(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_Breakdown_period(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_Breakdown_evaluatee(ctx, field)
+	case "preview":
+		return ec.fieldContext_Breakdown_preview(ctx, field)
+	case "score":
+		return ec.fieldContext_Breakdown_score(ctx, field)
+	case "exact":
+		return ec.fieldContext_Breakdown_exact(ctx, field)
+	case "components":
+		return ec.fieldContext_Breakdown_components(ctx, field)
+	case "dimensions":
+		return ec.fieldContext_Breakdown_dimensions(ctx, field)
+	case "tasks":
+		return ec.fieldContext_Breakdown_tasks(ctx, field)
+	case "steps":
+		return ec.fieldContext_Breakdown_steps(ctx, field)
+	case "missingScores":
+		return ec.fieldContext_Breakdown_missingScores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Breakdown", field.Name)
+}
+
+func (ec *executionContext) childFields_ComponentScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "method":
+		return ec.fieldContext_ComponentScore_method(ctx, field)
+	case "weight":
+		return ec.fieldContext_ComponentScore_weight(ctx, field)
+	case "value":
+		return ec.fieldContext_ComponentScore_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComponentScore", field.Name)
+}
+
 func (ec *executionContext) childFields_Deadline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "phrase":
@@ -2311,6 +3987,26 @@ func (ec *executionContext) childFields_Dimension(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Dimension", field.Name)
 }
 
+func (ec *executionContext) childFields_DimensionScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimensionId":
+		return ec.fieldContext_DimensionScore_dimensionId(ctx, field)
+	case "number":
+		return ec.fieldContext_DimensionScore_number(ctx, field)
+	case "name":
+		return ec.fieldContext_DimensionScore_name(ctx, field)
+	case "points":
+		return ec.fieldContext_DimensionScore_points(ctx, field)
+	case "carriedPoints":
+		return ec.fieldContext_DimensionScore_carriedPoints(ctx, field)
+	case "earned":
+		return ec.fieldContext_DimensionScore_earned(ctx, field)
+	case "score":
+		return ec.fieldContext_DimensionScore_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DimensionScore", field.Name)
+}
+
 func (ec *executionContext) childFields_Evaluatee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2325,6 +4021,40 @@ func (ec *executionContext) childFields_Evaluatee(ctx context.Context, field gra
 		return ec.fieldContext_Evaluatee_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evaluatee", field.Name)
+}
+
+func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Evidence_id(ctx, field)
+	case "filename":
+		return ec.fieldContext_Evidence_filename(ctx, field)
+	case "contentType":
+		return ec.fieldContext_Evidence_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_Evidence_size(ctx, field)
+	case "sha256":
+		return ec.fieldContext_Evidence_sha256(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_Evidence_uploadedBy(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_Evidence_uploadedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_Evidence_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_FormulaStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_FormulaStep_label(ctx, field)
+	case "formula":
+		return ec.fieldContext_FormulaStep_formula(ctx, field)
+	case "detail":
+		return ec.fieldContext_FormulaStep_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FormulaStep", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2459,8 +4189,32 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_name(ctx, field)
 	case "state":
 		return ec.fieldContext_Period_state(ctx, field)
+	case "version":
+		return ec.fieldContext_Period_version(ctx, field)
+	case "nextStates":
+		return ec.fieldContext_Period_nextStates(ctx, field)
+	case "events":
+		return ec.fieldContext_Period_events(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Period_publishedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Period", field.Name)
+}
+
+func (ec *executionContext) childFields_PeriodEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_PeriodEvent_at(ctx, field)
+	case "fromState":
+		return ec.fieldContext_PeriodEvent_fromState(ctx, field)
+	case "toState":
+		return ec.fieldContext_PeriodEvent_toState(ctx, field)
+	case "reason":
+		return ec.fieldContext_PeriodEvent_reason(ctx, field)
+	case "username":
+		return ec.fieldContext_PeriodEvent_username(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeriodEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2517,6 +4271,200 @@ func (ec *executionContext) childFields_PlanImportResult(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type PlanImportResult", field.Name)
 }
 
+func (ec *executionContext) childFields_ProgressReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProgressReport_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_ProgressReport_periodId(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_ProgressReport_evaluateeId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_ProgressReport_taskId(ctx, field)
+	case "state":
+		return ec.fieldContext_ProgressReport_state(ctx, field)
+	case "narrative":
+		return ec.fieldContext_ProgressReport_narrative(ctx, field)
+	case "evidence":
+		return ec.fieldContext_ProgressReport_evidence(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_ProgressReport_updatedBy(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ProgressReport_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_ProgressReport_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProgressReport", field.Name)
+}
+
+func (ec *executionContext) childFields_Ranking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_Ranking_period(ctx, field)
+	case "group":
+		return ec.fieldContext_Ranking_group(ctx, field)
+	case "preview":
+		return ec.fieldContext_Ranking_preview(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Ranking_publishedAt(ctx, field)
+	case "rows":
+		return ec.fieldContext_Ranking_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Ranking", field.Name)
+}
+
+func (ec *executionContext) childFields_RankingRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_RankingRow_rank(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_RankingRow_evaluatee(ctx, field)
+	case "score":
+		return ec.fieldContext_RankingRow_score(ctx, field)
+	case "provisional":
+		return ec.fieldContext_RankingRow_provisional(ctx, field)
+	case "components":
+		return ec.fieldContext_RankingRow_components(ctx, field)
+	case "dimensions":
+		return ec.fieldContext_RankingRow_dimensions(ctx, field)
+	case "missingScores":
+		return ec.fieldContext_RankingRow_missingScores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankingRow", field.Name)
+}
+
+func (ec *executionContext) childFields_Score(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Score_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_Score_periodId(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_Score_evaluateeId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_Score_taskId(ctx, field)
+	case "leadUnit":
+		return ec.fieldContext_Score_leadUnit(ctx, field)
+	case "value":
+		return ec.fieldContext_Score_value(ctx, field)
+	case "comment":
+		return ec.fieldContext_Score_comment(ctx, field)
+	case "status":
+		return ec.fieldContext_Score_status(ctx, field)
+	case "enteredBy":
+		return ec.fieldContext_Score_enteredBy(ctx, field)
+	case "enteredAt":
+		return ec.fieldContext_Score_enteredAt(ctx, field)
+	case "verifiedBy":
+		return ec.fieldContext_Score_verifiedBy(ctx, field)
+	case "verifiedAt":
+		return ec.fieldContext_Score_verifiedAt(ctx, field)
+	case "originalValue":
+		return ec.fieldContext_Score_originalValue(ctx, field)
+	case "reviewReason":
+		return ec.fieldContext_Score_reviewReason(ctx, field)
+	case "version":
+		return ec.fieldContext_Score_version(ctx, field)
+	case "history":
+		return ec.fieldContext_Score_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluateeId":
+		return ec.fieldContext_ScoreCell_evaluateeId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_ScoreCell_taskId(ctx, field)
+	case "maxPoints":
+		return ec.fieldContext_ScoreCell_maxPoints(ctx, field)
+	case "score":
+		return ec.fieldContext_ScoreCell_score(ctx, field)
+	case "report":
+		return ec.fieldContext_ScoreCell_report(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreCell", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_ScoreChange_at(ctx, field)
+	case "username":
+		return ec.fieldContext_ScoreChange_username(ctx, field)
+	case "action":
+		return ec.fieldContext_ScoreChange_action(ctx, field)
+	case "oldValue":
+		return ec.fieldContext_ScoreChange_oldValue(ctx, field)
+	case "newValue":
+		return ec.fieldContext_ScoreChange_newValue(ctx, field)
+	case "oldStatus":
+		return ec.fieldContext_ScoreChange_oldStatus(ctx, field)
+	case "newStatus":
+		return ec.fieldContext_ScoreChange_newStatus(ctx, field)
+	case "reason":
+		return ec.fieldContext_ScoreChange_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreChange", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scoreId":
+		return ec.fieldContext_ScoreLine_scoreId(ctx, field)
+	case "leadUnitName":
+		return ec.fieldContext_ScoreLine_leadUnitName(ctx, field)
+	case "value":
+		return ec.fieldContext_ScoreLine_value(ctx, field)
+	case "status":
+		return ec.fieldContext_ScoreLine_status(ctx, field)
+	case "enteredBy":
+		return ec.fieldContext_ScoreLine_enteredBy(ctx, field)
+	case "enteredAt":
+		return ec.fieldContext_ScoreLine_enteredAt(ctx, field)
+	case "verifiedBy":
+		return ec.fieldContext_ScoreLine_verifiedBy(ctx, field)
+	case "verifiedAt":
+		return ec.fieldContext_ScoreLine_verifiedAt(ctx, field)
+	case "originalValue":
+		return ec.fieldContext_ScoreLine_originalValue(ctx, field)
+	case "reviewReason":
+		return ec.fieldContext_ScoreLine_reviewReason(ctx, field)
+	case "counted":
+		return ec.fieldContext_ScoreLine_counted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreSheet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_ScoreSheet_period(ctx, field)
+	case "leadUnit":
+		return ec.fieldContext_ScoreSheet_leadUnit(ctx, field)
+	case "tasks":
+		return ec.fieldContext_ScoreSheet_tasks(ctx, field)
+	case "evaluatees":
+		return ec.fieldContext_ScoreSheet_evaluatees(ctx, field)
+	case "cells":
+		return ec.fieldContext_ScoreSheet_cells(ctx, field)
+	case "editable":
+		return ec.fieldContext_ScoreSheet_editable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreSheet", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreSheetImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "errors":
+		return ec.fieldContext_ScoreSheetImport_errors(ctx, field)
+	case "saved":
+		return ec.fieldContext_ScoreSheetImport_saved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreSheetImport", field.Name)
+}
+
 func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -2531,6 +4479,48 @@ func (ec *executionContext) childFields_Session(ctx context.Context, field graph
 		return ec.fieldContext_Session_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
+}
+
+func (ec *executionContext) childFields_SheetRowError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_SheetRowError_row(ctx, field)
+	case "column":
+		return ec.fieldContext_SheetRowError_column(ctx, field)
+	case "message":
+		return ec.fieldContext_SheetRowError_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SheetRowError", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SourceValue_id(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_SourceValue_evaluatee(ctx, field)
+	case "method":
+		return ec.fieldContext_SourceValue_method(ctx, field)
+	case "source":
+		return ec.fieldContext_SourceValue_source(ctx, field)
+	case "value":
+		return ec.fieldContext_SourceValue_value(ctx, field)
+	case "weight":
+		return ec.fieldContext_SourceValue_weight(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceValue", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceValuesImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "errors":
+		return ec.fieldContext_SourceValuesImport_errors(ctx, field)
+	case "values":
+		return ec.fieldContext_SourceValuesImport_values(ctx, field)
+	case "written":
+		return ec.fieldContext_SourceValuesImport_written(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceValuesImport", field.Name)
 }
 
 func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2557,6 +4547,28 @@ func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.
 		return ec.fieldContext_Task_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Task", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskBreakdown(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taskId":
+		return ec.fieldContext_TaskBreakdown_taskId(ctx, field)
+	case "number":
+		return ec.fieldContext_TaskBreakdown_number(ctx, field)
+	case "text":
+		return ec.fieldContext_TaskBreakdown_text(ctx, field)
+	case "dimensionId":
+		return ec.fieldContext_TaskBreakdown_dimensionId(ctx, field)
+	case "points":
+		return ec.fieldContext_TaskBreakdown_points(ctx, field)
+	case "score":
+		return ec.fieldContext_TaskBreakdown_score(ctx, field)
+	case "missing":
+		return ec.fieldContext_TaskBreakdown_missing(ctx, field)
+	case "scores":
+		return ec.fieldContext_TaskBreakdown_scores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskBreakdown", field.Name)
 }
 
 func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2747,6 +4759,20 @@ func (ec *executionContext) dir_allow_args(ctx context.Context, rawArgs map[stri
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_allocateTaskPoints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AllocateTaskPointsInput, error) {
+			return ec.unmarshalNAllocateTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAllocateTaskPointsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2917,6 +4943,20 @@ func (ec *executionContext) field_Mutation_deleteEvaluatee_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteEvidence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3019,12 +5059,62 @@ func (ec *executionContext) field_Mutation_importPlan_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_importScoreSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importSourceValues_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ImportSourceValuesInput, error) {
+			return ec.unmarshalNImportSourceValuesInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐImportSourceValuesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_movePeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MovePeriodInput, error) {
+			return ec.unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐMovePeriodInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3061,12 +5151,54 @@ func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_saveProgressReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SaveProgressReportInput, error) {
+			return ec.unmarshalNSaveProgressReportInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveProgressReportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveScores_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SaveScoresInput, error) {
+			return ec.unmarshalNSaveScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveScoresInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setTaskAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetTaskAssignmentsInput, error) {
 			return ec.unmarshalNSetTaskAssignmentsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetTaskAssignmentsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitScores_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubmitScoresInput, error) {
+			return ec.unmarshalNSubmitScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitScoresInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3187,6 +5319,42 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_uploadEvidence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reportId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reportId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_verifyScores_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.VerifyScoresInput, error) {
+			return ec.unmarshalNVerifyScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyScoresInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3198,6 +5366,28 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_annualRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "planId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["planId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (store.RankingGroup, error) {
+			return ec.unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg1
 	return args, nil
 }
 
@@ -3231,6 +5421,28 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_evaluatees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3242,6 +5454,20 @@ func (ec *executionContext) field_Query_evaluatees_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["planId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_period_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -3259,6 +5485,94 @@ func (ec *executionContext) field_Query_plan_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_progressReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (store.RankingGroup, error) {
+			return ec.unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_scoreSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "leadUnitId",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOID2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["leadUnitId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sourceValues_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "method",
+		func(ctx context.Context, v any) (model.ScoringMethod, error) {
+			return ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["method"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_task_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3270,6 +5584,28 @@ func (ec *executionContext) field_Query_task_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_verificationQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*store.ScoreStatus, error) {
+			return ec.unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -3434,18 +5770,18 @@ func (ec *executionContext) _AuditRecord_at(ctx context.Context, field graphql.C
 			return ec.fieldContext_AuditRecord_at(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AuditRecord().At(ctx, obj)
+			return obj.At, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditRecord_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditRecord", field, true, true, "String")
+	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "Time")
 }
 
 func (ec *executionContext) _AuditRecord_username(ctx context.Context, field graphql.CollectedField, obj *audit.Record) (ret graphql.Marshaler) {
@@ -3724,6 +6060,359 @@ func (ec *executionContext) fieldContext_AuditRecord_detail(_ context.Context, f
 	return graphql.NewScalarFieldContext("AuditRecord", field, false, false, "String")
 }
 
+func (ec *executionContext) _Breakdown_period(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_preview(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Breakdown_score(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Breakdown_exact(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_exact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_exact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "String")
+}
+
+func (ec *executionContext) _Breakdown_components(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Component) graphql.Marshaler {
+			return ec.marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComponentScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_dimensions(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_dimensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Dimension) graphql.Marshaler {
+			return ec.marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_dimensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DimensionScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_tasks(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.TaskLine) graphql.Marshaler {
+			return ec.marshalNTaskBreakdown2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskBreakdown(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_steps(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []scoring.Step) graphql.Marshaler {
+			return ec.marshalNFormulaStep2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Breakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FormulaStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Breakdown_missingScores(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_missingScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingScores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_missingScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ComponentScore_method(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComponentScore_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ComponentScore().Method(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComponentScore_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComponentScore", field, true, true, "ScoringMethod")
+}
+
+func (ec *executionContext) _ComponentScore_weight(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComponentScore_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComponentScore_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComponentScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ComponentScore_value(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComponentScore_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ComponentScore_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComponentScore", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Deadline_phrase(ctx context.Context, field graphql.CollectedField, obj *store.Deadline) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3986,6 +6675,167 @@ func (ec *executionContext) fieldContext_Dimension_indicators(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _DimensionScore_dimensionId(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_dimensionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_dimensionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DimensionScore_number(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DimensionScore_name(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _DimensionScore_points(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DimensionScore_carriedPoints(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_carriedPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarriedPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_carriedPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DimensionScore_earned(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_earned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Earned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_earned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _DimensionScore_score(ctx context.Context, field graphql.CollectedField, obj *results.Dimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DimensionScore_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DimensionScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
 func (ec *executionContext) _Evaluatee_id(ctx context.Context, field graphql.CollectedField, obj *store.Evaluatee) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4108,6 +6958,259 @@ func (ec *executionContext) _Evaluatee_version(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Evaluatee_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evaluatee", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Evidence_id(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Evidence_filename(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_contentType(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_size(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Evidence_sha256(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileSHA256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Evidence_url(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, true, "String")
+}
+
+func (ec *executionContext) _FormulaStep_label(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormulaStep_formula(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_formula(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Formula, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_formula(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormulaStep_detail(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
 }
 
 func (ec *executionContext) _ImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *importer.Problem) (ret graphql.Marshaler) {
@@ -6615,6 +9718,626 @@ func (ec *executionContext) fieldContext_Mutation_setTaskAssignments(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_movePeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MovePeriod(ctx, fc.Args["input"].(model.MovePeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_movePeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_saveProgressReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveProgressReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveProgressReport(ctx, fc.Args["input"].(model.SaveProgressReportInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal store.ProgressReport
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.ProgressReport
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.ProgressReport) graphql.Marshaler {
+			return ec.marshalNProgressReport2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveProgressReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveProgressReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_uploadEvidence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_uploadEvidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UploadEvidence(ctx, fc.Args["reportId"].(int64), fc.Args["file"].(graphql.Upload))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal store.Evidence
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Evidence
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_uploadEvidence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_uploadEvidence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEvidence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEvidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEvidence(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal int64
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal int64
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEvidence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEvidence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_saveScores(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveScores(ctx, fc.Args["input"].(model.SaveScoresInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER"})
+				if err != nil {
+					var zeroVal []store.Score
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Score
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveScores(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveScores_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitScores(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitScores(ctx, fc.Args["input"].(model.SubmitScoresInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER"})
+				if err != nil {
+					var zeroVal []store.Score
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Score
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitScores(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitScores_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importScoreSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importScoreSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportScoreSheet(ctx, fc.Args["periodId"].(int64), fc.Args["file"].(graphql.Upload))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER"})
+				if err != nil {
+					var zeroVal model.ScoreSheetImport
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.ScoreSheetImport
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScoreSheetImport) graphql.Marshaler {
+			return ec.marshalNScoreSheetImport2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheetImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importScoreSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreSheetImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importScoreSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_allocateTaskPoints(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_allocateTaskPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AllocateTaskPoints(ctx, fc.Args["input"].(model.AllocateTaskPointsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER"})
+				if err != nil {
+					var zeroVal store.Indicator
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Indicator
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Indicator) graphql.Marshaler {
+			return ec.marshalNIndicator2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐIndicator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_allocateTaskPoints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_allocateTaskPoints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_verifyScores(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_verifyScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().VerifyScores(ctx, fc.Args["input"].(model.VerifyScoresInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal []store.Score
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Score
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_verifyScores(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_verifyScores_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importSourceValues(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importSourceValues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportSourceValues(ctx, fc.Args["input"].(model.ImportSourceValuesInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal model.SourceValuesImport
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.SourceValuesImport
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.SourceValuesImport) graphql.Marshaler {
+			return ec.marshalNSourceValuesImport2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSourceValuesImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importSourceValues(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceValuesImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importSourceValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createUnit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6914,6 +10637,222 @@ func (ec *executionContext) _Period_state(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Period_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Period", field, false, false, "PeriodState")
+}
+
+func (ec *executionContext) _Period_version(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Period_nextStates(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_nextStates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().NextStates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
+			return ec.marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_nextStates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "PeriodState")
+}
+
+func (ec *executionContext) _Period_events(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().Events(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.PeriodEvent) graphql.Marshaler {
+			return ec.marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Period",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeriodEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Period_publishedAt(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PeriodEvent_at(ctx context.Context, field graphql.CollectedField, obj *store.PeriodEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PeriodEvent_fromState(ctx context.Context, field graphql.CollectedField, obj *store.PeriodEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEvent_fromState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEvent_fromState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "PeriodState")
+}
+
+func (ec *executionContext) _PeriodEvent_toState(ctx context.Context, field graphql.CollectedField, obj *store.PeriodEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEvent_toState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEvent_toState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "PeriodState")
+}
+
+func (ec *executionContext) _PeriodEvent_reason(ctx context.Context, field graphql.CollectedField, obj *store.PeriodEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeriodEvent_username(ctx context.Context, field graphql.CollectedField, obj *store.PeriodEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeriodEvent_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeriodEvent_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "String")
 }
 
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *store.Plan) (ret graphql.Marshaler) {
@@ -7411,6 +11350,245 @@ func (ec *executionContext) fieldContext_PlanImportResult_problems(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _ProgressReport_id(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProgressReport_periodId(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProgressReport_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProgressReport_taskId(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProgressReport_state(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProgressReport().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ProgressState) graphql.Marshaler {
+			return ec.marshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, true, true, "ProgressState")
+}
+
+func (ec *executionContext) _ProgressReport_narrative(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_narrative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Narrative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_narrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProgressReport_evidence(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProgressReport().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReport_updatedBy(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProgressReport_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProgressReport_version(ctx context.Context, field graphql.CollectedField, obj *store.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7719,6 +11897,484 @@ func (ec *executionContext) fieldContext_Query_evaluatees(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_period(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Period(ctx, fc.Args["id"].(int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_period(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_period_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_progressReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_progressReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProgressReports(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT", "LEAD_SCORER", "TASK_FORCE", "INSPECTOR", "LEADER"})
+				if err != nil {
+					var zeroVal []store.ProgressReport
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.ProgressReport
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ProgressReport) graphql.Marshaler {
+			return ec.marshalNProgressReport2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_progressReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_progressReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scoreSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ScoreSheet(ctx, fc.Args["periodId"].(int64), fc.Args["leadUnitId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER", "TASK_FORCE"})
+				if err != nil {
+					var zeroVal model.ScoreSheet
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.ScoreSheet
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScoreSheet) graphql.Marshaler {
+			return ec.marshalNScoreSheet2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreSheet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scoreSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verificationQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerificationQueue(ctx, fc.Args["periodId"].(int64), fc.Args["status"].(*store.ScoreStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal []store.Score
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Score
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verificationQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sourceValues(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sourceValues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(model.ScoringMethod))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.SourceValue
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.SourceValue
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.SourceValue) graphql.Marshaler {
+			return ec.marshalNSourceValue2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sourceValues(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sourceValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ranking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ranking(ctx, fc.Args["periodId"].(int64), fc.Args["group"].(store.RankingGroup))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.Ranking
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Ranking
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Ranking) graphql.Marshaler {
+			return ec.marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRanking(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ranking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ranking(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_annualRanking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_annualRanking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AnnualRanking(ctx, fc.Args["planId"].(int64), fc.Args["group"].(store.RankingGroup))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.Ranking
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Ranking
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Ranking) graphql.Marshaler {
+			return ec.marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRanking(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_annualRanking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ranking(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_annualRanking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_breakdown(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_breakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Breakdown(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.Breakdown
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Breakdown
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Breakdown) graphql.Marshaler {
+			return ec.marshalNBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐBreakdown(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_breakdown(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Breakdown(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_breakdown_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_units(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7822,6 +12478,1530 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ranking_period(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ranking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ranking_group(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ranking", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _Ranking_preview(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ranking", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Ranking_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ranking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Ranking_rows(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RankingRow) graphql.Marshaler {
+			return ec.marshalNRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankingRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ranking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankingRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingRow_rank(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankingRow_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingRow_score(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _RankingRow_provisional(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_provisional(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provisional, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_provisional(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingRow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RankingRow_components(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Component) graphql.Marshaler {
+			return ec.marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComponentScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingRow_dimensions(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_dimensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Dimension) graphql.Marshaler {
+			return ec.marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_dimensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DimensionScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingRow_missingScores(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankingRow_missingScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingScores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankingRow_missingScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankingRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Score_id(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Score_periodId(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Score_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Score_taskId(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Score_leadUnit(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_leadUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().LeadUnit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_leadUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Score",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Score_value(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Score_comment(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "String")
+}
+
+func (ec *executionContext) _Score_status(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
+			return ec.marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "ScoreStatus")
+}
+
+func (ec *executionContext) _Score_enteredBy(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_enteredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_enteredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "String")
+}
+
+func (ec *executionContext) _Score_enteredAt(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_enteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_enteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Score_verifiedBy(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_verifiedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Score_verifiedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "String")
+}
+
+func (ec *executionContext) _Score_verifiedAt(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_verifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Score_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Score_originalValue(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_originalValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Score_originalValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _Score_reviewReason(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_reviewReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Score_reviewReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "String")
+}
+
+func (ec *executionContext) _Score_version(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Score_history(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ScoreChange) graphql.Marshaler {
+			return ec.marshalNScoreChange2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Score",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreCell_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreCell_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreCell_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreCell", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScoreCell_taskId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreCell_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreCell_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreCell", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScoreCell_maxPoints(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreCell_maxPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreCell_maxPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreCell", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoreCell_score(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreCell_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Score) graphql.Marshaler {
+			return ec.marshalOScore2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreCell_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreCell_report(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreCell_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreCell_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreChange_at(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ScoreChange_username(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreChange_action(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreChange_oldValue(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_oldValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_oldValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoreChange_newValue(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_newValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_newValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoreChange_oldStatus(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_oldStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ScoreStatus) graphql.Marshaler {
+			return ec.marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_oldStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "ScoreStatus")
+}
+
+func (ec *executionContext) _ScoreChange_newStatus(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_newStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
+			return ec.marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_newStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "ScoreStatus")
+}
+
+func (ec *executionContext) _ScoreChange_reason(ctx context.Context, field graphql.CollectedField, obj *store.ScoreChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreChange_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreChange_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreLine_scoreId(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_scoreId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_scoreId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ScoreLine_leadUnitName(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_leadUnitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadUnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_leadUnitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreLine_value(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoreLine_status(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
+			return ec.marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "ScoreStatus")
+}
+
+func (ec *executionContext) _ScoreLine_enteredBy(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_enteredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_enteredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreLine_enteredAt(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_enteredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_enteredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ScoreLine_verifiedBy(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_verifiedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_verifiedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreLine_verifiedAt(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_verifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ScoreLine_originalValue(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_originalValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_originalValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ScoreLine_reviewReason(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_reviewReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_reviewReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScoreLine_counted(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_counted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ScoreSheet_period(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheet_leadUnit(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_leadUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_leadUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheet_tasks(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Task) graphql.Marshaler {
+			return ec.marshalNTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheet_evaluatees(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_evaluatees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatees, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluateeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_evaluatees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheet_cells(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ScoreCell) graphql.Marshaler {
+			return ec.marshalNScoreCell2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheet_editable(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheet_editable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Editable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheet_editable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreSheet", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ScoreSheetImport_errors(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheetImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheetImport_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SheetRowError) graphql.Marshaler {
+			return ec.marshalNSheetRowError2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSheetRowErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheetImport_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheetImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRowError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScoreSheetImport_saved(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheetImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreSheetImport_saved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Saved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreSheetImport_saved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreSheetImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7940,6 +14120,52 @@ func (ec *executionContext) _Session_expiresAt(ctx context.Context, field graphq
 			return obj.ExpiresAt, nil
 		},
 		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Session_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Session", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SheetRowError_row(ctx context.Context, field graphql.CollectedField, obj *model.SheetRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRowError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRowError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRowError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SheetRowError_column(ctx context.Context, field graphql.CollectedField, obj *model.SheetRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRowError_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -7947,8 +14173,265 @@ func (ec *executionContext) _Session_expiresAt(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Session_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Session", field, false, false, "String")
+func (ec *executionContext) fieldContext_SheetRowError_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _SheetRowError_message(ctx context.Context, field graphql.CollectedField, obj *model.SheetRowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SheetRowError_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SheetRowError_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SheetRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _SourceValue_id(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValue", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SourceValue_evaluatee(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceValue().Evaluatee(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceValue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceValue_method(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceValue().Method(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValue", field, true, true, "ScoringMethod")
+}
+
+func (ec *executionContext) _SourceValue_source(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _SourceValue_value(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValue", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SourceValue_weight(ctx context.Context, field graphql.CollectedField, obj *store.SourceValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValue_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValue_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValue", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _SourceValuesImport_errors(ctx context.Context, field graphql.CollectedField, obj *model.SourceValuesImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValuesImport_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SheetRowError) graphql.Marshaler {
+			return ec.marshalNSheetRowError2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSheetRowErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValuesImport_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceValuesImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SheetRowError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceValuesImport_values(ctx context.Context, field graphql.CollectedField, obj *model.SourceValuesImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValuesImport_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.SourceValue) graphql.Marshaler {
+			return ec.marshalNSourceValue2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValuesImport_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceValuesImport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceValuesImport_written(ctx context.Context, field graphql.CollectedField, obj *model.SourceValuesImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValuesImport_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValuesImport_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValuesImport", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *store.Task) (ret graphql.Marshaler) {
@@ -8206,6 +14689,199 @@ func (ec *executionContext) _Task_version(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Task_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Task", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskBreakdown_taskId(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TaskBreakdown_number(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TaskBreakdown_text(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "String")
+}
+
+func (ec *executionContext) _TaskBreakdown_dimensionId(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_dimensionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DimensionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_dimensionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TaskBreakdown_points(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TaskBreakdown_score(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TaskBreakdown_missing(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_missing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskBreakdown", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TaskBreakdown_scores(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_scores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.ScoreLine) graphql.Marshaler {
+			return ec.marshalNScoreLine2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐScoreLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskBreakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TotpEnrollment_url(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
@@ -8640,18 +15316,18 @@ func (ec *executionContext) _User_lastLoginAt(ctx context.Context, field graphql
 			return ec.fieldContext_User_lastLoginAt(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.User().LastLoginAt(ctx, obj)
+			return obj.LastLoginAt, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_User_lastLoginAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, true, true, "String")
+	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
 }
 
 func (ec *executionContext) _User_version(ctx context.Context, field graphql.CollectedField, obj *store.User) (ret graphql.Marshaler) {
@@ -9750,6 +16426,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAllocateTaskPointsInput(ctx context.Context, obj any) (model.AllocateTaskPointsInput, error) {
+	var it model.AllocateTaskPointsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"indicatorId", "allocations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "indicatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "allocations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allocations"))
+			data, err := ec.unmarshalNTaskPointsInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskPointsInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Allocations = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAllocateTaskPointsInput unmarshals raw into the AllocateTaskPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAllocateTaskPointsInput(ctx context.Context, raw any) (model.AllocateTaskPointsInput, error) {
+	var out model.AllocateTaskPointsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AllocateTaskPointsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -10464,6 +17189,69 @@ func UnmarshalImportPlanInput(ctx context.Context, raw any) (model.ImportPlanInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImportSourceValuesInput(ctx context.Context, obj any) (model.ImportSourceValuesInput, error) {
+	var it model.ImportSourceValuesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "method", "file", "dryRun"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImportSourceValuesInput unmarshals raw into the ImportSourceValuesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImportSourceValuesInput(ctx context.Context, raw any) (model.ImportSourceValuesInput, error) {
+	var out model.ImportSourceValuesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImportSourceValuesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (model.LoginInput, error) {
 	var it model.LoginInput
 	if obj == nil {
@@ -10583,6 +17371,69 @@ func UnmarshalMethodWeightsInput(ctx context.Context, raw any) (model.MethodWeig
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMovePeriodInput(ctx context.Context, obj any) (model.MovePeriodInput, error) {
+	var it model.MovePeriodInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "version", "to", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMovePeriodInput unmarshals raw into the MovePeriodInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMovePeriodInput(ctx context.Context, raw any) (model.MovePeriodInput, error) {
+	var out model.MovePeriodInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MovePeriodInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context, obj any) (model.ResetPasswordInput, error) {
 	var it model.ResetPasswordInput
 	if obj == nil {
@@ -10632,6 +17483,209 @@ func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPassw
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSaveProgressReportInput(ctx context.Context, obj any) (model.SaveProgressReportInput, error) {
+	var it model.SaveProgressReportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "evaluateeId", "taskId", "state", "narrative", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "narrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrative"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Narrative = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSaveProgressReportInput unmarshals raw into the SaveProgressReportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSaveProgressReportInput(ctx context.Context, raw any) (model.SaveProgressReportInput, error) {
+	var out model.SaveProgressReportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveProgressReportInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSaveScoresInput(ctx context.Context, obj any) (model.SaveScoresInput, error) {
+	var it model.SaveScoresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "entries", "submit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "entries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entries"))
+			data, err := ec.unmarshalNScoreEntryInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreEntryInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entries = data
+		case "submit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submit"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Submit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSaveScoresInput unmarshals raw into the SaveScoresInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSaveScoresInput(ctx context.Context, raw any) (model.SaveScoresInput, error) {
+	var out model.SaveScoresInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveScoresInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScoreEntryInput(ctx context.Context, obj any) (model.ScoreEntryInput, error) {
+	var it model.ScoreEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"evaluateeId", "taskId", "value", "comment", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScoreEntryInput unmarshals raw into the ScoreEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScoreEntryInput(ctx context.Context, raw any) (model.ScoreEntryInput, error) {
+	var out model.ScoreEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScoreEntryInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetTaskAssignmentsInput(ctx context.Context, obj any) (model.SetTaskAssignmentsInput, error) {
 	var it model.SetTaskAssignmentsInput
 	if obj == nil {
@@ -10678,6 +17732,104 @@ func (ec *executionContext) unmarshalInputSetTaskAssignmentsInput(ctx context.Co
 func UnmarshalSetTaskAssignmentsInput(ctx context.Context, raw any) (model.SetTaskAssignmentsInput, error) {
 	var out model.SetTaskAssignmentsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetTaskAssignmentsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSubmitScoresInput(ctx context.Context, obj any) (model.SubmitScoresInput, error) {
+	var it model.SubmitScoresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "scoreIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "scoreIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreIds"))
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitScoresInput unmarshals raw into the SubmitScoresInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitScoresInput(ctx context.Context, raw any) (model.SubmitScoresInput, error) {
+	var out model.SubmitScoresInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitScoresInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTaskPointsInput(ctx context.Context, obj any) (model.TaskPointsInput, error) {
+	var it model.TaskPointsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"taskId", "points"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "points":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("points"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Points = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTaskPointsInput unmarshals raw into the TaskPointsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTaskPointsInput(ctx context.Context, raw any) (model.TaskPointsInput, error) {
+	var out model.TaskPointsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TaskPointsInput", raw, &out)
 	return out, err
 }
 
@@ -11192,6 +18344,118 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (model.UpdateUserInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputVerifyItemInput(ctx context.Context, obj any) (model.VerifyItemInput, error) {
+	var it model.VerifyItemInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scoreId", "version", "action", "value", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scoreId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalNVerifyAction2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVerifyItemInput unmarshals raw into the VerifyItemInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVerifyItemInput(ctx context.Context, raw any) (model.VerifyItemInput, error) {
+	var out model.VerifyItemInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VerifyItemInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputVerifyScoresInput(ctx context.Context, obj any) (model.VerifyScoresInput, error) {
+	var it model.VerifyScoresInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"items"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "items":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("items"))
+			data, err := ec.unmarshalNVerifyItemInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyItemInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Items = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVerifyScoresInput unmarshals raw into the VerifyScoresInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVerifyScoresInput(ctx context.Context, raw any) (model.VerifyScoresInput, error) {
+	var out model.VerifyScoresInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VerifyScoresInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -11255,11 +18519,10 @@ func (ec *executionContext) _AuditRecord(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "at":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditRecord_at(ctx, field, obj)
-				})
+			out.Values[i] = ec._AuditRecord_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "username":
 			out.Values[i] = ec._AuditRecord_username(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -11319,6 +18582,128 @@ func (ec *executionContext) _AuditRecord(ctx context.Context, sel ast.SelectionS
 				})
 		case "detail":
 			out.Values[i] = ec._AuditRecord_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var breakdownImplementors = []string{"Breakdown"}
+
+func (ec *executionContext) _Breakdown(ctx context.Context, sel ast.SelectionSet, obj *model.Breakdown) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, breakdownImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Breakdown")
+		case "period":
+			out.Values[i] = ec._Breakdown_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluatee":
+			out.Values[i] = ec._Breakdown_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "preview":
+			out.Values[i] = ec._Breakdown_preview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._Breakdown_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exact":
+			out.Values[i] = ec._Breakdown_exact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "components":
+			out.Values[i] = ec._Breakdown_components(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensions":
+			out.Values[i] = ec._Breakdown_dimensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tasks":
+			out.Values[i] = ec._Breakdown_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._Breakdown_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missingScores":
+			out.Values[i] = ec._Breakdown_missingScores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var componentScoreImplementors = []string{"ComponentScore"}
+
+func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.SelectionSet, obj *results.Component) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, componentScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComponentScore")
+		case "method":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ComponentScore_method(ctx, field, obj)
+				})
+		case "weight":
+			out.Values[i] = ec._ComponentScore_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._ComponentScore_value(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -11451,6 +18836,69 @@ func (ec *executionContext) _Dimension(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var dimensionScoreImplementors = []string{"DimensionScore"}
+
+func (ec *executionContext) _DimensionScore(ctx context.Context, sel ast.SelectionSet, obj *results.Dimension) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dimensionScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DimensionScore")
+		case "dimensionId":
+			out.Values[i] = ec._DimensionScore_dimensionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._DimensionScore_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DimensionScore_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._DimensionScore_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "carriedPoints":
+			out.Values[i] = ec._DimensionScore_carriedPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earned":
+			out.Values[i] = ec._DimensionScore_earned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._DimensionScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var evaluateeImplementors = []string{"Evaluatee"}
 
 func (ec *executionContext) _Evaluatee(ctx context.Context, sel ast.SelectionSet, obj *store.Evaluatee) graphql.Marshaler {
@@ -11484,6 +18932,118 @@ func (ec *executionContext) _Evaluatee(ctx context.Context, sel ast.SelectionSet
 			}
 		case "version":
 			out.Values[i] = ec._Evaluatee_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var evidenceImplementors = []string{"Evidence"}
+
+func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *store.Evidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Evidence")
+		case "id":
+			out.Values[i] = ec._Evidence_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filename":
+			out.Values[i] = ec._Evidence_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._Evidence_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._Evidence_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._Evidence_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedBy":
+			out.Values[i] = ec._Evidence_uploadedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._Evidence_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_url(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var formulaStepImplementors = []string{"FormulaStep"}
+
+func (ec *executionContext) _FormulaStep(ctx context.Context, sel ast.SelectionSet, obj *scoring.Step) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, formulaStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FormulaStep")
+		case "label":
+			out.Values[i] = ec._FormulaStep_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formula":
+			out.Values[i] = ec._FormulaStep_formula(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._FormulaStep_detail(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12118,6 +19678,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "movePeriod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_movePeriod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "saveProgressReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveProgressReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadEvidence":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_uploadEvidence(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEvidence":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEvidence(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "saveScores":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveScores(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitScores":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitScores(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importScoreSheet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importScoreSheet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allocateTaskPoints":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_allocateTaskPoints(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verifyScores":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_verifyScores(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importSourceValues":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importSourceValues(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createUnit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createUnit(ctx, field)
@@ -12170,25 +19800,100 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 		case "id":
 			out.Values[i] = ec._Period_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "planId":
 			out.Values[i] = ec._Period_planId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "half":
 			out.Values[i] = ec._Period_half(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Period_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "state":
 			out.Values[i] = ec._Period_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Period_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextStates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_nextStates(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_events(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.Values[i] = ec._Period_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var periodEventImplementors = []string{"PeriodEvent"}
+
+func (ec *executionContext) _PeriodEvent(ctx context.Context, sel ast.SelectionSet, obj *store.PeriodEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, periodEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeriodEvent")
+		case "at":
+			out.Values[i] = ec._PeriodEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromState":
+			out.Values[i] = ec._PeriodEvent_fromState(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toState":
+			out.Values[i] = ec._PeriodEvent_toState(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._PeriodEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._PeriodEvent_username(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12386,6 +20091,86 @@ func (ec *executionContext) _PlanImportResult(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var progressReportImplementors = []string{"ProgressReport"}
+
+func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.SelectionSet, obj *store.ProgressReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProgressReport")
+		case "id":
+			out.Values[i] = ec._ProgressReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodId":
+			out.Values[i] = ec._ProgressReport_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._ProgressReport_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskId":
+			out.Values[i] = ec._ProgressReport_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_state(ctx, field, obj)
+				})
+		case "narrative":
+			out.Values[i] = ec._ProgressReport_narrative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_evidence(ctx, field, obj)
+				})
+		case "updatedBy":
+			out.Values[i] = ec._ProgressReport_updatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ProgressReport_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ProgressReport_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12447,6 +20232,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_evaluatees(ctx, field)
 				})
+		case "period":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_period(ctx, field)
+				})
+		case "progressReports":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_progressReports(ctx, field)
+				})
+		case "scoreSheet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scoreSheet(ctx, field)
+				})
+		case "verificationQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verificationQueue(ctx, field)
+				})
+		case "sourceValues":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sourceValues(ctx, field)
+				})
+		case "ranking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ranking(ctx, field)
+				})
+		case "annualRanking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_annualRanking(ctx, field)
+				})
+		case "breakdown":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_breakdown(ctx, field)
+				})
 		case "units":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -12466,6 +20299,532 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingImplementors = []string{"Ranking"}
+
+func (ec *executionContext) _Ranking(ctx context.Context, sel ast.SelectionSet, obj *model.Ranking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Ranking")
+		case "period":
+			out.Values[i] = ec._Ranking_period(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._Ranking_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "preview":
+			out.Values[i] = ec._Ranking_preview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Ranking_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._Ranking_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankingRowImplementors = []string{"RankingRow"}
+
+func (ec *executionContext) _RankingRow(ctx context.Context, sel ast.SelectionSet, obj *model.RankingRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingRow")
+		case "rank":
+			out.Values[i] = ec._RankingRow_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluatee":
+			out.Values[i] = ec._RankingRow_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._RankingRow_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "provisional":
+			out.Values[i] = ec._RankingRow_provisional(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "components":
+			out.Values[i] = ec._RankingRow_components(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensions":
+			out.Values[i] = ec._RankingRow_dimensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missingScores":
+			out.Values[i] = ec._RankingRow_missingScores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreImplementors = []string{"Score"}
+
+func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, obj *store.Score) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Score")
+		case "id":
+			out.Values[i] = ec._Score_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodId":
+			out.Values[i] = ec._Score_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._Score_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskId":
+			out.Values[i] = ec._Score_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leadUnit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_leadUnit(ctx, field, obj)
+				})
+		case "value":
+			out.Values[i] = ec._Score_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._Score_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Score_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enteredBy":
+			out.Values[i] = ec._Score_enteredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enteredAt":
+			out.Values[i] = ec._Score_enteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verifiedBy":
+			out.Values[i] = ec._Score_verifiedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verifiedAt":
+			out.Values[i] = ec._Score_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originalValue":
+			out.Values[i] = ec._Score_originalValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewReason":
+			out.Values[i] = ec._Score_reviewReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Score_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreCellImplementors = []string{"ScoreCell"}
+
+func (ec *executionContext) _ScoreCell(ctx context.Context, sel ast.SelectionSet, obj *model.ScoreCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreCell")
+		case "evaluateeId":
+			out.Values[i] = ec._ScoreCell_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskId":
+			out.Values[i] = ec._ScoreCell_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPoints":
+			out.Values[i] = ec._ScoreCell_maxPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ScoreCell_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._ScoreCell_report(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreChangeImplementors = []string{"ScoreChange"}
+
+func (ec *executionContext) _ScoreChange(ctx context.Context, sel ast.SelectionSet, obj *store.ScoreChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreChange")
+		case "at":
+			out.Values[i] = ec._ScoreChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._ScoreChange_username(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._ScoreChange_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oldValue":
+			out.Values[i] = ec._ScoreChange_oldValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "newValue":
+			out.Values[i] = ec._ScoreChange_newValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "oldStatus":
+			out.Values[i] = ec._ScoreChange_oldStatus(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "newStatus":
+			out.Values[i] = ec._ScoreChange_newStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ScoreChange_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreLineImplementors = []string{"ScoreLine"}
+
+func (ec *executionContext) _ScoreLine(ctx context.Context, sel ast.SelectionSet, obj *results.ScoreLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreLine")
+		case "scoreId":
+			out.Values[i] = ec._ScoreLine_scoreId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadUnitName":
+			out.Values[i] = ec._ScoreLine_leadUnitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ScoreLine_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ScoreLine_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enteredBy":
+			out.Values[i] = ec._ScoreLine_enteredBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enteredAt":
+			out.Values[i] = ec._ScoreLine_enteredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verifiedBy":
+			out.Values[i] = ec._ScoreLine_verifiedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "verifiedAt":
+			out.Values[i] = ec._ScoreLine_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "originalValue":
+			out.Values[i] = ec._ScoreLine_originalValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewReason":
+			out.Values[i] = ec._ScoreLine_reviewReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "counted":
+			out.Values[i] = ec._ScoreLine_counted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreSheetImplementors = []string{"ScoreSheet"}
+
+func (ec *executionContext) _ScoreSheet(ctx context.Context, sel ast.SelectionSet, obj *model.ScoreSheet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreSheetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreSheet")
+		case "period":
+			out.Values[i] = ec._ScoreSheet_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadUnit":
+			out.Values[i] = ec._ScoreSheet_leadUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tasks":
+			out.Values[i] = ec._ScoreSheet_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluatees":
+			out.Values[i] = ec._ScoreSheet_evaluatees(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._ScoreSheet_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editable":
+			out.Values[i] = ec._ScoreSheet_editable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreSheetImportImplementors = []string{"ScoreSheetImport"}
+
+func (ec *executionContext) _ScoreSheetImport(ctx context.Context, sel ast.SelectionSet, obj *model.ScoreSheetImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreSheetImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreSheetImport")
+		case "errors":
+			out.Values[i] = ec._ScoreSheetImport_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "saved":
+			out.Values[i] = ec._ScoreSheetImport_saved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12517,6 +20876,152 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "expiresAt":
 			out.Values[i] = ec._Session_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sheetRowErrorImplementors = []string{"SheetRowError"}
+
+func (ec *executionContext) _SheetRowError(ctx context.Context, sel ast.SelectionSet, obj *model.SheetRowError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sheetRowErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SheetRowError")
+		case "row":
+			out.Values[i] = ec._SheetRowError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "column":
+			out.Values[i] = ec._SheetRowError_column(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._SheetRowError_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sourceValueImplementors = []string{"SourceValue"}
+
+func (ec *executionContext) _SourceValue(ctx context.Context, sel ast.SelectionSet, obj *store.SourceValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceValue")
+		case "id":
+			out.Values[i] = ec._SourceValue_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluatee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SourceValue_evaluatee(ctx, field, obj)
+				})
+		case "method":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SourceValue_method(ctx, field, obj)
+				})
+		case "source":
+			out.Values[i] = ec._SourceValue_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._SourceValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._SourceValue_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sourceValuesImportImplementors = []string{"SourceValuesImport"}
+
+func (ec *executionContext) _SourceValuesImport(ctx context.Context, sel ast.SelectionSet, obj *model.SourceValuesImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceValuesImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceValuesImport")
+		case "errors":
+			out.Values[i] = ec._SourceValuesImport_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._SourceValuesImport_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "written":
+			out.Values[i] = ec._SourceValuesImport_written(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12600,6 +21105,74 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Task_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskBreakdownImplementors = []string{"TaskBreakdown"}
+
+func (ec *executionContext) _TaskBreakdown(ctx context.Context, sel ast.SelectionSet, obj *results.TaskLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskBreakdownImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskBreakdown")
+		case "taskId":
+			out.Values[i] = ec._TaskBreakdown_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._TaskBreakdown_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._TaskBreakdown_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensionId":
+			out.Values[i] = ec._TaskBreakdown_dimensionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._TaskBreakdown_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TaskBreakdown_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._TaskBreakdown_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scores":
+			out.Values[i] = ec._TaskBreakdown_scores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12778,11 +21351,10 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 					return ec._User_totpRequired(ctx, field, obj)
 				})
 		case "lastLoginAt":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._User_lastLoginAt(ctx, field, obj)
-				})
+			out.Values[i] = ec._User_lastLoginAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "version":
 			out.Values[i] = ec._User_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -13167,6 +21739,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAllocateTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAllocateTaskPointsInput(ctx context.Context, v any) (model.AllocateTaskPointsInput, error) {
+	res, err := ec.unmarshalInputAllocateTaskPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAuditPage2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAuditPage(ctx context.Context, sel ast.SelectionSet, v model.AuditPage) graphql.Marshaler {
 	return ec._AuditPage(ctx, sel, &v)
 }
@@ -13205,9 +21782,33 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐBreakdown(ctx context.Context, sel ast.SelectionSet, v model.Breakdown) graphql.Marshaler {
+	return ec._Breakdown(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐChangePasswordInput(ctx context.Context, v any) (model.ChangePasswordInput, error) {
 	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNComponentScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponent(ctx context.Context, sel ast.SelectionSet, v results.Component) graphql.Marshaler {
+	return ec._ComponentScore(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponentᚄ(ctx context.Context, sel ast.SelectionSet, v []results.Component) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComponentScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCreateDimensionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCreateDimensionInput(ctx context.Context, v any) (model.CreateDimensionInput, error) {
@@ -13288,6 +21889,26 @@ func (ec *executionContext) marshalNDimension2ᚕgithubᚗcomᚋkaopingᚋkaopin
 	return ret
 }
 
+func (ec *executionContext) marshalNDimensionScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimension(ctx context.Context, sel ast.SelectionSet, v results.Dimension) graphql.Marshaler {
+	return ec._DimensionScore(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []results.Dimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDimensionScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx context.Context, sel ast.SelectionSet, v store.Evaluatee) graphql.Marshaler {
 	return ec._Evaluatee(ctx, sel, &v)
 }
@@ -13297,6 +21918,54 @@ func (ec *executionContext) marshalNEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopin
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx context.Context, sel ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evaluatee!")
+		return graphql.Null
+	}
+	return ec._Evaluatee(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidence(ctx context.Context, sel ast.SelectionSet, v store.Evidence) graphql.Marshaler {
+	return ec._Evidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Evidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFormulaStep2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStep(ctx context.Context, sel ast.SelectionSet, v scoring.Step) graphql.Marshaler {
+	return ec._FormulaStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFormulaStep2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []scoring.Step) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFormulaStep2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStep(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13374,6 +22043,11 @@ func (ec *executionContext) marshalNImportProblem2ᚕgithubᚗcomᚋkaopingᚋka
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNImportSourceValuesInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐImportSourceValuesInput(ctx context.Context, v any) (model.ImportSourceValuesInput, error) {
+	res, err := ec.unmarshalInputImportSourceValuesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNImportedDimension2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋimporterᚐDimension(ctx context.Context, sel ast.SelectionSet, v importer.Dimension) graphql.Marshaler {
@@ -13490,6 +22164,20 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13534,6 +22222,11 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐMovePeriodInput(ctx context.Context, v any) (model.MovePeriodInput, error) {
+	res, err := ec.unmarshalInputMovePeriodInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v store.Period) graphql.Marshaler {
 	return ec._Period(ctx, sel, &v)
 }
@@ -13543,6 +22236,34 @@ func (ec *executionContext) marshalNPeriod2ᚕgithubᚗcomᚋkaopingᚋkaoping�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *store.Period) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Period!")
+		return graphql.Null
+	}
+	return ec._Period(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeriodEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEvent(ctx context.Context, sel ast.SelectionSet, v store.PeriodEvent) graphql.Marshaler {
+	return ec._PeriodEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEventᚄ(ctx context.Context, sel ast.SelectionSet, v []store.PeriodEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeriodEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEvent(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13586,6 +22307,36 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, v any) ([]store.PeriodState, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]store.PeriodState, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, sel ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPlan2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx context.Context, sel ast.SelectionSet, v store.Plan) graphql.Marshaler {
 	return ec._Plan(ctx, sel, &v)
 }
@@ -13622,6 +22373,40 @@ func (ec *executionContext) marshalNPlanImportResult2githubᚗcomᚋkaopingᚋka
 	return ec._PlanImportResult(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNProgressReport2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx context.Context, sel ast.SelectionSet, v store.ProgressReport) graphql.Marshaler {
+	return ec._ProgressReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProgressReport2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReportᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ProgressReport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProgressReport2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, v any) (model.ProgressState, error) {
+	var res model.ProgressState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, sel ast.SelectionSet, v model.ProgressState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v model.Ranking) graphql.Marshaler {
+	return ec._Ranking(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, v any) (store.RankingGroup, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[tmp]
@@ -13647,6 +22432,26 @@ var (
 		store.GroupDepartments: "DEPARTMENTS",
 	}
 )
+
+func (ec *executionContext) marshalNRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankingRow(ctx context.Context, sel ast.SelectionSet, v model.RankingRow) graphql.Marshaler {
+	return ec._RankingRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankingRowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankingRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankingRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) unmarshalNResetPasswordInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
@@ -13721,6 +22526,163 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋs
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSaveProgressReportInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveProgressReportInput(ctx context.Context, v any) (model.SaveProgressReportInput, error) {
+	res, err := ec.unmarshalInputSaveProgressReportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSaveScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveScoresInput(ctx context.Context, v any) (model.SaveScoresInput, error) {
+	res, err := ec.unmarshalInputSaveScoresInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx context.Context, sel ast.SelectionSet, v store.Score) graphql.Marshaler {
+	return ec._Score(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Score) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScoreCell2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreCell(ctx context.Context, sel ast.SelectionSet, v model.ScoreCell) graphql.Marshaler {
+	return ec._ScoreCell(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreCell2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreCellᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ScoreCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoreCell2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScoreChange2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreChange(ctx context.Context, sel ast.SelectionSet, v store.ScoreChange) graphql.Marshaler {
+	return ec._ScoreChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreChange2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ScoreChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoreChange2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNScoreEntryInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreEntryInput(ctx context.Context, v any) (model.ScoreEntryInput, error) {
+	res, err := ec.unmarshalInputScoreEntryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNScoreEntryInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreEntryInputᚄ(ctx context.Context, v any) ([]model.ScoreEntryInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ScoreEntryInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScoreEntryInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreEntryInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNScoreLine2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐScoreLine(ctx context.Context, sel ast.SelectionSet, v results.ScoreLine) graphql.Marshaler {
+	return ec._ScoreLine(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreLine2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐScoreLineᚄ(ctx context.Context, sel ast.SelectionSet, v []results.ScoreLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoreLine2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐScoreLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScoreSheet2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheet(ctx context.Context, sel ast.SelectionSet, v model.ScoreSheet) graphql.Marshaler {
+	return ec._ScoreSheet(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreSheetImport2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheetImport(ctx context.Context, sel ast.SelectionSet, v model.ScoreSheetImport) graphql.Marshaler {
+	return ec._ScoreSheetImport(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, v any) (store.ScoreStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, sel ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScoreStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus = map[string]store.ScoreStatus{
+		"DRAFT":     store.ScoreDraft,
+		"SUBMITTED": store.ScoreSubmitted,
+		"VERIFIED":  store.ScoreVerified,
+		"RETURNED":  store.ScoreReturned,
+	}
+	marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus = map[store.ScoreStatus]string{
+		store.ScoreDraft:     "DRAFT",
+		store.ScoreSubmitted: "SUBMITTED",
+		store.ScoreVerified:  "VERIFIED",
+		store.ScoreReturned:  "RETURNED",
+	}
+)
+
+func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx context.Context, v any) (model.ScoringMethod, error) {
+	var res model.ScoringMethod
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx context.Context, sel ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v model.Session) graphql.Marshaler {
 	return ec._Session(ctx, sel, &v)
 }
@@ -13728,6 +22690,50 @@ func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋg
 func (ec *executionContext) unmarshalNSetTaskAssignmentsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetTaskAssignmentsInput(ctx context.Context, v any) (model.SetTaskAssignmentsInput, error) {
 	res, err := ec.unmarshalInputSetTaskAssignmentsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSheetRowError2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSheetRowError(ctx context.Context, sel ast.SelectionSet, v model.SheetRowError) graphql.Marshaler {
+	return ec._SheetRowError(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSheetRowError2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSheetRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SheetRowError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSheetRowError2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSheetRowError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSourceValue2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValue(ctx context.Context, sel ast.SelectionSet, v store.SourceValue) graphql.Marshaler {
+	return ec._SourceValue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSourceValue2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValueᚄ(ctx context.Context, sel ast.SelectionSet, v []store.SourceValue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceValue2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSourceValuesImport2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSourceValuesImport(ctx context.Context, sel ast.SelectionSet, v model.SourceValuesImport) graphql.Marshaler {
+	return ec._SourceValuesImport(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -13773,6 +22779,11 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSubmitScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitScoresInput(ctx context.Context, v any) (model.SubmitScoresInput, error) {
+	res, err := ec.unmarshalInputSubmitScoresInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNTask2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx context.Context, sel ast.SelectionSet, v store.Task) graphql.Marshaler {
 	return ec._Task(ctx, sel, &v)
 }
@@ -13791,6 +22802,59 @@ func (ec *executionContext) marshalNTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋs
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTaskBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLine(ctx context.Context, sel ast.SelectionSet, v results.TaskLine) graphql.Marshaler {
+	return ec._TaskBreakdown(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTaskBreakdown2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLineᚄ(ctx context.Context, sel ast.SelectionSet, v []results.TaskLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskPointsInput(ctx context.Context, v any) (model.TaskPointsInput, error) {
+	res, err := ec.unmarshalInputTaskPointsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTaskPointsInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskPointsInputᚄ(ctx context.Context, v any) ([]model.TaskPointsInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TaskPointsInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskPointsInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNTotpEnrollment2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTotpEnrollment(ctx context.Context, sel ast.SelectionSet, v model.TotpEnrollment) graphql.Marshaler {
@@ -13928,6 +22992,40 @@ func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNVerifyAction2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyAction(ctx context.Context, v any) (model.VerifyAction, error) {
+	var res model.VerifyAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVerifyAction2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyAction(ctx context.Context, sel ast.SelectionSet, v model.VerifyAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNVerifyItemInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyItemInput(ctx context.Context, v any) (model.VerifyItemInput, error) {
+	res, err := ec.unmarshalInputVerifyItemInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNVerifyItemInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyItemInputᚄ(ctx context.Context, v any) ([]model.VerifyItemInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.VerifyItemInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNVerifyItemInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyItemInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNVerifyScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyScoresInput(ctx context.Context, v any) (model.VerifyScoresInput, error) {
+	res, err := ec.unmarshalInputVerifyScoresInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -14162,6 +23260,41 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	return res
 }
 
+func (ec *executionContext) unmarshalOID2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2int64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕint64ᚄ(ctx context.Context, sel ast.SelectionSet, v []int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2int64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
 	if v == nil {
 		return nil, nil
@@ -14236,12 +23369,67 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *store.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Period(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPlan2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx context.Context, sel ast.SelectionSet, v *store.Plan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Plan(ctx, sel, v)
 }
+
+func (ec *executionContext) marshalOProgressReport2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx context.Context, sel ast.SelectionSet, v *store.ProgressReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProgressReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOScore2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx context.Context, sel ast.SelectionSet, v *store.Score) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Score(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, v any) (*store.ScoreStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, sel ast.SelectionSet, v *store.ScoreStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus = map[string]store.ScoreStatus{
+		"DRAFT":     store.ScoreDraft,
+		"SUBMITTED": store.ScoreSubmitted,
+		"VERIFIED":  store.ScoreVerified,
+		"RETURNED":  store.ScoreReturned,
+	}
+	marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus = map[store.ScoreStatus]string{
+		store.ScoreDraft:     "DRAFT",
+		store.ScoreSubmitted: "SUBMITTED",
+		store.ScoreVerified:  "VERIFIED",
+		store.ScoreReturned:  "RETURNED",
+	}
+)
 
 func (ec *executionContext) marshalOSession2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v *model.Session) graphql.Marshaler {
 	if v == nil {
@@ -14308,6 +23496,24 @@ func (ec *executionContext) marshalOTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._Task(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnit(ctx context.Context, sel ast.SelectionSet, v *store.Unit) graphql.Marshaler {

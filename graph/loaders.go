@@ -8,6 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -26,6 +28,13 @@ type Loaders struct {
 	Assignments *dataloadgen.Loader[int64, map[int64][]store.Evaluatee]
 	Evaluatees  *dataloadgen.Loader[int64, []store.Evaluatee]
 	TaskPoints  *dataloadgen.Loader[int64, map[int64]decimal.Decimal]
+
+	// Keyed by the object's own id.
+	Units         *dataloadgen.Loader[int64, map[int64]store.Unit] // one key (0): every unit
+	EvaluateeByID *dataloadgen.Loader[int64, store.Evaluatee]
+	ScoreHistory  *dataloadgen.Loader[int64, []store.ScoreChange]
+	Evidence      *dataloadgen.Loader[int64, []store.Evidence]
+	PeriodEvents  *dataloadgen.Loader[int64, []store.PeriodEvent]
 }
 
 type loadersKey struct{}
@@ -48,7 +57,27 @@ func NewLoaders(st *store.Store) *Loaders {
 		Evaluatees:  dataloadgen.NewMappedLoader(bind(db, store.EvaluateesByPlans), opts...),
 	}
 	l.TaskPoints = dataloadgen.NewMappedLoader(l.effectivePoints, opts...)
+	l.Units = dataloadgen.NewMappedLoader(bind(db, store.UnitsByID), opts...)
+	l.EvaluateeByID = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]store.Evaluatee, error) {
+		return store.EvaluateesByIDs(ctx, db, ids)
+	}, opts...)
+	l.ScoreHistory = dataloadgen.NewMappedLoader(bind(db, store.ScoreHistories), opts...)
+	l.Evidence = dataloadgen.NewMappedLoader(bind(db, store.EvidenceOfReports), opts...)
+	l.PeriodEvents = dataloadgen.NewMappedLoader(bind(db, store.PeriodEvents), opts...)
 	return l
+}
+
+// unit returns unit id from the request's unit table.
+func (l *Loaders) unit(ctx context.Context, id int64) (store.Unit, error) {
+	all, err := l.Units.Load(ctx, 0)
+	if err != nil {
+		return store.Unit{}, err
+	}
+	u, ok := all[id]
+	if !ok {
+		return store.Unit{}, apperr.NotFoundf("单位", id)
+	}
+	return u, nil
 }
 
 // bind adapts a store "by plans" query to dataloadgen's fetch signature. A
@@ -72,10 +101,14 @@ func bind[V any](db store.DB, fetch func(context.Context, store.DB, []int64) (ma
 }
 
 // effectivePoints computes every task's points for each plan from the
-// already-loaded indicators and tasks (DESIGN §2.1).
+// already-loaded dimensions, indicators and tasks (DESIGN §2.1).
 func (l *Loaders) effectivePoints(ctx context.Context, planIDs []int64) (map[int64]map[int64]decimal.Decimal, error) {
 	out := make(map[int64]map[int64]decimal.Decimal, len(planIDs))
 	for _, planID := range planIDs {
+		dims, err := l.Dimensions.Load(ctx, planID)
+		if err != nil {
+			return nil, err
+		}
 		inds, err := l.Indicators.Load(ctx, planID)
 		if err != nil {
 			return nil, err
@@ -84,23 +117,9 @@ func (l *Loaders) effectivePoints(ctx context.Context, planIDs []int64) (map[int
 		if err != nil {
 			return nil, err
 		}
-		out[planID] = scoring.TaskPoints(scoringPlan(inds, tasks))
+		out[planID] = scoring.TaskPoints(results.ScoringPlan(store.Plan{}, dims, inds, tasks))
 	}
 	return out, nil
-}
-
-// scoringPlan shapes indicators and tasks into the formula's plan; only the
-// parts TaskPoints reads are filled in.
-func scoringPlan(inds []store.Indicator, tasks []store.Task) scoring.Plan {
-	byIndicator := map[int64][]scoring.Task{}
-	for _, t := range tasks {
-		byIndicator[t.IndicatorID] = append(byIndicator[t.IndicatorID], scoring.Task{ID: t.ID, Points: t.Points})
-	}
-	dim := scoring.Dimension{}
-	for _, i := range inds {
-		dim.Indicators = append(dim.Indicators, scoring.Indicator{ID: i.ID, Points: i.Points, Tasks: byIndicator[i.ID]})
-	}
-	return scoring.Plan{Dimensions: []scoring.Dimension{dim}}
 }
 
 // For returns the request's loaders.

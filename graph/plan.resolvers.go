@@ -285,6 +285,8 @@ func (r *Resolver) Dimension() DimensionResolver { return &dimensionResolver{r} 
 
 func (r *Resolver) Indicator() IndicatorResolver { return &indicatorResolver{r} }
 
+func (r *Resolver) Period() PeriodResolver { return &periodResolver{r} }
+
 func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
 
 func (r *Resolver) Task() TaskResolver { return &taskResolver{r} }
@@ -292,6 +294,7 @@ func (r *Resolver) Task() TaskResolver { return &taskResolver{r} }
 type (
 	dimensionResolver struct{ *Resolver }
 	indicatorResolver struct{ *Resolver }
+	periodResolver    struct{ *Resolver }
 	planResolver      struct{ *Resolver }
 	taskResolver      struct{ *Resolver }
 )

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/store"
 )
 
@@ -15,6 +16,7 @@ import (
 type Resolver struct {
 	Store *store.Store
 	Auth  *auth.Service
+	Eval  *evaluation.Service
 	Log   *slog.Logger
 }
 

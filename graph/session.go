@@ -25,7 +25,7 @@ func (r *Resolver) sessionOf(u *store.User, expires time.Time) model.Session {
 	steps := r.Auth.PendingSteps(u)
 	return model.Session{
 		User: u, Restricted: len(steps) > 0, PendingSteps: orEmpty(steps),
-		IdleTimeoutSeconds: int(r.Auth.Cfg.IdleTimeout.Seconds()), ExpiresAt: expires.Format(time.RFC3339),
+		IdleTimeoutSeconds: int(r.Auth.Cfg.IdleTimeout.Seconds()), ExpiresAt: expires,
 	}
 }
 

@@ -59,14 +59,37 @@ var mutationRules = map[string]rule{
 	"setTaskAssignments":    {taskForce, `mutation { setTaskAssignments(input: {taskId: "999999", evaluateeIds: []}) { id } }`, ""},
 	"previewPlanImport":     {taskForce, `mutation($file: Upload!) { previewPlanImport(file: $file) { title } }`, "variables.file"},
 	"importPlan":            {taskForce, `mutation($file: Upload!) { importPlan(input: {file: $file, name: "", year: 2024}) { plan { id } } }`, "variables.file"},
+	"movePeriod":            {taskForce, `mutation { movePeriod(input: {periodId: "999999", version: 1, to: OPEN}) { id } }`, ""},
+	"saveProgressReport":    {contact, `mutation { saveProgressReport(input: {periodId: "999999", evaluateeId: "999999", taskId: "1", state: IN_PROGRESS, narrative: "x", version: 0}) { id } }`, ""},
+	"uploadEvidence":        {contact, `mutation($file: Upload!) { uploadEvidence(reportId: "999999", file: $file) { id } }`, "variables.file"},
+	"deleteEvidence":        {contact, `mutation { deleteEvidence(id: "999999") }`, ""},
+	"saveScores":            {scorer, `mutation { saveScores(input: {periodId: "999999", entries: [], submit: false}) { id } }`, ""},
+	"submitScores":          {scorer, `mutation { submitScores(input: {periodId: "999999"}) { id } }`, ""},
+	"importScoreSheet":      {scorer, `mutation($file: Upload!) { importScoreSheet(periodId: "999999", file: $file) { errors { row } } }`, "variables.file"},
+	"allocateTaskPoints":    {scorer, `mutation { allocateTaskPoints(input: {indicatorId: "999999", allocations: [{taskId: "1", points: "1"}]}) { id } }`, ""},
+	"verifyScores":          {taskForce, `mutation { verifyScores(input: {items: [{scoreId: "999999", version: 1, action: ACCEPT}]}) { id } }`, ""},
+	"importSourceValues":    {taskForce, `mutation($file: Upload!) { importSourceValues(input: {periodId: "999999", method: PUBLIC_OPINION, file: $file, dryRun: true}) { written } }`, "variables.file"},
 }
+
+var (
+	contact = []auth.Role{auth.RoleEvaluateeContact}
+	scorer  = []auth.Role{auth.RoleLeadScorer}
+	readers = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst, auth.RoleEvaluateeContact}
+)
 
 var taskForce = []auth.Role{auth.RoleTaskForce}
 
 // sensitiveQueries are queries only some roles may run.
 var sensitiveQueries = map[string]rule{
-	"users":    {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
-	"auditLog": {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
+	"users":             {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
+	"auditLog":          {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
+	"progressReports":   {[]auth.Role{auth.RoleEvaluateeContact, auth.RoleLeadScorer, auth.RoleTaskForce, auth.RoleInspector, auth.RoleLeader}, `{ progressReports(periodId: "999999", evaluateeId: "999999") { id } }`, ""},
+	"scoreSheet":        {[]auth.Role{auth.RoleLeadScorer, auth.RoleTaskForce}, `{ scoreSheet(periodId: "999999") { editable } }`, ""},
+	"verificationQueue": {taskForce, `{ verificationQueue(periodId: "999999") { id } }`, ""},
+	"sourceValues":      {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ sourceValues(periodId: "999999", method: PUBLIC_OPINION) { id } }`, ""},
+	"ranking":           {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
+	"annualRanking":     {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
+	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
 }
 
 func schema() *ast.Schema {

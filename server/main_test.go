@@ -37,7 +37,7 @@ type api struct {
 	clock      *clock
 	srv        *httptest.Server
 	client     *http.Client
-	statements atomic.Int64
+	statements *atomic.Int64
 }
 
 // clock is the server's time, moved by tests instead of sleeping.
@@ -75,7 +75,7 @@ func newAnonymousAPI(t *testing.T, withDemo bool) *api {
 		}
 	}
 	cfg, _ := loadConfig(func(string) string { return "" })
-	a := &api{t: t, st: st, clock: &clock{now: time.Now()}}
+	a := &api{t: t, st: st, clock: &clock{now: time.Now()}, statements: new(atomic.Int64)}
 	a.auth = auth.NewService(st, cfg.Auth)
 	a.auth.Now = a.clock.Now
 	a.client = &http.Client{Jar: newJar()}

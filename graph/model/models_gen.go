@@ -3,13 +3,26 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/shopspring/decimal"
 )
+
+type AllocateTaskPointsInput struct {
+	IndicatorID int64             `json:"indicatorId" validate:"required"`
+	Allocations []TaskPointsInput `json:"allocations" validate:"min=1,max=200,dive"`
+}
 
 type AuditFilter struct {
 	Username   *string `json:"username,omitempty"`
@@ -27,6 +40,21 @@ type AuditPage struct {
 	Records []audit.Record `json:"records"`
 	// Total matching records
 	Total int `json:"total"`
+}
+
+// The whole chain from task scores to the final figure (DESIGN §2.10).
+type Breakdown struct {
+	Period    *store.Period    `json:"period"`
+	Evaluatee *store.Evaluatee `json:"evaluatee"`
+	Preview   bool             `json:"preview"`
+	Score     *decimal.Decimal `json:"score,omitempty"`
+	// The exact half-year value before rounding
+	Exact         *string             `json:"exact,omitempty"`
+	Components    []results.Component `json:"components"`
+	Dimensions    []results.Dimension `json:"dimensions"`
+	Tasks         []results.TaskLine  `json:"tasks"`
+	Steps         []scoring.Step      `json:"steps"`
+	MissingScores int                 `json:"missingScores"`
 }
 
 type ChangePasswordInput struct {
@@ -101,6 +129,15 @@ type ImportPlanInput struct {
 	Year int            `json:"year" validate:"min=2000,max=2100"`
 }
 
+type ImportSourceValuesInput struct {
+	PeriodID int64 `json:"periodId" validate:"required"`
+	// PUBLIC_OPINION or THIRD_PARTY
+	Method ScoringMethod  `json:"method"`
+	File   graphql.Upload `json:"file"`
+	// Only check and show; write nothing
+	DryRun bool `json:"dryRun"`
+}
+
 type LoginInput struct {
 	Username string `json:"username" validate:"required,max=64"`
 	Password string `json:"password" validate:"required,max=256"`
@@ -122,6 +159,14 @@ type MethodWeightsInput struct {
 	ThirdParty      decimal.Decimal `json:"thirdParty" validate:"dgte=0,dlte=100"`
 }
 
+type MovePeriodInput struct {
+	PeriodID int64             `json:"periodId" validate:"required"`
+	Version  int               `json:"version" validate:"min=1"`
+	To       store.PeriodState `json:"to"`
+	// Required when a period goes back (e.g. reopening a published period).
+	Reason *string `json:"reason,omitempty" validate:"omitempty,max=500"`
+}
+
 type Mutation struct {
 }
 
@@ -134,10 +179,85 @@ type PlanImportResult struct {
 type Query struct {
 }
 
+type Ranking struct {
+	Period *store.Period      `json:"period,omitempty"`
+	Group  store.RankingGroup `json:"group"`
+	// True when computed now (drafts and unverified scores are not frozen); false when read from the publication
+	Preview     bool         `json:"preview"`
+	PublishedAt *time.Time   `json:"publishedAt,omitempty"`
+	Rows        []RankingRow `json:"rows"`
+}
+
+type RankingRow struct {
+	// Shared when scores are equal (1, 2, 2, 4)
+	Rank      int              `json:"rank"`
+	Evaluatee *store.Evaluatee `json:"evaluatee"`
+	// Published half-year (or annual) score; null when there is nothing to score
+	Score *decimal.Decimal `json:"score,omitempty"`
+	// Annual: true while the second half is not published
+	Provisional bool                `json:"provisional"`
+	Components  []results.Component `json:"components"`
+	Dimensions  []results.Dimension `json:"dimensions"`
+	// Carried task × lead unit pairs without a counted score
+	MissingScores int `json:"missingScores"`
+}
+
 type ResetPasswordInput struct {
 	ID int64 `json:"id" validate:"required"`
 	// Temporary password; the user must change it at next login.
 	Password string `json:"password" validate:"required,max=256"`
+}
+
+type SaveProgressReportInput struct {
+	PeriodID    int64         `json:"periodId" validate:"required"`
+	EvaluateeID int64         `json:"evaluateeId" validate:"required"`
+	TaskID      int64         `json:"taskId" validate:"required"`
+	State       ProgressState `json:"state"`
+	Narrative   string        `json:"narrative" validate:"max=5000"`
+	// 0 for a new report
+	Version int `json:"version" validate:"min=0"`
+}
+
+type SaveScoresInput struct {
+	PeriodID int64             `json:"periodId" validate:"required"`
+	Entries  []ScoreEntryInput `json:"entries" validate:"max=5000,dive"`
+	// Submit the saved scores to the 专班 as well
+	Submit bool `json:"submit"`
+}
+
+// One cell of a lead unit's score grid.
+type ScoreCell struct {
+	EvaluateeID int64                 `json:"evaluateeId"`
+	TaskID      int64                 `json:"taskId"`
+	MaxPoints   decimal.Decimal       `json:"maxPoints"`
+	Score       *store.Score          `json:"score,omitempty"`
+	Report      *store.ProgressReport `json:"report,omitempty"`
+}
+
+type ScoreEntryInput struct {
+	EvaluateeID int64           `json:"evaluateeId" validate:"required"`
+	TaskID      int64           `json:"taskId" validate:"required"`
+	Value       decimal.Decimal `json:"value" validate:"dgte=0,dplaces=2"`
+	Comment     string          `json:"comment" validate:"max=1000"`
+	// The version the grid showed; 0 for a new score
+	Version int `json:"version" validate:"min=0"`
+}
+
+// What a lead unit scores in a period: the tasks it leads and everyone carrying them.
+type ScoreSheet struct {
+	Period     *store.Period     `json:"period"`
+	LeadUnit   *store.Unit       `json:"leadUnit"`
+	Tasks      []store.Task      `json:"tasks"`
+	Evaluatees []store.Evaluatee `json:"evaluatees"`
+	Cells      []ScoreCell       `json:"cells"`
+	// Whether scores may be saved now (the period is open for entry).
+	Editable bool `json:"editable"`
+}
+
+type ScoreSheetImport struct {
+	// Nothing is written unless every row is valid.
+	Errors []SheetRowError `json:"errors"`
+	Saved  []store.Score   `json:"saved"`
 }
 
 // The signed-in user and what their session allows.
@@ -146,15 +266,40 @@ type Session struct {
 	// While true, the session may only change the password or enrol TOTP; other operations are refused.
 	Restricted bool `json:"restricted"`
 	// Why the session is restricted: PASSWORD_CHANGE, PASSWORD_EXPIRED or TOTP_ENROLLMENT.
-	PendingSteps       []string `json:"pendingSteps"`
-	IdleTimeoutSeconds int      `json:"idleTimeoutSeconds"`
-	ExpiresAt          string   `json:"expiresAt"`
+	PendingSteps       []string  `json:"pendingSteps"`
+	IdleTimeoutSeconds int       `json:"idleTimeoutSeconds"`
+	ExpiresAt          time.Time `json:"expiresAt"`
 }
 
 type SetTaskAssignmentsInput struct {
 	TaskID int64 `json:"taskId" validate:"required"`
 	// The complete set of evaluatees that carry the task; others are removed.
 	EvaluateeIds []int64 `json:"evaluateeIds" validate:"max=10000,unique"`
+}
+
+// A problem in one row of an uploaded sheet.
+type SheetRowError struct {
+	Row     int    `json:"row"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+}
+
+type SourceValuesImport struct {
+	Errors []SheetRowError `json:"errors"`
+	// The parsed values; written only when there are no errors and dryRun is false
+	Values  []store.SourceValue `json:"values"`
+	Written bool                `json:"written"`
+}
+
+type SubmitScoresInput struct {
+	PeriodID int64 `json:"periodId" validate:"required"`
+	// Scores to submit; all of the unit's drafts and returned scores in the period when empty
+	ScoreIds []int64 `json:"scoreIds,omitempty" validate:"omitempty,max=5000,unique"`
+}
+
+type TaskPointsInput struct {
+	TaskID int64           `json:"taskId" validate:"required"`
+	Points decimal.Decimal `json:"points" validate:"dgte=0,dplaces=2"`
 }
 
 // TOTP enrollment: scan the QR code, then confirm with a code.
@@ -224,4 +369,209 @@ type UpdateUserInput struct {
 	UnitID      *int64      `json:"unitId,omitempty"`
 	Roles       []auth.Role `json:"roles" validate:"min=1,unique"`
 	Enabled     bool        `json:"enabled"`
+}
+
+type VerifyItemInput struct {
+	ScoreID int64        `json:"scoreId" validate:"required"`
+	Version int          `json:"version" validate:"min=1"`
+	Action  VerifyAction `json:"action"`
+	// New value, for ADJUST
+	Value *decimal.Decimal `json:"value,omitempty" validate:"omitempty,dgte=0,dplaces=2"`
+	// Required for ADJUST and RETURN
+	Reason *string `json:"reason,omitempty" validate:"omitempty,max=1000"`
+}
+
+type VerifyScoresInput struct {
+	Items []VerifyItemInput `json:"items" validate:"min=1,max=5000,dive"`
+}
+
+// An evaluatee's own account of a task (进展报送).
+type ProgressState string
+
+const (
+	// 未启动
+	ProgressStateNotStarted ProgressState = "NOT_STARTED"
+	// 推进中
+	ProgressStateInProgress ProgressState = "IN_PROGRESS"
+	// 取得阶段性成效
+	ProgressStateStagedResults ProgressState = "STAGED_RESULTS"
+	// 取得明显成效
+	ProgressStateNotableResults ProgressState = "NOTABLE_RESULTS"
+	// 已完成
+	ProgressStateCompleted ProgressState = "COMPLETED"
+)
+
+var AllProgressState = []ProgressState{
+	ProgressStateNotStarted,
+	ProgressStateInProgress,
+	ProgressStateStagedResults,
+	ProgressStateNotableResults,
+	ProgressStateCompleted,
+}
+
+func (e ProgressState) IsValid() bool {
+	switch e {
+	case ProgressStateNotStarted, ProgressStateInProgress, ProgressStateStagedResults, ProgressStateNotableResults, ProgressStateCompleted:
+		return true
+	}
+	return false
+}
+
+func (e ProgressState) String() string {
+	return string(e)
+}
+
+func (e *ProgressState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProgressState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProgressState", str)
+	}
+	return nil
+}
+
+func (e ProgressState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProgressState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProgressState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The four evaluation methods (DESIGN R3).
+type ScoringMethod string
+
+const (
+	// 日常监测
+	ScoringMethodDailyMonitoring ScoringMethod = "DAILY_MONITORING"
+	// 实地调研
+	ScoringMethodFieldVisits ScoringMethod = "FIELD_VISITS"
+	// 民意调查
+	ScoringMethodPublicOpinion ScoringMethod = "PUBLIC_OPINION"
+	// 第三方评估
+	ScoringMethodThirdParty ScoringMethod = "THIRD_PARTY"
+)
+
+var AllScoringMethod = []ScoringMethod{
+	ScoringMethodDailyMonitoring,
+	ScoringMethodFieldVisits,
+	ScoringMethodPublicOpinion,
+	ScoringMethodThirdParty,
+}
+
+func (e ScoringMethod) IsValid() bool {
+	switch e {
+	case ScoringMethodDailyMonitoring, ScoringMethodFieldVisits, ScoringMethodPublicOpinion, ScoringMethodThirdParty:
+		return true
+	}
+	return false
+}
+
+func (e ScoringMethod) String() string {
+	return string(e)
+}
+
+func (e *ScoringMethod) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ScoringMethod(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ScoringMethod", str)
+	}
+	return nil
+}
+
+func (e ScoringMethod) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ScoringMethod) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ScoringMethod) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type VerifyAction string
+
+const (
+	// 核实通过
+	VerifyActionAccept VerifyAction = "ACCEPT"
+	// 调整分值(须说明理由)
+	VerifyActionAdjust VerifyAction = "ADJUST"
+	// 退回牵头单位(须说明理由)
+	VerifyActionReturn VerifyAction = "RETURN"
+)
+
+var AllVerifyAction = []VerifyAction{
+	VerifyActionAccept,
+	VerifyActionAdjust,
+	VerifyActionReturn,
+}
+
+func (e VerifyAction) IsValid() bool {
+	switch e {
+	case VerifyActionAccept, VerifyActionAdjust, VerifyActionReturn:
+		return true
+	}
+	return false
+}
+
+func (e VerifyAction) String() string {
+	return string(e)
+}
+
+func (e *VerifyAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = VerifyAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid VerifyAction", str)
+	}
+	return nil
+}
+
+func (e VerifyAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *VerifyAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e VerifyAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -53,3 +53,43 @@ func UpdateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
 func DeleteEvaluatee(ctx context.Context, db bun.IDB, id int64, version int) error {
 	return deleteVersioned[Evaluatee](ctx, db, "考评对象", "evaluatees", id, version)
 }
+
+// CarriedTasks returns the tasks each evaluatee carries, in plan order.
+func CarriedTasks(ctx context.Context, db DB, evaluateeIDs []int64) (map[int64][]int64, error) {
+	out := map[int64][]int64{}
+	if len(evaluateeIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		EvaluateeID int64 `bun:"evaluatee_id"`
+		TaskID      int64 `bun:"task_id"`
+	}
+	err := db.NewRaw(`
+		SELECT a.evaluatee_id, a.task_id
+		FROM assignments a
+		JOIN tasks t ON t.id = a.task_id
+		JOIN indicators i ON i.id = t.indicator_id
+		JOIN dimensions d ON d.id = i.dimension_id
+		WHERE a.evaluatee_id IN (?)
+		ORDER BY a.evaluatee_id, d.number, i.number, t.number`, bun.In(evaluateeIDs)).Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("load carried tasks: %w", err)
+	}
+	for _, r := range rows {
+		out[r.EvaluateeID] = append(out[r.EvaluateeID], r.TaskID)
+	}
+	return out, nil
+}
+
+// EvaluateesByIDs returns evaluatees with their units keyed by id.
+func EvaluateesByIDs(ctx context.Context, db DB, ids []int64) (map[int64]Evaluatee, error) {
+	var evs []Evaluatee
+	if err := db.NewSelect().Model(&evs).Relation("Unit").Where("evaluatee.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load evaluatees: %w", err)
+	}
+	out := make(map[int64]Evaluatee, len(evs))
+	for _, e := range evs {
+		out[e.ID] = e
+	}
+	return out, nil
+}

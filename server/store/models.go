@@ -109,12 +109,13 @@ type Plan struct {
 type Period struct {
 	bun.BaseModel `bun:"table:periods"`
 
-	ID      int64       `bun:"id,pk,autoincrement"`
-	PlanID  int64       `bun:"plan_id"`
-	Half    int         `bun:"half"`
-	Name    string      `bun:"name"`
-	State   PeriodState `bun:"state"`
-	Version int         `bun:"version"`
+	ID          int64       `bun:"id,pk,autoincrement"`
+	PlanID      int64       `bun:"plan_id"`
+	Half        int         `bun:"half"`
+	Name        string      `bun:"name"`
+	State       PeriodState `bun:"state"`
+	PublishedAt *time.Time  `bun:"published_at"`
+	Version     int         `bun:"version"`
 }
 
 // Dimension is a 方面, the top level of the indicator system.

@@ -88,3 +88,4 @@ func (i *Indicator) currentVersion() int { return i.Version }
 func (t *Task) currentVersion() int      { return t.Version }
 func (e *Evaluatee) currentVersion() int { return e.Version }
 func (u *User) currentVersion() int      { return u.Version }
+func (p *Period) currentVersion() int    { return p.Version }

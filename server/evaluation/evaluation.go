@@ -1,0 +1,147 @@
+// Package evaluation is the half-year workflow of DESIGN §3 with its access
+// rules: evaluatees report progress with evidence, lead units score the
+// tasks they lead, the 专班 verifies, and periods move to publication. Each
+// function checks who may act on what (role scope) and when (period state)
+// before it writes, and runs inside the caller's transaction.
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
+)
+
+// Service holds the clock, so tests move time instead of sleeping.
+type Service struct {
+	Now func() time.Time
+}
+
+func actor(id *auth.Identity) store.Actor {
+	return store.Actor{UserID: id.UserID, Username: id.DisplayName}
+}
+
+// requireState refuses an action the period's state does not permit.
+func requireState(p *store.Period, a workflow.Action, what string) error {
+	s := workflow.State(p.State)
+	if !workflow.Allows(s, a) {
+		return apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s", p.Name, s.Label(), what)
+	}
+	return nil
+}
+
+func forbidden(format string, args ...any) error {
+	return apperr.Errorf(apperr.Forbidden, format, args...)
+}
+
+// MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results
+// and requires every carried task to have a verified score from each lead
+// unit; going back needs a reason and supersedes the publication.
+func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, version int, to store.PeriodState, reason string) (*store.Period, error) {
+	p, err := store.FindPeriod(ctx, tx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Version != version {
+		return nil, apperr.StaleVersion("考评周期", periodID, p)
+	}
+	from := workflow.State(p.State)
+	move, ok := workflow.Find(from, workflow.State(to))
+	if !ok {
+		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), workflow.State(to).Label()),
+			fmt.Sprintf("cannot move from %s to %s", from, to))
+	}
+	var why *string
+	if reason != "" {
+		why = &reason
+	}
+	if move.NeedsReason && why == nil {
+		return nil, apperr.Field("input.reason", "required", "退回或重新开放须填写理由", "going back needs a reason")
+	}
+	now := s.Now()
+	if move.Unpublishes {
+		if err := store.Supersede(ctx, tx, periodID, now); err != nil {
+			return nil, err
+		}
+	}
+	if move.Publishes {
+		if err := s.publish(ctx, tx, id, p, now); err != nil {
+			return nil, err
+		}
+	}
+	if err := store.MovePeriod(ctx, tx, p, to, why, actor(id), now); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (s *Service) publish(ctx context.Context, tx store.DB, id *auth.Identity, p *store.Period, now time.Time) error {
+	data, err := results.Load(ctx, tx, p.ID, nil)
+	if err != nil {
+		return err
+	}
+	rows, err := results.Compute(data, scoring.Published)
+	if err != nil {
+		return err
+	}
+	missing := 0
+	for _, r := range rows {
+		missing += r.Result.MissingScores
+	}
+	if missing > 0 {
+		return apperr.Field("input.to", "unverified", fmt.Sprintf("尚有%d项分值未经专班核实,不能公示", missing),
+			fmt.Sprintf("%d scores are not verified yet", missing))
+	}
+	frozen, err := results.Freeze(rows)
+	if err != nil {
+		return err
+	}
+	_, err = store.Publish(ctx, tx, p.ID, id.DisplayName, now, frozen)
+	return err
+}
+
+// CanSeeEvaluatee says whether id may see an evaluatee's reports and
+// evidence: the 专班, leaders, inspectors, the evaluatee's own contact, and
+// the lead units of the task concerned.
+func CanSeeEvaluatee(id *auth.Identity, e *store.Evaluatee, taskLeads []int64) bool {
+	switch {
+	case id == nil:
+		return false
+	case id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleInspector):
+		return true
+	case id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID):
+		return true
+	case id.Has(auth.RoleLeadScorer) && id.UnitID != nil && slices.Contains(taskLeads, *id.UnitID):
+		return true
+	}
+	return false
+}
+
+// CanSeeResults says whether id may see an evaluatee's results of a period:
+// contacts only their own, and only from 公示 on.
+func CanSeeResults(id *auth.Identity, e *store.Evaluatee, p *store.Period) bool {
+	if id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) {
+		return true
+	}
+	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(workflow.State(p.State), workflow.SeeOwnResults)
+}
+
+// leadUnitsOf returns the lead units of task.
+func leadUnitsOf(ctx context.Context, db store.DB, planID, taskID int64) ([]int64, error) {
+	leads, err := store.LeadUnitsByPlans(ctx, db, []int64{planID})
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, u := range leads[planID][taskID] {
+		out = append(out, u.ID)
+	}
+	return out, nil
+}

@@ -1,0 +1,374 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
+)
+
+// Entry is one cell a lead unit saves.
+type Entry struct {
+	EvaluateeID, TaskID int64
+	Value               decimal.Decimal
+	Comment             string
+	Version             int
+	Field               string // where the cell came from, for errors: "input.entries[3]" or "第5行"
+}
+
+// Sheet is what a lead unit scores in a period.
+type Sheet struct {
+	Period     *store.Period
+	LeadUnit   store.Unit
+	Tasks      []store.Task
+	Evaluatees []store.Evaluatee
+	Cells      []Cell
+	Points     map[int64]decimal.Decimal
+	Editable   bool
+}
+
+// Cell is one evaluatee × task of a sheet.
+type Cell struct {
+	EvaluateeID, TaskID int64
+	MaxPoints           decimal.Decimal
+	Score               *store.Score
+	Report              *store.ProgressReport
+}
+
+// LoadSheet returns unit's sheet: every task it leads, everyone carrying
+// them (the unit itself included), their scores and latest reports.
+func LoadSheet(ctx context.Context, db store.DB, periodID, unitID int64) (*Sheet, error) {
+	data, err := results.Load(ctx, db, periodID, nil)
+	if err != nil {
+		return nil, err
+	}
+	units, err := store.ListUnits(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	sh := &Sheet{Period: &data.Period, Points: data.TaskPoints, Editable: workflow.Allows(workflow.State(data.Period.State), workflow.EnterScores)}
+	for _, u := range units {
+		if u.ID == unitID {
+			sh.LeadUnit = u
+		}
+	}
+	if sh.LeadUnit.ID == 0 {
+		return nil, apperr.NotFoundf("单位", unitID)
+	}
+	tasks, err := store.TasksByPlans(ctx, db, []int64{data.Plan.ID})
+	if err != nil {
+		return nil, err
+	}
+	led := map[int64]bool{}
+	for _, t := range tasks[data.Plan.ID] {
+		if slices.Contains(data.LeadUnits[t.ID], unitID) {
+			sh.Tasks = append(sh.Tasks, t)
+			led[t.ID] = true
+		}
+	}
+	reports, err := store.FindReports(ctx, db, periodID, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	reportOf := map[[2]int64]*store.ProgressReport{}
+	for i := range reports {
+		reportOf[[2]int64{reports[i].EvaluateeID, reports[i].TaskID}] = &reports[i]
+	}
+	for _, e := range data.Evaluatees {
+		carries := false
+		for _, t := range data.Carried[e.ID] {
+			if !led[t] {
+				continue
+			}
+			carries = true
+			c := Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: data.TaskPoints[t], Report: reportOf[[2]int64{e.ID, t}]}
+			for _, s := range data.Scores[e.ID][t] {
+				if s.LeadUnitID == unitID {
+					c.Score = &s
+				}
+			}
+			sh.Cells = append(sh.Cells, c)
+		}
+		if carries {
+			sh.Evaluatees = append(sh.Evaluatees, e)
+		}
+	}
+	return sh, nil
+}
+
+// scorerUnit is the unit a lead scorer scores for.
+func scorerUnit(id *auth.Identity) (int64, error) {
+	if id.UnitID == nil {
+		return 0, forbidden("评分员账户未绑定单位,请联系管理员")
+	}
+	return *id.UnitID, nil
+}
+
+// SaveScores validates every cell first and writes nothing unless all are
+// valid; then saves them (and submits them when submit). A stale version
+// anywhere fails the whole save with the current values.
+func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, entries []Entry, submit bool, action string) ([]store.Score, error) {
+	unit, err := scorerUnit(id)
+	if err != nil {
+		return nil, err
+	}
+	sh, err := LoadSheet(ctx, tx, periodID, unit)
+	if err != nil {
+		return nil, err
+	}
+	if err := requireState(sh.Period, workflow.EnterScores, "录入分值"); err != nil {
+		return nil, err
+	}
+	cells := map[[2]int64]Cell{}
+	for _, c := range sh.Cells {
+		cells[[2]int64{c.EvaluateeID, c.TaskID}] = c
+	}
+	invalid := &apperr.Error{Code: apperr.Invalid}
+	seen := map[[2]int64]bool{}
+	for _, e := range entries {
+		key := [2]int64{e.EvaluateeID, e.TaskID}
+		c, ok := cells[key]
+		switch {
+		case !ok:
+			invalid.Fields = append(invalid.Fields, apperr.FieldError{Field: e.Field, Rule: "scope",
+				Message: "该考评对象不承担本单位牵头的这项任务", MessageEn: "not a task your unit leads for this evaluatee"})
+		case seen[key]:
+			invalid.Fields = append(invalid.Fields, apperr.FieldError{Field: e.Field, Rule: "unique", Message: "同一单元格出现两次", MessageEn: "the same cell twice"})
+		default:
+			if fe := CheckValue(e.Value, e.Comment, c.MaxPoints, e.Field); fe != nil {
+				invalid.Fields = append(invalid.Fields, *fe)
+			}
+		}
+		seen[key] = true
+	}
+	if len(invalid.Fields) > 0 {
+		invalid.Message = fmt.Sprintf("有%d处分值不符合要求:%s", len(invalid.Fields), invalid.Fields[0].Message)
+		return nil, invalid
+	}
+	var saved []store.Score
+	var conflicts []any
+	conflict := &apperr.Error{Code: apperr.Conflict}
+	for _, e := range entries {
+		sc, err := store.SaveScore(ctx, tx, store.ScoreKey{PeriodID: periodID, EvaluateeID: e.EvaluateeID, TaskID: e.TaskID, LeadUnitID: unit},
+			e.Value, e.Comment, e.Version, submit, actor(id), s.Now(), action)
+		if ae, ok := apperr.As(err); ok && ae.Code == apperr.Conflict {
+			conflict.Fields = append(conflict.Fields, apperr.FieldError{Field: e.Field, Rule: "version", Message: ae.Message, MessageEn: "changed by someone else"})
+			conflicts = append(conflicts, ae.Current)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		saved = append(saved, *sc)
+	}
+	if len(conflict.Fields) > 0 {
+		conflict.Message = fmt.Sprintf("%d个分值已被他人修改,请刷新后重试;本次未保存任何分值", len(conflict.Fields))
+		conflict.Current = conflicts
+		return nil, conflict
+	}
+	return saved, nil
+}
+
+// CheckValue is the per-cell rule: 0 ≤ value ≤ points, two decimals at
+// most, and a comment when the value is below half the points.
+func CheckValue(v decimal.Decimal, comment string, points decimal.Decimal, field string) *apperr.FieldError {
+	switch {
+	case v.IsNegative():
+		return &apperr.FieldError{Field: field, Rule: "dgte", Message: "分值不能为负数", MessageEn: "the score cannot be negative"}
+	case !v.Equal(v.Truncate(2)):
+		return &apperr.FieldError{Field: field, Rule: "dplaces", Message: "分值最多保留两位小数", MessageEn: "at most two decimals"}
+	case v.GreaterThan(points):
+		return &apperr.FieldError{Field: field, Rule: "dlte", Message: fmt.Sprintf("分值不能超过该任务的满分%s", scoring.RoundPublished(points)),
+			MessageEn: "the score exceeds the task's points"}
+	case v.LessThan(points.Div(decimal.NewFromInt(2))) && len([]rune(comment)) < 2:
+		return &apperr.FieldError{Field: field, Rule: "comment", Message: "分值低于满分一半时须填写说明", MessageEn: "a comment is required below half the points"}
+	}
+	return nil
+}
+
+// SubmitScores sends the unit's drafts and returned scores (all, or those
+// listed) to the 专班.
+func (s *Service) SubmitScores(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, ids []int64) ([]store.Score, error) {
+	unit, err := scorerUnit(id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := store.FindPeriod(ctx, tx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	if err := requireState(p, workflow.EnterScores, "提交分值"); err != nil {
+		return nil, err
+	}
+	f := store.ScoreFilter{PeriodID: periodID, LeadUnitID: &unit, Statuses: []store.ScoreStatus{store.ScoreDraft, store.ScoreReturned}}
+	if len(ids) > 0 {
+		f.IDs = ids
+	}
+	scores, err := store.FindScores(ctx, tx, f)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) > 0 && len(scores) != len(ids) {
+		return nil, apperr.Field("input.scoreIds", "scope", "只能提交本单位的草稿或退回的分值", "only your unit's drafts or returned scores")
+	}
+	out := make([]store.Score, 0, len(scores))
+	for _, sc := range scores {
+		next, err := store.SetScoreStatus(ctx, tx, sc.ID, sc.Version, "SUBMIT", nil, nil, actor(id), s.Now())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *next)
+	}
+	return out, nil
+}
+
+// Verification is one decision of the 专班.
+type Verification struct {
+	ScoreID int64
+	Version int
+	Action  string // ACCEPT, ADJUST, RETURN
+	Value   *decimal.Decimal
+	Reason  string
+	Field   string
+}
+
+// Verify applies the 专班's decisions. Nobody verifies a score they entered
+// (the database enforces it too).
+func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, items []Verification) ([]store.Score, error) {
+	out := make([]store.Score, 0, len(items))
+	periods := map[int64]*store.Period{}
+	points := map[int64]map[int64]decimal.Decimal{}
+	for _, it := range items {
+		cur, err := findScore(ctx, tx, it.ScoreID)
+		if err != nil {
+			return nil, err
+		}
+		p := periods[cur.PeriodID]
+		if p == nil {
+			if p, err = store.FindPeriod(ctx, tx, cur.PeriodID); err != nil {
+				return nil, err
+			}
+			periods[cur.PeriodID] = p
+			data, err := results.Load(ctx, tx, cur.PeriodID, []int64{})
+			if err != nil {
+				return nil, err
+			}
+			points[cur.PeriodID] = data.TaskPoints
+		}
+		if err := requireState(p, workflow.VerifyScores, "核实分值"); err != nil {
+			return nil, err
+		}
+		if cur.Status != store.ScoreSubmitted {
+			return nil, apperr.Field(it.Field, "status", "只能核实已提交的分值", "only submitted scores can be verified")
+		}
+		if cur.EnteredBy != nil && *cur.EnteredBy == id.UserID {
+			return nil, forbidden("不能核实自己录入的分值,请由另一位专班成员核实")
+		}
+		var reason *string
+		if it.Reason != "" {
+			reason = &it.Reason
+		}
+		switch it.Action {
+		case "ADJUST":
+			if it.Value == nil || reason == nil {
+				return nil, apperr.Field(it.Field, "required", "调整分值须填写新分值和理由", "an adjustment needs a value and a reason")
+			}
+			if fe := CheckValue(*it.Value, it.Reason, points[cur.PeriodID][cur.TaskID], it.Field+".value"); fe != nil {
+				return nil, &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{*fe}}
+			}
+		case "RETURN":
+			if reason == nil {
+				return nil, apperr.Field(it.Field+".reason", "required", "退回须填写理由", "a return needs a reason")
+			}
+		}
+		next, err := store.SetScoreStatus(ctx, tx, it.ScoreID, it.Version, it.Action, it.Value, reason, actor(id), s.Now())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *next)
+	}
+	return out, nil
+}
+
+func findScore(ctx context.Context, db store.DB, id int64) (*store.Score, error) {
+	sc := new(store.Score)
+	if err := db.NewSelect().Model(sc).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, apperr.NotFoundf("分值", id)
+	}
+	return sc, nil
+}
+
+// Allocation is a task's points set by its lead unit (R8).
+type Allocation struct {
+	TaskID int64
+	Points decimal.Decimal
+}
+
+// AllocatePoints sets the points of every task of an indicator that the
+// scorer's unit leads entirely; they must add up to the indicator's points.
+func AllocatePoints(ctx context.Context, tx store.DB, id *auth.Identity, indicatorID int64, allocs []Allocation) (*store.Indicator, error) {
+	unit, err := scorerUnit(id)
+	if err != nil {
+		return nil, err
+	}
+	ind, err := store.FindIndicator(ctx, tx, indicatorID)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := store.TasksByPlans(ctx, tx, []int64{ind.PlanID})
+	if err != nil {
+		return nil, err
+	}
+	leads, err := store.LeadUnitsByPlans(ctx, tx, []int64{ind.PlanID})
+	if err != nil {
+		return nil, err
+	}
+	byTask := map[int64]decimal.Decimal{}
+	for _, a := range allocs {
+		byTask[a.TaskID] = a.Points
+	}
+	sum := decimal.Zero
+	var mine []store.Task
+	for _, t := range tasks[ind.PlanID] {
+		if t.IndicatorID != indicatorID {
+			continue
+		}
+		led := false
+		for _, u := range leads[ind.PlanID][t.ID] {
+			led = led || u.ID == unit
+		}
+		if !led || len(leads[ind.PlanID][t.ID]) != 1 {
+			return nil, forbidden("只有独自牵头整个指标全部任务的单位才能分配任务分值")
+		}
+		p, ok := byTask[t.ID]
+		if !ok {
+			return nil, apperr.Field("input.allocations", "complete", fmt.Sprintf("缺少任务%d的分值", t.Number), "every task of the indicator needs points")
+		}
+		sum = sum.Add(p)
+		mine = append(mine, t)
+	}
+	if len(mine) != len(allocs) {
+		return nil, apperr.Field("input.allocations", "scope", "分配中含有不属于该指标的任务", "a task outside the indicator")
+	}
+	if !sum.Equal(ind.Points) {
+		return nil, apperr.Field("input.allocations", "sum", fmt.Sprintf("各任务分值之和%s不等于指标分值%s", sum, ind.Points),
+			fmt.Sprintf("task points sum to %s, not the indicator's %s", sum, ind.Points))
+	}
+	for _, t := range mine {
+		p := byTask[t.ID]
+		t.Points = &p
+		leadIDs := []int64{unit}
+		if err := store.UpdateTask(ctx, tx, &t, leadIDs); err != nil {
+			return nil, err
+		}
+	}
+	return ind, nil
+}

@@ -1,0 +1,174 @@
+package results
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// View is a ranking or a breakdown as read: frozen from the publication in
+// force while the period is in 公示 or 发布, computed now (a preview that
+// counts drafts) otherwise.
+type View struct {
+	Period      store.Period
+	Preview     bool
+	PublishedAt *time.Time
+	Rows        []Row
+}
+
+func frozen(p store.Period) bool {
+	return p.State == store.PeriodPublicity || p.State == store.PeriodPublished
+}
+
+// Read returns the results of a period for one group or one evaluatee (nil
+// for all). Frozen reads cost three statements whatever the size; previews
+// load the period's data once.
+func Read(ctx Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
+	p, err := store.FindPeriod(ctx, db, periodID)
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Period: *p}
+	if frozen(*p) {
+		pub, err := store.CurrentPublication(ctx, db, periodID)
+		if err != nil {
+			return nil, err
+		}
+		if pub != nil {
+			v.PublishedAt = &pub.CreatedAt
+			return v, readFrozen(ctx, db, v, pub.ID, p.PlanID, group, evaluateeID, withTasks)
+		}
+	}
+	v.Preview = true
+	var ids []int64
+	if evaluateeID != nil {
+		ids = []int64{*evaluateeID}
+	}
+	data, err := Load(ctx, db, periodID, ids)
+	if err != nil {
+		return nil, err
+	}
+	if group != nil {
+		// Ranks are inside a group, so compute the whole group.
+		var in []store.Evaluatee
+		for _, e := range data.Evaluatees {
+			if e.Group == *group {
+				in = append(in, e)
+			}
+		}
+		data.Evaluatees = in
+	}
+	v.Rows, err = Compute(data, scoring.Preview)
+	return v, err
+}
+
+func readFrozen(ctx Context, db store.DB, v *View, pubID, planID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) error {
+	prs, err := store.PublishedResults(ctx, db, pubID, group, evaluateeID, withTasks)
+	if err != nil {
+		return err
+	}
+	evs, err := store.EvaluateesByPlans(ctx, db, []int64{planID})
+	if err != nil {
+		return err
+	}
+	byID := map[int64]store.Evaluatee{}
+	for _, e := range evs[planID] {
+		byID[e.ID] = e
+	}
+	for _, pr := range prs {
+		b, err := Thaw(pr)
+		if err != nil {
+			return err
+		}
+		e, ok := byID[pr.EvaluateeID]
+		if !ok {
+			continue // removed from the plan after publication; its frozen row stays in the database
+		}
+		e.Group = pr.Group
+		v.Rows = append(v.Rows, Row{Evaluatee: e, Rank: pr.Rank, Result: b})
+	}
+	return nil
+}
+
+// AnnualRow is an evaluatee's annual figure.
+type AnnualRow struct {
+	Evaluatee   store.Evaluatee
+	Rank        int
+	Score       *decimal.Decimal
+	Provisional bool
+	H1, H2      *Breakdown
+}
+
+// Annual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
+// alone is provisional (DESIGN §2.8).
+func Annual(ctx Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
+	periods, err := store.PeriodsByPlans(ctx, db, []int64{planID})
+	if err != nil {
+		return nil, err
+	}
+	halves := map[int]map[int64]Breakdown{}
+	for _, p := range periods[planID] {
+		halves[p.Half] = map[int64]Breakdown{}
+		if !frozen(p) {
+			continue
+		}
+		v, err := Read(ctx, db, p.ID, &group, nil, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range v.Rows {
+			halves[p.Half][r.Evaluatee.ID] = r.Result
+		}
+	}
+	evs, err := store.EvaluateesByPlans(ctx, db, []int64{planID})
+	if err != nil {
+		return nil, err
+	}
+	var rows []AnnualRow
+	var in []scoring.RankInput
+	for _, e := range evs[planID] {
+		if e.Group != group {
+			continue
+		}
+		row := AnnualRow{Evaluatee: e}
+		var h1, h2 *decimal.Decimal
+		if b, ok := halves[1][e.ID]; ok {
+			row.H1, h1 = &b, b.Score
+		}
+		if b, ok := halves[2][e.ID]; ok {
+			row.H2, h2 = &b, b.Score
+		}
+		if y, provisional, ok := scoring.Annual(h1, h2); ok {
+			row.Score, row.Provisional = &y, provisional
+			in = append(in, scoring.RankInput{ID: e.ID, Score: y, SortKey: e.Unit.SortKey})
+		}
+		rows = append(rows, row)
+	}
+	ranks := map[int64]int{}
+	for _, r := range scoring.Rank(in) {
+		ranks[r.ID] = r.Rank
+	}
+	for i := range rows {
+		if r, ok := ranks[rows[i].Evaluatee.ID]; ok {
+			rows[i].Rank = r
+		} else {
+			rows[i].Rank = len(in) + 1
+		}
+	}
+	sortAnnual(rows)
+	return rows, nil
+}
+
+func sortAnnual(rows []AnnualRow) {
+	slices.SortStableFunc(rows, func(a, b AnnualRow) int {
+		if c := cmp.Compare(a.Rank, b.Rank); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Evaluatee.Unit.SortKey, b.Evaluatee.Unit.SortKey)
+	})
+}

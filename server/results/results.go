@@ -1,0 +1,257 @@
+// Package results turns a period's stored scores into results: it loads what
+// the formula needs in a fixed number of statements, runs the pure formula
+// of server/scoring for each evaluatee, ranks inside the groups, explains
+// every figure down to the task scores with who entered and verified them,
+// and freezes all of it when the period is published.
+package results
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// Breakdown is one evaluatee's result with its derivation. It is what the
+// API shows and, frozen as JSON, what a publication keeps.
+type Breakdown struct {
+	EvaluateeID   int64            `json:"evaluateeId"`
+	Score         *decimal.Decimal `json:"score"` // published (rounded) H; nil when nothing is scored
+	Exact         string           `json:"exact,omitempty"`
+	Components    []Component      `json:"components"`
+	Dimensions    []Dimension      `json:"dimensions"`
+	Tasks         []TaskLine       `json:"tasks"`
+	Steps         []scoring.Step   `json:"steps"`
+	MissingScores int              `json:"missingScores"`
+}
+
+// Component is one of the four methods.
+type Component struct {
+	Method string           `json:"method"` // DAILY_MONITORING, FIELD_VISITS, PUBLIC_OPINION, THIRD_PARTY
+	Weight decimal.Decimal  `json:"weight"`
+	Value  *decimal.Decimal `json:"value"` // rounded for display; nil = missing
+}
+
+// Dimension is a dimension left in for the evaluatee.
+type Dimension struct {
+	ID            int64           `json:"id"`
+	Number        int             `json:"number"`
+	Name          string          `json:"name"`
+	Points        decimal.Decimal `json:"points"`
+	CarriedPoints decimal.Decimal `json:"carriedPoints"`
+	Earned        decimal.Decimal `json:"earned"`
+	Score         decimal.Decimal `json:"score"`
+}
+
+// TaskLine is a carried task's score and the lead scores behind it.
+type TaskLine struct {
+	TaskID      int64           `json:"taskId"`
+	Number      int             `json:"number"`
+	Text        string          `json:"text"`
+	DimensionID int64           `json:"dimensionId"`
+	Points      decimal.Decimal `json:"points"`
+	Score       decimal.Decimal `json:"score"`
+	Missing     bool            `json:"missing"`
+	Scores      []ScoreLine     `json:"scores"`
+}
+
+// ScoreLine is one lead unit's score with who entered and verified it.
+type ScoreLine struct {
+	ScoreID       int64            `json:"scoreId"`
+	LeadUnitName  string           `json:"leadUnitName"`
+	Value         decimal.Decimal  `json:"value"`
+	Status        store.ScoreStatus `json:"status"`
+	EnteredBy     string           `json:"enteredBy"`
+	EnteredAt     time.Time        `json:"enteredAt"`
+	VerifiedBy    *string          `json:"verifiedBy"`
+	VerifiedAt    *time.Time       `json:"verifiedAt"`
+	OriginalValue *decimal.Decimal `json:"originalValue"`
+	ReviewReason  *string          `json:"reviewReason"`
+	Counted       bool             `json:"counted"`
+}
+
+// Row is one evaluatee in a ranking.
+type Row struct {
+	Evaluatee store.Evaluatee
+	Rank      int
+	Result    Breakdown
+}
+
+// methodNames maps the formula's methods to the API's names.
+var methodNames = map[scoring.Method]string{
+	scoring.DailyMonitoring: "DAILY_MONITORING",
+	scoring.FieldVisit:      "FIELD_VISITS",
+	scoring.PublicOpinion:   "PUBLIC_OPINION",
+	scoring.ThirdParty:      "THIRD_PARTY",
+}
+
+// Compute returns the results of the loaded evaluatees, ranked inside their
+// groups. mode PREVIEW counts drafts, PUBLISHED only verified scores.
+func Compute(d *Data, mode scoring.Mode) ([]Row, error) {
+	rows := make([]Row, 0, len(d.Evaluatees))
+	for _, e := range d.Evaluatees {
+		b, err := d.breakdown(e, mode)
+		if err != nil {
+			return nil, fmt.Errorf("result of %s: %w", e.Unit.Name, err)
+		}
+		rows = append(rows, Row{Evaluatee: e, Result: b})
+	}
+	rank(rows)
+	return rows, nil
+}
+
+// rank sets ranks inside each group; evaluatees without a score come last.
+func rank(rows []Row) {
+	byGroup := map[store.RankingGroup][]scoring.RankInput{}
+	index := map[int64]int{}
+	for i, r := range rows {
+		index[r.Evaluatee.ID] = i
+		if r.Result.Score != nil {
+			byGroup[r.Evaluatee.Group] = append(byGroup[r.Evaluatee.Group], scoring.RankInput{ID: r.Evaluatee.ID, Score: *r.Result.Score, SortKey: r.Evaluatee.Unit.SortKey})
+		}
+	}
+	for _, in := range byGroup {
+		for _, ranked := range scoring.Rank(in) {
+			rows[index[ranked.ID]].Rank = ranked.Rank
+		}
+	}
+	counts := map[store.RankingGroup]int{}
+	for _, in := range byGroup {
+		for _, x := range in {
+			counts[rows[index[x.ID]].Evaluatee.Group]++
+		}
+	}
+	for i := range rows {
+		if rows[i].Result.Score == nil {
+			rows[i].Rank = counts[rows[i].Evaluatee.Group] + 1
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.Evaluatee.Group != b.Evaluatee.Group {
+			return a.Evaluatee.Group > b.Evaluatee.Group // 旗县区组 (DISTRICTS) first
+		}
+		if a.Rank != b.Rank {
+			return a.Rank < b.Rank
+		}
+		return a.Evaluatee.Unit.SortKey < b.Evaluatee.Unit.SortKey
+	})
+}
+
+func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error) {
+	in, skipped := d.input(e.ID, mode)
+	res, err := scoring.HalfYear(d.Scoring, in)
+	b := Breakdown{EvaluateeID: e.ID, Steps: res.Steps, MissingScores: len(res.Missing)}
+	switch {
+	case err == nil:
+		score := res.Published
+		b.Score, b.Exact = &score, res.Exact.String()
+	case errors.Is(err, scoring.ErrNoScore):
+	default:
+		return b, err
+	}
+	for _, t := range skipped {
+		b.Steps = append([]scoring.Step{{Label: "未计入", Formula: "任务没有牵头考核单位", Detail: fmt.Sprintf("任务%d没有牵头考核单位,无法评分,未计入", t.Number)}}, b.Steps...)
+	}
+	for _, m := range scoring.Methods() {
+		c := Component{Method: methodNames[m], Weight: d.Scoring.Weights.Of(m)}
+		if v := res.Components[m]; v != nil {
+			rounded := scoring.RoundPublished(*v)
+			c.Value = &rounded
+		}
+		b.Components = append(b.Components, c)
+	}
+	for _, dr := range res.Dimensions {
+		dim := d.dimensions[dr.ID]
+		b.Dimensions = append(b.Dimensions, Dimension{
+			ID: dr.ID, Number: dim.Number, Name: dim.Name, Points: dr.Points,
+			CarriedPoints: dr.CarriedPoints, Earned: dr.Earned, Score: scoring.RoundPublished(dr.Score),
+		})
+	}
+	for _, tr := range res.Tasks {
+		t := d.tasks[tr.ID]
+		line := TaskLine{TaskID: tr.ID, Number: t.Number, Text: t.Text, DimensionID: tr.DimensionID, Points: tr.Points, Score: tr.Score, Missing: tr.Missing}
+		counted := map[int64]bool{}
+		for _, c := range tr.Counted {
+			counted[c.LeadUnitID] = true
+		}
+		for _, s := range d.Scores[e.ID][tr.ID] {
+			line.Scores = append(line.Scores, ScoreLine{
+				ScoreID: s.ID, LeadUnitName: d.unitNames[s.LeadUnitID], Value: s.Value, Status: s.Status,
+				EnteredBy: s.EnteredByName, EnteredAt: s.EnteredAt, VerifiedBy: s.VerifiedByName, VerifiedAt: s.VerifiedAt,
+				OriginalValue: s.OriginalValue, ReviewReason: s.ReviewReason, Counted: counted[s.LeadUnitID],
+			})
+		}
+		b.Tasks = append(b.Tasks, line)
+	}
+	return b, nil
+}
+
+// input shapes one evaluatee's stored data for the formula. Carried tasks
+// without a lead unit cannot be scored; they are left out and returned so
+// the breakdown says so.
+func (d *Data) input(evaluateeID int64, mode scoring.Mode) (scoring.Input, []store.Task) {
+	in := scoring.Input{Mode: mode, LeadUnits: map[int64][]int64{}, Scores: map[int64][]scoring.LeadScore{}}
+	var skipped []store.Task
+	for _, t := range d.Carried[evaluateeID] {
+		leads := d.LeadUnits[t]
+		if len(leads) == 0 {
+			skipped = append(skipped, d.tasks[t])
+			continue
+		}
+		in.Carried = append(in.Carried, t)
+		in.LeadUnits[t] = leads
+		for _, s := range d.Scores[evaluateeID][t] {
+			in.Scores[t] = append(in.Scores[t], scoring.LeadScore{LeadUnitID: s.LeadUnitID, Score: s.Value, Verified: s.Status == store.ScoreVerified})
+		}
+	}
+	for _, v := range d.Sources[evaluateeID] {
+		sv := scoring.SourceValue{Source: v.Source, Value: v.Value, Weight: v.Weight}
+		if v.Method == "PUBLIC_OPINION" {
+			in.PublicOpinion = append(in.PublicOpinion, sv)
+		} else {
+			in.ThirdParty = append(in.ThirdParty, sv)
+		}
+	}
+	return in, skipped
+}
+
+// Freeze turns computed rows into a publication's rows.
+func Freeze(rows []Row) ([]store.PublishedResult, error) {
+	out := make([]store.PublishedResult, len(rows))
+	for i, r := range rows {
+		b, err := json.Marshal(r.Result)
+		if err != nil {
+			return nil, fmt.Errorf("freeze result of evaluatee %d: %w", r.Evaluatee.ID, err)
+		}
+		var exact *string
+		if r.Result.Exact != "" {
+			exact = &r.Result.Exact
+		}
+		out[i] = store.PublishedResult{
+			EvaluateeID: r.Evaluatee.ID, Group: r.Evaluatee.Group, Rank: r.Rank,
+			Score: r.Result.Score, Exact: exact, MissingScores: r.Result.MissingScores, Breakdown: b,
+		}
+	}
+	return out, nil
+}
+
+// Thaw reads a frozen result.
+func Thaw(p store.PublishedResult) (Breakdown, error) {
+	var b Breakdown
+	if err := json.Unmarshal(p.Breakdown, &b); err != nil {
+		return b, fmt.Errorf("read published result of evaluatee %d: %w", p.EvaluateeID, err)
+	}
+	b.EvaluateeID = p.EvaluateeID
+	return b, nil
+}
+
+// Context is used by Load.
+type Context = context.Context
