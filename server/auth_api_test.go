@@ -78,7 +78,9 @@ func TestClientAddressIsThrottled(t *testing.T) {
 }
 
 func me(a *api) bool {
-	var out struct{ Me *struct{ User struct{ Username string } } }
+	var out struct {
+		Me *struct{ User struct{ Username string } }
+	}
 	a.must(`{ me { user { username } } }`, nil, &out)
 	return out.Me != nil
 }
@@ -117,7 +119,12 @@ func TestDisablingAUserEndsTheirSessionAtOnce(t *testing.T) {
 		t.Fatal("not signed in")
 	}
 	a.loginAs(auth.RoleAdmin)
-	var users struct{ Users []struct{ ID, Username string; Version int } }
+	var users struct {
+		Users []struct {
+			ID, Username string
+			Version      int
+		}
+	}
 	a.must(`{ users { id username version } }`, nil, &users)
 	for _, u := range users.Users {
 		if u.Username == leaderName {
@@ -155,7 +162,14 @@ func TestNewAccountMustChangePasswordFirst(t *testing.T) {
 	a.must(`mutation { createUser(input: {username: "newleader", displayName: "新领导", roles: [LEADER], password: "Initial#2024"}) { id } }`, nil, nil)
 
 	b := newAnonymousAPIOn(t, a)
-	var out struct{ Login struct{ Session struct{ Restricted bool; PendingSteps []string } } }
+	var out struct {
+		Login struct {
+			Session struct {
+				Restricted   bool
+				PendingSteps []string
+			}
+		}
+	}
 	b.must(`mutation { login(input: {username: "newleader", password: "Initial#2024"}) { session { restricted pendingSteps } } }`, nil, &out)
 	if !out.Login.Session.Restricted || out.Login.Session.PendingSteps[0] != "PASSWORD_CHANGE" {
 		t.Fatalf("first login session = %+v", out.Login.Session)
@@ -178,7 +192,11 @@ func TestPasswordRotation(t *testing.T) {
 	a.auth.Cfg.PasswordMaxAge = 90 * 24 * time.Hour
 	a.loginAs(auth.RoleLeader)
 	a.clock.Advance(91 * 24 * time.Hour)
-	var out struct{ Login struct{ Session struct{ PendingSteps []string } } }
+	var out struct {
+		Login struct {
+			Session struct{ PendingSteps []string }
+		}
+	}
 	a.must(`mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { session { pendingSteps } } }`,
 		map[string]any{"u": "t_leader", "p": testPassword}, &out)
 	if len(out.Login.Session.PendingSteps) != 1 || out.Login.Session.PendingSteps[0] != "PASSWORD_EXPIRED" {
@@ -191,13 +209,19 @@ func TestAdminMustEnrollTOTPAndLoginNeedsTheCode(t *testing.T) {
 	a.loginAs(auth.RoleAdmin)
 	a.must(`mutation { createUser(input: {username: "admin2", displayName: "管理员2", roles: [ADMIN], password: "Initial#2024"}) { id } }`, nil, nil)
 	b := newAnonymousAPIOn(t, a)
-	var s struct{ Login struct{ Session struct{ PendingSteps []string } } }
+	var s struct {
+		Login struct {
+			Session struct{ PendingSteps []string }
+		}
+	}
 	b.must(`mutation { login(input: {username: "admin2", password: "Initial#2024"}) { session { pendingSteps } } }`, nil, &s)
 	if strings.Join(s.Login.Session.PendingSteps, ",") != "PASSWORD_CHANGE,TOTP_ENROLLMENT" {
 		t.Fatalf("pending = %v", s.Login.Session.PendingSteps)
 	}
 	b.must(`mutation { changePassword(input: {currentPassword: "Initial#2024", newPassword: "Changed#2024"}) { restricted } }`, nil, nil)
-	var e struct{ BeginTotpEnrollment struct{ Secret, QrCode string } }
+	var e struct {
+		BeginTotpEnrollment struct{ Secret, QrCode string }
+	}
 	b.must(`mutation { beginTotpEnrollment { secret qrCode } }`, nil, &e)
 	if !strings.HasPrefix(e.BeginTotpEnrollment.QrCode, "data:image/png;base64,") {
 		t.Errorf("QR code = %.40s", e.BeginTotpEnrollment.QrCode)
@@ -212,7 +236,12 @@ func TestAdminMustEnrollTOTPAndLoginNeedsTheCode(t *testing.T) {
 		t.Error("still restricted after enrolling")
 	}
 	// Next login: the password alone is not enough.
-	var l struct{ Login struct{ TotpRequired bool; Session *struct{ Restricted bool } } }
+	var l struct {
+		Login struct {
+			TotpRequired bool
+			Session      *struct{ Restricted bool }
+		}
+	}
 	b.must(`mutation { login(input: {username: "admin2", password: "Changed#2024"}) { totpRequired session { restricted } } }`, nil, &l)
 	if !l.Login.TotpRequired || l.Login.Session != nil {
 		t.Errorf("login without code = %+v", l.Login)
@@ -368,7 +397,12 @@ func TestNoFieldSuggestions(t *testing.T) {
 
 func TestAuditRecordsBeforeAndAfter(t *testing.T) {
 	a := newAPI(t, true)
-	var units struct{ Units []struct{ ID string; Version int } }
+	var units struct {
+		Units []struct {
+			ID      string
+			Version int
+		}
+	}
 	a.loginAs(auth.RoleAdmin)
 	a.must(`{ units { id version } }`, nil, &units)
 	a.must(`mutation($id: ID!, $v: Int!) { updateUnit(input: {id: $id, version: $v, name: "昆都仑区(改)", kind: DISTRICT, aliases: [], sortKey: 10}) { id } }`,

@@ -68,11 +68,14 @@ func newAPI(t *testing.T, withDemo bool) *api {
 
 func newAnonymousAPI(t *testing.T, withDemo bool) *api {
 	t.Helper()
-	st := testdb.New(t)
-	if withDemo {
-		if _, err := demo.Load(context.Background(), st); err != nil {
-			t.Fatalf("load demo: %v", err)
-		}
+	var st *store.Store
+	if !withDemo {
+		st = testdb.New(t)
+	} else {
+		st = testdb.NewSeeded(t, "demo", func(ctx context.Context, st *store.Store) error {
+			_, err := demo.Load(ctx, st)
+			return err
+		})
 	}
 	cfg, _ := loadConfig(func(string) string { return "" })
 	a := &api{t: t, st: st, clock: &clock{now: time.Now()}, statements: new(atomic.Int64)}

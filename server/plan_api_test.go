@@ -91,7 +91,7 @@ func TestPlanTreeOfDemoPlan(t *testing.T) {
 	if p.TotalPoints != "100" || p.Weights["dailyMonitoring"] != "60" || p.Weights["fieldVisits"] != "20" {
 		t.Errorf("plan points/weights = %s %v", p.TotalPoints, p.Weights)
 	}
-	if len(p.Periods) != 2 || p.Periods[0].Name != "2023年上半年" || p.Periods[1].State != "DRAFT" {
+	if len(p.Periods) != 2 || p.Periods[0].Name != "2023年上半年" || p.Periods[0].State != "PUBLISHED" || p.Periods[1].State != "OPEN" {
 		t.Errorf("periods = %+v", p.Periods)
 	}
 	if len(p.Dimensions) != 7 {

@@ -91,6 +91,13 @@ func Load(ctx context.Context, st *store.Store) (bool, error) {
 		if err := loadUsers(ctx, tx); err != nil {
 			return err
 		}
+		plans, err = store.ListPlans(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := loadScores(ctx, tx, plans[0].ID); err != nil {
+			return err
+		}
 		loaded = true
 		return nil
 	})

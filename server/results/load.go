@@ -15,10 +15,10 @@ type Data struct {
 	Plan       store.Plan
 	Scoring    scoring.Plan
 	Evaluatees []store.Evaluatee
-	LeadUnits  map[int64][]int64                   // task → lead units
-	Carried    map[int64][]int64                   // evaluatee → tasks, in plan order
-	Scores     map[int64]map[int64][]store.Score   // evaluatee → task → lead scores
-	Sources    map[int64][]store.SourceValue       // evaluatee → 民意调查/第三方评估 values
+	LeadUnits  map[int64][]int64                 // task → lead units
+	Carried    map[int64][]int64                 // evaluatee → tasks, in plan order
+	Scores     map[int64]map[int64][]store.Score // evaluatee → task → lead scores
+	Sources    map[int64][]store.SourceValue     // evaluatee → 民意调查/第三方评估 values
 	TaskPoints map[int64]decimal.Decimal
 
 	dimensions map[int64]store.Dimension

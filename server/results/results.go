@@ -64,17 +64,17 @@ type TaskLine struct {
 
 // ScoreLine is one lead unit's score with who entered and verified it.
 type ScoreLine struct {
-	ScoreID       int64            `json:"scoreId"`
-	LeadUnitName  string           `json:"leadUnitName"`
-	Value         decimal.Decimal  `json:"value"`
+	ScoreID       int64             `json:"scoreId"`
+	LeadUnitName  string            `json:"leadUnitName"`
+	Value         decimal.Decimal   `json:"value"`
 	Status        store.ScoreStatus `json:"status"`
-	EnteredBy     string           `json:"enteredBy"`
-	EnteredAt     time.Time        `json:"enteredAt"`
-	VerifiedBy    *string          `json:"verifiedBy"`
-	VerifiedAt    *time.Time       `json:"verifiedAt"`
-	OriginalValue *decimal.Decimal `json:"originalValue"`
-	ReviewReason  *string          `json:"reviewReason"`
-	Counted       bool             `json:"counted"`
+	EnteredBy     string            `json:"enteredBy"`
+	EnteredAt     time.Time         `json:"enteredAt"`
+	VerifiedBy    *string           `json:"verifiedBy"`
+	VerifiedAt    *time.Time        `json:"verifiedAt"`
+	OriginalValue *decimal.Decimal  `json:"originalValue"`
+	ReviewReason  *string           `json:"reviewReason"`
+	Counted       bool              `json:"counted"`
 }
 
 // Row is one evaluatee in a ranking.
@@ -249,7 +249,12 @@ func Thaw(p store.PublishedResult) (Breakdown, error) {
 	if err := json.Unmarshal(p.Breakdown, &b); err != nil {
 		return b, fmt.Errorf("read published result of evaluatee %d: %w", p.EvaluateeID, err)
 	}
-	b.EvaluateeID = p.EvaluateeID
+	// The ranking reads only part of the frozen JSON; the figures themselves
+	// are columns.
+	b.EvaluateeID, b.Score, b.MissingScores = p.EvaluateeID, p.Score, p.MissingScores
+	if p.Exact != nil {
+		b.Exact = *p.Exact
+	}
 	return b, nil
 }
 

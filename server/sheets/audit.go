@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -61,6 +62,9 @@ func AuditLog(rows []AuditRow, filterDescription string) ([]byte, error) {
 }
 
 func auditLog(rows []AuditRow, filterDescription string, now time.Time) ([]byte, error) {
+	if len(rows)+1 > excelize.TotalRows {
+		return nil, fmt.Errorf("审计日志共 %d 条，超过 Excel 单表 %d 行的上限，请缩小筛选范围后分批导出", len(rows), excelize.TotalRows-1)
+	}
 	f := excelize.NewFile()
 	if err := f.SetSheetName(f.GetSheetName(0), AuditSheet); err != nil {
 		f.Close()

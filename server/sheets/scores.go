@@ -92,6 +92,9 @@ const scoreInstruction = "填写说明：只填写黄色的「得分」和「说
 // the score, so sorting or filtering in Excel keeps them together. Grey
 // columns are style-locked, F and G unlocked; the sheet is not protected.
 func ScoreWorkbook(t ScoreTemplate) ([]byte, error) {
+	if ScoreHeaderRow+len(t.Rows) > excelize.TotalRows {
+		return nil, fmt.Errorf("sheets: %d score rows exceed the Excel row limit", len(t.Rows))
+	}
 	for i, r := range t.Rows {
 		if r.PeriodID <= 0 || r.EvaluateeID <= 0 || r.TaskID <= 0 || r.Version < 0 {
 			return nil, fmt.Errorf("sheets: score row %d has invalid keys (period %d, evaluatee %d, task %d, version %d)",
@@ -396,7 +399,6 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 		entries []ScoreEntry
 		errs    []RowError
 		keyRows = map[keyT][]int{} // key → rows (Excel numbers) with a score
-		entryAt = map[int]int{}    // Excel row → index in entries
 	)
 	for i := hdrRow; i < len(rows); i++ {
 		row, n := rows[i], i+1
@@ -454,8 +456,8 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 		}
 		score, ne := parseAmount(scoreRaw)
 		isBool := isBoolCell(f, sheet, cols["得分"], n)
-		if isBool {
-			ne = numNotNumber
+		if isBool || strings.Contains(scoreRaw, "%") || strings.Contains(scoreRaw, "％") {
+			ne = numNotNumber // points, not a percentage
 		}
 		switch {
 		case isBool:
@@ -489,7 +491,6 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 			keyRows[k] = append(keyRows[k], n)
 		}
 		if !bad {
-			entryAt[n] = len(entries)
 			entries = append(entries, e)
 		}
 	}

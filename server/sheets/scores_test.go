@@ -392,3 +392,25 @@ func TestParseScoresUnreadableFiles(t *testing.T) {
 		t.Errorf("old .xls: err = %v", err)
 	}
 }
+
+func TestParseScoresRejectsPercentAndKeepsSheetChoice(t *testing.T) {
+	data, err := ScoreWorkbook(badRowsTemplate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := edit(t, data, func(f *excelize.File) {
+		must(t, f.SetCellValue(ScoreSheet, "F4", "50%"))
+		must(t, f.SetCellValue(ScoreSheet, "F5", "１.５")) // full-width digit typed with a Chinese IME
+		must(t, f.SetSheetName(ScoreSheet, "我的评分"))      // renamed sheet: the first sheet is read
+	})
+	entries, errs, err := ParseScores(filled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) != 1 || errs[0].Row != 4 || errs[0].Column != "得分" || !strings.Contains(errs[0].Message, "50%") {
+		t.Errorf("errs = %v", errs)
+	}
+	if len(entries) != 1 || entries[0].Row != 5 || !entries[0].Score.Equal(mustDec("1.5")) {
+		t.Errorf("entries = %+v", entries)
+	}
+}

@@ -173,9 +173,24 @@ func SaveScore(ctx context.Context, db DB, key ScoreKey, value Decimal, comment 
 			Set("verified_by = NULL, verified_by_name = NULL, verified_at = NULL, original_value = NULL, review_reason = NULL").
 			WherePK().Exec(ctx)
 	} else {
-		_, err = db.NewInsert().Model(next).Returning("id").Exec(ctx)
+		// Two first saves of one cell both find no row to lock; the unique
+		// key decides, and the loser answers like any stale version.
+		var ids []int64
+		err = db.NewInsert().Model(next).On("CONFLICT ON CONSTRAINT scores_key DO NOTHING").Returning("id").Scan(ctx, &ids)
+		if err == nil && len(ids) == 0 {
+			winner := new(Score)
+			if err := db.NewSelect().Model(winner).
+				Where("period_id = ? AND evaluatee_id = ? AND task_id = ? AND lead_unit_id = ?", key.PeriodID, key.EvaluateeID, key.TaskID, key.LeadUnitID).
+				Scan(ctx); err != nil {
+				return nil, fmt.Errorf("load concurrent score: %w", err)
+			}
+			return nil, &apperr.Error{Code: apperr.Conflict, Message: "该分值已被他人修改,请刷新后重试", Current: winner}
+		}
+		if len(ids) == 1 {
+			next.ID = ids[0]
+		}
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, mapError(err)
 	}
 	if err := addScoreChange(ctx, db, next.ID, by, at, action, oldValue, &next.Value, oldStatus, status, nil); err != nil {
@@ -351,7 +366,7 @@ func AddEvidence(ctx context.Context, db DB, e *Evidence, content []byte) error 
 		return fmt.Errorf("store file: %w", err)
 	}
 	e.Size = int64(len(content))
-	if _, err := db.NewInsert().Model(e).ExcludeColumn("content_type", "size").Returning("id").Exec(ctx); err != nil {
+	if _, err := db.NewInsert().Model(e).Returning("id").Exec(ctx); err != nil {
 		return mapError(err)
 	}
 	audit.Note(ctx, "evidence", e.ID, nil, e)
@@ -447,14 +462,14 @@ func ReplaceSourceValues(ctx context.Context, db DB, periodID int64, method stri
 type PeriodEvent struct {
 	bun.BaseModel `bun:"table:period_events"`
 
-	ID        int64     `bun:"id,pk,autoincrement"`
-	PeriodID  int64     `bun:"period_id"`
+	ID        int64       `bun:"id,pk,autoincrement"`
+	PeriodID  int64       `bun:"period_id"`
 	FromState PeriodState `bun:"from_state"`
 	ToState   PeriodState `bun:"to_state"`
-	Reason    *string   `bun:"reason"`
-	UserID    *int64    `bun:"user_id"`
-	Username  string    `bun:"username"`
-	At        time.Time `bun:"at"`
+	Reason    *string     `bun:"reason"`
+	UserID    *int64      `bun:"user_id"`
+	Username  string      `bun:"username"`
+	At        time.Time   `bun:"at"`
 }
 
 // FindPeriod returns period id.

@@ -29,6 +29,9 @@ var (
 	template string // migrated database the package's clones copy
 	serial   atomic.Int64
 	mu       sync.Mutex // CREATE DATABASE … TEMPLATE needs the template idle
+
+	seededMu sync.Mutex
+	seeded   = map[string]string{} // seed name → template with the seed applied
 )
 
 // Main wraps a package's tests: func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }.
@@ -41,10 +44,52 @@ func Main(m *testing.M) int {
 		return 1
 	}
 	code := m.Run()
-	if err := exec(ctx, adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{template}.Sanitize()+` WITH (FORCE)`); err != nil {
-		fmt.Fprintln(os.Stderr, "testdb: drop template:", err)
+	seededMu.Lock()
+	names := []string{template}
+	for _, t := range seeded {
+		names = append(names, t)
+	}
+	seededMu.Unlock()
+	for _, name := range names {
+		if err := exec(ctx, adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{name}.Sanitize()+` WITH (FORCE)`); err != nil {
+			fmt.Fprintln(os.Stderr, "testdb: drop template:", err)
+		}
 	}
 	return code
+}
+
+// NewSeeded is New with data: seed runs once per package on a template of
+// its own (named by name), and each test gets a clone of that, so a slow
+// seed such as the demo data costs its time once, not once per test.
+func NewSeeded(tb testing.TB, name string, seed func(context.Context, *store.Store) error) *store.Store {
+	tb.Helper()
+	seededMu.Lock()
+	defer seededMu.Unlock()
+	tpl, ok := seeded[name]
+	if !ok {
+		tpl = fmt.Sprintf("%s_%s", template, name)
+		if err := cloneInto(tpl, template); err != nil {
+			tb.Fatalf("create seeded template: %v", err)
+		}
+		st, err := store.Open(context.Background(), URL(tpl), store.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		err = seed(context.Background(), st)
+		st.Close()
+		if err != nil {
+			tb.Fatalf("seed %s: %v", name, err)
+		}
+		seeded[name] = tpl
+	}
+	return clone(tb, tpl)
+}
+
+func cloneInto(name, from string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return exec(context.Background(), adminURL(), fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`,
+		pgx.Identifier{name}.Sanitize(), pgx.Identifier{from}.Sanitize()))
 }
 
 // New returns a store on a fresh clone of the package's migrated database,
@@ -54,13 +99,14 @@ func New(tb testing.TB) *store.Store {
 	if template == "" {
 		tb.Fatal("testdb.New needs TestMain to call testdb.Main")
 	}
+	return clone(tb, template)
+}
+
+func clone(tb testing.TB, from string) *store.Store {
+	tb.Helper()
 	ctx := context.Background()
 	name := fmt.Sprintf("%s_%d", template, serial.Add(1))
-	mu.Lock()
-	err := exec(ctx, adminURL(), fmt.Sprintf(`CREATE DATABASE %s TEMPLATE %s`,
-		pgx.Identifier{name}.Sanitize(), pgx.Identifier{template}.Sanitize()))
-	mu.Unlock()
-	if err != nil {
+	if err := cloneInto(name, from); err != nil {
 		tb.Fatalf("create test database: %v", err)
 	}
 	st, err := store.Open(ctx, URL(name), store.Options{})
