@@ -31,7 +31,7 @@ func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 // last request counted, and a browser-like client with a cookie jar signed
 // in as one user at a time.
 type api struct {
-	t          *testing.T
+	t          testing.TB
 	st         *store.Store
 	auth       *auth.Service
 	clock      *clock
@@ -60,23 +60,26 @@ func (c *clock) Advance(d time.Duration) {
 
 // newAPI starts a server on a fresh database (with the demo data when
 // withDemo) and signs in as a 专班 member, who may edit plans.
-func newAPI(t *testing.T, withDemo bool) *api {
+func newAPI(t testing.TB, withDemo bool) *api {
 	a := newAnonymousAPI(t, withDemo)
 	a.loginAs(auth.RoleTaskForce)
 	return a
 }
 
-func newAnonymousAPI(t *testing.T, withDemo bool) *api {
+func newAnonymousAPI(t testing.TB, withDemo bool) *api {
 	t.Helper()
-	var st *store.Store
 	if !withDemo {
-		st = testdb.New(t)
-	} else {
-		st = testdb.NewSeeded(t, "demo", func(ctx context.Context, st *store.Store) error {
-			_, err := demo.Load(ctx, st)
-			return err
-		})
+		return newAPIOn(t, testdb.New(t))
 	}
+	return newAPIOn(t, testdb.NewSeeded(t, "demo", func(ctx context.Context, st *store.Store) error {
+		_, err := demo.Load(ctx, st)
+		return err
+	}))
+}
+
+// newAPIOn starts a server over st, signed in as nobody.
+func newAPIOn(t testing.TB, st *store.Store) *api {
+	t.Helper()
 	cfg, _ := loadConfig(func(string) string { return "" })
 	a := &api{t: t, st: st, clock: &clock{now: time.Now()}, statements: new(atomic.Int64)}
 	a.auth = auth.NewService(st, cfg.Auth)
@@ -106,7 +109,7 @@ func newJar() http.CookieJar {
 }
 
 // testLog shows the server's log in the test's output (with -v or on failure).
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimSpace(string(p)))

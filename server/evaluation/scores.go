@@ -3,7 +3,6 @@ package evaluation
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -44,61 +43,110 @@ type Cell struct {
 }
 
 // LoadSheet returns unit's sheet: every task it leads, everyone carrying
-// them (the unit itself included), their scores and latest reports.
+// them (the unit itself included), their scores and latest reports. It reads
+// only the unit's own cells, so a sheet costs the same in a city or a
+// province.
 func LoadSheet(ctx context.Context, db store.DB, periodID, unitID int64) (*Sheet, error) {
-	data, err := results.Load(ctx, db, periodID, nil)
+	return loadSheet(ctx, db, periodID, unitID, true)
+}
+
+func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withReports bool) (*Sheet, error) {
+	p, err := store.FindPeriod(ctx, db, periodID)
 	if err != nil {
 		return nil, err
 	}
-	units, err := store.ListUnits(ctx, db)
+	plan, err := store.FindPlan(ctx, db, p.PlanID)
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{Period: &data.Period, Points: data.TaskPoints, Editable: workflow.Allows(workflow.State(data.Period.State), workflow.EnterScores)}
-	for _, u := range units {
-		if u.ID == unitID {
-			sh.LeadUnit = u
+	ids := []int64{plan.ID}
+	dims, err := store.DimensionsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := store.IndicatorsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := store.TasksByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	leads, err := store.LeadUnitsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	sh := &Sheet{Period: p, Editable: workflow.Allows(workflow.State(p.State), workflow.EnterScores)}
+	sh.Points = scoring.TaskPoints(results.ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID]))
+	var led []int64
+	for _, t := range tasks[plan.ID] {
+		for _, u := range leads[plan.ID][t.ID] {
+			if u.ID == unitID {
+				sh.Tasks = append(sh.Tasks, t)
+				sh.LeadUnit = u
+				led = append(led, t.ID)
+			}
 		}
 	}
 	if sh.LeadUnit.ID == 0 {
-		return nil, apperr.NotFoundf("单位", unitID)
-	}
-	tasks, err := store.TasksByPlans(ctx, db, []int64{data.Plan.ID})
-	if err != nil {
-		return nil, err
-	}
-	led := map[int64]bool{}
-	for _, t := range tasks[data.Plan.ID] {
-		if slices.Contains(data.LeadUnits[t.ID], unitID) {
-			sh.Tasks = append(sh.Tasks, t)
-			led[t.ID] = true
+		u, err := store.ListUnits(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range u {
+			if x.ID == unitID {
+				sh.LeadUnit = x
+			}
+		}
+		if sh.LeadUnit.ID == 0 {
+			return nil, apperr.NotFoundf("单位", unitID)
 		}
 	}
-	reports, err := store.FindReports(ctx, db, periodID, nil, nil)
+	carriers, err := store.Carriers(ctx, db, led)
 	if err != nil {
 		return nil, err
+	}
+	scores, err := store.FindScores(ctx, db, store.ScoreFilter{PeriodID: periodID, LeadUnitID: &unitID})
+	if err != nil {
+		return nil, err
+	}
+	scoreOf := map[[2]int64]*store.Score{}
+	for i := range scores {
+		scoreOf[[2]int64{scores[i].EvaluateeID, scores[i].TaskID}] = &scores[i]
 	}
 	reportOf := map[[2]int64]*store.ProgressReport{}
-	for i := range reports {
-		reportOf[[2]int64{reports[i].EvaluateeID, reports[i].TaskID}] = &reports[i]
-	}
-	for _, e := range data.Evaluatees {
-		carries := false
-		for _, t := range data.Carried[e.ID] {
-			if !led[t] {
-				continue
-			}
-			carries = true
-			c := Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: data.TaskPoints[t], Report: reportOf[[2]int64{e.ID, t}]}
-			for _, s := range data.Scores[e.ID][t] {
-				if s.LeadUnitID == unitID {
-					c.Score = &s
-				}
-			}
-			sh.Cells = append(sh.Cells, c)
+	if withReports && len(led) > 0 {
+		reports, err := store.FindReports(ctx, db, periodID, nil, led)
+		if err != nil {
+			return nil, err
 		}
-		if carries {
-			sh.Evaluatees = append(sh.Evaluatees, e)
+		for i := range reports {
+			reportOf[[2]int64{reports[i].EvaluateeID, reports[i].TaskID}] = &reports[i]
+		}
+	}
+	evs, err := store.EvaluateesByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	carries := map[int64]map[int64]bool{}
+	for t, es := range carriers {
+		for _, e := range es {
+			if carries[e] == nil {
+				carries[e] = map[int64]bool{}
+			}
+			carries[e][t] = true
+		}
+	}
+	for _, e := range evs[plan.ID] {
+		if carries[e.ID] == nil {
+			continue
+		}
+		sh.Evaluatees = append(sh.Evaluatees, e)
+		for _, t := range led {
+			if carries[e.ID][t] {
+				key := [2]int64{e.ID, t}
+				sh.Cells = append(sh.Cells, Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: sh.Points[t], Score: scoreOf[key], Report: reportOf[key]})
+			}
 		}
 	}
 	return sh, nil
@@ -120,7 +168,7 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 	if err != nil {
 		return nil, err
 	}
-	sh, err := LoadSheet(ctx, tx, periodID, unit)
+	sh, err := loadSheet(ctx, tx, periodID, unit, false)
 	if err != nil {
 		return nil, err
 	}

@@ -93,3 +93,19 @@ func EvaluateesByIDs(ctx context.Context, db DB, ids []int64) (map[int64]Evaluat
 	}
 	return out, nil
 }
+
+// Carriers returns, for each task, the evaluatees carrying it.
+func Carriers(ctx context.Context, db DB, taskIDs []int64) (map[int64][]int64, error) {
+	out := map[int64][]int64{}
+	if len(taskIDs) == 0 {
+		return out, nil
+	}
+	var rows []Assignment
+	if err := db.NewSelect().Model(&rows).Where("task_id IN (?)", bun.In(taskIDs)).Order("task_id", "evaluatee_id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load carriers: %w", err)
+	}
+	for _, r := range rows {
+		out[r.TaskID] = append(out[r.TaskID], r.EvaluateeID)
+	}
+	return out, nil
+}

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -71,13 +72,14 @@ func NewSeeded(tb testing.TB, name string, seed func(context.Context, *store.Sto
 		if err := cloneInto(tpl, template); err != nil {
 			tb.Fatalf("create seeded template: %v", err)
 		}
-		st, err := store.Open(context.Background(), URL(tpl), store.Options{})
+		st, err := store.Open(context.Background(), URL(tpl), store.Options{StatementTimeout: 10 * time.Minute})
 		if err != nil {
 			tb.Fatal(err)
 		}
 		err = seed(context.Background(), st)
 		st.Close()
 		if err != nil {
+			_ = exec(context.Background(), adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{tpl}.Sanitize()+` WITH (FORCE)`)
 			tb.Fatalf("seed %s: %v", name, err)
 		}
 		seeded[name] = tpl

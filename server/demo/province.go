@@ -1,0 +1,224 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/shopspring/decimal"
+	"github.com/uptrace/bun"
+
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// Scale sizes a generated province.
+type Scale struct {
+	Districts, Departments, LeadUnits, Tasks int
+}
+
+// ProvinceScale is the size the benchmarks are measured at: 2,000
+// evaluatees, 500 tasks, two periods with every component but field visits
+// (which have no data model yet).
+var ProvinceScale = Scale{Districts: 1200, Departments: 800, LeadUnits: 60, Tasks: 500}
+
+// GenerateProvince fills an empty database with a province-sized plan: the
+// first half scored, verified and published (frozen), the second half open
+// with a third of the scores entered. The big tables go in with COPY. It is
+// a benchmark fixture for a fresh database, so it runs without a
+// transaction (COPY needs the raw connection).
+func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
+	rng := rand.New(rand.NewPCG(2023, 11))
+	tx := st.DB
+	return func() error {
+		// Units: the lead units are the first departments.
+		var units []store.Unit
+		for i := 0; i < sc.Departments; i++ {
+			units = append(units, store.Unit{Name: fmt.Sprintf("省直部门%04d", i+1), Kind: store.UnitKindDepartment, SortKey: 10000 + i, Aliases: []string{}, Version: 1})
+		}
+		for i := 0; i < sc.Districts; i++ {
+			units = append(units, store.Unit{Name: fmt.Sprintf("县区%04d", i+1), Kind: store.UnitKindDistrict, SortKey: i, Aliases: []string{}, Version: 1})
+		}
+		if err := bulkInsert(ctx, tx, units); err != nil {
+			return err
+		}
+		plan := &store.Plan{Name: "省级数字政府建设考评(基准测试)", Year: 2023, Weights: store.DefaultWeights()}
+		if err := store.CreatePlan(ctx, tx, plan); err != nil {
+			return err
+		}
+		dimPoints := []int64{25, 15, 15, 15, 10, 10, 10}
+		var dims []store.Dimension
+		for i, p := range dimPoints {
+			dims = append(dims, store.Dimension{PlanID: plan.ID, Number: i + 1, Name: fmt.Sprintf("方面%d", i+1), Points: decimal.NewFromInt(p), Version: 1})
+		}
+		if err := bulkInsert(ctx, tx, dims); err != nil {
+			return err
+		}
+		var inds []store.Indicator
+		for _, d := range dims {
+			for j := 0; j < 10; j++ {
+				inds = append(inds, store.Indicator{DimensionID: d.ID, Number: j + 1, Name: fmt.Sprintf("指标%d-%d", d.Number, j+1), Points: d.Points.Div(decimal.NewFromInt(10)), Version: 1})
+			}
+		}
+		if err := bulkInsert(ctx, tx, inds); err != nil {
+			return err
+		}
+		var tasks []store.Task
+		for n := 0; n < sc.Tasks; n++ {
+			ind := inds[n%len(inds)]
+			tasks = append(tasks, store.Task{IndicatorID: ind.ID, Number: n + 1, Text: fmt.Sprintf("重点任务%d", n+1),
+				Deadline: store.Deadline{Phrase: "持续推进", Continuing: true}, Version: 1})
+		}
+		if err := bulkInsert(ctx, tx, tasks); err != nil {
+			return err
+		}
+		var links []store.TaskLeadUnit
+		leadsOf := map[int64][]int64{}
+		for _, t := range tasks {
+			n := 1
+			if rng.IntN(10) < 3 {
+				n = 2
+			}
+			for _, k := range rng.Perm(sc.LeadUnits)[:n] {
+				links = append(links, store.TaskLeadUnit{TaskID: t.ID, UnitID: units[k].ID})
+				leadsOf[t.ID] = append(leadsOf[t.ID], units[k].ID)
+			}
+		}
+		if err := bulkInsert(ctx, tx, links); err != nil {
+			return err
+		}
+		var evs []store.Evaluatee
+		for _, u := range units {
+			g := store.GroupDepartments
+			if u.Kind == store.UnitKindDistrict {
+				g = store.GroupDistricts
+			}
+			evs = append(evs, store.Evaluatee{PlanID: plan.ID, UnitID: u.ID, Group: g, Version: 1})
+		}
+		if err := bulkInsert(ctx, tx, evs); err != nil {
+			return err
+		}
+
+		// Districts carry 60% of the tasks, departments what they lead and 5% more.
+		var assignments [][]any
+		carried := map[int64][]int64{}
+		for i, e := range evs {
+			for _, t := range tasks {
+				leads := leadsOf[t.ID]
+				own := i < sc.Departments && (leads[0] == e.UnitID || len(leads) > 1 && leads[1] == e.UnitID)
+				p := 5
+				if e.Group == store.GroupDistricts {
+					p = 60
+				}
+				if own || rng.IntN(100) < p {
+					assignments = append(assignments, []any{e.ID, t.ID})
+					carried[e.ID] = append(carried[e.ID], t.ID)
+				}
+			}
+		}
+		if err := copyRows(ctx, tx, "assignments", []string{"evaluatee_id", "task_id"}, assignments); err != nil {
+			return err
+		}
+
+		periods, err := store.PeriodsByPlans(ctx, tx, []int64{plan.ID})
+		if err != nil {
+			return err
+		}
+		h1, h2 := periods[plan.ID][0], periods[plan.ID][1]
+		points := scoring.TaskPoints(results.ScoringPlan(*plan, dims, inds, tasks))
+		at := time.Date(2023, 7, 1, 9, 0, 0, 0, time.UTC)
+		var scores, sources [][]any
+		for _, pr := range []struct {
+			period   store.Period
+			fraction int
+		}{{h1, 100}, {h2, 33}} {
+			for _, e := range evs {
+				for _, t := range carried[e.ID] {
+					if rng.IntN(100) >= pr.fraction {
+						continue
+					}
+					for _, lead := range leadsOf[t] {
+						v := points[t].Mul(decimal.NewFromFloat(0.6 + 0.4*rng.Float64())).Truncate(2)
+						status, verifier := "VERIFIED", any("专班")
+						if pr.fraction < 100 {
+							status, verifier = "SUBMITTED", nil
+						}
+						scores = append(scores, []any{pr.period.ID, e.ID, t, lead, v.String(), "", status, "牵头单位评分员", at, verifier, 1})
+					}
+				}
+				for _, m := range []string{"PUBLIC_OPINION", "THIRD_PARTY"} {
+					sources = append(sources, []any{pr.period.ID, e.ID, m, "来源", decimal.NewFromFloat(70 + 30*rng.Float64()).Truncate(2).String(), "1", "专班", at})
+				}
+			}
+		}
+		if err := copyRows(ctx, tx, "scores", []string{"period_id", "evaluatee_id", "task_id", "lead_unit_id", "value", "comment", "status", "entered_by_name", "entered_at", "verified_by_name", "version"}, scores); err != nil {
+			return err
+		}
+		if err := copyRows(ctx, tx, "source_values", []string{"period_id", "evaluatee_id", "method", "source", "value", "weight", "imported_by_name", "imported_at"}, sources); err != nil {
+			return err
+		}
+
+		// Publish the first half: compute every result and freeze it.
+		data, err := results.Load(ctx, tx, h1.ID, nil)
+		if err != nil {
+			return err
+		}
+		rows, err := results.Compute(data, scoring.Published)
+		if err != nil {
+			return err
+		}
+		frozen, err := results.Freeze(rows)
+		if err != nil {
+			return err
+		}
+		if _, err := store.Publish(ctx, tx, h1.ID, "专班", at, frozen); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE periods SET state = CASE half WHEN 1 THEN 'PUBLISHED' ELSE 'OPEN' END, published_at = CASE half WHEN 1 THEN now() END WHERE plan_id = ?`, plan.ID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `ANALYZE`)
+		return err
+	}()
+}
+
+// bulkInsert inserts rows in chunks (PostgreSQL takes at most 65,535
+// parameters a statement) and fills in their ids.
+func bulkInsert[T any](ctx context.Context, tx store.DB, rows []T) error {
+	for start := 0; start < len(rows); start += 2000 {
+		chunk := rows[start:min(start+2000, len(rows))]
+		if _, err := tx.NewInsert().Model(&chunk).Returning("*").Exec(ctx); err != nil {
+			return fmt.Errorf("bulk insert: %w", err)
+		}
+	}
+	return nil
+}
+
+// copyRows streams rows into table with COPY.
+func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows [][]any) error {
+	conn, err := db.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		c := dc.(*stdlib.Conn).Conn()
+		// The generator builds consistent rows; skipping the per-row
+		// same-plan trigger and the statement timeout for this one
+		// connection makes a million rows a matter of seconds.
+		if _, err := c.Exec(ctx, `SET session_replication_role = replica; SET statement_timeout = 0`); err != nil {
+			return err
+		}
+		defer c.Exec(context.WithoutCancel(ctx), `RESET session_replication_role; RESET statement_timeout`) //nolint:errcheck // the connection is returned to the pool reset or closed
+		_, err := c.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		if err != nil {
+			return fmt.Errorf("copy into %s: %w", table, err)
+		}
+		return nil
+	})
+}
+
