@@ -1,0 +1,162 @@
+import { ApartmentOutlined, BankOutlined, DownOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { useLogout } from '../features/auth';
+import { planLabel } from '../lib/labels';
+import { useSession } from '../lib/session';
+import { readStored, storageKeys, writeStored } from '../lib/storage';
+import { useElderMode } from '../lib/elderMode';
+import { appPlansQuery } from './plans';
+
+function menuKey(pathname: string): string {
+  if (pathname.startsWith('/units')) return 'units';
+  if (pathname.startsWith('/import')) return 'import';
+  if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
+  if (pathname.startsWith('/plans/')) return 'plan';
+  return '';
+}
+
+/** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
+export function AppLayout() {
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg ?? true;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { elder, setElder } = useElderMode();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { session, can } = useSession();
+  const logout = useLogout();
+
+  const routePlanId = useMatch('/plans/:planId/*')?.params.planId;
+  const [{ data }] = useQuery({ query: appPlansQuery });
+  const plans = useMemo(() => data?.plans ?? [], [data]);
+  const remembered = readStored(storageKeys.lastPlan);
+  const planId = routePlanId ?? plans.find((p) => p.id === remembered)?.id ?? plans[0]?.id;
+
+  useEffect(() => {
+    if (routePlanId) writeStored(storageKeys.lastPlan, routePlanId);
+  }, [routePlanId]);
+
+  const selected = menuKey(location.pathname);
+  const items: MenuProps['items'] = [
+    { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
+    { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
+    { key: 'units', icon: <BankOutlined />, label: '单位管理' },
+    ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: '导入方案' }] : []),
+  ];
+  const go = (key: string) => {
+    setDrawerOpen(false);
+    if (key === 'plan' && planId) navigate(`/plans/${planId}`);
+    else if (key === 'evaluatees' && planId) navigate(`/plans/${planId}/evaluatees`);
+    else if (key === 'units') navigate('/units');
+    else if (key === 'import') navigate('/import');
+    else if (key === 'account') navigate('/account');
+  };
+  const menu = (
+    <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
+  );
+
+  const planSelect = plans.length > 0 && (
+    <Select
+      aria-label="当前方案"
+      value={planId}
+      onChange={switchPlan}
+      style={{ width: wide ? (screens.xl ? 400 : 300) : '100%' }}
+      options={plans.map((p) => ({ value: p.id, label: planLabel(p) }))}
+      popupMatchSelectWidth={false}
+      prefix={wide ? '当前方案' : undefined}
+    />
+  );
+
+  function switchPlan(id: string) {
+    writeStored(storageKeys.lastPlan, id);
+    setDrawerOpen(false);
+    navigate(selected === 'evaluatees' ? `/plans/${id}/evaluatees` : `/plans/${id}`);
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 20,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          paddingInline: wide ? 24 : 12,
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          lineHeight: 'normal',
+        }}
+      >
+        {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
+        <Typography.Link
+          onClick={() => navigate('/')}
+          style={{ color: token.colorText, fontSize: token.fontSizeLG, fontWeight: 600, whiteSpace: 'nowrap', flex: 'none' }}
+        >
+          <span style={{ color: token.colorPrimary }}>考评</span>
+          {screens.md && <span> · 数字政府建设考评系统</span>}
+        </Typography.Link>
+        <Flex flex={1} justify="flex-end" align="center" gap={wide ? 16 : 8} style={{ minWidth: 0 }}>
+          {wide && planSelect}
+          <Flex align="center" gap={6} style={{ whiteSpace: 'nowrap' }}>
+            <Switch checked={elder} onChange={setElder} aria-label="长辈模式" size={elder ? 'default' : 'small'} />
+            <Typography.Text onClick={() => setElder(!elder)} style={{ cursor: 'pointer' }}>
+              长辈模式
+            </Typography.Text>
+          </Flex>
+          {session && (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'account', icon: <UserOutlined />, label: '账号设置' },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+                ],
+                onClick: (e) => (e.key === 'logout' ? void logout() : go(e.key)),
+              }}
+            >
+              <Button type="text" aria-label="账号" icon={<UserOutlined />} style={{ paddingInline: wide ? 8 : 4 }}>
+                {wide && (
+                  <>
+                    {session.user.displayName} <DownOutlined style={{ fontSize: 10 }} />
+                  </>
+                )}
+              </Button>
+            </Dropdown>
+          )}
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        {wide && (
+          <Layout.Sider
+            width={elder ? 220 : 200}
+            theme="light"
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <div style={{ position: 'sticky', top: 64, paddingTop: 8 }}>{menu}</div>
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {!wide && (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={300} title="考评 · 数字政府建设考评系统" styles={{ body: { padding: 0 } }}>
+          {planSelect && (
+            <div style={{ padding: '12px 16px 4px' }}>
+              <Typography.Text type="secondary">当前方案</Typography.Text>
+              <div style={{ marginTop: 6 }}>{planSelect}</div>
+            </div>
+          )}
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

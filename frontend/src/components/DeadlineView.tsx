@@ -1,0 +1,33 @@
+import { Flex, Tag, Typography } from 'antd';
+import type { DeadlineState } from '../gql/graphql';
+import { deadlineTags } from '../lib/deadline';
+
+export interface DeadlineLike {
+  phrase: string;
+  month?: number | null;
+  state?: DeadlineState | null;
+  continuing: boolean;
+}
+
+/** A deadline as written, with a tag for the state it expects and 持续 when it goes on. */
+export function DeadlineView({ deadline, compact = false }: { deadline: DeadlineLike; compact?: boolean }) {
+  const tags = deadlineTags(deadline);
+  return (
+    <Flex vertical={!compact} gap={4} wrap="wrap" align={compact ? 'center' : 'flex-start'}>
+      {deadline.phrase ? (
+        <Typography.Text>{deadline.phrase}</Typography.Text>
+      ) : (
+        <Typography.Text type="secondary">未注明时限</Typography.Text>
+      )}
+      {tags.length > 0 && (
+        <Flex gap={4} wrap="wrap">
+          {tags.map((t) => (
+            <Tag key={t.label} color={t.color} style={{ marginInlineEnd: 0 }}>
+              {t.label}
+            </Tag>
+          ))}
+        </Flex>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,2 @@
+export { AccountPage, useLogout } from './routes/AccountPage';
+export { LoginPage } from './routes/LoginPage';

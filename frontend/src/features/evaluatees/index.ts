@@ -1,0 +1,1 @@
+export { EvaluateesPage } from './routes/EvaluateesPage';

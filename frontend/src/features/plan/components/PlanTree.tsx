@@ -1,0 +1,290 @@
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { Button, Flex, Popconfirm, Table, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { DeadlineView } from '../../../components/DeadlineView';
+import { PointsText } from '../../../components/PointsText';
+import { compareDecimals, formatDecimal, sumDecimals } from '../../../lib/decimal';
+import { dimensionNumberLabel, indicatorNumberLabel } from '../../../lib/labels';
+import type { DimensionData, IndicatorData, PlanData, TaskData } from '../types';
+
+type Row =
+  | { key: string; kind: 'dimension'; dimension: DimensionData; children: Row[] }
+  | { key: string; kind: 'indicator'; indicator: IndicatorData; children: Row[] }
+  | { key: string; kind: 'task'; task: TaskData };
+
+export interface PlanTreeActions {
+  openTask: (task: TaskData) => void;
+  editDimension: (d: DimensionData) => void;
+  deleteDimension: (d: DimensionData) => Promise<void>;
+  addIndicator: (d: DimensionData) => void;
+  editIndicator: (i: IndicatorData) => void;
+  deleteIndicator: (i: IndicatorData) => Promise<void>;
+  addTask: (i: IndicatorData) => void;
+  editTask: (t: TaskData) => void;
+  deleteTask: (t: TaskData) => Promise<void>;
+}
+
+function toRows(plan: PlanData): Row[] {
+  return plan.dimensions.map((dimension) => ({
+    key: `dimension:${dimension.id}`,
+    kind: 'dimension',
+    dimension,
+    children: dimension.indicators.map((indicator) => ({
+      key: `indicator:${indicator.id}`,
+      kind: 'indicator',
+      indicator,
+      children: indicator.tasks.map((task) => ({ key: `task:${task.id}`, kind: 'task', task })),
+    })),
+  }));
+}
+
+function groupKeys(rows: Row[]): string[] {
+  return rows.flatMap((r) => (r.kind === 'task' ? [] : [r.key, ...groupKeys(r.children)]));
+}
+
+/** "Σ of the parts is not the whole" as a warning icon with the figures. */
+function SumWarning({ parts, whole, partName }: { parts: string[]; whole: string; partName: string }) {
+  if (parts.length === 0) return null;
+  const sum = sumDecimals(parts);
+  if (compareDecimals(sum, whole) === 0) return null;
+  return (
+    <Tooltip title={`各${partName}分值合计 ${formatDecimal(sum)} 分,与本项 ${formatDecimal(whole)} 分不一致`}>
+      <ExclamationCircleOutlined style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label="分值合计不一致" />
+    </Tooltip>
+  );
+}
+
+function ConfirmDelete({ title, description, onConfirm }: { title: string; description: string; onConfirm: () => Promise<void> }) {
+  return (
+    <Popconfirm title={title} description={description} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={onConfirm}>
+      <Button type="link" size="small" danger>
+        删除
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/**
+ * The plan's indicator system as one expandable table: dimensions (方面) →
+ * indicators (指标大项) → tasks (重点任务) with points, deadline and lead units.
+ */
+export function PlanTree({
+  plan,
+  actions,
+  compact = false,
+  editable = true,
+}: {
+  plan: PlanData;
+  actions: PlanTreeActions;
+  compact?: boolean;
+  /** False for users who may only read the plan: only 详情 is offered. */
+  editable?: boolean;
+}) {
+  const readOnly = compact || !editable;
+  const { token } = theme.useToken();
+  const rows = useMemo(() => toRows(plan), [plan]);
+  const allKeys = useMemo(() => groupKeys(rows), [rows]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const expanded = allKeys.filter((k) => !collapsed.has(k));
+  // Fixed columns grow with the type (长辈模式).
+  const w = (px: number) => Math.round((px * token.fontSize) / 14);
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: '考评内容',
+      key: 'content',
+      render: (_, r) => {
+        if (r.kind === 'dimension') {
+          const d = r.dimension;
+          return (
+            <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
+              {dimensionNumberLabel(d.number)}
+              {d.name}
+              <SumWarning parts={d.indicators.map((i) => i.points)} whole={d.points} partName="指标" />
+            </Typography.Text>
+          );
+        }
+        if (r.kind === 'indicator') {
+          const i = r.indicator;
+          const own = i.tasks.filter((t) => t.points !== null).map((t) => t.points ?? '0');
+          return (
+            <Typography.Text strong>
+              {indicatorNumberLabel(i.number)}
+              {i.name}
+              {own.length === i.tasks.length && <SumWarning parts={own} whole={i.points} partName="任务" />}
+            </Typography.Text>
+          );
+        }
+        const t = r.task;
+        return (
+          <div
+            role="button"
+            tabIndex={0}
+            title="查看任务详情"
+            onClick={() => actions.openTask(t)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') actions.openTask(t);
+            }}
+            style={{ cursor: 'pointer' }}
+          >
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }} data-task-text="">
+              <Typography.Text strong>{t.number}.</Typography.Text> {t.text}
+            </Typography.Paragraph>
+            {compact && (
+              <Flex gap={4} wrap="wrap" style={{ marginTop: 4 }}>
+                {t.leadUnits.map((u) => (
+                  <Tag key={u.id} style={{ marginInlineEnd: 0 }}>
+                    {u.name}
+                  </Tag>
+                ))}
+              </Flex>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      title: '分值',
+      key: 'points',
+      width: w(compact ? 84 : 112),
+      render: (_, r) => {
+        if (r.kind === 'dimension') return <Typography.Text strong>{formatDecimal(r.dimension.points)} 分</Typography.Text>;
+        if (r.kind === 'indicator') return <Typography.Text>{formatDecimal(r.indicator.points)} 分</Typography.Text>;
+        return <PointsText points={r.task.points} effectivePoints={r.task.effectivePoints} />;
+      },
+    },
+    ...(compact
+      ? []
+      : ([
+          {
+            title: '完成时限',
+            key: 'deadline',
+            width: w(200),
+            render: (_, r) => (r.kind === 'task' ? <DeadlineView deadline={r.task.deadline} /> : null),
+          },
+          {
+            title: '牵头考核单位',
+            key: 'leadUnits',
+            width: w(200),
+            render: (_, r) =>
+              r.kind === 'task' ? (
+                r.task.leadUnits.length === 0 ? (
+                  <Typography.Text type="secondary">未注明</Typography.Text>
+                ) : (
+                <Flex gap={4} wrap="wrap" data-lead-units="">
+                  {r.task.leadUnits.map((u) => (
+                    <Tag key={u.id} color="blue" style={{ marginInlineEnd: 0 }}>
+                      {u.name}
+                    </Tag>
+                  ))}
+                </Flex>
+                )
+              ) : null,
+          },
+        ] satisfies TableColumnsType<Row>)),
+    {
+      title: '操作',
+      key: 'actions',
+      width: w(readOnly ? 76 : 190),
+      render: (_, r) => {
+        if (readOnly) {
+          return r.kind === 'task' ? (
+            <Button type="link" size="small" onClick={() => actions.openTask(r.task)}>
+              详情
+            </Button>
+          ) : null;
+        }
+        if (r.kind === 'dimension') {
+          const d = r.dimension;
+          return (
+            <Flex wrap="wrap">
+              <Button type="link" size="small" onClick={() => actions.addIndicator(d)}>
+                添加指标
+              </Button>
+              <Button type="link" size="small" onClick={() => actions.editDimension(d)}>
+                编辑
+              </Button>
+              <ConfirmDelete
+                title={`删除方面“${d.name}”?`}
+                description="其下的指标和任务将一并删除。"
+                onConfirm={() => actions.deleteDimension(d)}
+              />
+            </Flex>
+          );
+        }
+        if (r.kind === 'indicator') {
+          const i = r.indicator;
+          return (
+            <Flex wrap="wrap">
+              <Button type="link" size="small" onClick={() => actions.addTask(i)}>
+                添加任务
+              </Button>
+              <Button type="link" size="small" onClick={() => actions.editIndicator(i)}>
+                编辑
+              </Button>
+              <ConfirmDelete
+                title={`删除指标“${i.name}”?`}
+                description="其下的任务将一并删除。"
+                onConfirm={() => actions.deleteIndicator(i)}
+              />
+            </Flex>
+          );
+        }
+        const t = r.task;
+        return (
+          <Flex wrap="wrap">
+            <Button type="link" size="small" onClick={() => actions.openTask(t)}>
+              详情
+            </Button>
+            <Button type="link" size="small" onClick={() => actions.editTask(t)}>
+              编辑
+            </Button>
+            <ConfirmDelete
+              title={`删除任务 ${t.number}?`}
+              description="任务及其承担对象的分配将一并删除。"
+              onConfirm={() => actions.deleteTask(t)}
+            />
+          </Flex>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <Flex gap={8} style={{ marginBottom: 12 }}>
+        <Button size="small" onClick={() => setCollapsed(new Set())}>
+          全部展开
+        </Button>
+        <Button size="small" onClick={() => setCollapsed(new Set(allKeys))}>
+          全部收起
+        </Button>
+      </Flex>
+      <Table<Row>
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        size="middle"
+        tableLayout="fixed"
+        sticky={{ offsetHeader: 64 }}
+        expandable={{
+          expandedRowKeys: expanded,
+          indentSize: compact ? 8 : 20,
+          onExpand: (open, r) =>
+            setCollapsed((prev) => {
+              const next = new Set(prev);
+              if (open) next.delete(r.key);
+              else next.add(r.key);
+              return next;
+            }),
+        }}
+        onRow={(r) => ({
+          'data-kind': r.kind,
+          style: r.kind === 'dimension' ? { background: token.colorFillQuaternary } : undefined,
+        })}
+        locale={{ emptyText: '该方案还没有方面。请点击“新增方面”逐项录入,或从“导入方案”导入考评办法文件。' }}
+      />
+    </>
+  );
+}

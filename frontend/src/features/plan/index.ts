@@ -1,0 +1,2 @@
+export { PlanPage } from './routes/PlanPage';
+export { TaskDetailDrawer } from './routes/TaskDetailDrawer';

@@ -1,0 +1,53 @@
+import { theme, type ThemeConfig } from 'antd';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { readStored, storageKeys, writeStored } from './storage';
+
+// 长辈模式 (elder mode): larger type, larger controls and higher contrast,
+// through Ant Design's theme tokens only. Remembered in localStorage.
+
+interface ElderModeValue {
+  elder: boolean;
+  setElder: (on: boolean) => void;
+}
+
+const ElderModeContext = createContext<ElderModeValue>({ elder: false, setElder: () => {} });
+
+export function useElderMode(): ElderModeValue {
+  return useContext(ElderModeContext);
+}
+
+export function ElderModeProvider({ children }: { children: ReactNode }) {
+  const [elder, setElderState] = useState(() => readStored(storageKeys.elderMode) === '1');
+  const setElder = useCallback((on: boolean) => {
+    setElderState(on);
+    writeStored(storageKeys.elderMode, on ? '1' : null);
+  }, []);
+  const value = useMemo(() => ({ elder, setElder }), [elder, setElder]);
+  return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>;
+}
+
+const base: ThemeConfig = {
+  algorithm: theme.defaultAlgorithm,
+};
+
+const elderTheme: ThemeConfig = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    fontSize: 18,
+    fontSizeSM: 16,
+    controlHeight: 40,
+    colorPrimary: '#0047ab',
+    colorText: '#000000',
+    colorTextSecondary: '#262626',
+    colorTextTertiary: '#404040',
+    colorTextDescription: '#262626',
+    colorBorder: '#8c8c8c',
+    colorBorderSecondary: '#bfbfbf',
+    colorBgLayout: '#ebebeb',
+    lineWidthFocus: 3,
+  },
+};
+
+export function themeFor(elder: boolean): ThemeConfig {
+  return elder ? elderTheme : base;
+}

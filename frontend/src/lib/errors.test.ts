@@ -1,0 +1,71 @@
+import { CombinedError } from '@urql/core';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { assignFieldErrors, describeError, fieldPath } from './errors';
+
+function gqlError(message: string, extensions: Record<string, unknown>) {
+  return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
+}
+
+describe('describeError', () => {
+  it('lists the Chinese field messages of an INVALID error', () => {
+    const d = describeError(
+      gqlError('input is invalid', {
+        code: 'INVALID',
+        fields: [
+          { field: 'name', rule: 'required', message: '请填写名称', messageEn: 'name is required' },
+          { field: 'weights.thirdParty', rule: 'dlte', message: '不能大于 100', messageEn: 'at most 100' },
+        ],
+      }),
+    );
+    expect(d.code).toBe('INVALID');
+    expect(d.fields.map((f) => f.field)).toEqual(['name', 'weights.thirdParty']);
+    expect(d.message).toBe('请填写名称;不能大于 100');
+  });
+
+  it('says that someone else changed the record on a stale-version CONFLICT', () => {
+    for (const msg of ['version mismatch', '任务 12 已被他人修改,请刷新后重试']) {
+      const d = describeError(gqlError(msg, { code: 'CONFLICT' }));
+      expect(d.code).toBe('CONFLICT');
+      expect(d.message).toContain('其他人修改');
+      expect(d.message).toContain('重新加载');
+    }
+  });
+
+  it('keeps a Chinese server message and hides internals', () => {
+    expect(describeError(gqlError('仍有数据引用该对象,不能删除', { code: 'CONFLICT' })).message).toBe('仍有数据引用该对象,不能删除');
+    expect(describeError(gqlError('任务 9 不存在', { code: 'NOT_FOUND' })).message).toBe('任务 9 不存在');
+    const internal = describeError(gqlError('pq: relation "x" does not exist', { code: 'INTERNAL', requestId: 'r-42' }));
+    expect(internal.message).not.toContain('pq:');
+    expect(internal.message).toContain('服务器');
+    expect(internal.message).toContain('r-42');
+  });
+
+  it('names a network failure and an unknown code', () => {
+    expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }))).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('无法连接服务器') });
+    expect(describeError(gqlError('boom', {})).code).toBe('UNKNOWN');
+    expect(describeError('nonsense').message).toContain('操作未能完成');
+  });
+});
+
+describe('fieldPath and assignFieldErrors', () => {
+  it('normalises server field names to form paths', () => {
+    expect(fieldPath('input.weights.dailyMonitoring')).toEqual(['weights', 'dailyMonitoring']);
+    expect(fieldPath('UpdatePlanInput.Weights.DailyMonitoring')).toEqual(['weights', 'dailyMonitoring']);
+    expect(fieldPath('leadUnitIds[0]')).toEqual(['leadUnitIds']);
+    expect(fieldPath('name')).toEqual(['name']);
+  });
+
+  it('puts known fields on the form and the rest aside', () => {
+    const { onForm, rest } = assignFieldErrors(
+      [
+        { field: 'input.name', message: '名称已存在' },
+        { field: 'input.name', message: '不超过 100 字' },
+        { field: 'version', message: '版本无效' },
+      ],
+      [['name'], ['kind']],
+    );
+    expect(onForm).toEqual([{ name: ['name'], errors: ['名称已存在', '不超过 100 字'] }]);
+    expect(rest.map((r) => r.field)).toEqual(['version']);
+  });
+});

@@ -1,0 +1,53 @@
+import type { RankingGroup, UnitKind } from '../gql/graphql';
+
+export const unitKindLabels: Record<UnitKind, string> = {
+  DISTRICT: '旗县区',
+  DEV_ZONE: '开发区',
+  DEPARTMENT: '市直部门',
+};
+
+export const unitKindColors: Record<UnitKind, string> = {
+  DISTRICT: 'geekblue',
+  DEV_ZONE: 'cyan',
+  DEPARTMENT: 'default',
+};
+
+export const unitKinds: readonly UnitKind[] = ['DISTRICT', 'DEV_ZONE', 'DEPARTMENT'];
+
+export const rankingGroupLabels: Record<RankingGroup, string> = {
+  DISTRICTS: '旗县区组',
+  DEPARTMENTS: '市直部门组',
+};
+
+export const rankingGroups: readonly RankingGroup[] = ['DISTRICTS', 'DEPARTMENTS'];
+
+/** Districts and development zones rank together; departments apart (DESIGN R1). */
+export function defaultGroupForKind(kind: UnitKind): RankingGroup {
+  return kind === 'DEPARTMENT' ? 'DEPARTMENTS' : 'DISTRICTS';
+}
+
+const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (1–99; other numbers as digits). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return digits[n] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
+}
+
+/** 一、 as the document numbers dimensions (方面). */
+export function dimensionNumberLabel(n: number): string {
+  return `${chineseNumber(n)}、`;
+}
+
+/** (一) as the document numbers indicators (指标大项). */
+export function indicatorNumberLabel(n: number): string {
+  return `(${chineseNumber(n)})`;
+}
+
+/** A plan as lists name it: its name, with the year when the name lacks it. */
+export function planLabel(plan: { name: string; year: number }): string {
+  return plan.name.includes(String(plan.year)) ? plan.name : `${plan.name}(${plan.year}年)`;
+}

@@ -1,0 +1,85 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { MeQuery, Role } from '../gql/graphql';
+import { authEvents, unauthenticatedEvent } from './urql';
+
+// Who is signed in, shared by every page. The server enforces every rule;
+// the pages only use this to offer what the user may do.
+
+export const meQuery = graphql(`
+  query Me {
+    me {
+      restricted
+      pendingSteps
+      idleTimeoutSeconds
+      expiresAt
+      user {
+        id
+        username
+        displayName
+        roles
+        mustChangePassword
+        totpEnabled
+        totpRequired
+        unit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export type SessionData = NonNullable<MeQuery['me']>;
+
+export interface SessionValue {
+  /** Undefined while the first answer is on the way; null when signed out. */
+  session: SessionData | null | undefined;
+  error: unknown;
+  refresh: () => void;
+  /** True when the user has one of the roles. */
+  can: (...roles: Role[]) => boolean;
+}
+
+const SessionContext = createContext<SessionValue>({ session: undefined, error: undefined, refresh: () => {}, can: () => false });
+
+export function useSession(): SessionValue {
+  return useContext(SessionContext);
+}
+
+const meContext = { additionalTypenames: ['Session', 'User'] };
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: meQuery, context: useMemo(() => meContext, []) });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+
+  useEffect(() => {
+    const onUnauthenticated = () => refresh();
+    authEvents.addEventListener(unauthenticatedEvent, onUnauthenticated);
+    return () => authEvents.removeEventListener(unauthenticatedEvent, onUnauthenticated);
+  }, [refresh]);
+
+  const session = data ? data.me : fetching ? undefined : error ? undefined : null;
+  const value = useMemo<SessionValue>(
+    () => ({
+      session,
+      error: data ? undefined : error,
+      refresh,
+      can: (...roles) => !!session && !session.restricted && session.user.roles.some((r) => roles.includes(r)),
+    }),
+    [session, error, data, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export const roleLabels: Record<Role, string> = {
+  ADMIN: '系统管理员',
+  TASK_FORCE: '专班',
+  LEAD_SCORER: '牵头单位评分员',
+  EVALUATEE_CONTACT: '考评对象联络员',
+  INSPECTOR: '实地调研员',
+  LEADER: '领导',
+  ANALYST: '分析员',
+  AUDITOR: '审计员',
+};
