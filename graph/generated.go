@@ -38,7 +38,6 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AuditRecord() AuditRecordResolver
-	ComponentScore() ComponentScoreResolver
 	Dimension() DimensionResolver
 	Evidence() EvidenceResolver
 	ImportedTask() ImportedTaskResolver
@@ -327,7 +326,7 @@ type ComplexityRoot struct {
 		ProgressReports   func(childComplexity int, periodID int64, evaluateeID int64) int
 		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
 		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
-		SourceValues      func(childComplexity int, periodID int64, method model.ScoringMethod) int
+		SourceValues      func(childComplexity int, periodID int64, method results.Method) int
 		Task              func(childComplexity int, id int64) int
 		Units             func(childComplexity int) int
 		Users             func(childComplexity int) int
@@ -509,9 +508,6 @@ type AuditRecordResolver interface {
 	Before(ctx context.Context, obj *audit.Record) (*string, error)
 	After(ctx context.Context, obj *audit.Record) (*string, error)
 }
-type ComponentScoreResolver interface {
-	Method(ctx context.Context, obj *results.Component) (model.ScoringMethod, error)
-}
 type DimensionResolver interface {
 	Indicators(ctx context.Context, obj *store.Dimension) ([]store.Indicator, error)
 }
@@ -592,7 +588,7 @@ type QueryResolver interface {
 	ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error)
 	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
 	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
-	SourceValues(ctx context.Context, periodID int64, method model.ScoringMethod) ([]store.SourceValue, error)
+	SourceValues(ctx context.Context, periodID int64, method results.Method) ([]store.SourceValue, error)
 	Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error)
 	AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error)
 	Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error)
@@ -605,7 +601,7 @@ type ScoreResolver interface {
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
-	Method(ctx context.Context, obj *store.SourceValue) (model.ScoringMethod, error)
+	Method(ctx context.Context, obj *store.SourceValue) (results.Method, error)
 }
 type TaskResolver interface {
 	EffectivePoints(ctx context.Context, obj *store.Task) (decimal.Decimal, error)
@@ -2060,7 +2056,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SourceValues(childComplexity, args["periodId"].(int64), args["method"].(model.ScoringMethod)), true
+		return e.ComplexityRoot.Query.SourceValues(childComplexity, args["periodId"].(int64), args["method"].(results.Method)), true
 	case "Query.task":
 		if e.ComplexityRoot.Query.Task == nil {
 			break
@@ -5563,8 +5559,8 @@ func (ec *executionContext) field_Query_sourceValues_args(ctx context.Context, r
 	}
 	args["periodId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "method",
-		func(ctx context.Context, v any) (model.ScoringMethod, error) {
-			return ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, v)
+		func(ctx context.Context, v any) (results.Method, error) {
+			return ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6353,18 +6349,18 @@ func (ec *executionContext) _ComponentScore_method(ctx context.Context, field gr
 			return ec.fieldContext_ComponentScore_method(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ComponentScore().Method(ctx, obj)
+			return obj.Method, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
-			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v results.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_ComponentScore_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ComponentScore", field, true, true, "ScoringMethod")
+	return graphql.NewScalarFieldContext("ComponentScore", field, false, false, "ScoringMethod")
 }
 
 func (ec *executionContext) _ComponentScore_weight(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
@@ -12137,7 +12133,7 @@ func (ec *executionContext) _Query_sourceValues(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(model.ScoringMethod))
+			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(results.Method))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -14267,8 +14263,8 @@ func (ec *executionContext) _SourceValue_method(ctx context.Context, field graph
 			return ec.Resolvers.SourceValue().Method(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
-			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v results.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17216,7 +17212,7 @@ func (ec *executionContext) unmarshalInputImportSourceValuesInput(ctx context.Co
 			it.PeriodID = data
 		case "method":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
-			data, err := ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx, v)
+			data, err := ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18692,20 +18688,19 @@ func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ComponentScore")
 		case "method":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ComponentScore_method(ctx, field, obj)
-				})
+			out.Values[i] = ec._ComponentScore_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "weight":
 			out.Values[i] = ec._ComponentScore_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "value":
 			out.Values[i] = ec._ComponentScore_value(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22673,15 +22668,35 @@ var (
 	}
 )
 
-func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx context.Context, v any) (model.ScoringMethod, error) {
-	var res model.ScoringMethod
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, v any) (results.Method, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoringMethod(ctx context.Context, sel ast.SelectionSet, v model.ScoringMethod) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, sel ast.SelectionSet, v results.Method) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ScoringMethod!")
+	}
+	return res
 }
+
+var (
+	unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod = map[string]results.Method{
+		"DAILY_MONITORING": results.DailyMonitoring,
+		"FIELD_VISITS":     results.FieldVisits,
+		"PUBLIC_OPINION":   results.PublicOpinion,
+		"THIRD_PARTY":      results.ThirdParty,
+	}
+	marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod = map[results.Method]string{
+		results.DailyMonitoring: "DAILY_MONITORING",
+		results.FieldVisits:     "FIELD_VISITS",
+		results.PublicOpinion:   "PUBLIC_OPINION",
+		results.ThirdParty:      "THIRD_PARTY",
+	}
+)
 
 func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v model.Session) graphql.Marshaler {
 	return ec._Session(ctx, sel, &v)

@@ -22,10 +22,6 @@ import (
 	"github.com/kaoping/kaoping/server/workflow"
 )
 
-func (r *componentScoreResolver) Method(ctx context.Context, obj *results.Component) (model.ScoringMethod, error) {
-	return model.ScoringMethod(obj.Method), nil
-}
-
 func (r *evidenceResolver) URL(ctx context.Context, obj *store.Evidence) (string, error) {
 	return fmt.Sprintf("/files/evidence/%d", obj.ID), nil
 }
@@ -207,7 +203,7 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	if err := validate.Struct("input", input); err != nil {
 		return model.SourceValuesImport{}, err
 	}
-	if input.Method != model.ScoringMethodPublicOpinion && input.Method != model.ScoringMethodThirdParty {
+	if input.Method != results.PublicOpinion && input.Method != results.ThirdParty {
 		return model.SourceValuesImport{}, apperr.Field("input.method", "oneof", "只能导入民意调查或第三方评估数据", "only PUBLIC_OPINION or THIRD_PARTY")
 	}
 	data, err := readUpload(input.File, "input.file", 10<<20)
@@ -326,7 +322,7 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 	return orEmpty(scores), err
 }
 
-func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method model.ScoringMethod) ([]store.SourceValue, error) {
+func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method results.Method) ([]store.SourceValue, error) {
 	vals, err := store.FindSourceValues(ctx, r.Store.DB, periodID, string(method), nil)
 	return orEmpty(vals), err
 }
@@ -408,11 +404,9 @@ func (r *sourceValueResolver) Evaluatee(ctx context.Context, obj *store.SourceVa
 	return For(ctx).EvaluateeByID.Load(ctx, obj.EvaluateeID)
 }
 
-func (r *sourceValueResolver) Method(ctx context.Context, obj *store.SourceValue) (model.ScoringMethod, error) {
-	return model.ScoringMethod(obj.Method), nil
+func (r *sourceValueResolver) Method(ctx context.Context, obj *store.SourceValue) (results.Method, error) {
+	return results.Method(obj.Method), nil
 }
-
-func (r *Resolver) ComponentScore() ComponentScoreResolver { return &componentScoreResolver{r} }
 
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
@@ -423,7 +417,6 @@ func (r *Resolver) Score() ScoreResolver { return &scoreResolver{r} }
 func (r *Resolver) SourceValue() SourceValueResolver { return &sourceValueResolver{r} }
 
 type (
-	componentScoreResolver struct{ *Resolver }
 	evidenceResolver       struct{ *Resolver }
 	progressReportResolver struct{ *Resolver }
 	scoreResolver          struct{ *Resolver }

@@ -126,6 +126,9 @@ CREATE TABLE published_results (
     score           numeric(5, 2),
     exact           text,
     missing_scores  integer NOT NULL DEFAULT 0,
+    -- What a ranking row shows (components, dimension scores), kept apart
+    -- so a ranking of thousands never reads the full breakdowns.
+    summary         jsonb NOT NULL,
     -- The whole breakdown as shown (components, dimensions, tasks with who
     -- entered and verified each score, formula steps), frozen.
     breakdown       jsonb NOT NULL,

@@ -132,7 +132,7 @@ type ImportPlanInput struct {
 type ImportSourceValuesInput struct {
 	PeriodID int64 `json:"periodId" validate:"required"`
 	// PUBLIC_OPINION or THIRD_PARTY
-	Method ScoringMethod  `json:"method"`
+	Method results.Method `json:"method"`
 	File   graphql.Upload `json:"file"`
 	// Only check and show; write nothing
 	DryRun bool `json:"dryRun"`
@@ -447,70 +447,6 @@ func (e *ProgressState) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProgressState) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// The four evaluation methods (DESIGN R3).
-type ScoringMethod string
-
-const (
-	// 日常监测
-	ScoringMethodDailyMonitoring ScoringMethod = "DAILY_MONITORING"
-	// 实地调研
-	ScoringMethodFieldVisits ScoringMethod = "FIELD_VISITS"
-	// 民意调查
-	ScoringMethodPublicOpinion ScoringMethod = "PUBLIC_OPINION"
-	// 第三方评估
-	ScoringMethodThirdParty ScoringMethod = "THIRD_PARTY"
-)
-
-var AllScoringMethod = []ScoringMethod{
-	ScoringMethodDailyMonitoring,
-	ScoringMethodFieldVisits,
-	ScoringMethodPublicOpinion,
-	ScoringMethodThirdParty,
-}
-
-func (e ScoringMethod) IsValid() bool {
-	switch e {
-	case ScoringMethodDailyMonitoring, ScoringMethodFieldVisits, ScoringMethodPublicOpinion, ScoringMethodThirdParty:
-		return true
-	}
-	return false
-}
-
-func (e ScoringMethod) String() string {
-	return string(e)
-}
-
-func (e *ScoringMethod) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ScoringMethod(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ScoringMethod", str)
-	}
-	return nil
-}
-
-func (e ScoringMethod) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ScoringMethod) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ScoringMethod) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

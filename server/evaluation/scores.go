@@ -201,25 +201,27 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 		invalid.Message = fmt.Sprintf("有%d处分值不符合要求:%s", len(invalid.Fields), invalid.Fields[0].Message)
 		return nil, invalid
 	}
-	var saved []store.Score
-	var conflicts []any
-	conflict := &apperr.Error{Code: apperr.Conflict}
-	for _, e := range entries {
-		sc, err := store.SaveScore(ctx, tx, store.ScoreKey{PeriodID: periodID, EvaluateeID: e.EvaluateeID, TaskID: e.TaskID, LeadUnitID: unit},
-			e.Value, e.Comment, e.Version, submit, actor(id), s.Now(), action)
-		if ae, ok := apperr.As(err); ok && ae.Code == apperr.Conflict {
-			conflict.Fields = append(conflict.Fields, apperr.FieldError{Field: e.Field, Rule: "version", Message: ae.Message, MessageEn: "changed by someone else"})
-			conflicts = append(conflicts, ae.Current)
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		saved = append(saved, *sc)
+	writes := make([]store.ScoreWrite, len(entries))
+	for i, e := range entries {
+		writes[i] = store.ScoreWrite{EvaluateeID: e.EvaluateeID, TaskID: e.TaskID, Value: e.Value, Comment: e.Comment, Version: e.Version}
 	}
-	if len(conflict.Fields) > 0 {
-		conflict.Message = fmt.Sprintf("%d个分值已被他人修改,请刷新后重试;本次未保存任何分值", len(conflict.Fields))
-		conflict.Current = conflicts
+	saved, conflicts, err := store.SaveScores(ctx, tx, periodID, unit, writes, submit, actor(id), s.Now(), action)
+	if err != nil {
+		return nil, err
+	}
+	if len(conflicts) > 0 {
+		conflict := &apperr.Error{Code: apperr.Conflict}
+		var current []any
+		for _, c := range conflicts {
+			msg := "该分值已被他人修改,请刷新后重试"
+			if c.Verified {
+				msg = "该分值已由专班核实,不能再修改"
+			}
+			conflict.Fields = append(conflict.Fields, apperr.FieldError{Field: entries[c.Index].Field, Rule: "version", Message: msg, MessageEn: "changed by someone else"})
+			current = append(current, c.Current)
+		}
+		conflict.Message = fmt.Sprintf("%d个分值已被他人修改或已核实,本次未保存任何分值:%s", len(conflicts), conflict.Fields[0].Message)
+		conflict.Current = current
 		return nil, conflict
 	}
 	return saved, nil

@@ -3,6 +3,7 @@ package results
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -72,16 +73,16 @@ func readFrozen(ctx Context, db store.DB, v *View, pubID, planID int64, group *s
 	if err != nil {
 		return err
 	}
-	evs, err := store.EvaluateesByPlans(ctx, db, []int64{planID})
+	ids := make([]int64, len(prs))
+	for i, pr := range prs {
+		ids[i] = pr.EvaluateeID
+	}
+	byID, err := store.EvaluateesByIDs(ctx, db, ids)
 	if err != nil {
 		return err
 	}
-	byID := map[int64]store.Evaluatee{}
-	for _, e := range evs[planID] {
-		byID[e.ID] = e
-	}
 	for _, pr := range prs {
-		b, err := Thaw(pr)
+		b, err := thawCached(pubID, pr)
 		if err != nil {
 			return err
 		}
@@ -171,4 +172,39 @@ func sortAnnual(rows []AnnualRow) {
 		}
 		return cmp.Compare(a.Evaluatee.Unit.SortKey, b.Evaluatee.Unit.SortKey)
 	})
+}
+
+// A publication never changes (reopening a period makes a new one), so its
+// decoded summaries can be kept in memory; at province scale decoding them
+// is most of a ranking's time. The cache is bounded and keyed by
+// publication, so several server copies never disagree.
+const thawCacheLimit = 50_000
+
+var thawCache = struct {
+	sync.Mutex
+	rows map[[2]int64]Breakdown // (publication, evaluatee) → summary
+}{rows: map[[2]int64]Breakdown{}}
+
+func thawCached(pubID int64, pr store.PublishedResult) (Breakdown, error) {
+	if len(pr.Breakdown) > 0 { // a full breakdown was asked for
+		return Thaw(pr)
+	}
+	key := [2]int64{pubID, pr.EvaluateeID}
+	thawCache.Lock()
+	b, ok := thawCache.rows[key]
+	thawCache.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := Thaw(pr)
+	if err != nil {
+		return b, err
+	}
+	thawCache.Lock()
+	if len(thawCache.rows) >= thawCacheLimit {
+		clear(thawCache.rows)
+	}
+	thawCache.rows[key] = b
+	thawCache.Unlock()
+	return b, nil
 }

@@ -32,9 +32,19 @@ type Breakdown struct {
 	MissingScores int              `json:"missingScores"`
 }
 
+// Method names a component in the API (the GraphQL enum ScoringMethod).
+type Method string
+
+const (
+	DailyMonitoring Method = "DAILY_MONITORING"
+	FieldVisits     Method = "FIELD_VISITS"
+	PublicOpinion   Method = "PUBLIC_OPINION"
+	ThirdParty      Method = "THIRD_PARTY"
+)
+
 // Component is one of the four methods.
 type Component struct {
-	Method string           `json:"method"` // DAILY_MONITORING, FIELD_VISITS, PUBLIC_OPINION, THIRD_PARTY
+	Method Method           `json:"method"`
 	Weight decimal.Decimal  `json:"weight"`
 	Value  *decimal.Decimal `json:"value"` // rounded for display; nil = missing
 }
@@ -85,11 +95,11 @@ type Row struct {
 }
 
 // methodNames maps the formula's methods to the API's names.
-var methodNames = map[scoring.Method]string{
-	scoring.DailyMonitoring: "DAILY_MONITORING",
-	scoring.FieldVisit:      "FIELD_VISITS",
-	scoring.PublicOpinion:   "PUBLIC_OPINION",
-	scoring.ThirdParty:      "THIRD_PARTY",
+var methodNames = map[scoring.Method]Method{
+	scoring.DailyMonitoring: DailyMonitoring,
+	scoring.FieldVisit:      FieldVisits,
+	scoring.PublicOpinion:   PublicOpinion,
+	scoring.ThirdParty:      ThirdParty,
 }
 
 // Compute returns the results of the loaded evaluatees, ranked inside their
@@ -231,22 +241,31 @@ func Freeze(rows []Row) ([]store.PublishedResult, error) {
 		if err != nil {
 			return nil, fmt.Errorf("freeze result of evaluatee %d: %w", r.Evaluatee.ID, err)
 		}
+		summary, err := json.Marshal(Breakdown{Components: r.Result.Components, Dimensions: r.Result.Dimensions})
+		if err != nil {
+			return nil, fmt.Errorf("freeze result of evaluatee %d: %w", r.Evaluatee.ID, err)
+		}
 		var exact *string
 		if r.Result.Exact != "" {
 			exact = &r.Result.Exact
 		}
 		out[i] = store.PublishedResult{
 			EvaluateeID: r.Evaluatee.ID, Group: r.Evaluatee.Group, Rank: r.Rank,
-			Score: r.Result.Score, Exact: exact, MissingScores: r.Result.MissingScores, Breakdown: b,
+			Score: r.Result.Score, Exact: exact, MissingScores: r.Result.MissingScores, Summary: summary, Breakdown: b,
 		}
 	}
 	return out, nil
 }
 
-// Thaw reads a frozen result.
+// Thaw reads a frozen result: the whole breakdown when it was read, else the
+// ranking summary.
 func Thaw(p store.PublishedResult) (Breakdown, error) {
 	var b Breakdown
-	if err := json.Unmarshal(p.Breakdown, &b); err != nil {
+	raw := p.Breakdown
+	if len(raw) == 0 {
+		raw = p.Summary
+	}
+	if err := json.Unmarshal(raw, &b); err != nil {
 		return b, fmt.Errorf("read published result of evaluatee %d: %w", p.EvaluateeID, err)
 	}
 	// The ranking reads only part of the frozen JSON; the figures themselves

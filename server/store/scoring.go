@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/audit"
@@ -125,79 +126,174 @@ type ScoreKey struct {
 	PeriodID, EvaluateeID, TaskID, LeadUnitID int64
 }
 
-// SaveScore writes a lead unit's value for a cell. version is what the user
-// saw: 0 for a cell without a score. A stale version is a Conflict carrying
-// the current score. Verified scores cannot be changed by the lead unit.
-func SaveScore(ctx context.Context, db DB, key ScoreKey, value Decimal, comment string, version int, submit bool, by Actor, at time.Time, action string) (*Score, error) {
-	cur := new(Score)
-	err := db.NewSelect().Model(cur).
-		Where("period_id = ? AND evaluatee_id = ? AND task_id = ? AND lead_unit_id = ?", key.PeriodID, key.EvaluateeID, key.TaskID, key.LeadUnitID).
+// ScoreWrite is one cell a lead unit saves. Version is what the user saw: 0
+// for a cell without a score.
+type ScoreWrite struct {
+	EvaluateeID, TaskID int64
+	Value               Decimal
+	Comment             string
+	Version             int
+}
+
+// ScoreConflict is a cell somebody else saved first (Current is their
+// score), or one the 专班 has verified already.
+type ScoreConflict struct {
+	Index    int
+	Current  *Score
+	Verified bool
+}
+
+// SaveScores writes a lead unit's cells in a fixed number of statements,
+// whatever their number: one locking read, one insert of the new cells, one
+// update of the others, one insert into the history. When any cell's
+// version is stale it writes nothing and returns the conflicts.
+func SaveScores(ctx context.Context, db DB, periodID, leadUnitID int64, cells []ScoreWrite, submit bool, by Actor, at time.Time, action string) ([]Score, []ScoreConflict, error) {
+	if len(cells) == 0 {
+		return nil, nil, nil
+	}
+	evs, tasks := make([]int64, len(cells)), make([]int64, len(cells))
+	for i, c := range cells {
+		evs[i], tasks[i] = c.EvaluateeID, c.TaskID
+	}
+	var existing []Score
+	err := db.NewSelect().Model(&existing).
+		Where("period_id = ? AND lead_unit_id = ?", periodID, leadUnitID).
+		Where("(evaluatee_id, task_id) IN (SELECT * FROM unnest(?::bigint[], ?::bigint[]))", pgdialect.Array(evs), pgdialect.Array(tasks)).
 		For("UPDATE").Scan(ctx)
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("load score: %w", err)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lock scores: %w", err)
 	}
-	curVersion := 0
-	if exists {
-		curVersion = cur.Version
-	}
-	if curVersion != version {
-		var current any
-		if exists {
-			current = cur
-		}
-		return nil, &apperr.Error{Code: apperr.Conflict, Message: "该分值已被他人修改,请刷新后重试", Current: current}
-	}
-	// A submitted score may be taken back and changed until the 专班 has
-	// verified it; after that only the 专班 changes it (ADJUST).
-	if exists && cur.Status == ScoreVerified {
-		return nil, apperr.Errorf(apperr.Conflict, "该分值已由专班核实,不能再修改")
+	byCell := map[[2]int64]*Score{}
+	for i := range existing {
+		byCell[[2]int64{existing[i].EvaluateeID, existing[i].TaskID}] = &existing[i]
 	}
 	status := ScoreDraft
 	if submit {
 		status = ScoreSubmitted
 	}
-	next := &Score{
-		PeriodID: key.PeriodID, EvaluateeID: key.EvaluateeID, TaskID: key.TaskID, LeadUnitID: key.LeadUnitID,
-		Value: value, Comment: comment, Status: status,
-		EnteredBy: &by.UserID, EnteredByName: by.Username, EnteredAt: at, Version: curVersion + 1,
-	}
-	var before any
-	var oldValue *Decimal
-	var oldStatus *ScoreStatus
-	if exists {
-		before, oldValue, oldStatus = cur, &cur.Value, &cur.Status
-		next.ID = cur.ID
-		_, err = db.NewUpdate().Model(next).
-			Column("value", "comment", "status", "entered_by", "entered_by_name", "entered_at", "version").
-			Set("verified_by = NULL, verified_by_name = NULL, verified_at = NULL, original_value = NULL, review_reason = NULL").
-			WherePK().Exec(ctx)
-	} else {
-		// Two first saves of one cell both find no row to lock; the unique
-		// key decides, and the loser answers like any stale version.
-		var ids []int64
-		err = db.NewInsert().Model(next).On("CONFLICT ON CONSTRAINT scores_key DO NOTHING").Returning("id").Scan(ctx, &ids)
-		if err == nil && len(ids) == 0 {
-			winner := new(Score)
-			if err := db.NewSelect().Model(winner).
-				Where("period_id = ? AND evaluatee_id = ? AND task_id = ? AND lead_unit_id = ?", key.PeriodID, key.EvaluateeID, key.TaskID, key.LeadUnitID).
-				Scan(ctx); err != nil {
-				return nil, fmt.Errorf("load concurrent score: %w", err)
-			}
-			return nil, &apperr.Error{Code: apperr.Conflict, Message: "该分值已被他人修改,请刷新后重试", Current: winner}
+	var conflicts []ScoreConflict
+	out := make([]Score, len(cells))
+	var fresh []Score
+	var freshIndex []int
+	for i, c := range cells {
+		cur := byCell[[2]int64{c.EvaluateeID, c.TaskID}]
+		curVersion := 0
+		if cur != nil {
+			curVersion = cur.Version
 		}
-		if len(ids) == 1 {
-			next.ID = ids[0]
+		switch {
+		case cur != nil && cur.Status == ScoreVerified:
+			// A submitted score may be taken back and changed until the 专班
+			// has verified it; after that only the 专班 changes it.
+			conflicts = append(conflicts, ScoreConflict{Index: i, Current: cur, Verified: true})
+			continue
+		case curVersion != c.Version:
+			conflicts = append(conflicts, ScoreConflict{Index: i, Current: cur})
+			continue
+		}
+		out[i] = Score{
+			PeriodID: periodID, EvaluateeID: c.EvaluateeID, TaskID: c.TaskID, LeadUnitID: leadUnitID,
+			Value: c.Value, Comment: c.Comment, Status: status,
+			EnteredBy: &by.UserID, EnteredByName: by.Username, EnteredAt: at, Version: curVersion + 1,
+		}
+		if cur == nil {
+			fresh = append(fresh, out[i])
+			freshIndex = append(freshIndex, i)
+		} else {
+			out[i].ID = cur.ID
 		}
 	}
+	if len(conflicts) > 0 {
+		return nil, conflicts, nil
+	}
+	if conflicts, err := insertFresh(ctx, db, fresh, freshIndex, out); err != nil || len(conflicts) > 0 {
+		return nil, conflicts, err
+	}
+	if err := updateCells(ctx, db, out, byCell); err != nil {
+		return nil, nil, err
+	}
+	history := make([]ScoreChange, len(out))
+	for i, sc := range out {
+		h := ScoreChange{ScoreID: sc.ID, At: at, UserID: &by.UserID, Username: by.Username, Action: action, NewValue: &out[i].Value, NewStatus: status}
+		var before any
+		if cur := byCell[[2]int64{sc.EvaluateeID, sc.TaskID}]; cur != nil {
+			h.OldValue, h.OldStatus, before = &cur.Value, &cur.Status, cur
+		}
+		history[i] = h
+		audit.Note(ctx, "scores", sc.ID, before, &out[i])
+	}
+	if _, err := db.NewInsert().Model(&history).Exec(ctx); err != nil {
+		return nil, nil, fmt.Errorf("record score history: %w", err)
+	}
+	return out, nil, nil
+}
+
+// insertFresh inserts cells nobody has scored yet. Two first saves of one
+// cell both found nothing to lock; the unique key decides, and the loser
+// answers like any stale version, with the winner's score.
+func insertFresh(ctx context.Context, db DB, fresh []Score, index []int, out []Score) ([]ScoreConflict, error) {
+	if len(fresh) == 0 {
+		return nil, nil
+	}
+	var ids []struct {
+		ID          int64 `bun:"id"`
+		EvaluateeID int64 `bun:"evaluatee_id"`
+		TaskID      int64 `bun:"task_id"`
+	}
+	err := db.NewInsert().Model(&fresh).On("CONFLICT ON CONSTRAINT scores_key DO NOTHING").
+		Returning("id, evaluatee_id, task_id").Scan(ctx, &ids)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, mapError(err)
 	}
-	if err := addScoreChange(ctx, db, next.ID, by, at, action, oldValue, &next.Value, oldStatus, status, nil); err != nil {
-		return nil, err
+	got := map[[2]int64]int64{}
+	for _, r := range ids {
+		got[[2]int64{r.EvaluateeID, r.TaskID}] = r.ID
 	}
-	audit.Note(ctx, "scores", next.ID, before, next)
-	return next, nil
+	var conflicts []ScoreConflict
+	for k, f := range fresh {
+		id, ok := got[[2]int64{f.EvaluateeID, f.TaskID}]
+		if ok {
+			out[index[k]].ID = id
+			continue
+		}
+		winner := new(Score)
+		if err := db.NewSelect().Model(winner).
+			Where("period_id = ? AND evaluatee_id = ? AND task_id = ? AND lead_unit_id = ?", f.PeriodID, f.EvaluateeID, f.TaskID, f.LeadUnitID).
+			Scan(ctx); err != nil {
+			return nil, fmt.Errorf("load concurrent score: %w", err)
+		}
+		conflicts = append(conflicts, ScoreConflict{Index: index[k], Current: winner})
+	}
+	return conflicts, nil
+}
+
+// updateCells writes the cells that had a score, in one statement.
+func updateCells(ctx context.Context, db DB, out []Score, byCell map[[2]int64]*Score) error {
+	var ids []int64
+	var values []string
+	var comments []string
+	for _, sc := range out {
+		if byCell[[2]int64{sc.EvaluateeID, sc.TaskID}] != nil {
+			ids, values, comments = append(ids, sc.ID), append(values, sc.Value.String()), append(comments, sc.Comment)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	first := out[0]
+	_, err := db.NewRaw(`
+		UPDATE scores AS s
+		SET value = d.value, comment = d.comment, status = ?, entered_by = ?, entered_by_name = ?, entered_at = ?,
+		    version = s.version + 1,
+		    verified_by = NULL, verified_by_name = NULL, verified_at = NULL, original_value = NULL, review_reason = NULL
+		FROM unnest(?::bigint[], ?::numeric[], ?::text[]) AS d(id, value, comment)
+		WHERE s.id = d.id`,
+		first.Status, first.EnteredBy, first.EnteredByName, first.EnteredAt,
+		pgdialect.Array(ids), pgdialect.Array(values), pgdialect.Array(comments)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("update scores: %w", mapError(err))
+	}
+	return nil
 }
 
 // SetScoreStatus moves a score through verification. value and reason are
@@ -534,6 +630,7 @@ type PublishedResult struct {
 	Score         *Decimal        `bun:"score"`
 	Exact         *string         `bun:"exact"`
 	MissingScores int             `bun:"missing_scores"`
+	Summary       json.RawMessage `bun:"summary,type:jsonb"`
 	Breakdown     json.RawMessage `bun:"breakdown,type:jsonb"`
 }
 
@@ -589,7 +686,7 @@ func PublishedResults(ctx context.Context, db DB, publicationID int64, group *Ra
 	if withBreakdown {
 		q = q.ColumnExpr("pr.*")
 	} else {
-		q = q.ColumnExpr("pr.publication_id, pr.evaluatee_id, pr.ranking_group, pr.rank, pr.score, pr.exact, pr.missing_scores, jsonb_build_object('components', pr.breakdown->'components', 'dimensions', pr.breakdown->'dimensions') AS breakdown")
+		q = q.ExcludeColumn("breakdown")
 	}
 	if group != nil {
 		q = q.Where("pr.ranking_group = ?", *group)
