@@ -107,7 +107,12 @@ func BenchmarkSave200Scores(b *testing.B) {
 	b.ResetTimer()
 	total := int64(0)
 	for i := 0; i < b.N; i++ {
-		var out struct{ SaveScores []struct{ EvaluateeID, TaskID string; Version int } }
+		var out struct {
+			SaveScores []struct {
+				EvaluateeID, TaskID string
+				Version             int
+			}
+		}
 		a.must(q, map[string]any{"p": period, "e": entries}, &out)
 		total += a.statements.Load()
 		for j, s := range out.SaveScores {

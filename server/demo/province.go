@@ -221,4 +221,3 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 		return nil
 	})
 }
-

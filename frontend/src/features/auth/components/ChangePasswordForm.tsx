@@ -1,6 +1,8 @@
 import { App, Button, Form, Input } from 'antd';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
+import { passwordPolicyText, passwordProblems } from '../../../lib/passwordPolicy';
+import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 
 const changePasswordMutation = graphql(`
@@ -29,6 +31,7 @@ export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boole
   const { message } = App.useApp();
   const showError = useShowError();
   const [state, change] = useMutation(changePasswordMutation);
+  const username = useSession().session?.user.username ?? '';
 
   const submit = async (v: Values) => {
     const r = await change({ input: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
@@ -46,7 +49,20 @@ export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boole
       <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }]} extra="不能与最近用过的密码相同;建议 12 位以上,含字母、数字和符号。">
+      <Form.Item
+        name="newPassword"
+        label="新密码"
+        extra={`${passwordPolicyText},不能与最近用过的密码相同。`}
+        rules={[
+          { required: true, message: '请输入新密码' },
+          {
+            validator: (_, value: string | undefined) => {
+              const problems = value ? passwordProblems(value, username) : [];
+              return problems.length === 0 ? Promise.resolve() : Promise.reject(new Error(problems.join(';')));
+            },
+          },
+        ]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item

@@ -7,6 +7,7 @@ import { graphql } from '../../../gql';
 import { describeError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session';
 import { useElderMode } from '../../../lib/elderMode';
+import { rememberSignedIn, setupPath } from '../sessionMemory';
 
 const loginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -42,11 +43,12 @@ export function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [state, login] = useMutation(loginMutation);
   const [needTotp, setNeedTotp] = useState(false);
-  const [problem, setProblem] = useState<string | null>(params.get('expired') ? '登录已失效,请重新登录。' : null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const expired = params.get('expired') !== null;
   const elder = useElderMode();
   const next = safeNext(params.get('next'));
 
-  if (session && !state.fetching) return <Navigate to={session.restricted ? '/account/setup' : next} replace />;
+  if (session && !state.fetching) return <Navigate to={session.restricted ? setupPath(next) : next} replace />;
 
   const submit = async (v: Values) => {
     setProblem(null);
@@ -64,8 +66,9 @@ export function LoginPage() {
       setProblem(null);
       return;
     }
+    rememberSignedIn();
     // A fresh page: nothing cached from before signing in survives.
-    window.location.replace(result.session.restricted ? '/account/setup' : next);
+    window.location.replace(result.session.restricted ? setupPath(next) : next);
   };
 
   return (
@@ -77,7 +80,19 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 24 }}>
           数字政府建设考评系统
         </Typography.Paragraph>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+        {problem ? (
+          <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />
+        ) : (
+          expired && (
+            <Alert
+              type="warning"
+              showIcon
+              title="登录已过期,请重新登录"
+              description="长时间未操作、在其他地方退出或账号被调整时,登录会自动结束。登录后将回到刚才的页面。"
+              style={{ marginBottom: 16 }}
+            />
+          )
+        )}
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
           <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus disabled={needTotp} />
