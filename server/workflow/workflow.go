@@ -4,7 +4,10 @@
 // (the @allow directives and the scope checks), this says when.
 package workflow
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // State of a period.
 type State string
@@ -91,4 +94,27 @@ func Next(s State) []State {
 		}
 	}
 	return out
+}
+
+// Table renders Permitted as the Markdown table the README shows.
+func Table() string {
+	actions := []Action{ReportProgress, EnterScores, VerifyScores, ImportSources, SeeOwnResults}
+	var b strings.Builder
+	b.WriteString("| state |")
+	for _, a := range actions {
+		b.WriteString(" " + string(a) + " |")
+	}
+	b.WriteString("\n| --- |" + strings.Repeat(" --- |", len(actions)) + "\n")
+	for _, s := range []State{Draft, Open, Review, Publicity, Published} {
+		b.WriteString("| " + string(s) + " " + s.Label() + " |")
+		for _, a := range actions {
+			mark := "–"
+			if Allows(s, a) {
+				mark = "✓"
+			}
+			b.WriteString(" " + mark + " |")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSpace(b.String())
 }
