@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kaoping/kaoping/server/audit"
+)
+
+// PeriodEvent records a move of a period.
+type PeriodEvent struct {
+	bun.BaseModel `bun:"table:period_events"`
+
+	ID        int64       `bun:"id,pk,autoincrement"`
+	PeriodID  int64       `bun:"period_id"`
+	FromState PeriodState `bun:"from_state"`
+	ToState   PeriodState `bun:"to_state"`
+	Reason    *string     `bun:"reason"`
+	UserID    *int64      `bun:"user_id"`
+	Username  string      `bun:"username"`
+	At        time.Time   `bun:"at"`
+}
+
+// FindPeriod returns period id.
+func FindPeriod(ctx context.Context, db DB, id int64) (*Period, error) {
+	p := new(Period)
+	if err := db.NewSelect().Model(p).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, notFoundOr(err, "考评周期", id)
+	}
+	return p, nil
+}
+
+// MovePeriod changes a period's state if it still has version, and records
+// the event.
+func MovePeriod(ctx context.Context, db DB, p *Period, to PeriodState, reason *string, by Actor, at time.Time) error {
+	from := p.State
+	next := *p
+	next.State = to
+	if to == PeriodPublished {
+		next.PublishedAt = &at
+	}
+	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "state", "published_at"); err != nil {
+		return err
+	}
+	*p = next
+	_, err := db.NewInsert().Model(&PeriodEvent{PeriodID: p.ID, FromState: from, ToState: to, Reason: reason, UserID: &by.UserID, Username: by.Username, At: at}).Exec(ctx)
+	return err
+}
+
+// PeriodEvents returns each period's events, oldest first.
+func PeriodEvents(ctx context.Context, db DB, periodIDs []int64) (map[int64][]PeriodEvent, error) {
+	var rows []PeriodEvent
+	if err := db.NewSelect().Model(&rows).Where("period_id IN (?)", bun.In(periodIDs)).Order("period_id", "id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load period events: %w", err)
+	}
+	out := map[int64][]PeriodEvent{}
+	for _, e := range rows {
+		out[e.PeriodID] = append(out[e.PeriodID], e)
+	}
+	return out, nil
+}
+
+// Publication freezes a period's results.
+type Publication struct {
+	bun.BaseModel `bun:"table:publications"`
+
+	ID            int64      `bun:"id,pk,autoincrement"`
+	PeriodID      int64      `bun:"period_id"`
+	Number        int        `bun:"number"`
+	CreatedAt     time.Time  `bun:"created_at"`
+	CreatedByName string     `bun:"created_by_name"`
+	SupersededAt  *time.Time `bun:"superseded_at"`
+}
+
+// PublishedResult is one evaluatee's frozen result.
+type PublishedResult struct {
+	bun.BaseModel `bun:"table:published_results,alias:pr"`
+
+	PublicationID int64           `bun:"publication_id,pk"`
+	EvaluateeID   int64           `bun:"evaluatee_id,pk"`
+	Group         RankingGroup    `bun:"ranking_group"`
+	Rank          int             `bun:"rank"`
+	Score         *Decimal        `bun:"score"`
+	Exact         *string         `bun:"exact"`
+	MissingScores int             `bun:"missing_scores"`
+	Summary       json.RawMessage `bun:"summary,type:jsonb"`
+	Breakdown     json.RawMessage `bun:"breakdown,type:jsonb"`
+}
+
+// CurrentPublication returns the period's publication in force, or nil.
+func CurrentPublication(ctx context.Context, db DB, periodID int64) (*Publication, error) {
+	p := new(Publication)
+	err := db.NewSelect().Model(p).Where("period_id = ? AND superseded_at IS NULL", periodID).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return p, err
+}
+
+// Publish stores a new publication of the period with its results.
+func Publish(ctx context.Context, db DB, periodID int64, byName string, at time.Time, results []PublishedResult) (*Publication, error) {
+	var n int
+	if err := db.NewRaw(`SELECT coalesce(max(number), 0) FROM publications WHERE period_id = ?`, periodID).Scan(ctx, &n); err != nil {
+		return nil, err
+	}
+	pub := &Publication{PeriodID: periodID, Number: n + 1, CreatedAt: at, CreatedByName: byName}
+	if _, err := db.NewInsert().Model(pub).Returning("id").Exec(ctx); err != nil {
+		return nil, mapError(err)
+	}
+	for i := range results {
+		results[i].PublicationID = pub.ID
+	}
+	// Chunked: PostgreSQL takes at most 65,535 parameters per statement.
+	for start := 0; start < len(results); start += 5000 {
+		chunk := results[start:min(start+5000, len(results))]
+		if _, err := db.NewInsert().Model(&chunk).Exec(ctx); err != nil {
+			return nil, mapError(err)
+		}
+	}
+	audit.Note(ctx, "publications", pub.ID, nil, map[string]any{"periodId": periodID, "number": pub.Number, "results": len(results)})
+	return pub, nil
+}
+
+// Supersede marks the period's publication as no longer in force.
+func Supersede(ctx context.Context, db DB, periodID int64, at time.Time) error {
+	_, err := db.NewUpdate().Model((*Publication)(nil)).Set("superseded_at = ?", at).
+		Where("period_id = ? AND superseded_at IS NULL", periodID).Exec(ctx)
+	return err
+}
+
+// PublishedResults returns a publication's results, optionally of one group
+// or one evaluatee, in rank order (then the units' official order).
+func PublishedResults(ctx context.Context, db DB, publicationID int64, group *RankingGroup, evaluateeID *int64, withBreakdown bool) ([]PublishedResult, error) {
+	var out []PublishedResult
+	q := db.NewSelect().Model(&out).
+		Join("JOIN evaluatees AS e ON e.id = pr.evaluatee_id").
+		Join("JOIN units AS u ON u.id = e.unit_id").
+		Where("pr.publication_id = ?", publicationID)
+	if withBreakdown {
+		q = q.ColumnExpr("pr.*")
+	} else {
+		q = q.ExcludeColumn("breakdown")
+	}
+	if group != nil {
+		q = q.Where("pr.ranking_group = ?", *group)
+	}
+	if evaluateeID != nil {
+		q = q.Where("pr.evaluatee_id = ?", *evaluateeID)
+	}
+	if err := q.Order("pr.rank", "u.sort_key", "u.id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load published results: %w", err)
+	}
+	return out, nil
+}

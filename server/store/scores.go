@@ -1,0 +1,351 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/audit"
+)
+
+// ScoreStatus is where a score is in the verification workflow.
+type ScoreStatus string
+
+const (
+	ScoreDraft     ScoreStatus = "DRAFT"
+	ScoreSubmitted ScoreStatus = "SUBMITTED"
+	ScoreVerified  ScoreStatus = "VERIFIED"
+	ScoreReturned  ScoreStatus = "RETURNED"
+)
+
+// Score is one lead unit's score of one evaluatee's task in one period.
+type Score struct {
+	bun.BaseModel `bun:"table:scores,alias:s"`
+
+	ID             int64       `bun:"id,pk,autoincrement"`
+	PeriodID       int64       `bun:"period_id"`
+	EvaluateeID    int64       `bun:"evaluatee_id"`
+	TaskID         int64       `bun:"task_id"`
+	LeadUnitID     int64       `bun:"lead_unit_id"`
+	Value          Decimal     `bun:"value"`
+	Comment        string      `bun:"comment"`
+	Status         ScoreStatus `bun:"status"`
+	EnteredBy      *int64      `bun:"entered_by"`
+	EnteredByName  string      `bun:"entered_by_name"`
+	EnteredAt      time.Time   `bun:"entered_at"`
+	VerifiedBy     *int64      `bun:"verified_by"`
+	VerifiedByName *string     `bun:"verified_by_name"`
+	VerifiedAt     *time.Time  `bun:"verified_at"`
+	OriginalValue  *Decimal    `bun:"original_value"`
+	ReviewReason   *string     `bun:"review_reason"`
+	Version        int         `bun:"version"`
+}
+
+func (s *Score) currentVersion() int { return s.Version }
+
+// ScoreChange is one line of a score's history.
+type ScoreChange struct {
+	bun.BaseModel `bun:"table:score_history"`
+
+	ID        int64        `bun:"id,pk,autoincrement"`
+	ScoreID   int64        `bun:"score_id"`
+	At        time.Time    `bun:"at"`
+	UserID    *int64       `bun:"user_id"`
+	Username  string       `bun:"username"`
+	Action    string       `bun:"action"`
+	OldValue  *Decimal     `bun:"old_value"`
+	NewValue  *Decimal     `bun:"new_value"`
+	OldStatus *ScoreStatus `bun:"old_status"`
+	NewStatus ScoreStatus  `bun:"new_status"`
+	Reason    *string      `bun:"reason"`
+}
+
+// Actor is who does a write, for the rows that remember it.
+type Actor struct {
+	UserID   int64
+	Username string
+}
+
+// ScoresOfPeriod returns a period's scores, optionally only some lead unit's,
+// evaluatees' or statuses.
+type ScoreFilter struct {
+	PeriodID     int64
+	LeadUnitID   *int64
+	EvaluateeIDs []int64
+	Statuses     []ScoreStatus
+	IDs          []int64
+}
+
+// FindScores returns the scores matching f, in a stable order.
+func FindScores(ctx context.Context, db DB, f ScoreFilter) ([]Score, error) {
+	var out []Score
+	q := db.NewSelect().Model(&out).Where("s.period_id = ?", f.PeriodID)
+	if f.LeadUnitID != nil {
+		q = q.Where("s.lead_unit_id = ?", *f.LeadUnitID)
+	}
+	if f.EvaluateeIDs != nil {
+		q = q.Where("s.evaluatee_id IN (?)", bun.In(f.EvaluateeIDs))
+	}
+	if f.Statuses != nil {
+		q = q.Where("s.status IN (?)", bun.In(f.Statuses))
+	}
+	if f.IDs != nil {
+		q = q.Where("s.id IN (?)", bun.In(f.IDs))
+	}
+	if err := q.Order("s.task_id", "s.evaluatee_id", "s.lead_unit_id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("find scores of period %d: %w", f.PeriodID, err)
+	}
+	return out, nil
+}
+
+// ScoreHistories returns the history of each score, oldest first.
+func ScoreHistories(ctx context.Context, db DB, scoreIDs []int64) (map[int64][]ScoreChange, error) {
+	out := map[int64][]ScoreChange{}
+	if len(scoreIDs) == 0 {
+		return out, nil
+	}
+	var rows []ScoreChange
+	if err := db.NewSelect().Model(&rows).Where("score_id IN (?)", bun.In(scoreIDs)).Order("score_id", "id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("load score history: %w", err)
+	}
+	for _, r := range rows {
+		out[r.ScoreID] = append(out[r.ScoreID], r)
+	}
+	return out, nil
+}
+
+// ScoreKey names a score cell.
+type ScoreKey struct {
+	PeriodID, EvaluateeID, TaskID, LeadUnitID int64
+}
+
+// ScoreWrite is one cell a lead unit saves. Version is what the user saw: 0
+// for a cell without a score.
+type ScoreWrite struct {
+	EvaluateeID, TaskID int64
+	Value               Decimal
+	Comment             string
+	Version             int
+}
+
+// ScoreConflict is a cell somebody else saved first (Current is their
+// score), or one the 专班 has verified already.
+type ScoreConflict struct {
+	Index    int
+	Current  *Score
+	Verified bool
+}
+
+// SaveScores writes a lead unit's cells in a fixed number of statements,
+// whatever their number: one locking read, one insert of the new cells, one
+// update of the others, one insert into the history. When any cell's
+// version is stale it writes nothing and returns the conflicts.
+func SaveScores(ctx context.Context, db DB, periodID, leadUnitID int64, cells []ScoreWrite, submit bool, by Actor, at time.Time, action string) ([]Score, []ScoreConflict, error) {
+	if len(cells) == 0 {
+		return nil, nil, nil
+	}
+	evs, tasks := make([]int64, len(cells)), make([]int64, len(cells))
+	for i, c := range cells {
+		evs[i], tasks[i] = c.EvaluateeID, c.TaskID
+	}
+	var existing []Score
+	err := db.NewSelect().Model(&existing).
+		Where("period_id = ? AND lead_unit_id = ?", periodID, leadUnitID).
+		Where("(evaluatee_id, task_id) IN (SELECT * FROM unnest(?::bigint[], ?::bigint[]))", pgdialect.Array(evs), pgdialect.Array(tasks)).
+		For("UPDATE").Scan(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lock scores: %w", err)
+	}
+	byCell := map[[2]int64]*Score{}
+	for i := range existing {
+		byCell[[2]int64{existing[i].EvaluateeID, existing[i].TaskID}] = &existing[i]
+	}
+	status := ScoreDraft
+	if submit {
+		status = ScoreSubmitted
+	}
+	var conflicts []ScoreConflict
+	out := make([]Score, len(cells))
+	var fresh []Score
+	var freshIndex []int
+	for i, c := range cells {
+		cur := byCell[[2]int64{c.EvaluateeID, c.TaskID}]
+		curVersion := 0
+		if cur != nil {
+			curVersion = cur.Version
+		}
+		switch {
+		case cur != nil && cur.Status == ScoreVerified:
+			// A submitted score may be taken back and changed until the 专班
+			// has verified it; after that only the 专班 changes it.
+			conflicts = append(conflicts, ScoreConflict{Index: i, Current: cur, Verified: true})
+			continue
+		case curVersion != c.Version:
+			conflicts = append(conflicts, ScoreConflict{Index: i, Current: cur})
+			continue
+		}
+		out[i] = Score{
+			PeriodID: periodID, EvaluateeID: c.EvaluateeID, TaskID: c.TaskID, LeadUnitID: leadUnitID,
+			Value: c.Value, Comment: c.Comment, Status: status,
+			EnteredBy: &by.UserID, EnteredByName: by.Username, EnteredAt: at, Version: curVersion + 1,
+		}
+		if cur == nil {
+			fresh = append(fresh, out[i])
+			freshIndex = append(freshIndex, i)
+		} else {
+			out[i].ID = cur.ID
+		}
+	}
+	if len(conflicts) > 0 {
+		return nil, conflicts, nil
+	}
+	if conflicts, err := insertFresh(ctx, db, fresh, freshIndex, out); err != nil || len(conflicts) > 0 {
+		return nil, conflicts, err
+	}
+	if err := updateCells(ctx, db, out, byCell); err != nil {
+		return nil, nil, err
+	}
+	history := make([]ScoreChange, len(out))
+	for i, sc := range out {
+		h := ScoreChange{ScoreID: sc.ID, At: at, UserID: &by.UserID, Username: by.Username, Action: action, NewValue: &out[i].Value, NewStatus: status}
+		var before any
+		if cur := byCell[[2]int64{sc.EvaluateeID, sc.TaskID}]; cur != nil {
+			h.OldValue, h.OldStatus, before = &cur.Value, &cur.Status, cur
+		}
+		history[i] = h
+		audit.Note(ctx, "scores", sc.ID, before, &out[i])
+	}
+	if _, err := db.NewInsert().Model(&history).Exec(ctx); err != nil {
+		return nil, nil, fmt.Errorf("record score history: %w", err)
+	}
+	return out, nil, nil
+}
+
+// insertFresh inserts cells nobody has scored yet. Two first saves of one
+// cell both found nothing to lock; the unique key decides, and the loser
+// answers like any stale version, with the winner's score.
+func insertFresh(ctx context.Context, db DB, fresh []Score, index []int, out []Score) ([]ScoreConflict, error) {
+	if len(fresh) == 0 {
+		return nil, nil
+	}
+	var ids []struct {
+		ID          int64 `bun:"id"`
+		EvaluateeID int64 `bun:"evaluatee_id"`
+		TaskID      int64 `bun:"task_id"`
+	}
+	err := db.NewInsert().Model(&fresh).On("CONFLICT ON CONSTRAINT scores_key DO NOTHING").
+		Returning("id, evaluatee_id, task_id").Scan(ctx, &ids)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, mapError(err)
+	}
+	got := map[[2]int64]int64{}
+	for _, r := range ids {
+		got[[2]int64{r.EvaluateeID, r.TaskID}] = r.ID
+	}
+	var conflicts []ScoreConflict
+	for k, f := range fresh {
+		id, ok := got[[2]int64{f.EvaluateeID, f.TaskID}]
+		if ok {
+			out[index[k]].ID = id
+			continue
+		}
+		winner := new(Score)
+		if err := db.NewSelect().Model(winner).
+			Where("period_id = ? AND evaluatee_id = ? AND task_id = ? AND lead_unit_id = ?", f.PeriodID, f.EvaluateeID, f.TaskID, f.LeadUnitID).
+			Scan(ctx); err != nil {
+			return nil, fmt.Errorf("load concurrent score: %w", err)
+		}
+		conflicts = append(conflicts, ScoreConflict{Index: index[k], Current: winner})
+	}
+	return conflicts, nil
+}
+
+// updateCells writes the cells that had a score, in one statement.
+func updateCells(ctx context.Context, db DB, out []Score, byCell map[[2]int64]*Score) error {
+	var ids []int64
+	var values []string
+	var comments []string
+	for _, sc := range out {
+		if byCell[[2]int64{sc.EvaluateeID, sc.TaskID}] != nil {
+			ids, values, comments = append(ids, sc.ID), append(values, sc.Value.String()), append(comments, sc.Comment)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	first := out[0]
+	_, err := db.NewRaw(`
+		UPDATE scores AS s
+		SET value = d.value, comment = d.comment, status = ?, entered_by = ?, entered_by_name = ?, entered_at = ?,
+		    version = s.version + 1,
+		    verified_by = NULL, verified_by_name = NULL, verified_at = NULL, original_value = NULL, review_reason = NULL
+		FROM unnest(?::bigint[], ?::numeric[], ?::text[]) AS d(id, value, comment)
+		WHERE s.id = d.id`,
+		first.Status, first.EnteredBy, first.EnteredByName, first.EnteredAt,
+		pgdialect.Array(ids), pgdialect.Array(values), pgdialect.Array(comments)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("update scores: %w", mapError(err))
+	}
+	return nil
+}
+
+// SetScoreStatus moves a score through verification. value and reason are
+// for ADJUST and RETURN; version must be what the 专班 saw.
+func SetScoreStatus(ctx context.Context, db DB, id int64, version int, action string, value *Decimal, reason *string, by Actor, at time.Time) (*Score, error) {
+	cur := new(Score)
+	if err := db.NewSelect().Model(cur).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
+		return nil, notFoundOr(err, "分值", id)
+	}
+	if cur.Version != version {
+		return nil, apperr.StaleVersion("分值", id, cur)
+	}
+	next := *cur
+	next.Version++
+	switch action {
+	case "SUBMIT":
+		next.Status = ScoreSubmitted
+	case "ACCEPT", "ADJUST":
+		next.Status = ScoreVerified
+		next.VerifiedBy, next.VerifiedByName, next.VerifiedAt = &by.UserID, &by.Username, &at
+		next.ReviewReason = reason
+		if action == "ADJUST" {
+			original := cur.Value
+			if cur.OriginalValue != nil {
+				original = *cur.OriginalValue
+			}
+			next.OriginalValue, next.Value = &original, *value
+		}
+	case "RETURN":
+		next.Status, next.ReviewReason = ScoreReturned, reason
+	default:
+		return nil, fmt.Errorf("unknown score action %q", action)
+	}
+	_, err := db.NewUpdate().Model(&next).
+		Column("value", "status", "verified_by", "verified_by_name", "verified_at", "original_value", "review_reason", "version").
+		WherePK().Exec(ctx)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if err := addScoreChange(ctx, db, id, by, at, action, &cur.Value, &next.Value, &cur.Status, next.Status, reason); err != nil {
+		return nil, err
+	}
+	audit.Note(ctx, "scores", id, cur, &next)
+	return &next, nil
+}
+
+func addScoreChange(ctx context.Context, db DB, scoreID int64, by Actor, at time.Time, action string, oldV, newV *Decimal, oldS *ScoreStatus, newS ScoreStatus, reason *string) error {
+	_, err := db.NewInsert().Model(&ScoreChange{
+		ScoreID: scoreID, At: at, UserID: &by.UserID, Username: by.Username, Action: action,
+		OldValue: oldV, NewValue: newV, OldStatus: oldS, NewStatus: newS, Reason: reason,
+	}).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("record history of score %d: %w", scoreID, err)
+	}
+	return nil
+}
