@@ -86,6 +86,15 @@ var constraintErrors = map[string]apperr.FieldError{
 	"assignments_evaluatee_id_fkey":   {Field: "input.evaluateeIds", Rule: "exists", Message: "考评对象不存在", MessageEn: "evaluatee does not exist"},
 }
 
+// stillReferenced explains why a delete was refused, by the constraint of
+// the rows that still point at the object.
+var stillReferenced = map[string]string{
+	"task_lead_units_unit_id_fkey": "该单位仍是某些任务的牵头考核单位,请先修改这些任务的牵头单位",
+	"evaluatees_unit_id_fkey":      "该单位仍是考评对象,请先从考评方案中移除",
+	"users_unit_id_fkey":           "仍有用户属于该单位,请先修改这些用户的单位",
+	"scores_lead_unit_id_fkey":     "该单位已有评分记录,不能删除",
+}
+
 // mapError turns PostgreSQL constraint violations into apperr errors and
 // wraps everything else unchanged.
 func mapError(err error) error {
@@ -99,18 +108,18 @@ func mapError(err error) error {
 	if !errors.As(err, &pgErr) {
 		return err
 	}
-	if fe, ok := constraintErrors[pgErr.ConstraintName]; ok {
-		code := apperr.Invalid
-		if pgErr.Code == "23503" && pgErr.TableName != "" && isReferencedDelete(pgErr) {
-			code = apperr.Conflict
+	if isReferencedDelete(pgErr) {
+		msg, ok := stillReferenced[pgErr.ConstraintName]
+		if !ok {
+			msg = "仍有数据引用该对象,不能删除"
 		}
-		return &apperr.Error{Code: code, Message: fe.Message, Fields: []apperr.FieldError{fe}}
+		return apperr.Errorf(apperr.Conflict, "%s", msg)
+	}
+	if fe, ok := constraintErrors[pgErr.ConstraintName]; ok {
+		return &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{fe}}
 	}
 	switch pgErr.Code {
 	case "23503": // foreign_key_violation
-		if isReferencedDelete(pgErr) {
-			return apperr.Errorf(apperr.Conflict, "仍有数据引用该对象,不能删除")
-		}
 		return apperr.Errorf(apperr.Invalid, "引用的对象不存在")
 	case "23505":
 		return apperr.Errorf(apperr.Conflict, "数据重复")
