@@ -592,3 +592,79 @@ func TestRankingStatementsDoNotGrow(t *testing.T) {
 		t.Errorf("statements per ranking: %v", counts)
 	}
 }
+
+func TestLeadUnitAllocatesIndicatorPoints(t *testing.T) {
+	h := newHalfYear(t)
+	var plan struct {
+		Plan struct {
+			Dimensions []struct {
+				Indicators []struct {
+					ID    string
+					Tasks []struct{ ID string }
+				}
+			}
+		}
+	}
+	h.must(`query($p: ID!) { plan(id: $p) { dimensions { indicators { id tasks { id } } } } }`, map[string]any{"p": h.plan}, &plan)
+	d1 := plan.Plan.Dimensions[0].Indicators[0] // 60 points: A and B, both led by 市一局 alone
+	d2 := plan.Plan.Dimensions[1].Indicators[0] // C, led by 市一局 and 市二局
+	allocate := func(ind string, points ...string) []gqlError {
+		var allocs []map[string]any
+		tasks := d1.Tasks
+		if ind == d2.ID {
+			tasks = d2.Tasks
+		}
+		for i, p := range points {
+			allocs = append(allocs, map[string]any{"taskId": tasks[i].ID, "points": p})
+		}
+		return h.do(`mutation($i: ID!, $a: [TaskPointsInput!]!) { allocateTaskPoints(input: {indicatorId: $i, allocations: $a}) { id } }`,
+			map[string]any{"i": ind, "a": allocs}, nil)
+	}
+	h.login(h.scorer1, testPassword)
+	if errs := allocate(d1.ID, "40", "30"); codeOf(errs) != "INVALID" || !strings.Contains(errs[0].Message, "不等于") {
+		t.Errorf("points summing to 70 of 60: %+v", errs)
+	}
+	if errs := allocate(d2.ID, "40"); codeOf(errs) != "FORBIDDEN" {
+		t.Errorf("an indicator led together with another unit: %+v", errs)
+	}
+	if errs := allocate(d1.ID, "45", "15"); len(errs) > 0 {
+		t.Fatalf("valid allocation: %+v", errs)
+	}
+	var out struct{ Plan struct{ Dimensions []struct{ Indicators []struct{ Tasks []struct{ Points, EffectivePoints string } } } } }
+	h.must(`query($p: ID!) { plan(id: $p) { dimensions { indicators { tasks { points effectivePoints } } } } }`, map[string]any{"p": h.plan}, &out)
+	got := out.Plan.Dimensions[0].Indicators[0].Tasks
+	if got[0].Points != "45" || got[1].EffectivePoints != "15" {
+		t.Errorf("allocated points = %+v", got)
+	}
+	h.login(h.scorer2, testPassword)
+	if errs := allocate(d1.ID, "30", "30"); codeOf(errs) != "FORBIDDEN" {
+		t.Errorf("another unit allocating: %+v", errs)
+	}
+}
+
+func TestSourceValuesImportReportsRowsAndWritesNothing(t *testing.T) {
+	h := newHalfYear(t)
+	h.move("OPEN", "")
+	csv := "考评对象,来源,分值\n甲区,调查A,80\n不存在的区,调查A,70\n市乙局,调查A,120\n"
+	var out struct {
+		ImportSourceValues struct {
+			Written bool
+			Errors  []struct{ Row int; Message string }
+			Values  []struct{ Value string }
+		}
+	}
+	h.upload(`mutation($f: Upload!, $p: ID!) { importSourceValues(input: {periodId: $p, method: PUBLIC_OPINION, file: $f, dryRun: false}) { written errors { row message } values { value } } }`,
+		map[string]any{"f": nil, "p": h.period}, "variables.f", "民调.csv", []byte(csv), &out)
+	rows := map[int]bool{}
+	for _, e := range out.ImportSourceValues.Errors {
+		rows[e.Row] = true
+	}
+	if out.ImportSourceValues.Written || !rows[3] || !rows[4] || rows[2] {
+		t.Errorf("import with an unknown unit (row 3) and a value of 120 (row 4) = %+v", out.ImportSourceValues)
+	}
+	var vals struct{ SourceValues []struct{ ID string } }
+	h.must(`query($p: ID!) { sourceValues(periodId: $p, method: PUBLIC_OPINION) { id } }`, map[string]any{"p": h.period}, &vals)
+	if len(vals.SourceValues) != 0 {
+		t.Error("a refused import wrote values")
+	}
+}
