@@ -353,7 +353,12 @@ func TestDeletingAUnitInUseIsRefused(t *testing.T) {
 	}
 	// 市审批服务局 leads tasks and is an evaluatee; remove it from the plan
 	// first, then the lead-task rule answers.
-	var lead struct{ Units []struct{ ID, Name string; Version int } }
+	var lead struct {
+		Units []struct {
+			ID, Name string
+			Version  int
+		}
+	}
 	a.must(`{ units { id name version } }`, nil, &lead)
 	for _, u := range lead.Units {
 		if u.Name != "市委网信办" {

@@ -630,7 +630,15 @@ func TestLeadUnitAllocatesIndicatorPoints(t *testing.T) {
 	if errs := allocate(d1.ID, "45", "15"); len(errs) > 0 {
 		t.Fatalf("valid allocation: %+v", errs)
 	}
-	var out struct{ Plan struct{ Dimensions []struct{ Indicators []struct{ Tasks []struct{ Points, EffectivePoints string } } } } }
+	var out struct {
+		Plan struct {
+			Dimensions []struct {
+				Indicators []struct {
+					Tasks []struct{ Points, EffectivePoints string }
+				}
+			}
+		}
+	}
 	h.must(`query($p: ID!) { plan(id: $p) { dimensions { indicators { tasks { points effectivePoints } } } } }`, map[string]any{"p": h.plan}, &out)
 	got := out.Plan.Dimensions[0].Indicators[0].Tasks
 	if got[0].Points != "45" || got[1].EffectivePoints != "15" {
@@ -649,8 +657,11 @@ func TestSourceValuesImportReportsRowsAndWritesNothing(t *testing.T) {
 	var out struct {
 		ImportSourceValues struct {
 			Written bool
-			Errors  []struct{ Row int; Message string }
-			Values  []struct{ Value string }
+			Errors  []struct {
+				Row     int
+				Message string
+			}
+			Values []struct{ Value string }
 		}
 	}
 	h.upload(`mutation($f: Upload!, $p: ID!) { importSourceValues(input: {periodId: $p, method: PUBLIC_OPINION, file: $f, dryRun: false}) { written errors { row message } values { value } } }`,
