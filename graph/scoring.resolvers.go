@@ -287,7 +287,7 @@ func (r *queryResolver) ProgressReports(ctx context.Context, periodID int64, eva
 	if len(out) == 0 && !evaluation.CanSeeEvaluatee(id, e, nil) && !id.Has(auth.RoleLeadScorer) {
 		return nil, apperr.Errorf(apperr.Forbidden, "只能查看本单位的进展报送")
 	}
-	return out, nil
+	return out, prefetchEvidence(ctx, out)
 }
 
 func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error) {
@@ -307,10 +307,21 @@ func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnit
 		return model.ScoreSheet{}, err
 	}
 	out := model.ScoreSheet{Period: sh.Period, LeadUnit: &sh.LeadUnit, Tasks: orEmpty(sh.Tasks), Evaluatees: orEmpty(sh.Evaluatees), Editable: sh.Editable, Cells: []model.ScoreCell{}}
+	var scores []store.Score
+	var reports []store.ProgressReport
 	for _, c := range sh.Cells {
 		out.Cells = append(out.Cells, model.ScoreCell{EvaluateeID: c.EvaluateeID, TaskID: c.TaskID, MaxPoints: c.MaxPoints, Score: c.Score, Report: c.Report})
+		if c.Score != nil {
+			scores = append(scores, *c.Score)
+		}
+		if c.Report != nil {
+			reports = append(reports, *c.Report)
+		}
 	}
-	return out, nil
+	if err := prefetchScores(ctx, scores, "cells", "score"); err != nil {
+		return out, err
+	}
+	return out, prefetchEvidence(ctx, reports, "cells", "report")
 }
 
 func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error) {
@@ -319,11 +330,22 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 		st = *status
 	}
 	scores, err := store.FindScores(ctx, r.Store.DB, store.ScoreFilter{PeriodID: periodID, Statuses: []store.ScoreStatus{st}})
-	return orEmpty(scores), err
+	if err != nil {
+		return nil, err
+	}
+	return orEmpty(scores), prefetchScores(ctx, scores)
 }
 
 func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method results.Method) ([]store.SourceValue, error) {
 	vals, err := store.FindSourceValues(ctx, r.Store.DB, periodID, string(method), nil)
+	if err != nil || !wants(ctx, "evaluatee") {
+		return orEmpty(vals), err
+	}
+	ids := make([]int64, len(vals))
+	for i, v := range vals {
+		ids[i] = v.EvaluateeID
+	}
+	_, err = For(ctx).EvaluateeByID.LoadAll(ctx, ids)
 	return orEmpty(vals), err
 }
 

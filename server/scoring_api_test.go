@@ -679,3 +679,44 @@ func TestSourceValuesImportReportsRowsAndWritesNothing(t *testing.T) {
 		t.Error("a refused import wrote values")
 	}
 }
+
+// TestListQueriesRunBoundedStatements compares queries over lists of very
+// different sizes in the demo: the statement count must not follow them.
+func TestListQueriesRunBoundedStatements(t *testing.T) {
+	a := newAPI(t, true)
+	count := func(q string, vars map[string]any) (int64, int) {
+		var out map[string]any
+		a.must(q, vars, &out)
+		n := 0
+		for _, v := range out {
+			if list, ok := v.([]any); ok {
+				n = len(list)
+			}
+		}
+		return a.statements.Load(), n
+	}
+	queue := `query($p: ID!, $s: ScoreStatus) { verificationQueue(periodId: $p, status: $s) { id value leadUnit { name } history { action username } } }`
+	many, nMany := count(queue, map[string]any{"p": "1", "s": "VERIFIED"})
+	few, nFew := count(queue, map[string]any{"p": "2", "s": "SUBMITTED"})
+	if nMany <= nFew || nFew == 0 {
+		t.Fatalf("demo lists: %d verified in H1, %d submitted in H2", nMany, nFew)
+	}
+	if many != few {
+		t.Errorf("verification queue of %d scores took %d statements, of %d took %d", nMany, many, nFew, few)
+	}
+	a.loginAs(auth.RoleLeader)
+	reports := `query($p: ID!, $e: ID!) { progressReports(periodId: $p, evaluateeId: $e) { id state evidence { id filename } } }`
+	var evs struct{ Evaluatees []struct{ ID string; Unit struct{ Name string } } }
+	a.must(`{ evaluatees(planId: "1") { id unit { name } } }`, nil, &evs)
+	kun := ""
+	for _, e := range evs.Evaluatees {
+		if e.Unit.Name == "昆都仑区" {
+			kun = e.ID
+		}
+	}
+	full, nFull := count(reports, map[string]any{"p": "1", "e": kun})
+	half, nHalf := count(reports, map[string]any{"p": "2", "e": kun})
+	if nFull <= nHalf || full != half {
+		t.Errorf("progress reports: %d rows in %d statements, %d rows in %d", nFull, full, nHalf, half)
+	}
+}
