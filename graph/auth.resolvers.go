@@ -117,6 +117,9 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 	if err := validate.Struct("input", input); err != nil {
 		return store.User{}, err
 	}
+	if err := auth.CheckSeparation(input.Roles, "input.roles"); err != nil {
+		return store.User{}, err
+	}
 	var out store.User
 	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		u := store.User{Username: input.Username, DisplayName: strings.TrimSpace(input.DisplayName), UnitID: input.UnitID,
@@ -139,6 +142,9 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 
 func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error) {
 	if err := validate.Struct("input", input); err != nil {
+		return store.User{}, err
+	}
+	if err := auth.CheckSeparation(input.Roles, "input.roles"); err != nil {
 		return store.User{}, err
 	}
 	var out store.User

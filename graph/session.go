@@ -52,7 +52,7 @@ func roleNames(roles []auth.Role) []string {
 }
 
 func jsonText(raw json.RawMessage) *string {
-	if len(raw) == 0 {
+	if len(raw) == 0 || string(raw) == "null" {
 		return nil
 	}
 	s := string(raw)

@@ -497,3 +497,35 @@ func TestUserCommand(t *testing.T) {
 		t.Errorf("audit after CLI: %q %v, want 3 records (failed create, create, reset)", out.String(), err)
 	}
 }
+
+func TestSeparationOfDutiesAndUserAuditRecords(t *testing.T) {
+	a := newAnonymousAPI(t, true)
+	a.loginAs(auth.RoleAdmin)
+	errs := a.do(`mutation { createUser(input: {username: "dual", displayName: "兼任", roles: [ADMIN, LEAD_SCORER], password: "Initial#2024"}) { id } }`, nil, nil)
+	if _, rule, _, _ := fieldOf(errs[0]); rule != "separation" {
+		t.Errorf("admin + scorer: %+v", errs)
+	}
+	var c struct{ CreateUser struct{ ID string; Version int } }
+	a.must(`mutation { createUser(input: {username: "newone", displayName: "新人", roles: [LEADER], password: "Initial#2024"}) { id version } }`, nil, &c)
+	if errs := a.do(`mutation($id: ID!, $v: Int!) { updateUser(input: {id: $id, version: $v, displayName: "新人", roles: [LEADER, AUDITOR], enabled: true}) { id } }`,
+		map[string]any{"id": c.CreateUser.ID, "v": c.CreateUser.Version}, nil); codeOf(errs) != "INVALID" {
+		t.Errorf("adding the auditor role to a leader: %+v", errs)
+	}
+	a.must(`mutation($id: ID!, $v: Int!) { updateUser(input: {id: $id, version: $v, displayName: "新人", roles: [ANALYST], enabled: true}) { id } }`,
+		map[string]any{"id": c.CreateUser.ID, "v": c.CreateUser.Version}, nil)
+	var changed time.Time
+	if err := a.st.DB.NewRaw(`SELECT password_changed_at FROM users WHERE username = 'newone'`).Scan(context.Background(), &changed); err != nil || changed.Year() < 2000 {
+		t.Errorf("password_changed_at of a new user = %v (err %v)", changed, err)
+	}
+	a.loginAs(auth.RoleAuditor)
+	var log struct{ AuditLog struct{ Records []struct{ Operation, Outcome string; Before, After *string } } }
+	a.must(`{ auditLog(filter: {username: "t_admin"}) { records { operation outcome before after } } }`, nil, &log)
+	for _, r := range log.AuditLog.Records {
+		if r.Before != nil && *r.Before == "null" || r.After != nil && *r.After == "null" {
+			t.Errorf("%s record has a \"null\" string", r.Operation)
+		}
+		if r.Operation == "updateUser" && r.Outcome == "OK" && (r.Before == nil || !strings.Contains(*r.Before, "LEADER") || !strings.Contains(*r.After, "ANALYST")) {
+			t.Errorf("updateUser record does not show the roles changing: before %v after %v", deref(r.Before), deref(r.After))
+		}
+	}
+}

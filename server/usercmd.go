@@ -101,6 +101,13 @@ func createUser(ctx context.Context, tx store.DB, username, password, roles, uni
 		}
 		u.Roles = append(u.Roles, string(role))
 	}
+	roleList := make([]auth.Role, len(u.Roles))
+	for i, r := range u.Roles {
+		roleList[i] = auth.Role(r)
+	}
+	if err := auth.CheckSeparation(roleList, "--role"); err != nil {
+		return err
+	}
 	if unitName != "" {
 		units, err := store.ListUnits(ctx, tx)
 		if err != nil {

@@ -41,8 +41,8 @@ type Record struct {
 	Outcome    string          `bun:"outcome"`
 	ObjectType *string         `bun:"object_type"`
 	ObjectID   *string         `bun:"object_id"`
-	Before     json.RawMessage `bun:"before,type:jsonb"`
-	After      json.RawMessage `bun:"after,type:jsonb"`
+	Before     json.RawMessage `bun:"before,type:jsonb,nullzero"`
+	After      json.RawMessage `bun:"after,type:jsonb,nullzero"`
 	Detail     *string         `bun:"detail"`
 	PrevHash   string          `bun:"prev_hash"`
 	Hash       string          `bun:"hash"`

@@ -7,6 +7,8 @@ package auth
 import (
 	"context"
 	"slices"
+
+	"github.com/kaoping/kaoping/server/apperr"
 )
 
 // Role is what a user may do (DESIGN §4).
@@ -87,4 +89,17 @@ func WithIdentity(ctx context.Context, id *Identity) context.Context {
 func From(ctx context.Context) *Identity {
 	id, _ := ctx.Value(identityKey{}).(*Identity)
 	return id
+}
+
+// CheckSeparation enforces separation of duties (三员分立): the
+// administrator and the auditor hold no other role, so whoever manages
+// accounts or reads the audit log cannot also score, verify or publish.
+func CheckSeparation(roles []Role, field string) error {
+	for _, r := range roles {
+		if (r == RoleAdmin || r == RoleAuditor) && len(roles) > 1 {
+			return apperr.Field(field, "separation", "系统管理员、审计员角色不能与其他角色兼任(三员分立)",
+				"the admin and auditor roles cannot be combined with any other role")
+		}
+	}
+	return nil
 }

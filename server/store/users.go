@@ -10,6 +10,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/audit"
 )
 
 // User is an account. Roles are loaded with it.
@@ -21,7 +22,7 @@ type User struct {
 	DisplayName        string     `bun:"display_name"`
 	UnitID             *int64     `bun:"unit_id"`
 	PasswordHash       string     `bun:"password_hash" json:"-"`
-	PasswordChangedAt  time.Time  `bun:"password_changed_at"`
+	PasswordChangedAt  time.Time  `bun:"password_changed_at,nullzero,notnull,default:now()"`
 	MustChangePassword bool       `bun:"must_change_password"`
 	Enabled            bool       `bun:"enabled"`
 	LockedUntil        *time.Time `bun:"locked_until"`
@@ -33,8 +34,8 @@ type User struct {
 	Version            int        `bun:"version"`
 	CreatedAt          time.Time  `bun:"created_at,nullzero,default:now()"`
 
-	Unit  *Unit    `bun:"rel:belongs-to,join:unit_id=id"`
-	Roles []string `bun:"roles,scanonly,array"`
+	Unit  *Unit    `bun:"rel:belongs-to,join:unit_id=id" json:"-"`
+	Roles []string `bun:"roles,scanonly,array" json:",omitempty"`
 }
 
 // userRoles selects roles as an array beside the user's columns.
@@ -102,9 +103,12 @@ func UpdateUser(ctx context.Context, db DB, u *User) error {
 }
 
 func setRoles(ctx context.Context, db DB, userID int64, roles []string) error {
-	if _, err := db.NewDelete().TableExpr("user_roles").Where("user_id = ?", userID).Exec(ctx); err != nil {
+	var before []string
+	err := db.NewDelete().TableExpr("user_roles").Where("user_id = ?", userID).Returning("role").Scan(ctx, &before)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("clear roles of user %d: %w", userID, err)
 	}
+	audit.Note(ctx, "user_roles", userID, before, roles)
 	for _, r := range roles {
 		if _, err := db.NewRaw(`INSERT INTO user_roles (user_id, role) VALUES (?, ?)`, userID, r).Exec(ctx); err != nil {
 			return mapError(err)
