@@ -505,7 +505,12 @@ func TestSeparationOfDutiesAndUserAuditRecords(t *testing.T) {
 	if _, rule, _, _ := fieldOf(errs[0]); rule != "separation" {
 		t.Errorf("admin + scorer: %+v", errs)
 	}
-	var c struct{ CreateUser struct{ ID string; Version int } }
+	var c struct {
+		CreateUser struct {
+			ID      string
+			Version int
+		}
+	}
 	a.must(`mutation { createUser(input: {username: "newone", displayName: "新人", roles: [LEADER], password: "Initial#2024"}) { id version } }`, nil, &c)
 	if errs := a.do(`mutation($id: ID!, $v: Int!) { updateUser(input: {id: $id, version: $v, displayName: "新人", roles: [LEADER, AUDITOR], enabled: true}) { id } }`,
 		map[string]any{"id": c.CreateUser.ID, "v": c.CreateUser.Version}, nil); codeOf(errs) != "INVALID" {
@@ -518,7 +523,14 @@ func TestSeparationOfDutiesAndUserAuditRecords(t *testing.T) {
 		t.Errorf("password_changed_at of a new user = %v (err %v)", changed, err)
 	}
 	a.loginAs(auth.RoleAuditor)
-	var log struct{ AuditLog struct{ Records []struct{ Operation, Outcome string; Before, After *string } } }
+	var log struct {
+		AuditLog struct {
+			Records []struct {
+				Operation, Outcome string
+				Before, After      *string
+			}
+		}
+	}
 	a.must(`{ auditLog(filter: {username: "t_admin"}) { records { operation outcome before after } } }`, nil, &log)
 	for _, r := range log.AuditLog.Records {
 		if r.Before != nil && *r.Before == "null" || r.After != nil && *r.After == "null" {

@@ -706,7 +706,12 @@ func TestListQueriesRunBoundedStatements(t *testing.T) {
 	}
 	a.loginAs(auth.RoleLeader)
 	reports := `query($p: ID!, $e: ID!) { progressReports(periodId: $p, evaluateeId: $e) { id state evidence { id filename } } }`
-	var evs struct{ Evaluatees []struct{ ID string; Unit struct{ Name string } } }
+	var evs struct {
+		Evaluatees []struct {
+			ID   string
+			Unit struct{ Name string }
+		}
+	}
 	a.must(`{ evaluatees(planId: "1") { id unit { name } } }`, nil, &evs)
 	kun := ""
 	for _, e := range evs.Evaluatees {
