@@ -3560,6 +3560,7 @@ type Score {
 type ScoreCell {
   evaluateeId: ID!
   taskId: ID!
+  "The highest score that may be entered: the task's points rounded half up to two decimals (entering it counts as the exact points)."
   maxPoints: Decimal!
   score: Score
   report: ProgressReport

@@ -384,7 +384,7 @@ func TestConcurrentScoreWritersOneConflicts(t *testing.T) {
 		loser = results[1]
 	}
 	current, _ := loser[0].Extensions["current"].([]any)
-	if len(current) != 1 || current[0].(map[string]any)["Value"] == nil {
+	if len(current) != 1 || current[0].(map[string]any)["value"] == nil || current[0].(map[string]any)["enteredBy"] == nil {
 		t.Errorf("conflict carries %v, want the winner's score", loser[0].Extensions["current"])
 	}
 	// The history has exactly the winner's save.
@@ -723,5 +723,76 @@ func TestListQueriesRunBoundedStatements(t *testing.T) {
 	half, nHalf := count(reports, map[string]any{"p": "2", "e": kun})
 	if nFull <= nHalf || full != half {
 		t.Errorf("progress reports: %d rows in %d statements, %d rows in %d", nFull, full, nHalf, half)
+	}
+}
+
+// TestFullMarksOnASharedTask: task 6 of the demo shares indicator (四)'s 2
+// points with two others, 0.666… each; 0.67 is full marks and counts as the
+// exact share. The unit's template comes back through import unchanged.
+func TestFullMarksOnASharedTask(t *testing.T) {
+	a := newAnonymousAPI(t, true)
+	a.login("scorer", "Kaoping@2023")
+	var sheet struct {
+		ScoreSheet struct {
+			Tasks []struct{ ID string; Number int }
+			Cells []struct {
+				EvaluateeID, TaskID, MaxPoints string
+				Score                          *struct{ Status string; Version int }
+			}
+		}
+	}
+	a.must(`{ scoreSheet(periodId: "2") { tasks { id number } cells { evaluateeId taskId maxPoints score { status version } } } }`, nil, &sheet)
+	task6 := ""
+	for _, tk := range sheet.ScoreSheet.Tasks {
+		if tk.Number == 6 {
+			task6 = tk.ID
+		}
+	}
+	var cell map[string]any
+	for _, c := range sheet.ScoreSheet.Cells {
+		if c.TaskID == task6 && (c.Score == nil || c.Score.Status != "VERIFIED") {
+			v := 0
+			if c.Score != nil {
+				v = c.Score.Version
+			}
+			if c.MaxPoints != "0.67" {
+				t.Fatalf("task 6 maxPoints = %s, want 0.67", c.MaxPoints)
+			}
+			cell = map[string]any{"evaluateeId": c.EvaluateeID, "taskId": c.TaskID, "value": "0.67", "comment": "", "version": v}
+			break
+		}
+	}
+	if cell == nil {
+		t.Fatal("no open cell of task 6")
+	}
+	a.must(`mutation($e: [ScoreEntryInput!]!) { saveScores(input: {periodId: "2", entries: $e, submit: false}) { id } }`, map[string]any{"e": []any{cell}}, nil)
+	cell["value"], cell["version"] = "0.68", cell["version"].(int)+1
+	if errs := a.do(`mutation($e: [ScoreEntryInput!]!) { saveScores(input: {periodId: "2", entries: $e, submit: false}) { id } }`, map[string]any{"e": []any{cell}}, nil); codeOf(errs) != "INVALID" {
+		t.Errorf("0.68 on a 0.67 task: %+v", errs)
+	}
+	a.loginAs(auth.RoleLeader)
+	var b struct{ Breakdown struct{ Tasks []struct{ Number int; Points, Score string } } }
+	a.must(`query($e: ID!) { breakdown(periodId: "2", evaluateeId: $e) { tasks { number points score } } }`, map[string]any{"e": cell["evaluateeId"]}, &b)
+	for _, tk := range b.Breakdown.Tasks {
+		if tk.Number == 6 && (tk.Score != tk.Points || !strings.HasPrefix(tk.Points, "0.6666")) {
+			t.Errorf("task 6 scored %s of %s, want full marks", tk.Score, tk.Points)
+		}
+	}
+
+	a.login("scorer", "Kaoping@2023")
+	resp, err := a.client.Get(a.srv.URL + "/files/score-template.xlsx?periodId=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var imp struct{ ImportScoreSheet struct{ Errors []struct{ Row int; Message string } } }
+	a.upload(`mutation($f: Upload!) { importScoreSheet(periodId: "2", file: $f) { errors { row message } } }`,
+		map[string]any{"f": nil}, "variables.f", "t.xlsx", data, &imp)
+	for _, e := range imp.ImportScoreSheet.Errors {
+		// Verified cells cannot be re-saved; anything else is a round-trip bug.
+		if !strings.Contains(e.Message, "核实") {
+			t.Errorf("unchanged template, row %d: %s", e.Row, e.Message)
+		}
 	}
 }

@@ -227,11 +227,12 @@ type SaveScoresInput struct {
 
 // One cell of a lead unit's score grid.
 type ScoreCell struct {
-	EvaluateeID int64                 `json:"evaluateeId"`
-	TaskID      int64                 `json:"taskId"`
-	MaxPoints   decimal.Decimal       `json:"maxPoints"`
-	Score       *store.Score          `json:"score,omitempty"`
-	Report      *store.ProgressReport `json:"report,omitempty"`
+	EvaluateeID int64 `json:"evaluateeId"`
+	TaskID      int64 `json:"taskId"`
+	// The highest score that may be entered: the task's points rounded half up to two decimals (entering it counts as the exact points).
+	MaxPoints decimal.Decimal       `json:"maxPoints"`
+	Score     *store.Score          `json:"score,omitempty"`
+	Report    *store.ProgressReport `json:"report,omitempty"`
 }
 
 type ScoreEntryInput struct {

@@ -145,7 +145,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 		for _, t := range led {
 			if carries[e.ID][t] {
 				key := [2]int64{e.ID, t}
-				sh.Cells = append(sh.Cells, Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: sh.Points[t], Score: scoreOf[key], Report: reportOf[key]})
+				sh.Cells = append(sh.Cells, Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: MaxScore(sh.Points[t]), Score: scoreOf[key], Report: reportOf[key]})
 			}
 		}
 	}
@@ -227,16 +227,25 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 	return saved, nil
 }
 
-// CheckValue is the per-cell rule: 0 ≤ value ≤ points, two decimals at
-// most, and a comment when the value is below half the points.
+// MaxScore is the highest score a lead unit may enter for a task: its
+// points rounded half up to two decimals. A task sharing 2 of its
+// indicator's points with two others is worth 0.666…; entering 0.67 means
+// full marks, and the results count it as the exact share (see
+// results.Data.input), so a score never exceeds P_t in the formula.
+func MaxScore(points decimal.Decimal) decimal.Decimal { return scoring.RoundPublished(points) }
+
+// CheckValue is the per-cell rule: 0 ≤ value ≤ the task's points (two
+// decimals, MaxScore), two decimals at most, and a comment when the value is
+// below half the points.
 func CheckValue(v decimal.Decimal, comment string, points decimal.Decimal, field string) *apperr.FieldError {
+	max := MaxScore(points)
 	switch {
 	case v.IsNegative():
 		return &apperr.FieldError{Field: field, Rule: "dgte", Message: "分值不能为负数", MessageEn: "the score cannot be negative"}
 	case !v.Equal(v.Truncate(2)):
 		return &apperr.FieldError{Field: field, Rule: "dplaces", Message: "分值最多保留两位小数", MessageEn: "at most two decimals"}
-	case v.GreaterThan(points):
-		return &apperr.FieldError{Field: field, Rule: "dlte", Message: fmt.Sprintf("分值不能超过该任务的满分%s", scoring.RoundPublished(points)),
+	case v.GreaterThan(max):
+		return &apperr.FieldError{Field: field, Rule: "dlte", Message: fmt.Sprintf("分值不能超过该任务的满分%s", max),
 			MessageEn: "the score exceeds the task's points"}
 	case v.LessThan(points.Div(decimal.NewFromInt(2))) && len([]rune(comment)) < 2:
 		return &apperr.FieldError{Field: field, Rule: "comment", Message: "分值低于满分一半时须填写说明", MessageEn: "a comment is required below half the points"}

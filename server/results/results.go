@@ -219,7 +219,14 @@ func (d *Data) input(evaluateeID int64, mode scoring.Mode) (scoring.Input, []sto
 		in.Carried = append(in.Carried, t)
 		in.LeadUnits[t] = leads
 		for _, s := range d.Scores[evaluateeID][t] {
-			in.Scores[t] = append(in.Scores[t], scoring.LeadScore{LeadUnitID: s.LeadUnitID, Score: s.Value, Verified: s.Status == store.ScoreVerified})
+			v := s.Value
+			// Full marks on a task whose points have more than two decimals
+			// are entered as the points rounded (0.67 for 0.666…): count
+			// them as the exact points.
+			if p := d.TaskPoints[t]; v.GreaterThan(p) && v.Equal(scoring.RoundPublished(p)) {
+				v = p
+			}
+			in.Scores[t] = append(in.Scores[t], scoring.LeadScore{LeadUnitID: s.LeadUnitID, Score: v, Verified: s.Status == store.ScoreVerified})
 		}
 	}
 	for _, v := range d.Sources[evaluateeID] {

@@ -193,7 +193,10 @@ func checkScore(task int64, s, points decimal.Decimal) error {
 		return fmt.Errorf("%w: task %d: score %s is negative", ErrInvalid, task, s)
 	case s.GreaterThan(points):
 		return fmt.Errorf("%w: task %d: score %s exceeds the task's points %s", ErrInvalid, task, s, show(points))
-	case !s.Equal(s.Round(2)):
+	case !s.Equal(s.Round(2)) && !s.Equal(points):
+		// Scores have two decimals, except full marks on a task whose
+		// share of its indicator has more (2/3 of a point): that score is
+		// the exact points.
 		return fmt.Errorf("%w: task %d: score %s has more than two decimals", ErrInvalid, task, s)
 	}
 	return nil

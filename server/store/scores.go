@@ -28,23 +28,24 @@ const (
 type Score struct {
 	bun.BaseModel `bun:"table:scores,alias:s"`
 
-	ID             int64       `bun:"id,pk,autoincrement"`
-	PeriodID       int64       `bun:"period_id"`
-	EvaluateeID    int64       `bun:"evaluatee_id"`
-	TaskID         int64       `bun:"task_id"`
-	LeadUnitID     int64       `bun:"lead_unit_id"`
-	Value          Decimal     `bun:"value"`
-	Comment        string      `bun:"comment"`
-	Status         ScoreStatus `bun:"status"`
-	EnteredBy      *int64      `bun:"entered_by"`
-	EnteredByName  string      `bun:"entered_by_name"`
-	EnteredAt      time.Time   `bun:"entered_at"`
-	VerifiedBy     *int64      `bun:"verified_by"`
-	VerifiedByName *string     `bun:"verified_by_name"`
-	VerifiedAt     *time.Time  `bun:"verified_at"`
-	OriginalValue  *Decimal    `bun:"original_value"`
-	ReviewReason   *string     `bun:"review_reason"`
-	Version        int         `bun:"version"`
+	// JSON names match the API's, since a conflict answer carries the score.
+	ID             int64       `bun:"id,pk,autoincrement" json:"id,string"`
+	PeriodID       int64       `bun:"period_id" json:"periodId,string"`
+	EvaluateeID    int64       `bun:"evaluatee_id" json:"evaluateeId,string"`
+	TaskID         int64       `bun:"task_id" json:"taskId,string"`
+	LeadUnitID     int64       `bun:"lead_unit_id" json:"leadUnitId,string"`
+	Value          Decimal     `bun:"value" json:"value"`
+	Comment        string      `bun:"comment" json:"comment"`
+	Status         ScoreStatus `bun:"status" json:"status"`
+	EnteredBy      *int64      `bun:"entered_by" json:"-"`
+	EnteredByName  string      `bun:"entered_by_name" json:"enteredBy"`
+	EnteredAt      time.Time   `bun:"entered_at" json:"enteredAt"`
+	VerifiedBy     *int64      `bun:"verified_by" json:"-"`
+	VerifiedByName *string     `bun:"verified_by_name" json:"verifiedBy"`
+	VerifiedAt     *time.Time  `bun:"verified_at" json:"verifiedAt"`
+	OriginalValue  *Decimal    `bun:"original_value" json:"originalValue"`
+	ReviewReason   *string     `bun:"review_reason" json:"reviewReason"`
+	Version        int         `bun:"version" json:"version"`
 }
 
 func (s *Score) currentVersion() int { return s.Version }
