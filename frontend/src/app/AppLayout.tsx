@@ -1,9 +1,9 @@
-import { ApartmentOutlined, BankOutlined, DownOutlined, ImportOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { useLogout } from '../features/auth';
+import { canUsePage, useLogout } from '../features/auth';
 import { planLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys, writeStored } from '../lib/storage';
@@ -13,10 +13,17 @@ import { appPlansQuery } from './plans';
 function menuKey(pathname: string): string {
   if (pathname.startsWith('/units')) return 'units';
   if (pathname.startsWith('/import')) return 'import';
+  if (pathname.startsWith('/users')) return 'users';
+  if (pathname.startsWith('/audit')) return 'audit';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports)(\/|$)/.exec(pathname)?.[1];
+  if (scoringPage) return scoringPage === 'results' ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }
+
+/** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
+const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -29,9 +36,13 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { session, can } = useSession();
   const logout = useLogout();
+  // Menu items, the plan picker and the plans query only for roles that
+  // may use them (features/auth/access.ts): never scoring for the admin.
+  const roles = session?.user.roles ?? [];
+  const showsPlans = canUsePage('plan', roles);
 
   const routePlanId = useMatch('/plans/:planId/*')?.params.planId;
-  const [{ data }] = useQuery({ query: appPlansQuery });
+  const [{ data }] = useQuery({ query: appPlansQuery, pause: !showsPlans });
   const plans = useMemo(() => data?.plans ?? [], [data]);
   const remembered = readStored(storageKeys.lastPlan);
   const planId = routePlanId ?? plans.find((p) => p.id === remembered)?.id ?? plans[0]?.id;
@@ -42,24 +53,40 @@ export function AppLayout() {
 
   const selected = menuKey(location.pathname);
   const items: MenuProps['items'] = [
+    { key: 'users', icon: <IdcardOutlined />, label: '用户管理' },
+    { key: 'audit', icon: <AuditOutlined />, label: '审计日志' },
     { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
     { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
+    ...(can('EVALUATEE_CONTACT') ? [{ key: 'reports', icon: <FormOutlined />, label: '进展报送', disabled: !planId }] : []),
+    ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
+    ...(can('TASK_FORCE')
+      ? [
+          { key: 'verification', icon: <FileDoneOutlined />, label: '分值核实', disabled: !planId },
+          { key: 'periods', icon: <ScheduleOutlined />, label: '考评周期', disabled: !planId },
+          { key: 'sources', icon: <SolutionOutlined />, label: '民调与第三方评估', disabled: !planId },
+        ]
+      : []),
+    ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: '考评排名', disabled: !planId }] : []),
     { key: 'units', icon: <BankOutlined />, label: '单位管理' },
     ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: '导入方案' }] : []),
-  ];
+  ].filter((item) => canUsePage(item.key, roles));
   const go = (key: string) => {
     setDrawerOpen(false);
     if (key === 'plan' && planId) navigate(`/plans/${planId}`);
     else if (key === 'evaluatees' && planId) navigate(`/plans/${planId}/evaluatees`);
+    else if (scoringPages.includes(key) && planId) navigate(`/plans/${planId}/${key}`);
     else if (key === 'units') navigate('/units');
     else if (key === 'import') navigate('/import');
+    else if (key === 'users') navigate('/users');
+    else if (key === 'audit') navigate('/audit');
+    else if (key === 'password') navigate('/account#password');
     else if (key === 'account') navigate('/account');
   };
   const menu = (
     <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
   );
 
-  const planSelect = plans.length > 0 && (
+  const planSelect = showsPlans && plans.length > 0 && (
     <Select
       aria-label="当前方案"
       value={planId}
@@ -74,7 +101,7 @@ export function AppLayout() {
   function switchPlan(id: string) {
     writeStored(storageKeys.lastPlan, id);
     setDrawerOpen(false);
-    navigate(selected === 'evaluatees' ? `/plans/${id}/evaluatees` : `/plans/${id}`);
+    navigate(selected === 'evaluatees' || scoringPages.includes(selected) ? `/plans/${id}/${selected}` : `/plans/${id}`);
   }
 
   return (
@@ -115,6 +142,7 @@ export function AppLayout() {
               menu={{
                 items: [
                   { key: 'account', icon: <UserOutlined />, label: '账号设置' },
+                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
                 ],

@@ -1,16 +1,21 @@
 import { Flex, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { QueryError } from '../components/QueryState';
+import { loginPath, rememberSignedIn, setupPath, wasSignedIn } from '../features/auth';
 import { useSession } from '../lib/session';
 
 /**
  * Shows its children only to a signed-in user: others go to /login (and come
- * back here after), a session with pending steps goes to /account/setup.
+ * back here after; told 登录已过期 when this browser had a session), a
+ * session with pending steps goes to /account/setup and stays there.
  */
 export function RequireSession({ children, allowRestricted = false }: { children: ReactNode; allowRestricted?: boolean }) {
   const { session, error, refresh } = useSession();
   const location = useLocation();
+  useEffect(() => {
+    if (session) rememberSignedIn();
+  }, [session]);
   if (session === undefined) {
     if (error) return <QueryError error={error} onRetry={refresh} />;
     return (
@@ -20,10 +25,9 @@ export function RequireSession({ children, allowRestricted = false }: { children
     );
   }
   if (session === null) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+    return <Navigate to={loginPath(`${location.pathname}${location.search}`, wasSignedIn())} replace />;
   }
-  if (session.restricted && !allowRestricted) return <Navigate to="/account/setup" replace />;
+  if (session.restricted && !allowRestricted) return <Navigate to={setupPath(`${location.pathname}${location.search}`)} replace />;
   if (!session.restricted && allowRestricted) return <Navigate to="/" replace />;
   return <>{children}</>;
 }

@@ -1,9 +1,17 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AccountPage, LoginPage } from '../features/auth';
+import { AuditLogPage } from '../features/audit';
+import { AccountPage, LoginPage, RequireRole } from '../features/auth';
 import { EvaluateesPage } from '../features/evaluatees';
 import { ImportPage } from '../features/import';
 import { PlanPage, TaskDetailDrawer } from '../features/plan';
+import { PeriodsPage } from '../features/periods';
+import { ReportsPage } from '../features/reports';
+import { BreakdownPage, RankingPage } from '../features/results';
+import { ScoringPage } from '../features/scoring';
+import { SourcesPage } from '../features/sources';
 import { UnitsPage } from '../features/units';
+import { UsersPage } from '../features/users';
+import { VerificationPage } from '../features/verification';
 import { AppLayout } from './AppLayout';
 import { NotFound, RouteError } from './NotFound';
 import { RequireSession } from './RequireSession';
@@ -32,12 +40,25 @@ export const routes = [
       { index: true, element: <RootRedirect /> },
       {
         path: 'plans/:planId',
-        element: <PlanPage />,
+        element: (
+          <RequireRole page="plan">
+            <PlanPage />
+          </RequireRole>
+        ),
         children: [{ path: 'tasks/:taskId', element: <TaskDetailDrawer /> }],
       },
-      { path: 'plans/:planId/evaluatees', element: <EvaluateesPage /> },
-      { path: 'units', element: <UnitsPage /> },
-      { path: 'import', element: <ImportPage /> },
+      { path: 'plans/:planId/evaluatees', element: <RequireRole page="evaluatees"><EvaluateesPage /></RequireRole> },
+      { path: 'plans/:planId/scoring', element: <RequireRole page="scoring"><ScoringPage /></RequireRole> },
+      { path: 'plans/:planId/verification', element: <RequireRole page="verification"><VerificationPage /></RequireRole> },
+      { path: 'plans/:planId/periods', element: <RequireRole page="periods"><PeriodsPage /></RequireRole> },
+      { path: 'plans/:planId/sources', element: <RequireRole page="sources"><SourcesPage /></RequireRole> },
+      { path: 'plans/:planId/ranking', element: <RequireRole page="ranking"><RankingPage /></RequireRole> },
+      { path: 'plans/:planId/results/:evaluateeId', element: <RequireRole page="ranking"><BreakdownPage /></RequireRole> },
+      { path: 'plans/:planId/reports', element: <RequireRole page="reports"><ReportsPage /></RequireRole> },
+      { path: 'units', element: <RequireRole page="units"><UnitsPage /></RequireRole> },
+      { path: 'import', element: <RequireRole page="import"><ImportPage /></RequireRole> },
+      { path: 'users', element: <RequireRole page="users"><UsersPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole page="audit"><AuditLogPage /></RequireRole> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFound /> },
     ],

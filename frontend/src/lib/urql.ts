@@ -22,8 +22,12 @@ export function createGraphQLClient(url = '/graphql'): Client {
       mapExchange({
         onResult(result) {
           const unauthenticated = result.error?.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-          // login itself answers UNAUTHENTICATED for a wrong password.
-          if (unauthenticated && result.operation.kind === 'query') authEvents.dispatchEvent(new Event(unauthenticatedEvent));
+          // login itself answers UNAUTHENTICATED for a wrong password; any
+          // other operation, query or mutation, means the session ended.
+          const isLogin =
+            result.operation.kind === 'mutation' &&
+            result.operation.query.definitions.some((d) => 'selectionSet' in d && d.selectionSet.selections.some((f) => 'name' in f && f.name.value === 'login'));
+          if (unauthenticated && !isLogin) authEvents.dispatchEvent(new Event(unauthenticatedEvent));
           return result;
         },
       }),

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { filenameFromDisposition } from './download';
+
+describe('filenameFromDisposition', () => {
+  it('decodes the RFC 5987 name Go sends for Chinese file names', () => {
+    expect(filenameFromDisposition("attachment; filename*=utf-8''%E5%AE%A1%E8%AE%A1%E6%97%A5%E5%BF%97-20261127-1204.xlsx", 'x.xlsx')).toBe('审计日志-20261127-1204.xlsx');
+  });
+
+  it('reads plain names, quoted or not, and falls back', () => {
+    expect(filenameFromDisposition('attachment; filename="audit.xlsx"', 'x.xlsx')).toBe('audit.xlsx');
+    expect(filenameFromDisposition('attachment; filename=audit.xlsx', 'x.xlsx')).toBe('audit.xlsx');
+    expect(filenameFromDisposition('attachment', 'x.xlsx')).toBe('x.xlsx');
+    expect(filenameFromDisposition(null, 'x.xlsx')).toBe('x.xlsx');
+  });
+});

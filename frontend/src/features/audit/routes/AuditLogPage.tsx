@@ -1,0 +1,209 @@
+import { DownOutlined, DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, UpOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Grid, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryError } from '../../../components/QueryState';
+import { AuditFilters } from '../components/AuditFilters';
+import { AuditRecordDetail, type AuditRow } from '../components/AuditRecordDetail';
+import { auditLogQuery, auditUnitsQuery } from '../documents';
+import { downloadFile } from '../download';
+import { activeFilterCount, exportHref, pageSizes, stateFromSearch, stateToSearch, toGraphQLFilter, type AuditFilterValues, type AuditPageState } from '../filter';
+import { auditRoleLabel, objectTypeLabel, operationLabel, outcomeOf } from '../labels';
+
+/** `/audit` (审计员): the append-only audit log, filtered, paged, expandable, exportable. */
+export function AuditLogPage() {
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const state = useMemo(() => stateFromSearch(new URLSearchParams(search)), [search]);
+  const { filter, page, pageSize } = state;
+  const variables = useMemo(() => ({ filter: toGraphQLFilter(filter), offset: (page - 1) * pageSize, limit: pageSize }), [filter, page, pageSize]);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: auditLogQuery, variables });
+  const [{ data: unitData }] = useQuery({ query: auditUnitsQuery });
+  const [exporting, setExporting] = useState(false);
+  // On a phone the filters fold away so the records come first.
+  const narrowScreen = !(Grid.useBreakpoint().md ?? true);
+  const [filtersOpen, setFiltersOpen] = useState<boolean | null>(null);
+  const showFilters = filtersOpen ?? !narrowScreen;
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+
+  const go = (next: Partial<AuditPageState>) => setParams(stateToSearch({ ...state, ...next }));
+  const apply = (f: AuditFilterValues) => go({ filter: f, page: 1 });
+  const narrow = (part: Partial<AuditFilterValues>) => apply({ ...filter, ...part });
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      const name = await downloadFile(exportHref(filter), '审计日志.xlsx');
+      void message.success(`已导出“${name}”`);
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : '导出失败,请稍后重试。', 5);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const records = data?.auditLog.records ?? [];
+  const total = data?.auditLog.total ?? 0;
+  const filters = activeFilterCount(filter);
+
+  const columns: TableColumnsType<AuditRow> = [
+    {
+      title: '时间',
+      dataIndex: 'at',
+      render: (at: string) =>
+        narrowScreen ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {dayjs(at).format('YYYY-MM-DD')}
+            <br />
+            {dayjs(at).format('HH:mm:ss')}
+          </span>
+        ) : (
+          <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>
+        ),
+    },
+    {
+      title: '用户',
+      dataIndex: 'username',
+      render: (name: string) =>
+        name ? (
+          <Tooltip title="只看此用户">
+            <Typography.Link onClick={() => narrow({ username: name })} style={{ whiteSpace: 'nowrap' }}>
+              {name}
+            </Typography.Link>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '角色',
+      dataIndex: 'roles',
+      responsive: ['xl'],
+      render: (roles: string[]) => <span style={{ whiteSpace: 'nowrap' }}>{roles.map(auditRoleLabel).join('、') || '—'}</span>,
+    },
+    { title: '单位', dataIndex: 'unitName', responsive: ['lg'], render: (n: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{n ?? '—'}</span> },
+    { title: '客户端地址', dataIndex: 'clientAddr', responsive: ['xl'] },
+    {
+      title: '操作',
+      dataIndex: 'operation',
+      render: (op: string) => (
+        <Tooltip title={op}>
+          <span style={{ whiteSpace: 'nowrap' }} data-operation={op}>
+            {operationLabel(op)}
+          </span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '结果',
+      dataIndex: 'outcome',
+      render: (o: string) => {
+        const m = outcomeOf(o);
+        return (
+          <Tooltip title={m.hint}>
+            <Tag color={m.color} style={{ marginInlineEnd: 0 }} data-outcome={o}>
+              {m.label}
+            </Tag>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: '对象',
+      key: 'object',
+      responsive: ['md'],
+      render: (_, r) =>
+        r.objectType ? (
+          <Tooltip title="只看此对象的记录">
+            <Typography.Link onClick={() => narrow({ objectType: r.objectType ?? '', objectId: r.objectId ?? '' })} style={{ whiteSpace: 'nowrap' }}>
+              {objectTypeLabel(r.objectType)} {r.objectId}
+            </Typography.Link>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '请求编号',
+      dataIndex: 'requestId',
+      responsive: ['xxl'],
+      render: (id: string) => <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>{id}</Typography.Text>,
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        title="审计日志"
+        hint="系统记录每次登录、退出和每项修改操作(包括被拒绝和失败的):何人、何时、从何处、做了什么、修改前后的内容。"
+        actions={
+          <>
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching && !!data}>
+              刷新
+            </Button>
+            <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+              导出Excel
+            </Button>
+          </>
+        }
+      />
+      <Alert
+        type="info"
+        showIcon
+        icon={<SafetyCertificateOutlined />}
+        title={
+          <>
+            <Typography.Text strong>日志只能追加,不能修改或删除。</Typography.Text>
+            每条记录的哈希值包含上一条的哈希值,前后成链,任何改动或删除都会使链条断开;运维人员可在服务器上运行{' '}
+            <Typography.Text code>kaoping audit verify</Typography.Text> 校验整条链。
+          </>
+        }
+        style={{ marginBottom: 16 }}
+      />
+      <Card
+        size="small"
+        title={filters > 0 ? `筛选条件(已设 ${filters} 项)` : '筛选条件'}
+        extra={
+          <Button type="link" size="small" onClick={() => setFiltersOpen(!showFilters)} icon={showFilters ? <UpOutlined /> : <DownOutlined />} iconPlacement="end">
+            {showFilters ? '收起' : '展开'}
+          </Button>
+        }
+        style={{ marginBottom: 16 }}
+        styles={{ body: showFilters ? undefined : { display: 'none' } }}
+      >
+        <AuditFilters value={filter} units={unitData?.units ?? []} onApply={apply} />
+      </Card>
+      {error && !data ? (
+        <QueryError error={error} onRetry={reload} />
+      ) : (
+        <Card size="small">
+          <Table<AuditRow>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={records}
+            loading={fetching}
+            scroll={{ x: 'max-content' }}
+            // fixed: the expanded detail then gets the table's visible width
+            // instead of stretching the scrolling table to fit its content.
+            expandable={{ expandedRowRender: (r) => <AuditRecordDetail record={r} />, columnWidth: 40, fixed: 'left' }}
+            pagination={{
+              current: page,
+              pageSize,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: pageSizes.map(String),
+              showTotal: (t) => `共 ${t} 条`,
+              onChange: (p, size) => go({ page: size !== pageSize ? 1 : p, pageSize: size }),
+            }}
+            locale={{ emptyText: filters > 0 ? '没有符合筛选条件的记录' : '还没有审计记录' }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../../gql/graphql';
+
+// Which pages each role may use, for the side menu, the start page and the
+// guard around each page. The server enforces the same rules on every
+// request; this only keeps the app from offering what a role cannot do.
+//
+// 三员分立 (separation of duties): the 系统管理员 manages accounts and units
+// and never sees scoring; the 审计员 reads the audit log and nothing else.
+
+/** Roles that take part in evaluations (everyone but the admin and the auditor). */
+export const evaluationRoles: readonly Role[] = ['TASK_FORCE', 'LEAD_SCORER', 'EVALUATEE_CONTACT', 'INSPECTOR', 'LEADER', 'ANALYST'];
+
+/** Pages of the side menu, by menu key, and the roles that may open them. */
+export const pageRoles = {
+  /** 考评方案: the 专班 edits it, the other evaluation roles read it. */
+  plan: evaluationRoles,
+  /** 考评对象 of a plan. */
+  evaluatees: ['TASK_FORCE', 'LEAD_SCORER', 'INSPECTOR', 'LEADER', 'ANALYST'],
+  /** 单位管理: the admin edits the catalogue, the 专班 reads it. */
+  units: ['ADMIN', 'TASK_FORCE'],
+  /** 导入方案 */
+  import: ['TASK_FORCE'],
+  /** 用户管理 */
+  users: ['ADMIN'],
+  /** 审计日志 */
+  audit: ['AUDITOR'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PageKey = keyof typeof pageRoles;
+
+/**
+ * True when one of `roles` may use the page with menu key `key`. Keys not in
+ * `pageRoles` (pages added later, e.g. scoring) belong to the evaluation
+ * roles: never to an admin or auditor.
+ */
+export function canUsePage(key: string, roles: readonly Role[]): boolean {
+  const allowed: readonly Role[] = key in pageRoles ? pageRoles[key as PageKey] : evaluationRoles;
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** The menu keys of `keys` that `roles` may use, in the given order. */
+export function visibleMenuKeys(keys: readonly string[], roles: readonly Role[]): string[] {
+  return keys.filter((k) => canUsePage(k, roles));
+}
+
+/**
+ * Where `/` leads: null for the evaluation roles (the current plan), else
+ * the first page the role has: 用户管理 for the admin, 审计日志 for the
+ * auditor, the account page for anyone else.
+ */
+export function homePath(roles: readonly Role[]): string | null {
+  if (canUsePage('plan', roles)) return null;
+  if (canUsePage('users', roles)) return '/users';
+  if (canUsePage('audit', roles)) return '/audit';
+  return '/account';
+}

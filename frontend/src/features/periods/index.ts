@@ -1,0 +1,1 @@
+export { PeriodsPage } from './routes/PeriodsPage';

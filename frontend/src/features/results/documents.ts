@@ -1,0 +1,146 @@
+import { graphql } from '../../gql';
+
+export const rankingRowFragment = graphql(`
+  fragment RankingRowFields on RankingRow {
+    rank
+    score
+    provisional
+    missingScores
+    evaluatee {
+      id
+      group
+      unit {
+        id
+        name
+        sortKey
+      }
+    }
+    components {
+      method
+      weight
+      value
+    }
+    dimensions {
+      dimensionId
+      number
+      name
+      points
+      carriedPoints
+      earned
+      score
+    }
+  }
+`);
+
+/** The plan's dimensions (all seven columns) and its rule for missing components. */
+export const resultsPlanQuery = graphql(`
+  query ResultsPlan($planId: ID!) {
+    plan(id: $planId) {
+      id
+      missingComponentRule
+      dimensions {
+        id
+        number
+        name
+        points
+      }
+    }
+  }
+`);
+
+export const rankingQuery = graphql(`
+  query Ranking($periodId: ID!, $group: RankingGroup!) {
+    ranking(periodId: $periodId, group: $group) {
+      preview
+      publishedAt
+      group
+      period {
+        id
+        name
+        state
+      }
+      rows {
+        ...RankingRowFields
+      }
+    }
+  }
+`);
+
+export const annualRankingQuery = graphql(`
+  query AnnualRanking($planId: ID!, $group: RankingGroup!) {
+    annualRanking(planId: $planId, group: $group) {
+      preview
+      publishedAt
+      group
+      rows {
+        ...RankingRowFields
+      }
+    }
+  }
+`);
+
+export const breakdownQuery = graphql(`
+  query Breakdown($periodId: ID!, $evaluateeId: ID!) {
+    breakdown(periodId: $periodId, evaluateeId: $evaluateeId) {
+      preview
+      score
+      exact
+      missingScores
+      period {
+        id
+        name
+        state
+        publishedAt
+      }
+      evaluatee {
+        id
+        group
+        unit {
+          id
+          name
+        }
+      }
+      components {
+        method
+        weight
+        value
+      }
+      dimensions {
+        dimensionId
+        number
+        name
+        points
+        carriedPoints
+        earned
+        score
+      }
+      steps {
+        label
+        formula
+        detail
+      }
+      tasks {
+        taskId
+        number
+        text
+        dimensionId
+        points
+        score
+        missing
+        scores {
+          scoreId
+          leadUnitName
+          value
+          status
+          enteredBy
+          enteredAt
+          verifiedBy
+          verifiedAt
+          originalValue
+          reviewReason
+          counted
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,2 @@
+export { BreakdownPage } from './routes/BreakdownPage';
+export { RankingPage } from './routes/RankingPage';

@@ -1,0 +1,1 @@
+export { SourcesPage } from './routes/SourcesPage';

@@ -1,0 +1,89 @@
+import { Descriptions, Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
+import { compareDecimals, formatDecimal } from '../../../lib/decimal';
+import type { QueueRow } from '../types';
+
+export type Decision = 'ADJUST' | 'RETURN';
+
+export interface DecisionValues {
+  value?: string;
+  reason: string;
+}
+
+const titles: Record<Decision, string> = { ADJUST: '调整分值', RETURN: '退回牵头单位' };
+
+/** A new value with the reason (调整), or only the reason (退回): the 专班's decision on one score. */
+export function DecisionModal({
+  row,
+  decision,
+  busy,
+  onCancel,
+  onOk,
+}: {
+  row: QueueRow | null;
+  decision: Decision;
+  busy: boolean;
+  onCancel: () => void;
+  onOk: (values: DecisionValues) => void;
+}) {
+  const [form] = Form.useForm<DecisionValues>();
+  useEffect(() => {
+    if (row) form.resetFields();
+  }, [row, form]);
+
+  const checkValue = async (_: unknown, v: string | undefined) => {
+    const t = (v ?? '').trim();
+    if (t === '') throw new Error('请填写调整后的分值');
+    if (!/^\d+(\.\d+)?$/.test(t)) throw new Error('请填写数字');
+    if ((t.split('.')[1] ?? '').replace(/0+$/, '').length > 2) throw new Error('最多保留两位小数');
+    if (row?.maxPoints && compareDecimals(t, row.maxPoints) > 0) throw new Error(`不能超过满分 ${formatDecimal(row.maxPoints)} 分`);
+    if (row && compareDecimals(t, row.value) === 0) throw new Error('与原分值相同;如无需调整请点“核实通过”');
+  };
+
+  return (
+    <Modal
+      open={!!row}
+      title={titles[decision]}
+      okText={decision === 'ADJUST' ? '调整并核实' : '退回'}
+      okButtonProps={{ danger: decision === 'RETURN', loading: busy }}
+      cancelText="取消"
+      onCancel={onCancel}
+      onOk={() => form.validateFields().then((v) => onOk({ ...v, value: v.value?.trim(), reason: v.reason.trim() }))}
+      destroyOnHidden
+    >
+      {row && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          styles={{ label: { width: 90, whiteSpace: 'nowrap' } }}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'task', label: '任务', children: `任务 ${row.taskNumber} · ${row.taskText.length > 40 ? `${row.taskText.slice(0, 40)}…` : row.taskText}` },
+            { key: 'evaluatee', label: '考评对象', children: row.evaluateeName },
+            { key: 'lead', label: '牵头单位', children: `${row.leadUnit.name}(${row.enteredBy})` },
+            { key: 'value', label: '原分值', children: `${formatDecimal(row.value)}${row.maxPoints ? ` / 满分 ${formatDecimal(row.maxPoints)}` : ''} 分` },
+          ]}
+        />
+      )}
+      <Form<DecisionValues> form={form} layout="vertical" requiredMark={false} preserve={false}>
+        {decision === 'ADJUST' && (
+          <Form.Item name="value" label="调整后的分值" rules={[{ validator: checkValue }]}>
+            <Input inputMode="decimal" suffix="分" style={{ maxWidth: 200 }} autoFocus />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="reason"
+          label={decision === 'ADJUST' ? '调整理由' : '退回理由'}
+          rules={[
+            { required: true, whitespace: true, message: decision === 'ADJUST' ? '调整分值须说明理由' : '退回须说明理由' },
+            { max: 1000, message: '不超过 1000 字' },
+          ]}
+          extra={decision === 'RETURN' ? '理由将显示给牵头单位评分员,请写明需要修改之处。' : '理由与原分值一并保留,在得分明细中可查。'}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount autoFocus={decision === 'RETURN'} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,360 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Grid, Input, Result, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { PageTitle } from '../../../components/PageTitle';
+import { PeriodPicker, PeriodStateTag, usePlanPeriod } from '../../../components/PeriodPicker';
+import { PageLoading, QueryError } from '../../../components/QueryState';
+import type { PeriodState, ScoreStatus } from '../../../gql/graphql';
+import { formatDecimal } from '../../../lib/decimal';
+import { formatTime, periodStateLabels } from '../../../lib/evaluation';
+import { rankingGroupLabels } from '../../../lib/labels';
+import { useSession } from '../../../lib/session';
+import { useShowError } from '../../../lib/useShowError';
+import { DecisionModal, type Decision, type DecisionValues } from '../components/DecisionModal';
+import { RowDetail } from '../components/RowDetail';
+import { verificationLookupQuery, verificationQueueQuery, verifyScoresMutation } from '../documents';
+import type { QueueRow } from '../types';
+
+const views: Array<{ value: ScoreStatus; label: string }> = [
+  { value: 'SUBMITTED', label: '待核实' },
+  { value: 'VERIFIED', label: '已核实' },
+  { value: 'RETURNED', label: '已退回' },
+];
+
+const queueContext = { additionalTypenames: ['Score'] };
+
+/** `/plans/:planId/verification`: the 专班 verifies the lead units' submitted scores. */
+export function VerificationPage() {
+  const { planId = '' } = useParams();
+  const { can } = useSession();
+  const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
+
+  if (!can('TASK_FORCE')) return <Result status="403" title="只有专班可以核实分值" />;
+  if (!plan && fetching) return <PageLoading rows={10} />;
+  if (error && !plan) return <QueryError error={error} onRetry={reload} />;
+  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+
+  return (
+    <>
+      <PageTitle
+        title="分值核实"
+        hint="核实牵头单位提交的分值:可批量核实通过,或逐项调整(须说明理由)、退回牵头单位修改"
+        actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
+      />
+      {!period ? (
+        <Card>
+          <Empty description="本方案还没有考评周期" />
+        </Card>
+      ) : (
+        <Queue key={period.id} planId={planId} periodId={period.id} periodName={period.name} periodState={period.state} />
+      )}
+    </>
+  );
+}
+
+function Queue({ planId, periodId, periodName, periodState }: { planId: string; periodId: string; periodName: string; periodState: PeriodState }) {
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { session } = useSession();
+  const screens = Grid.useBreakpoint();
+  const compact = !(screens.md ?? true);
+  const [status, setStatus] = useState<ScoreStatus>('SUBMITTED');
+  const [lookup] = useQuery({ query: verificationLookupQuery, variables: { planId } });
+  const [queue, reexecute] = useQuery({ query: verificationQueueQuery, variables: { periodId, status }, context: useMemo(() => queueContext, []) });
+  const [verifyState, verify] = useMutation(verifyScoresMutation);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [search, setSearch] = useState('');
+  const [decision, setDecision] = useState<{ row: QueueRow; kind: Decision } | null>(null);
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const canVerify = periodState === 'OPEN' || periodState === 'REVIEW';
+  const me = session?.user.displayName;
+
+  const rows = useMemo<QueueRow[]>(() => {
+    const tasks = new Map(lookup.data?.plan?.dimensions.flatMap((d) => d.indicators.flatMap((i) => i.tasks)).map((t) => [t.id, t]) ?? []);
+    const evaluatees = new Map((lookup.data?.evaluatees ?? []).map((e) => [e.id, e]));
+    return (queue.data?.verificationQueue ?? [])
+      .map((s) => {
+        const t = tasks.get(s.taskId);
+        const e = evaluatees.get(s.evaluateeId);
+        return {
+          ...s,
+          taskNumber: t?.number ?? 0,
+          taskText: t?.text ?? `任务 ${s.taskId}`,
+          maxPoints: t?.effectivePoints ?? null,
+          evaluateeName: e ? e.unit.name : `考评对象 ${s.evaluateeId}`,
+          evaluateeSort: e ? (e.group === 'DISTRICTS' ? 0 : 100000) + e.unit.sortKey : 0,
+        };
+      })
+      .sort((a, b) => a.taskNumber - b.taskNumber || a.evaluateeSort - b.evaluateeSort || a.leadUnit.name.localeCompare(b.leadUnit.name, 'zh'));
+  }, [lookup.data, queue.data]);
+
+  // Every word typed must appear in the task (任务12 or its text), the evaluatee or the lead unit.
+  const shown = useMemo(() => {
+    const words = search.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return rows;
+    return rows.filter((r) => {
+      const hay = `任务${r.taskNumber} ${r.taskText} ${r.evaluateeName} ${r.leadUnit.name} ${r.enteredBy}`;
+      return words.every((w) => (/^任务\d+$/.test(w) ? new RegExp(`${w}(?!\\d)`).test(hay) : hay.includes(w)));
+    });
+  }, [rows, search]);
+
+  const groupOf = useMemo(() => new Map((lookup.data?.evaluatees ?? []).map((e) => [e.id, e.group])), [lookup.data]);
+  const own = (r: QueueRow) => !!me && r.enteredBy === me;
+
+  const run = async (items: Array<{ scoreId: string; version: number; action: 'ACCEPT' | 'ADJUST' | 'RETURN'; value?: string; reason?: string }>, done: string) => {
+    const r = await verify({ input: { items } }, queueContext);
+    if (r.error) {
+      showError(r.error, { onConflict: reload });
+      return false;
+    }
+    void message.success(done);
+    setSelected([]);
+    return true;
+  };
+
+  const acceptSelected = () => {
+    const items = shown.filter((r) => selected.includes(r.id)).map((r) => ({ scoreId: r.id, version: r.version, action: 'ACCEPT' as const }));
+    if (items.length > 0) void run(items, `已核实通过 ${items.length} 项分值`);
+  };
+
+  const decide = async (v: DecisionValues) => {
+    if (!decision) return;
+    const { row, kind } = decision;
+    const ok = await run(
+      [{ scoreId: row.id, version: row.version, action: kind, reason: v.reason, ...(kind === 'ADJUST' ? { value: v.value } : {}) }],
+      kind === 'ADJUST' ? `已将 ${row.evaluateeName} 任务 ${row.taskNumber} 调整为 ${v.value} 分并核实` : `已退回 ${row.leadUnit.name}`,
+    );
+    if (ok) setDecision(null);
+  };
+
+  const uniq = (values: string[]) => [...new Set(values)].map((v) => ({ text: v, value: v }));
+  const columns: TableColumnsType<QueueRow> = [
+    {
+      title: '任务',
+      key: 'task',
+      width: 260,
+      filters: uniq(rows.map((r) => `任务 ${r.taskNumber}`)),
+      filterSearch: true,
+      onFilter: (v, r) => `任务 ${r.taskNumber}` === v,
+      render: (_, r) => (
+        <Tooltip title={r.taskText} placement="topLeft" mouseEnterDelay={0.3}>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+            <Typography.Text strong>任务 {r.taskNumber}</Typography.Text> {r.taskText}
+          </Typography.Paragraph>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '考评对象',
+      key: 'evaluatee',
+      width: 130,
+      filters: [
+        { text: rankingGroupLabels.DISTRICTS, value: 'DISTRICTS' },
+        { text: rankingGroupLabels.DEPARTMENTS, value: 'DEPARTMENTS' },
+        ...uniq(rows.map((r) => r.evaluateeName)),
+      ],
+      filterSearch: true,
+      onFilter: (v, r) => r.evaluateeName === v || groupOf.get(r.evaluateeId) === v,
+      render: (_, r) => r.evaluateeName,
+    },
+    {
+      title: '牵头单位',
+      key: 'lead',
+      width: 130,
+      responsive: ['md'],
+      filters: uniq(rows.map((r) => r.leadUnit.name)),
+      onFilter: (v, r) => r.leadUnit.name === v,
+      render: (_, r) => r.leadUnit.name,
+    },
+    {
+      title: '得分',
+      key: 'value',
+      width: 110,
+      align: 'right',
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+          <Typography.Text strong>{formatDecimal(r.value)}</Typography.Text>
+          {r.maxPoints && <Typography.Text type="secondary"> / {formatDecimal(r.maxPoints)}</Typography.Text>}
+          {r.originalValue && (
+            <div>
+              <Tooltip title={`原分值 ${formatDecimal(r.originalValue)},理由:${r.reviewReason ?? ''}`}>
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  已调整
+                </Tag>
+              </Tooltip>
+            </div>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: '说明',
+      dataIndex: 'comment',
+      responsive: ['lg'],
+      render: (c: string, r) =>
+        status === 'RETURNED' ? (
+          <Typography.Text type="warning">退回理由:{r.reviewReason}</Typography.Text>
+        ) : c ? (
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: c }} style={{ margin: 0 }}>
+            {c}
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: status === 'VERIFIED' ? '录入 / 核实' : '录入',
+      key: 'entered',
+      width: 170,
+      responsive: ['sm'],
+      render: (_, r) => (
+        <Flex vertical gap={0} style={{ fontSize: 12 }}>
+          <span>
+            {r.enteredBy}
+            {own(r) && (
+              <Tag color="purple" style={{ marginInlineStart: 4 }}>
+                本人
+              </Tag>
+            )}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatTime(r.enteredAt)}
+          </Typography.Text>
+          {r.verifiedBy && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              核实:{r.verifiedBy} {formatTime(r.verifiedAt)}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+  ];
+  const actions = (r: QueueRow) =>
+    own(r) ? (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        本人录入,须由其他专班成员核实
+      </Typography.Text>
+    ) : (
+      <Flex gap={0} wrap="wrap" vertical={compact}>
+        <Button type="link" size="small" onClick={() => void run([{ scoreId: r.id, version: r.version, action: 'ACCEPT' }], `已核实通过 ${r.evaluateeName} 任务 ${r.taskNumber}`)}>
+          通过
+        </Button>
+        <Button type="link" size="small" onClick={() => setDecision({ row: r, kind: 'ADJUST' })}>
+          调整
+        </Button>
+        <Button type="link" size="small" danger onClick={() => setDecision({ row: r, kind: 'RETURN' })}>
+          退回
+        </Button>
+      </Flex>
+    );
+  if (status === 'SUBMITTED' && canVerify) columns.push({ title: '操作', key: 'actions', width: 168, fixed: 'right', render: (_, r) => actions(r) });
+
+  // On a phone: one column with everything, and the buttons beside it.
+  const compactColumns: TableColumnsType<QueueRow> = [
+    {
+      title: '分值',
+      key: 'all',
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          <Typography.Text strong>
+            任务 {r.taskNumber} · {r.evaluateeName}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.leadUnit.name} · {r.enteredBy}
+          </Typography.Text>
+          <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Typography.Text strong>{formatDecimal(r.value)}</Typography.Text>
+            {r.maxPoints && <Typography.Text type="secondary"> / 满分 {formatDecimal(r.maxPoints)}</Typography.Text>}
+            {status === 'RETURNED' && r.reviewReason && <Typography.Text type="warning"> 退回:{r.reviewReason}</Typography.Text>}
+          </span>
+        </Flex>
+      ),
+    },
+    ...(status === 'SUBMITTED' && canVerify ? [{ title: '操作', key: 'actions', width: 64, render: (_: unknown, r: QueueRow) => actions(r) }] : []),
+  ];
+
+  const first = !queue.data && queue.fetching;
+  const failed = queue.error && !queue.data;
+  const selectable = status === 'SUBMITTED' && canVerify;
+
+  return (
+    <>
+      {!canVerify && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${periodName}处于“${periodStateLabels[periodState]}”阶段,不能核实分值`}
+          description="只有填报和审核阶段可以核实;已公示或发布的结果须先在“考评周期”中重新开放。"
+        />
+      )}
+      <Card size="small" styles={{ body: { padding: 12 } }}>
+        <Flex justify="space-between" align="center" gap={12} wrap="wrap" style={{ marginBottom: 12 }}>
+          <Flex gap={12} align="center" wrap="wrap">
+            <Segmented<ScoreStatus>
+              value={status}
+              onChange={(v) => {
+                setStatus(v);
+                setSelected([]);
+              }}
+              options={views}
+            />
+            <PeriodStateTag state={periodState} />
+            <Typography.Text type="secondary">{shown.length === rows.length ? `共 ${rows.length} 项` : `显示 ${shown.length} / ${rows.length} 项`}</Typography.Text>
+          </Flex>
+          <Flex gap={8} wrap="wrap" style={{ flex: compact ? '1 1 100%' : undefined }}>
+            <Input.Search
+              allowClear
+              placeholder="搜索任务号、考评对象、牵头单位"
+              aria-label="搜索"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: compact ? '100%' : 260 }}
+            />
+            {selectable && (
+              <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={verifyState.fetching && selected.length > 0} onClick={acceptSelected}>
+                批量核实通过{selected.length > 0 ? `(${selected.length})` : ''}
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+        {first ? (
+          <PageLoading rows={8} />
+        ) : failed ? (
+          <QueryError error={queue.error} onRetry={reload} />
+        ) : (
+          <Table<QueueRow>
+            rowKey="id"
+            size="middle"
+            columns={compact ? compactColumns : columns}
+            dataSource={shown}
+            loading={lookup.fetching && !lookup.data}
+            pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200], showTotal: (t) => `共 ${t} 项` } : false}
+            scroll={compact ? undefined : { x: 900 }}
+            rowSelection={
+              selectable
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (r) => ({ disabled: own(r), title: own(r) ? '本人录入的分值须由其他专班成员核实' : undefined }),
+                  }
+                : undefined
+            }
+            expandable={{ expandedRowRender: (r) => <RowDetail row={r} periodId={periodId} />, columnTitle: '' }}
+            locale={{
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={status === 'SUBMITTED' ? '没有待核实的分值:牵头单位提交后会出现在这里' : status === 'VERIFIED' ? '还没有核实过的分值' : '没有退回的分值'}
+                />
+              ),
+            }}
+          />
+        )}
+      </Card>
+      <DecisionModal row={decision?.row ?? null} decision={decision?.kind ?? 'ADJUST'} busy={verifyState.fetching} onCancel={() => setDecision(null)} onOk={(v) => void decide(v)} />
+    </>
+  );
+}
