@@ -734,10 +734,16 @@ func TestFullMarksOnASharedTask(t *testing.T) {
 	a.login("scorer", "Kaoping@2023")
 	var sheet struct {
 		ScoreSheet struct {
-			Tasks []struct{ ID string; Number int }
+			Tasks []struct {
+				ID     string
+				Number int
+			}
 			Cells []struct {
 				EvaluateeID, TaskID, MaxPoints string
-				Score                          *struct{ Status string; Version int }
+				Score                          *struct {
+					Status  string
+					Version int
+				}
 			}
 		}
 	}
@@ -771,7 +777,14 @@ func TestFullMarksOnASharedTask(t *testing.T) {
 		t.Errorf("0.68 on a 0.67 task: %+v", errs)
 	}
 	a.loginAs(auth.RoleLeader)
-	var b struct{ Breakdown struct{ Tasks []struct{ Number int; Points, Score string } } }
+	var b struct {
+		Breakdown struct {
+			Tasks []struct {
+				Number        int
+				Points, Score string
+			}
+		}
+	}
 	a.must(`query($e: ID!) { breakdown(periodId: "2", evaluateeId: $e) { tasks { number points score } } }`, map[string]any{"e": cell["evaluateeId"]}, &b)
 	for _, tk := range b.Breakdown.Tasks {
 		if tk.Number == 6 && (tk.Score != tk.Points || !strings.HasPrefix(tk.Points, "0.6666")) {
@@ -786,7 +799,14 @@ func TestFullMarksOnASharedTask(t *testing.T) {
 	}
 	data, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	var imp struct{ ImportScoreSheet struct{ Errors []struct{ Row int; Message string } } }
+	var imp struct {
+		ImportScoreSheet struct {
+			Errors []struct {
+				Row     int
+				Message string
+			}
+		}
+	}
 	a.upload(`mutation($f: Upload!) { importScoreSheet(periodId: "2", file: $f) { errors { row message } } }`,
 		map[string]any{"f": nil}, "variables.f", "t.xlsx", data, &imp)
 	for _, e := range imp.ImportScoreSheet.Errors {
