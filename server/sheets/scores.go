@@ -502,26 +502,13 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 			continue
 		}
 		for _, n := range rs {
-			var others []int
-			for _, o := range rs {
-				if o != n {
-					others = append(others, o)
-				}
-			}
+			others := otherRows(rs, n)
 			errs = append(errs, RowError{Row: n, Column: "任务键",
 				Message: fmt.Sprintf("本行与%s是同一考评对象的同一任务（行被复制），请只保留一行", joinRows(others))})
 			drop[n] = true
 		}
 	}
-	if len(drop) > 0 {
-		kept := entries[:0]
-		for _, e := range entries {
-			if !drop[e.Row] {
-				kept = append(kept, e)
-			}
-		}
-		entries = kept
-	}
+	entries = dropRows(entries, drop, func(e ScoreEntry) int { return e.Row })
 	sortRowErrors(errs, colOrder)
 	return entries, errs, nil
 }

@@ -389,3 +389,30 @@ func headerStyle(f *excelize.File) (int, error) {
 }
 
 func strPtr(s string) *string { return &s }
+
+// otherRows lists the rows of a duplicate group other than n, for the
+// message on row n.
+func otherRows(group []int, n int) []int {
+	var out []int
+	for _, o := range group {
+		if o != n {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// dropRows removes the items whose rows are in drop (duplicates are
+// reported on every row and none of them is kept).
+func dropRows[T any](items []T, drop map[int]bool, row func(T) int) []T {
+	if len(drop) == 0 {
+		return items
+	}
+	kept := items[:0]
+	for _, it := range items {
+		if !drop[row(it)] {
+			kept = append(kept, it)
+		}
+	}
+	return kept
+}

@@ -366,26 +366,13 @@ func parseSourceRows(t table, hdr int, cols [fieldCount]int) ([]SourceValue, []R
 			continue
 		}
 		for _, n := range rs {
-			var others []int
-			for _, o := range rs {
-				if o != n {
-					others = append(others, o)
-				}
-			}
+			others := otherRows(rs, n)
 			errs = append(errs, RowError{Row: n, Column: name(fieldSource),
 				Message: fmt.Sprintf("「%s」来自「%s」的分值重复（另见%s），每个考评对象每个来源只能有一行", k[0], k[1], joinRows(others))})
 			drop[n] = true
 		}
 	}
-	if len(drop) > 0 {
-		kept := vals[:0]
-		for _, v := range vals {
-			if !drop[v.Row] {
-				kept = append(kept, v)
-			}
-		}
-		vals = kept
-	}
+	vals = dropRows(vals, drop, func(v SourceValue) int { return v.Row })
 	sortRowErrors(errs, colOrder)
 	return vals, errs
 }
