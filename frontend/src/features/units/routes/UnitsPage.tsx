@@ -147,6 +147,9 @@ export function UnitsPage() {
         </Card>
       )}
       <UnitModal
+        // A fresh form for every opening: the form instance would otherwise
+        // keep the previous unit's values when switching to 新增单位.
+        key={`${modal.existing?.id ?? 'new'}-${modal.open}`}
         open={modal.open}
         existing={modal.existing}
         nextSortKey={nextSortKey}
