@@ -78,6 +78,10 @@ func evidenceDownload(st *store.Store, log *slog.Logger) http.Handler {
 			http.Error(w, "请先登录", http.StatusUnauthorized)
 			return
 		}
+		if who.Restricted() {
+			http.Error(w, "请先完成修改密码或绑定动态验证码", http.StatusForbidden)
+			return
+		}
 		e, content, err := evaluation.OpenEvidence(r.Context(), st.DB, who, id)
 		if apperr.CodeOf(err) == apperr.NotFound {
 			http.NotFound(w, r)

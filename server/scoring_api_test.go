@@ -480,6 +480,16 @@ func TestEvidenceUploadAndDownloadScope(t *testing.T) {
 	if code := get(other); code != 404 {
 		t.Errorf("lead unit of another task: %d, want 404", code)
 	}
+	// A session that must first change its password downloads nothing.
+	restricted := newAnonymousAPIOn(t, h.api)
+	name := restricted.mustUser("甲区", auth.RoleEvaluateeContact)
+	if _, err := h.st.DB.ExecContext(t.Context(), `UPDATE users SET must_change_password = true WHERE username = ?`, name); err != nil {
+		t.Fatal(err)
+	}
+	restricted.login(name, testPassword)
+	if code := get(restricted); code != http.StatusForbidden {
+		t.Errorf("restricted session: %d, want 403", code)
+	}
 	// Reports of another unit cannot be written.
 	other.login(other.mustUser("市乙局", auth.RoleEvaluateeContact), testPassword)
 	if errs := other.do(`mutation($p: ID!, $e: ID!, $t: ID!) { saveProgressReport(input: {periodId: $p, evaluateeId: $e, taskId: $t, state: COMPLETED, narrative: "x", version: 1}) { id } }`,
