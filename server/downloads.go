@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kaoping/kaoping/server/apperr"
@@ -166,12 +169,14 @@ func auditExport(st *store.Store) func(r *http.Request, id *auth.Identity) (stri
 	}
 }
 
+// describe lists the filters in a stable order for the export's cover sheet.
 func describe(q url.Values) string {
-	s := ""
-	for k, v := range q {
-		s += fmt.Sprintf("%s=%s ", k, v[0])
+	keys := slices.Sorted(maps.Keys(q))
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + q.Get(k)
 	}
-	return s
+	return strings.Join(parts, " ")
 }
 
 func deref(p *string) string {

@@ -39,11 +39,9 @@ func loadScores(ctx context.Context, tx store.DB, planID int64) error {
 	tf1, tf2 := ids["zhuanban1"], ids["zhuanban2"]
 
 	// 上半年: open, report, score, verify, import opinion data, publish.
-	p := &h1
-	for _, to := range []store.PeriodState{store.PeriodOpen} {
-		if p, err = svc.MovePeriod(ctx, tx, tf1, p.ID, p.Version, to, ""); err != nil {
-			return err
-		}
+	p, err := svc.MovePeriod(ctx, tx, tf1, h1.ID, h1.Version, store.PeriodOpen, "")
+	if err != nil {
+		return err
 	}
 	if err := reportProgress(ctx, tx, svc, ids["contact"], p.ID, 1.0); err != nil {
 		return err

@@ -316,11 +316,9 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 				return nil, err
 			}
 			periods[cur.PeriodID] = p
-			data, err := results.Load(ctx, tx, cur.PeriodID, []int64{})
-			if err != nil {
+			if points[cur.PeriodID], err = planPoints(ctx, tx, p.PlanID); err != nil {
 				return nil, err
 			}
-			points[cur.PeriodID] = data.TaskPoints
 		}
 		if err := requireState(p, workflow.VerifyScores, "核实分值"); err != nil {
 			return nil, err
@@ -355,6 +353,25 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 		out = append(out, *next)
 	}
 	return out, nil
+}
+
+// planPoints returns every task's points in a plan (DESIGN §2.1), from the
+// plan's structure alone.
+func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]decimal.Decimal, error) {
+	ids := []int64{planID}
+	dims, err := store.DimensionsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := store.IndicatorsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := store.TasksByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	return scoring.TaskPoints(results.ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
 }
 
 func findScore(ctx context.Context, db store.DB, id int64) (*store.Score, error) {

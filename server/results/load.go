@@ -1,6 +1,7 @@
 package results
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -28,7 +29,7 @@ type Data struct {
 
 // Load reads a period's data for the given evaluatees (all of the plan's
 // when evaluateeIDs is nil) in a fixed number of statements.
-func Load(ctx Context, db store.DB, periodID int64, evaluateeIDs []int64) (*Data, error) {
+func Load(ctx context.Context, db store.DB, periodID int64, evaluateeIDs []int64) (*Data, error) {
 	period, err := store.FindPeriod(ctx, db, periodID)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package results
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"sync"
 	"time"
@@ -29,7 +30,7 @@ func frozen(p store.Period) bool {
 // Read returns the results of a period for one group or one evaluatee (nil
 // for all). Frozen reads cost three statements whatever the size; previews
 // load the period's data once.
-func Read(ctx Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
+func Read(ctx context.Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
 	p, err := store.FindPeriod(ctx, db, periodID)
 	if err != nil {
 		return nil, err
@@ -68,7 +69,7 @@ func Read(ctx Context, db store.DB, periodID int64, group *store.RankingGroup, e
 	return v, err
 }
 
-func readFrozen(ctx Context, db store.DB, v *View, pubID, planID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) error {
+func readFrozen(ctx context.Context, db store.DB, v *View, pubID, planID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) error {
 	prs, err := store.PublishedResults(ctx, db, pubID, group, evaluateeID, withTasks)
 	if err != nil {
 		return err
@@ -107,7 +108,7 @@ type AnnualRow struct {
 
 // Annual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
 // alone is provisional (DESIGN §2.8).
-func Annual(ctx Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
+func Annual(ctx context.Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
 	periods, err := store.PeriodsByPlans(ctx, db, []int64{planID})
 	if err != nil {
 		return nil, err

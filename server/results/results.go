@@ -6,7 +6,6 @@
 package results
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -283,6 +282,3 @@ func Thaw(p store.PublishedResult) (Breakdown, error) {
 	}
 	return b, nil
 }
-
-// Context is used by Load.
-type Context = context.Context

@@ -1,5 +1,29 @@
 import { graphql } from '../../gql';
 
+// A task as the plan tree, the task form and the task detail show it; one
+// fragment so the three cannot drift apart.
+export const planTaskFields = graphql(`
+  fragment PlanTaskFields on Task {
+    id
+    indicatorId
+    number
+    text
+    points
+    effectivePoints
+    version
+    deadline {
+      phrase
+      month
+      state
+      continuing
+    }
+    leadUnits {
+      id
+      name
+    }
+  }
+`);
+
 // The plan page's query: the whole indicator tree of one plan. The task
 // detail, forms and assignment editor keep their documents beside them.
 export const planPageQuery = graphql(`
@@ -31,23 +55,7 @@ export const planPageQuery = graphql(`
           points
           version
           tasks {
-            id
-            indicatorId
-            number
-            text
-            points
-            effectivePoints
-            version
-            deadline {
-              phrase
-              month
-              state
-              continuing
-            }
-            leadUnits {
-              id
-              name
-            }
+            ...PlanTaskFields
           }
         }
       }

@@ -34,23 +34,7 @@ const createTaskMutation = graphql(`
 const updateTaskMutation = graphql(`
   mutation UpdateTask($input: UpdateTaskInput!) {
     updateTask(input: $input) {
-      id
-      indicatorId
-      number
-      text
-      points
-      effectivePoints
-      version
-      deadline {
-        phrase
-        month
-        state
-        continuing
-      }
-      leadUnits {
-        id
-        name
-      }
+      ...PlanTaskFields
     }
   }
 `);

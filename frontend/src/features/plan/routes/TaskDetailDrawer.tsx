@@ -15,23 +15,7 @@ import type { PlanOutletContext } from '../types';
 const taskDetailQuery = graphql(`
   query TaskDetail($id: ID!) {
     task(id: $id) {
-      id
-      indicatorId
-      number
-      text
-      points
-      effectivePoints
-      version
-      deadline {
-        phrase
-        month
-        state
-        continuing
-      }
-      leadUnits {
-        id
-        name
-      }
+      ...PlanTaskFields
       evaluatees {
         id
         group
