@@ -115,6 +115,7 @@ func NewCached(tb testing.TB, name string, version int, seed func(context.Contex
 	}
 	if !exists {
 		tb.Logf("testdb: building %s (kept for later runs)", cached)
+		started := time.Now()
 		// Seed under a temporary name and rename when complete, so an
 		// interrupted run never leaves a half-built cache behind.
 		building := fmt.Sprintf("%s_building_%d", template, os.Getpid())
@@ -142,6 +143,7 @@ func NewCached(tb testing.TB, name string, version int, seed func(context.Contex
 				tb.Fatalf("keep %s: %v", cached, err)
 			}
 		}
+		tb.Logf("testdb: built %s in %v", cached, time.Since(started).Round(time.Second))
 		if err := dropOlderCaches(ctx, prefix, cached); err != nil {
 			tb.Logf("testdb: %v", err)
 		}
