@@ -230,8 +230,8 @@ func TestAuditChainHoldsUnderConcurrentWrites(t *testing.T) {
 	}
 	for _, want := range []string{
 		"record 51: 与前一条记录的链接不符:记录 49之后、本记录之前的记录缺失", // the deleted record
-		"record 100: 内容与哈希不符",                                 // the edited record
-		"record 150: 链接指向记录 151,而不是前一条记录 149(记录顺序被改动)",       // the swapped pair
+		"record 100: 内容与哈希不符", // the edited record
+		"record 150: 链接指向记录 151,而不是前一条记录 149(记录顺序被改动)", // the swapped pair
 		"record 151: 内容与哈希不符",
 	} {
 		if !strings.Contains(out, want) {
