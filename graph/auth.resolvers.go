@@ -153,6 +153,13 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUse
 	}
 	var out store.User
 	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		current, err := store.FindUser(ctx, tx, input.ID)
+		if err != nil {
+			return err
+		}
+		if err := auth.KeepAnAdministrator(ctx, tx, current, input.Enabled, input.Roles); err != nil {
+			return err
+		}
 		u := store.User{ID: input.ID, Version: input.Version, DisplayName: strings.TrimSpace(input.DisplayName),
 			UnitID: input.UnitID, Enabled: input.Enabled, Roles: roleNames(input.Roles)}
 		if err := store.UpdateUser(ctx, tx, &u); err != nil {

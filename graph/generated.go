@@ -22232,14 +22232,14 @@ func (ec *executionContext) unmarshalNMethodWeightsInput2ᚖgithubᚗcomᚋkaopi
 }
 
 func (ec *executionContext) unmarshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule(ctx context.Context, v any) (store.MissingRule, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule(ctx context.Context, sel ast.SelectionSet, v store.MissingRule) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[v])
+	res := scalar.MarshalText(marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "MissingComponentRule!")
 	}
@@ -22311,14 +22311,14 @@ func (ec *executionContext) marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaop
 }
 
 func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, v any) (store.PeriodState, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, sel ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
+	res := scalar.MarshalText(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodState!")
 	}
@@ -22443,14 +22443,14 @@ func (ec *executionContext) marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋg
 }
 
 func (ec *executionContext) unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, v any) (store.RankingGroup, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, sel ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[v])
+	res := scalar.MarshalText(marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "RankingGroup!")
 	}
@@ -22494,14 +22494,14 @@ func (ec *executionContext) unmarshalNResetPasswordInput2githubᚗcomᚋkaoping�
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[v])
+	res := scalar.MarshalText(marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
 	}
@@ -22679,14 +22679,14 @@ func (ec *executionContext) marshalNScoreSheetImport2githubᚗcomᚋkaopingᚋka
 }
 
 func (ec *executionContext) unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, v any) (store.ScoreStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, sel ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[v])
+	res := scalar.MarshalText(marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ScoreStatus!")
 	}
@@ -22709,14 +22709,14 @@ var (
 )
 
 func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, v any) (results.Method, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, sel ast.SelectionSet, v results.Method) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
+	res := scalar.MarshalText(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ScoringMethod!")
 	}
@@ -22792,13 +22792,13 @@ func (ec *executionContext) marshalNSourceValuesImport2githubᚗcomᚋkaopingᚋ
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalText(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := scalar.MarshalText(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -22945,14 +22945,14 @@ func (ec *executionContext) marshalNUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 }
 
 func (ec *executionContext) unmarshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind(ctx context.Context, v any) (store.UnitKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind(ctx context.Context, sel ast.SelectionSet, v store.UnitKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[v])
+	res := scalar.MarshalText(marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "UnitKind!")
 	}
@@ -23267,7 +23267,7 @@ func (ec *executionContext) unmarshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋ
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23278,7 +23278,7 @@ func (ec *executionContext) marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋka
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[*v])
+	res := scalar.MarshalText(marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[*v])
 	return res
 }
 
@@ -23398,7 +23398,7 @@ func (ec *executionContext) unmarshalOMissingComponentRule2ᚖgithubᚗcomᚋkao
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23409,7 +23409,7 @@ func (ec *executionContext) marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopi
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[*v])
+	res := scalar.MarshalText(marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[*v])
 	return res
 }
 
@@ -23456,7 +23456,7 @@ func (ec *executionContext) unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋka
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23467,7 +23467,7 @@ func (ec *executionContext) marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaop
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[*v])
+	res := scalar.MarshalText(marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[*v])
 	return res
 }
 
@@ -23532,7 +23532,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalText(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -23542,7 +23542,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := scalar.MarshalText(*v)
 	return res
 }
 

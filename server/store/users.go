@@ -288,3 +288,19 @@ func DeleteUserSessions(ctx context.Context, db DB, userID int64, keep string) e
 	_, err := db.NewDelete().Model((*Session)(nil)).Where("user_id = ?", userID).Where("token_hash <> ?", keep).Exec(ctx)
 	return err
 }
+
+// LockEnabledAdmins returns the ids of the enabled administrators and locks
+// their rows until the transaction ends, so two administrators disabling
+// each other at once cannot both succeed: the second waits for the first
+// and then no longer counts it.
+func LockEnabledAdmins(ctx context.Context, db DB) ([]int64, error) {
+	var ids []int64
+	err := db.NewRaw(`
+		SELECT u.id FROM users u
+		WHERE u.enabled AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'ADMIN')
+		ORDER BY u.id FOR UPDATE OF u`).Scan(ctx, &ids)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("lock enabled administrators: %w", err)
+	}
+	return ids, nil
+}
