@@ -1,12 +1,18 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/demo"
+	"github.com/kaoping/kaoping/server/sheets"
 )
 
 // TestWrongSecondFactorCountsTowardTheLockout: whoever has the password
@@ -168,5 +174,74 @@ func TestControlCharactersInTextAreInvalidNamingTheField(t *testing.T) {
 	a.must(`mutation($n: String!) { createPlan(input: {name: $n, year: 2024}) { id } }`, map[string]any{"n": "方案\t一\r\n"}, nil)
 	if after := count(); after != before+1 {
 		t.Errorf("rows before %d, after %d: want only the valid plan added", before, after)
+	}
+}
+
+// bombTemplate is a score template whose sheet holds n identical short
+// rows: under half a megabyte for a million rows.
+func bombTemplate(t *testing.T, n int) []byte {
+	t.Helper()
+	tpl, err := sheets.ScoreWorkbook(sheets.ScoreTemplate{LeadUnit: "市审批服务局", Period: "2023年下半年"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(tpl), int64(len(tpl)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestCompression) })
+	for _, f := range zr.File {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			r, _ := f.Open()
+			_, _ = io.Copy(w, r)
+			r.Close()
+			continue
+		}
+		_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+		row := []byte(`<row><c><v>1</v></c></row>`)
+		for i := 0; i < n; i++ {
+			_, _ = w.Write(row)
+		}
+		_, _ = io.WriteString(w, `</sheetData></worksheet>`)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestScoreSheetBombsAreRefusedWithTheirReason: through the API, a
+// million-row template and one with more rows than the unit's template
+// holds answer INVALID saying which limit, and save nothing.
+func TestScoreSheetBombsAreRefusedWithTheirReason(t *testing.T) {
+	a := newAnonymousAPI(t, true)
+	a.login("scorer", demo.Password)
+	var period int64
+	if err := a.st.DB.NewRaw(`SELECT id FROM periods WHERE half = 2`).Scan(context.Background(), &period); err != nil {
+		t.Fatal(err)
+	}
+	var scoresBefore int
+	_ = a.st.DB.NewRaw(`SELECT count(*) FROM score_history`).Scan(context.Background(), &scoresBefore)
+	for _, c := range []struct {
+		rows int
+		want string
+	}{
+		{1_000_000, "工作簿解压后超过"},
+		{5000, "行,本单位的评分模板最多只有"},
+	} {
+		errs := a.upload(`mutation($p: ID!, $f: Upload!) { importScoreSheet(periodId: $p, file: $f) { errors { row } } }`,
+			map[string]any{"p": period, "f": nil}, "variables.f", "评分表.xlsx", bombTemplate(t, c.rows), nil)
+		field, rule, zh, _ := fieldOf(firstOr(errs))
+		if codeOf(errs) != "INVALID" || field != "file" || rule != "tooLarge" || !strings.Contains(zh, c.want) {
+			t.Errorf("%d rows: %+v, want INVALID saying %q", c.rows, errs, c.want)
+		}
+	}
+	var scoresAfter int
+	_ = a.st.DB.NewRaw(`SELECT count(*) FROM score_history`).Scan(context.Background(), &scoresAfter)
+	if scoresAfter != scoresBefore {
+		t.Errorf("score history grew from %d to %d", scoresBefore, scoresAfter)
 	}
 }

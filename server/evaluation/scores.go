@@ -50,6 +50,17 @@ func LoadSheet(ctx context.Context, db store.DB, periodID, unitID int64) (*Sheet
 	return loadSheet(ctx, db, periodID, unitID, true)
 }
 
+// SheetRows is how many data rows unit's score template for the period
+// holds (one per evaluatee and task it leads): an upload with more is not
+// that template, and is refused before its rows are read.
+func SheetRows(ctx context.Context, db store.DB, periodID, unitID int64) (int, error) {
+	sh, err := loadSheet(ctx, db, periodID, unitID, false)
+	if err != nil {
+		return 0, err
+	}
+	return len(sh.Cells), nil
+}
+
 func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withReports bool) (*Sheet, error) {
 	p, err := store.FindPeriod(ctx, db, periodID)
 	if err != nil {

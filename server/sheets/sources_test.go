@@ -63,7 +63,7 @@ func TestParseSourceValuesCSVEncodings(t *testing.T) {
 	}
 	for name, data := range cases {
 		t.Run(name, func(t *testing.T) {
-			vals, errs, err := ParseSourceValues(data)
+			vals, errs, err := parseSourceValues(data)
 			if err != nil || len(errs) != 0 {
 				t.Fatalf("err=%v errs=%v", err, errs)
 			}
@@ -98,7 +98,7 @@ func TestParseSourceValuesXLSXColumnOrder(t *testing.T) {
 	buf, err := f.WriteToBuffer()
 	must(t, err)
 
-	vals, errs, err := ParseSourceValues(buf.Bytes())
+	vals, errs, err := parseSourceValues(buf.Bytes())
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("err=%v errs=%v", err, errs)
 	}
@@ -130,7 +130,7 @@ func TestParseSourceValuesReportsEveryBadRow(t *testing.T) {
 		"\"多行\n名称\",调查B,70,",  // 17–18 valid, quoted line break
 		"市财政局,调查B,七十,",        // 19 not a number
 	}, "\n") + "\n"
-	vals, errs, err := ParseSourceValues([]byte(csv))
+	vals, errs, err := parseSourceValues([]byte(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestParseSourceValuesHeaderProblems(t *testing.T) {
 	}
 	wantSub := map[string]string{"missing source": "来源", "no header": "未找到表头", "two value cols": "多列"}
 	for name, csv := range cases {
-		vals, errs, err := ParseSourceValues([]byte(csv))
+		vals, errs, err := parseSourceValues([]byte(csv))
 		if err != nil {
 			t.Errorf("%s: err %v", name, err)
 			continue
@@ -190,7 +190,7 @@ func TestParseSourceValuesUnreadable(t *testing.T) {
 		"bad utf-8 BOM": {0xEF, 0xBB, 0xBF, 0xC3, 0x28},
 	}
 	for name, data := range cases {
-		vals, errs, err := ParseSourceValues(data)
+		vals, errs, err := parseSourceValues(data)
 		if err == nil {
 			t.Errorf("%s: no error (vals=%v errs=%v)", name, vals, errs)
 		}
@@ -239,7 +239,7 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 		set("B5", "第三方评估")
 		set("C5", 70)
 	})
-	vals, errs, err := ParseSourceValues(filled)
+	vals, errs, err := parseSourceValues(filled)
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("err=%v errs=%v", err, errs)
 	}
@@ -252,7 +252,7 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 		t.Errorf("88.35 read back as %s", vals[0].Value)
 	}
 	// The untouched template imports nothing and reports nothing.
-	vals, errs, err = ParseSourceValues(data)
+	vals, errs, err = parseSourceValues(data)
 	if err != nil || len(errs) != 0 || len(vals) != 0 {
 		t.Errorf("blank template: vals=%v errs=%v err=%v", vals, errs, err)
 	}
