@@ -243,6 +243,10 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 	return model.AuditPage{Records: orEmpty(recs), Total: total}, nil
 }
 
+func (r *queryResolver) AuditLogUnits(ctx context.Context) ([]store.Unit, error) {
+	return store.UnitsInAuditLog(ctx, r.Store.DB)
+}
+
 func (r *userResolver) Roles(ctx context.Context, obj *store.User) ([]auth.Role, error) {
 	out := make([]auth.Role, len(obj.Roles))
 	for i, role := range obj.Roles {

@@ -317,6 +317,7 @@ type ComplexityRoot struct {
 	Query struct {
 		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
 		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
+		AuditLogUnits     func(childComplexity int) int
 		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
 		Evaluatees        func(childComplexity int, planID int64) int
 		Me                func(childComplexity int) int
@@ -581,6 +582,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Session, error)
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
+	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
@@ -1957,6 +1959,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*model.AuditFilter), args["offset"].(*int), args["limit"].(*int)), true
+	case "Query.auditLogUnits":
+		if e.ComplexityRoot.Query.AuditLogUnits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AuditLogUnits(childComplexity), true
 	case "Query.breakdown":
 		if e.ComplexityRoot.Query.Breakdown == nil {
 			break
@@ -3075,6 +3083,8 @@ type Query {
   me: Session
   users: [User!]! @allow(roles: [ADMIN])
   auditLog(filter: AuditFilter, offset: Int = 0, limit: Int = 100): AuditPage! @allow(roles: [AUDITOR])
+  "The units that appear in the audit log, for its filter: the auditor reads the log and nothing else"
+  auditLogUnits: [Unit!]! @allow(roles: [AUDITOR])
 }
 
 type Mutation {
@@ -3398,10 +3408,11 @@ input SetTaskAssignmentsInput {
 }
 
 extend type Query {
-  plans: [Plan!]!
-  plan(id: ID!): Plan
-  task(id: ID!): Task
-  evaluatees(planId: ID!): [Evaluatee!]!
+  "Plans are for the evaluation roles: never the admin or the auditor (三员分立)"
+  plans: [Plan!]! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  plan(id: ID!): Plan @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  task(id: ID!): Task @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  evaluatees(planId: ID!): [Evaluatee!]! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -3776,7 +3787,7 @@ input ImportSourceValuesInput {
 }
 
 extend type Query {
-  period(id: ID!): Period
+  period(id: ID!): Period @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
   "Progress reports of one evaluatee (contacts: their own unit only)"
   progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
   "The score grid of a lead unit (scorers: their own unit; the 专班: any)"
@@ -3859,8 +3870,8 @@ input UpdateUnitInput {
 }
 
 extend type Query {
-  "All units in official order."
-  units: [Unit!]!
+  "All units in official order (the admin edits the catalogue; the auditor sees units only as auditLogUnits)."
+  units: [Unit!]! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -11741,6 +11752,56 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_auditLogUnits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLogUnits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AuditLogUnits(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal []store.Unit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Unit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11752,7 +11813,25 @@ func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Plans(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Plan) graphql.Marshaler {
 			return ec.marshalNPlan2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlanᚄ(ctx, selections, v)
 		},
@@ -11785,7 +11864,25 @@ func (ec *executionContext) _Query_plan(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Plan(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Plan) graphql.Marshaler {
 			return ec.marshalOPlan2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx, selections, v)
 		},
@@ -11829,7 +11926,25 @@ func (ec *executionContext) _Query_task(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Task(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Task
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Task
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Task) graphql.Marshaler {
 			return ec.marshalOTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
 		},
@@ -11873,7 +11988,25 @@ func (ec *executionContext) _Query_evaluatees(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Evaluatees(ctx, fc.Args["planId"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Evaluatee
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Evaluatee
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Evaluatee) graphql.Marshaler {
 			return ec.marshalNEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluateeᚄ(ctx, selections, v)
 		},
@@ -11917,7 +12050,25 @@ func (ec *executionContext) _Query_period(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Period(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
 			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
 		},
@@ -12394,7 +12545,25 @@ func (ec *executionContext) _Query_units(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Units(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"ADMIN", "TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Unit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Unit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Unit) graphql.Marshaler {
 			return ec.marshalNUnit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitᚄ(ctx, selections, v)
 		},
@@ -20237,6 +20406,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLog(ctx, field)
+				})
+		case "auditLogUnits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLogUnits(ctx, field)
 				})
 		case "plans":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

@@ -26,3 +26,7 @@ BEGIN
     RETURN NEW;
 END;
 $$;
+
+-- The audit log is filtered by unit, and the auditor's unit list is the
+-- units that appear in it.
+CREATE INDEX audit_log_unit_idx ON audit_log (unit_id);
