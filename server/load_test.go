@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/store"
@@ -241,4 +242,39 @@ func TestAuditChainHoldsUnderConcurrentWrites(t *testing.T) {
 	if strings.Contains(out, "record 101:") || strings.Contains(out, "record 99:") {
 		t.Errorf("verify names the neighbours of the edited record:\n%s", out)
 	}
+}
+
+// BenchmarkConcurrentSignIns signs in 100 different users at once through
+// the real handler per iteration and reports the wall time of the crowd
+// and of one ranking read made during it:
+//
+//	go test -run '^$' -bench ConcurrentSignIns -benchtime 3x ./server/
+func BenchmarkConcurrentSignIns(b *testing.B) {
+	a := newAnonymousAPI(b, true)
+	a.loginAs(auth.RoleLeader)
+	var period int64
+	if err := a.st.DB.NewRaw(`SELECT id FROM periods WHERE half = 1`).Scan(context.Background(), &period); err != nil {
+		b.Fatal(err)
+	}
+	users := a.mustUsers(b, "bench", 100)
+	var crowd, ranking time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		done := make(chan time.Duration, 1)
+		start := time.Now()
+		go func() {
+			t0 := time.Now()
+			if _, err := a.postAs(a.client, `query($p: ID!) { ranking(periodId: $p, group: DISTRICTS) { rows { rank } } }`, map[string]any{"p": period}); err != nil {
+				b.Error(err)
+			}
+			done <- time.Since(t0)
+		}()
+		if errs := a.signInAll(users); len(errs) > 0 {
+			b.Fatalf("%d sign-ins failed: %v", len(errs), errs[0])
+		}
+		crowd += time.Since(start)
+		ranking += <-done
+	}
+	b.ReportMetric(float64(crowd.Milliseconds())/float64(b.N), "ms/100-sign-ins")
+	b.ReportMetric(float64(ranking.Milliseconds())/float64(b.N), "ms/ranking-during")
 }
