@@ -99,7 +99,9 @@ func TestFullMarksOnASharePointThatRoundsDown(t *testing.T) {
 
 	a.login(a.mustUser("市一局", auth.RoleLeadScorer), testPassword)
 	var sheet struct {
-		ScoreSheet struct{ Cells []struct{ TaskID, MaxPoints string } }
+		ScoreSheet struct {
+			Cells []struct{ TaskID, MaxPoints string }
+		}
 	}
 	a.must(`query($p: ID!) { scoreSheet(periodId: $p) { cells { taskId maxPoints } } }`, map[string]any{"p": period.ID}, &sheet)
 	if len(sheet.ScoreSheet.Cells) != 7 {
