@@ -3309,11 +3309,12 @@ type Evaluatee {
   version: Int!
 }
 
+"Method weights in percent, at most two decimals each (stored as numeric(5, 2)); they must sum to 100."
 input MethodWeightsInput {
-  dailyMonitoring: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  fieldVisits: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  publicOpinion: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  thirdParty: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
+  dailyMonitoring: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  fieldVisits: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  publicOpinion: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  thirdParty: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
 }
 
 input CreatePlanInput {
@@ -3571,7 +3572,12 @@ type Score {
 type ScoreCell {
   evaluateeId: ID!
   taskId: ID!
-  "The highest score that may be entered: the task's points rounded half up to two decimals (entering it counts as the exact points)."
+  """
+  The highest score that may be entered (满分): the task's points rounded half up to two
+  decimals. Entering exactly this counts as the task's exact points, whichever way they
+  rounded (2/3 → 0.67, 1/7 → 0.14, 10/3 → 3.33 all mean full marks); any lower entry
+  counts as entered.
+  """
   maxPoints: Decimal!
   score: Score
   report: ProgressReport

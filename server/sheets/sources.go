@@ -16,6 +16,13 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// Bounds of an imported weight: what source_values.weight (numeric(16, 6))
+// stores exactly.
+const WeightPlaces int32 = 6
+
+// MaxWeight is the largest weight an import accepts.
+var MaxWeight = decimal.NewFromInt(1_000_000_000)
+
 // SourceValue is one imported 民意调查 / 第三方评估 value: the score one
 // source gives one evaluatee. Which method it belongs to is the caller's
 // choice (the import target); several sources of one method are combined as
@@ -359,10 +366,17 @@ func parseSourceRows(t table, hdr int, cols [fieldCount]int) ([]SourceValue, []R
 			case !w.IsPositive():
 				fail(fieldWeight, "权重 %s 无效，须大于 0（留空表示 1）", w)
 			default:
-				if r, ok := atPlaces(w, weightRaw, 6); ok {
-					w = r
+				// What passes here fits source_values.weight, numeric(16, 6):
+				// nothing is rounded on the way in.
+				r, ok := atPlaces(w, weightRaw, WeightPlaces)
+				switch {
+				case !ok:
+					fail(fieldWeight, "权重 %s 超过六位小数，最多保留六位小数", w)
+				case r.GreaterThan(MaxWeight):
+					fail(fieldWeight, "权重 %s 过大，须不超过 %s", w, MaxWeight)
+				default:
+					weight = r
 				}
-				weight = w
 			}
 		}
 		if evaluatee != "" && source != "" {

@@ -257,3 +257,31 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 		t.Errorf("blank template: vals=%v errs=%v err=%v", vals, errs, err)
 	}
 }
+
+// Weights are stored as imported (source_values.weight is numeric(16, 6)):
+// six decimals and up to MaxWeight pass unchanged, anything the column
+// could not hold exactly is a row error, never rounded.
+func TestParseSourceWeightsFitTheColumn(t *testing.T) {
+	csv := "考评对象,来源,分值,权重\n" +
+		"昆都仑区,调查A,90,0.333333\n" + // 2 six decimals: kept
+		"青山区,调查A,90,1000000000\n" + // 3 MaxWeight: kept
+		"东河区,调查A,90,0.1234567\n" + // 4 seven decimals
+		"九原区,调查A,90,1000000000.5\n" // 5 above MaxWeight
+	vals, errs, err := ParseSourceValues([]byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(errKeys(errs), " "); got != "4:权重 5:权重" {
+		t.Fatalf("errors = %s (%v), want rows 4 and 5", got, errs)
+	}
+	if e := findErr(t, errs, 4, "权重"); !strings.Contains(e.Message, "六位小数") {
+		t.Errorf("row 4: %q does not say six decimals", e.Message)
+	}
+	if e := findErr(t, errs, 5, "权重"); !strings.Contains(e.Message, "过大") {
+		t.Errorf("row 5: %q does not say too large", e.Message)
+	}
+	checkValues(t, vals, []wantValue{
+		{2, "昆都仑区", "调查A", "90", "0.333333"},
+		{3, "青山区", "调查A", "90", "1000000000"},
+	})
+}

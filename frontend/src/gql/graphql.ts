@@ -112,6 +112,7 @@ export type LoginInput = {
   username: string;
 };
 
+/** Method weights in percent, at most two decimals each (stored as numeric(5, 2)); they must sum to 100. */
 export type MethodWeightsInput = {
   dailyMonitoring: string;
   fieldVisits: string;
