@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-
 )
 
 // VisitStatus is where a field visit stands: planned (inspectors record
