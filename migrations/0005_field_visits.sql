@@ -70,8 +70,15 @@ CREATE TABLE field_sync_writes (
     visit_id   bigint NOT NULL REFERENCES field_visits (id) ON DELETE CASCADE,
     task_id    bigint NOT NULL,
     outcome    text NOT NULL CHECK (outcome IN ('APPLIED', 'CONFLICT')),
+    -- The finding's version the write started from and the one it made:
+    -- a phone's later edit based on the same version as its own earlier
+    -- write (whose answer it never got) supersedes it instead of
+    -- conflicting with its own author.
+    base_version   integer NOT NULL DEFAULT 0,
+    result_version integer,
     at         timestamptz NOT NULL
 );
+CREATE INDEX field_sync_writes_item_idx ON field_sync_writes (visit_id, task_id, result_version);
 
 -- Photos belong to a checklist item, not to a finding row, so a photo that
 -- reaches the server before its finding still has a place.

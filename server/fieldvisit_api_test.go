@@ -574,3 +574,21 @@ func TestFieldVisitListStatementsDoNotGrow(t *testing.T) {
 		t.Errorf("myFieldVisits: %d statements for 1 visit, %d for 4", one, many)
 	}
 }
+
+func TestLaterEditAfterALostAnswerFollowsTheInspectorsOwnWrite(t *testing.T) {
+	f := newVisitFixture(t)
+	v := f.plan("2024-05-20", []string{f.inspector1})
+	f.login(f.inspector1, testPassword)
+	// The first write reaches the server but the phone never hears back, so
+	// its next edit still starts from version 0.
+	if _, errs := f.sync(v.ID, []write{{uuid.NewString(), "A", "PARTIAL", "", 0}}, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	s, errs := f.sync(v.ID, []write{{uuid.NewString(), "A", "DONE", "补充核实后已落实", 0}}, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if r := s.SyncFieldVisit.Findings[0]; r.Outcome != "APPLIED" || r.Finding.Judgement != "DONE" || r.Finding.Version != 2 {
+		t.Errorf("own later edit: %+v %+v, want APPLIED v2 DONE", r, r.Finding)
+	}
+}

@@ -173,16 +173,27 @@ func syncFinding(ctx context.Context, db store.DB, id *auth.Identity, v *store.F
 	next := &store.Finding{VisitID: v.ID, TaskID: w.TaskID, Judgement: w.Judgement, Note: trimmed(w.Note),
 		ObservedAt: w.ObservedAt, Latitude: w.Latitude, Longitude: w.Longitude, AccuracyM: w.AccuracyM,
 		RecordedBy: &id.UserID, RecordedByName: id.DisplayName, UpdatedAt: now}
+	own := false
+	if current != nil && current.Version != w.BaseVersion {
+		if own, err = ownSuperseded(ctx, db, id, current, w); err != nil {
+			return res, err
+		}
+	}
 	switch {
 	case current == nil:
 		// A first finding, or an edit whose base never reached the server
 		// (it carries the whole item, so it stands on its own).
 	case current.Version == w.BaseVersion:
 		next.ID, next.Version = current.ID, current.Version
+	case own:
+		// The phone's earlier write from the same base reached the server
+		// but its answer did not reach the phone: this edit follows it.
+		next.ID, next.Version = current.ID, current.Version
 	case sameFinding(current, next):
 		// Someone recorded exactly this already: nothing to choose between.
 		res.Outcome, res.Finding = Applied, current
-		return res, store.RecordSyncWrite(ctx, db, &store.SyncWrite{ClientID: w.ClientID, UserID: id.UserID, VisitID: v.ID, TaskID: w.TaskID, Outcome: string(Applied), At: now})
+		return res, store.RecordSyncWrite(ctx, db, &store.SyncWrite{ClientID: w.ClientID, UserID: id.UserID, VisitID: v.ID, TaskID: w.TaskID,
+			Outcome: string(Applied), BaseVersion: w.BaseVersion, ResultVersion: &current.Version, At: now})
 	default:
 		// A conflict is not stored: the inspector chooses, and the choice
 		// is a new write based on the current version.
@@ -195,11 +206,20 @@ func syncFinding(ctx context.Context, db store.DB, id *auth.Identity, v *store.F
 	if err := store.SaveFinding(ctx, db, next); err != nil {
 		return res, err
 	}
-	if err := store.RecordSyncWrite(ctx, db, &store.SyncWrite{ClientID: w.ClientID, UserID: id.UserID, VisitID: v.ID, TaskID: w.TaskID, Outcome: string(Applied), At: now}); err != nil {
+	if err := store.RecordSyncWrite(ctx, db, &store.SyncWrite{ClientID: w.ClientID, UserID: id.UserID, VisitID: v.ID, TaskID: w.TaskID,
+		Outcome: string(Applied), BaseVersion: w.BaseVersion, ResultVersion: &next.Version, At: now}); err != nil {
 		return res, err
 	}
 	res.Outcome, res.Finding = Applied, next
 	return res, nil
+}
+
+// ownSuperseded says whether current was made by this user's own write
+// from the same base version as w: then w is a later edit of the same
+// inspector, not a competing one.
+func ownSuperseded(ctx context.Context, db store.DB, id *auth.Identity, current *store.Finding, w FindingWrite) (bool, error) {
+	prev, err := store.WriteThatMade(ctx, db, current.VisitID, current.TaskID, current.Version)
+	return err == nil && prev != nil && prev.UserID == id.UserID && prev.BaseVersion == w.BaseVersion, err
 }
 
 var shanghai = func() *time.Location {

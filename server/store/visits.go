@@ -101,12 +101,30 @@ type VisitEvent struct {
 type SyncWrite struct {
 	bun.BaseModel `bun:"table:field_sync_writes,alias:fsw"`
 
-	ClientID string    `bun:"client_id,pk,type:uuid"`
-	UserID   int64     `bun:"user_id"`
-	VisitID  int64     `bun:"visit_id"`
-	TaskID   int64     `bun:"task_id"`
-	Outcome  string    `bun:"outcome"`
-	At       time.Time `bun:"at"`
+	ClientID string `bun:"client_id,pk,type:uuid"`
+	UserID   int64  `bun:"user_id"`
+	VisitID  int64  `bun:"visit_id"`
+	TaskID   int64  `bun:"task_id"`
+	Outcome  string `bun:"outcome"`
+	// BaseVersion is the finding version the write started from,
+	// ResultVersion the one it produced.
+	BaseVersion   int       `bun:"base_version"`
+	ResultVersion *int      `bun:"result_version"`
+	At            time.Time `bun:"at"`
+}
+
+// WriteThatMade returns the write that produced a finding's version, or nil.
+func WriteThatMade(ctx context.Context, db DB, visitID, taskID int64, version int) (*SyncWrite, error) {
+	w := new(SyncWrite)
+	err := db.NewSelect().Model(w).Where("visit_id = ? AND task_id = ? AND result_version = ?", visitID, taskID, version).
+		Order("at DESC").Limit(1).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find the write of finding %d/%d v%d: %w", visitID, taskID, version, err)
+	}
+	return w, nil
 }
 
 // CreateVisit inserts a visit with its inspectors and checklist.
