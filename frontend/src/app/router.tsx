@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AuditLogPage } from '../features/audit';
 import { AccountPage, LoginPage, RequireRole } from '../features/auth';
 import { EvaluateesPage } from '../features/evaluatees';
+import { FieldVisitReviewPage, MyVisitsPage, VisitPage } from '../features/fieldvisits';
 import { ImportPage } from '../features/import';
 import { PlanPage, TaskDetailDrawer } from '../features/plan';
 import { PeriodsPage } from '../features/periods';
@@ -55,6 +56,9 @@ export const routes = [
       { path: 'plans/:planId/ranking', element: <RequireRole page="ranking"><RankingPage /></RequireRole> },
       { path: 'plans/:planId/results/:evaluateeId', element: <RequireRole page="ranking"><BreakdownPage /></RequireRole> },
       { path: 'plans/:planId/reports', element: <RequireRole page="reports"><ReportsPage /></RequireRole> },
+      { path: 'plans/:planId/field-visits', element: <RequireRole page="field-visits"><FieldVisitReviewPage /></RequireRole> },
+      { path: 'visits', element: <RequireRole page="visits"><MyVisitsPage /></RequireRole> },
+      { path: 'visits/:visitId', element: <RequireRole page="visits"><VisitPage /></RequireRole> },
       { path: 'units', element: <RequireRole page="units"><UnitsPage /></RequireRole> },
       { path: 'import', element: <RequireRole page="import"><ImportPage /></RequireRole> },
       { path: 'users', element: <RequireRole page="users"><UsersPage /></RequireRole> },
