@@ -100,6 +100,7 @@ test('offline findings with photos survive a reload, sync once, and count after 
 
   // Sign and submit.
   await page.getByLabel('接待人员姓名').fill('王主任');
+  await page.getByLabel('签名区').scrollIntoViewIfNeeded();
   const pad = await page.getByLabel('签名区').boundingBox();
   await page.mouse.move(pad.x + 20, pad.y + 40);
   await page.mouse.down();
