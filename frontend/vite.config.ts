@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // root is this folder (frontend/), whatever the working directory.
 const root = dirname(fileURLToPath(import.meta.url));
@@ -10,7 +11,36 @@ const root = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell (built assets and index.html) is precached by a Workbox
+    // service worker, so an inspector opens the app and their cached visits
+    // without signal. GraphQL, file downloads and /healthz always go to the
+    // network; what was recorded offline waits in IndexedDB
+    // (features/fieldvisits/outbox.ts), not in the worker.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: '考评 · 数字政府建设考评',
+        short_name: '考评',
+        lang: 'zh-CN',
+        start_url: '/visits',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1677ff',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/graphql/, /^\/files\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     // The Go binary embeds frontend/dist; frontend/dist/README is committed
     // and must survive, so only dist/app is emptied.

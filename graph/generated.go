@@ -18,6 +18,7 @@ import (
 	"github.com/kaoping/kaoping/graph/scalar"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
@@ -40,6 +41,9 @@ type ResolverRoot interface {
 	AuditRecord() AuditRecordResolver
 	Dimension() DimensionResolver
 	Evidence() EvidenceResolver
+	FieldPhoto() FieldPhotoResolver
+	FieldVisit() FieldVisitResolver
+	Finding() FindingResolver
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
@@ -93,6 +97,21 @@ type ComplexityRoot struct {
 		Tasks         func(childComplexity int) int
 	}
 
+	BreakdownFinding struct {
+		Judgement func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Photos    func(childComplexity int) int
+		VisitDate func(childComplexity int) int
+		VisitID   func(childComplexity int) int
+	}
+
+	ChecklistItem struct {
+		Finding func(childComplexity int) int
+		Photos  func(childComplexity int) int
+		Report  func(childComplexity int) int
+		Task    func(childComplexity int) int
+	}
+
 	ComponentScore struct {
 		Method func(childComplexity int) int
 		Value  func(childComplexity int) int
@@ -143,6 +162,69 @@ type ComplexityRoot struct {
 		URL            func(childComplexity int) int
 		UploadedAt     func(childComplexity int) int
 		UploadedByName func(childComplexity int) int
+	}
+
+	FieldPhoto struct {
+		ClientID       func(childComplexity int) int
+		ContentType    func(childComplexity int) int
+		FileSHA256     func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Size           func(childComplexity int) int
+		TaskID         func(childComplexity int) int
+		URL            func(childComplexity int) int
+		UploadedAt     func(childComplexity int) int
+		UploadedByName func(childComplexity int) int
+	}
+
+	FieldVisit struct {
+		CanRecord      func(childComplexity int) int
+		CanReopen      func(childComplexity int) int
+		CanReview      func(childComplexity int) int
+		CreatedByName  func(childComplexity int) int
+		Date           func(childComplexity int) int
+		Evaluatee      func(childComplexity int) int
+		Events         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Inspectors     func(childComplexity int) int
+		Items          func(childComplexity int) int
+		Period         func(childComplexity int) int
+		ReviewNote     func(childComplexity int) int
+		ReviewedAt     func(childComplexity int) int
+		ReviewedByName func(childComplexity int) int
+		SignatureURL   func(childComplexity int) int
+		SignedBy       func(childComplexity int) int
+		Status         func(childComplexity int) int
+		SubmittedAt    func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	FieldVisitSync struct {
+		Findings func(childComplexity int) int
+		Photos   func(childComplexity int) int
+		Visit    func(childComplexity int) int
+	}
+
+	Finding struct {
+		AccuracyM      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Judgement      func(childComplexity int) int
+		Latitude       func(childComplexity int) int
+		Longitude      func(childComplexity int) int
+		Note           func(childComplexity int) int
+		ObservedAt     func(childComplexity int) int
+		RecordedByName func(childComplexity int) int
+		TaskID         func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	FindingSyncResult struct {
+		ClientID func(childComplexity int) int
+		Finding  func(childComplexity int) int
+		Message  func(childComplexity int) int
+		Outcome  func(childComplexity int) int
+		TaskID   func(childComplexity int) int
+		Yours    func(childComplexity int) int
 	}
 
 	FormulaStep struct {
@@ -236,12 +318,17 @@ type ComplexityRoot struct {
 		Login                 func(childComplexity int, input model.LoginInput) int
 		Logout                func(childComplexity int) int
 		MovePeriod            func(childComplexity int, input model.MovePeriodInput) int
+		PlanFieldVisit        func(childComplexity int, input model.PlanFieldVisitInput) int
 		PreviewPlanImport     func(childComplexity int, file graphql.Upload) int
+		ReopenFieldVisit      func(childComplexity int, input model.ReopenFieldVisitInput) int
 		ResetPassword         func(childComplexity int, input model.ResetPasswordInput) int
+		ReviewFieldVisit      func(childComplexity int, input model.ReviewFieldVisitInput) int
 		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
 		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
 		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
+		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
 		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
+		SyncFieldVisit        func(childComplexity int, input model.SyncFieldVisitInput) int
 		UnlockUser            func(childComplexity int, id int64) int
 		UpdateDimension       func(childComplexity int, input model.UpdateDimensionInput) int
 		UpdateEvaluatee       func(childComplexity int, input model.UpdateEvaluateeInput) int
@@ -272,6 +359,14 @@ type ComplexityRoot struct {
 		Reason    func(childComplexity int) int
 		ToState   func(childComplexity int) int
 		Username  func(childComplexity int) int
+	}
+
+	PhotoSyncResult struct {
+		ClientID func(childComplexity int) int
+		Message  func(childComplexity int) int
+		Outcome  func(childComplexity int) int
+		Photo    func(childComplexity int) int
+		TaskID   func(childComplexity int) int
 	}
 
 	Plan struct {
@@ -320,7 +415,11 @@ type ComplexityRoot struct {
 		AuditLogUnits     func(childComplexity int) int
 		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
 		Evaluatees        func(childComplexity int, planID int64) int
+		FieldVisit        func(childComplexity int, id int64) int
+		FieldVisits       func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		Inspectors        func(childComplexity int) int
 		Me                func(childComplexity int) int
+		MyFieldVisits     func(childComplexity int) int
 		Period            func(childComplexity int, id int64) int
 		Plan              func(childComplexity int, id int64) int
 		Plans             func(childComplexity int) int
@@ -462,6 +561,7 @@ type ComplexityRoot struct {
 
 	TaskBreakdown struct {
 		DimensionID func(childComplexity int) int
+		Finding     func(childComplexity int) int
 		Missing     func(childComplexity int) int
 		Number      func(childComplexity int) int
 		Points      func(childComplexity int) int
@@ -500,6 +600,19 @@ type ComplexityRoot struct {
 		Username           func(childComplexity int) int
 		Version            func(childComplexity int) int
 	}
+
+	VisitEvent struct {
+		At         func(childComplexity int) int
+		FromStatus func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		ToStatus   func(childComplexity int) int
+		Username   func(childComplexity int) int
+	}
+
+	VisitInspector struct {
+		DisplayName func(childComplexity int) int
+		UserID      func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -515,6 +628,17 @@ type DimensionResolver interface {
 }
 type EvidenceResolver interface {
 	URL(ctx context.Context, obj *store.Evidence) (string, error)
+}
+type FieldPhotoResolver interface {
+	URL(ctx context.Context, obj *store.FieldPhoto) (string, error)
+}
+type FieldVisitResolver interface {
+	Date(ctx context.Context, obj *fieldvisit.Visit) (string, error)
+
+	SignatureURL(ctx context.Context, obj *fieldvisit.Visit) (*string, error)
+}
+type FindingResolver interface {
+	Judgement(ctx context.Context, obj *store.Finding) (scoring.Judgement, error)
 }
 type ImportedTaskResolver interface {
 	Deadline(ctx context.Context, obj *importer.Task) (store.Deadline, error)
@@ -532,6 +656,11 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
 	UnlockUser(ctx context.Context, id int64) (store.User, error)
+	PlanFieldVisit(ctx context.Context, input model.PlanFieldVisitInput) (fieldvisit.Visit, error)
+	SyncFieldVisit(ctx context.Context, input model.SyncFieldVisitInput) (fieldvisit.SyncResult, error)
+	SubmitFieldVisit(ctx context.Context, input model.SubmitFieldVisitInput) (fieldvisit.Visit, error)
+	ReviewFieldVisit(ctx context.Context, input model.ReviewFieldVisitInput) (fieldvisit.Visit, error)
+	ReopenFieldVisit(ctx context.Context, input model.ReopenFieldVisitInput) (fieldvisit.Visit, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
@@ -583,6 +712,10 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	MyFieldVisits(ctx context.Context) ([]fieldvisit.Visit, error)
+	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
+	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
+	Inspectors(ctx context.Context) ([]store.User, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
@@ -795,6 +928,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Breakdown.Tasks(childComplexity), true
 
+	case "BreakdownFinding.judgement":
+		if e.ComplexityRoot.BreakdownFinding.Judgement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakdownFinding.Judgement(childComplexity), true
+	case "BreakdownFinding.note":
+		if e.ComplexityRoot.BreakdownFinding.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakdownFinding.Note(childComplexity), true
+	case "BreakdownFinding.photos":
+		if e.ComplexityRoot.BreakdownFinding.Photos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakdownFinding.Photos(childComplexity), true
+	case "BreakdownFinding.visitDate":
+		if e.ComplexityRoot.BreakdownFinding.VisitDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakdownFinding.VisitDate(childComplexity), true
+	case "BreakdownFinding.visitId":
+		if e.ComplexityRoot.BreakdownFinding.VisitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakdownFinding.VisitID(childComplexity), true
+
+	case "ChecklistItem.finding":
+		if e.ComplexityRoot.ChecklistItem.Finding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChecklistItem.Finding(childComplexity), true
+	case "ChecklistItem.photos":
+		if e.ComplexityRoot.ChecklistItem.Photos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChecklistItem.Photos(childComplexity), true
+	case "ChecklistItem.report":
+		if e.ComplexityRoot.ChecklistItem.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChecklistItem.Report(childComplexity), true
+	case "ChecklistItem.task":
+		if e.ComplexityRoot.ChecklistItem.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChecklistItem.Task(childComplexity), true
+
 	case "ComponentScore.method":
 		if e.ComplexityRoot.ComponentScore.Method == nil {
 			break
@@ -1004,6 +1193,299 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.UploadedByName(childComplexity), true
+
+	case "FieldPhoto.clientId":
+		if e.ComplexityRoot.FieldPhoto.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.ClientID(childComplexity), true
+	case "FieldPhoto.contentType":
+		if e.ComplexityRoot.FieldPhoto.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.ContentType(childComplexity), true
+	case "FieldPhoto.sha256":
+		if e.ComplexityRoot.FieldPhoto.FileSHA256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.FileSHA256(childComplexity), true
+	case "FieldPhoto.id":
+		if e.ComplexityRoot.FieldPhoto.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.ID(childComplexity), true
+	case "FieldPhoto.size":
+		if e.ComplexityRoot.FieldPhoto.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.Size(childComplexity), true
+	case "FieldPhoto.taskId":
+		if e.ComplexityRoot.FieldPhoto.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.TaskID(childComplexity), true
+	case "FieldPhoto.url":
+		if e.ComplexityRoot.FieldPhoto.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.URL(childComplexity), true
+	case "FieldPhoto.uploadedAt":
+		if e.ComplexityRoot.FieldPhoto.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.UploadedAt(childComplexity), true
+	case "FieldPhoto.uploadedBy":
+		if e.ComplexityRoot.FieldPhoto.UploadedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldPhoto.UploadedByName(childComplexity), true
+
+	case "FieldVisit.canRecord":
+		if e.ComplexityRoot.FieldVisit.CanRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CanRecord(childComplexity), true
+	case "FieldVisit.canReopen":
+		if e.ComplexityRoot.FieldVisit.CanReopen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CanReopen(childComplexity), true
+	case "FieldVisit.canReview":
+		if e.ComplexityRoot.FieldVisit.CanReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CanReview(childComplexity), true
+	case "FieldVisit.createdBy":
+		if e.ComplexityRoot.FieldVisit.CreatedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CreatedByName(childComplexity), true
+	case "FieldVisit.date":
+		if e.ComplexityRoot.FieldVisit.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Date(childComplexity), true
+	case "FieldVisit.evaluatee":
+		if e.ComplexityRoot.FieldVisit.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Evaluatee(childComplexity), true
+	case "FieldVisit.events":
+		if e.ComplexityRoot.FieldVisit.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Events(childComplexity), true
+	case "FieldVisit.id":
+		if e.ComplexityRoot.FieldVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.ID(childComplexity), true
+	case "FieldVisit.inspectors":
+		if e.ComplexityRoot.FieldVisit.Inspectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Inspectors(childComplexity), true
+	case "FieldVisit.items":
+		if e.ComplexityRoot.FieldVisit.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Items(childComplexity), true
+	case "FieldVisit.period":
+		if e.ComplexityRoot.FieldVisit.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Period(childComplexity), true
+	case "FieldVisit.reviewNote":
+		if e.ComplexityRoot.FieldVisit.ReviewNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.ReviewNote(childComplexity), true
+	case "FieldVisit.reviewedAt":
+		if e.ComplexityRoot.FieldVisit.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.ReviewedAt(childComplexity), true
+	case "FieldVisit.reviewedBy":
+		if e.ComplexityRoot.FieldVisit.ReviewedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.ReviewedByName(childComplexity), true
+	case "FieldVisit.signatureUrl":
+		if e.ComplexityRoot.FieldVisit.SignatureURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.SignatureURL(childComplexity), true
+	case "FieldVisit.signedBy":
+		if e.ComplexityRoot.FieldVisit.SignedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.SignedBy(childComplexity), true
+	case "FieldVisit.status":
+		if e.ComplexityRoot.FieldVisit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Status(childComplexity), true
+	case "FieldVisit.submittedAt":
+		if e.ComplexityRoot.FieldVisit.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.SubmittedAt(childComplexity), true
+	case "FieldVisit.version":
+		if e.ComplexityRoot.FieldVisit.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.Version(childComplexity), true
+
+	case "FieldVisitSync.findings":
+		if e.ComplexityRoot.FieldVisitSync.Findings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisitSync.Findings(childComplexity), true
+	case "FieldVisitSync.photos":
+		if e.ComplexityRoot.FieldVisitSync.Photos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisitSync.Photos(childComplexity), true
+	case "FieldVisitSync.visit":
+		if e.ComplexityRoot.FieldVisitSync.Visit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisitSync.Visit(childComplexity), true
+
+	case "Finding.accuracy":
+		if e.ComplexityRoot.Finding.AccuracyM == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.AccuracyM(childComplexity), true
+	case "Finding.id":
+		if e.ComplexityRoot.Finding.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.ID(childComplexity), true
+	case "Finding.judgement":
+		if e.ComplexityRoot.Finding.Judgement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Judgement(childComplexity), true
+	case "Finding.latitude":
+		if e.ComplexityRoot.Finding.Latitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Latitude(childComplexity), true
+	case "Finding.longitude":
+		if e.ComplexityRoot.Finding.Longitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Longitude(childComplexity), true
+	case "Finding.note":
+		if e.ComplexityRoot.Finding.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Note(childComplexity), true
+	case "Finding.observedAt":
+		if e.ComplexityRoot.Finding.ObservedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.ObservedAt(childComplexity), true
+	case "Finding.recordedBy":
+		if e.ComplexityRoot.Finding.RecordedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.RecordedByName(childComplexity), true
+	case "Finding.taskId":
+		if e.ComplexityRoot.Finding.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.TaskID(childComplexity), true
+	case "Finding.updatedAt":
+		if e.ComplexityRoot.Finding.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.UpdatedAt(childComplexity), true
+	case "Finding.version":
+		if e.ComplexityRoot.Finding.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Finding.Version(childComplexity), true
+
+	case "FindingSyncResult.clientId":
+		if e.ComplexityRoot.FindingSyncResult.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.ClientID(childComplexity), true
+	case "FindingSyncResult.finding":
+		if e.ComplexityRoot.FindingSyncResult.Finding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.Finding(childComplexity), true
+	case "FindingSyncResult.message":
+		if e.ComplexityRoot.FindingSyncResult.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.Message(childComplexity), true
+	case "FindingSyncResult.outcome":
+		if e.ComplexityRoot.FindingSyncResult.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.Outcome(childComplexity), true
+	case "FindingSyncResult.taskId":
+		if e.ComplexityRoot.FindingSyncResult.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.TaskID(childComplexity), true
+	case "FindingSyncResult.yours":
+		if e.ComplexityRoot.FindingSyncResult.Yours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingSyncResult.Yours(childComplexity), true
 
 	case "FormulaStep.detail":
 		if e.ComplexityRoot.FormulaStep.Detail == nil {
@@ -1502,6 +1984,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MovePeriod(childComplexity, args["input"].(model.MovePeriodInput)), true
+	case "Mutation.planFieldVisit":
+		if e.ComplexityRoot.Mutation.PlanFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_planFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PlanFieldVisit(childComplexity, args["input"].(model.PlanFieldVisitInput)), true
 	case "Mutation.previewPlanImport":
 		if e.ComplexityRoot.Mutation.PreviewPlanImport == nil {
 			break
@@ -1513,6 +2006,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PreviewPlanImport(childComplexity, args["file"].(graphql.Upload)), true
+	case "Mutation.reopenFieldVisit":
+		if e.ComplexityRoot.Mutation.ReopenFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reopenFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReopenFieldVisit(childComplexity, args["input"].(model.ReopenFieldVisitInput)), true
 	case "Mutation.resetPassword":
 		if e.ComplexityRoot.Mutation.ResetPassword == nil {
 			break
@@ -1524,6 +2028,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
+	case "Mutation.reviewFieldVisit":
+		if e.ComplexityRoot.Mutation.ReviewFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewFieldVisit(childComplexity, args["input"].(model.ReviewFieldVisitInput)), true
 	case "Mutation.saveProgressReport":
 		if e.ComplexityRoot.Mutation.SaveProgressReport == nil {
 			break
@@ -1557,6 +2072,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetTaskAssignments(childComplexity, args["input"].(model.SetTaskAssignmentsInput)), true
+	case "Mutation.submitFieldVisit":
+		if e.ComplexityRoot.Mutation.SubmitFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitFieldVisit(childComplexity, args["input"].(model.SubmitFieldVisitInput)), true
 	case "Mutation.submitScores":
 		if e.ComplexityRoot.Mutation.SubmitScores == nil {
 			break
@@ -1568,6 +2094,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitScores(childComplexity, args["input"].(model.SubmitScoresInput)), true
+	case "Mutation.syncFieldVisit":
+		if e.ComplexityRoot.Mutation.SyncFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_syncFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SyncFieldVisit(childComplexity, args["input"].(model.SyncFieldVisitInput)), true
 	case "Mutation.unlockUser":
 		if e.ComplexityRoot.Mutation.UnlockUser == nil {
 			break
@@ -1764,6 +2301,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeriodEvent.Username(childComplexity), true
+
+	case "PhotoSyncResult.clientId":
+		if e.ComplexityRoot.PhotoSyncResult.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhotoSyncResult.ClientID(childComplexity), true
+	case "PhotoSyncResult.message":
+		if e.ComplexityRoot.PhotoSyncResult.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhotoSyncResult.Message(childComplexity), true
+	case "PhotoSyncResult.outcome":
+		if e.ComplexityRoot.PhotoSyncResult.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhotoSyncResult.Outcome(childComplexity), true
+	case "PhotoSyncResult.photo":
+		if e.ComplexityRoot.PhotoSyncResult.Photo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhotoSyncResult.Photo(childComplexity), true
+	case "PhotoSyncResult.taskId":
+		if e.ComplexityRoot.PhotoSyncResult.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PhotoSyncResult.TaskID(childComplexity), true
 
 	case "Plan.dimensions":
 		if e.ComplexityRoot.Plan.Dimensions == nil {
@@ -1987,6 +2555,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Evaluatees(childComplexity, args["planId"].(int64)), true
+	case "Query.fieldVisit":
+		if e.ComplexityRoot.Query.FieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FieldVisit(childComplexity, args["id"].(int64)), true
+	case "Query.fieldVisits":
+		if e.ComplexityRoot.Query.FieldVisits == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fieldVisits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FieldVisits(childComplexity, args["periodId"].(int64), args["statuses"].([]store.VisitStatus)), true
+	case "Query.inspectors":
+		if e.ComplexityRoot.Query.Inspectors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Inspectors(childComplexity), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -1994,6 +2590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myFieldVisits":
+		if e.ComplexityRoot.Query.MyFieldVisits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyFieldVisits(childComplexity), true
 	case "Query.period":
 		if e.ComplexityRoot.Query.Period == nil {
 			break
@@ -2642,6 +3244,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskBreakdown.DimensionID(childComplexity), true
+	case "TaskBreakdown.finding":
+		if e.ComplexityRoot.TaskBreakdown.Finding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskBreakdown.Finding(childComplexity), true
 	case "TaskBreakdown.missing":
 		if e.ComplexityRoot.TaskBreakdown.Missing == nil {
 			break
@@ -2814,6 +3422,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.Version(childComplexity), true
 
+	case "VisitEvent.at":
+		if e.ComplexityRoot.VisitEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitEvent.At(childComplexity), true
+	case "VisitEvent.fromStatus":
+		if e.ComplexityRoot.VisitEvent.FromStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitEvent.FromStatus(childComplexity), true
+	case "VisitEvent.reason":
+		if e.ComplexityRoot.VisitEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitEvent.Reason(childComplexity), true
+	case "VisitEvent.toStatus":
+		if e.ComplexityRoot.VisitEvent.ToStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitEvent.ToStatus(childComplexity), true
+	case "VisitEvent.username":
+		if e.ComplexityRoot.VisitEvent.Username == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitEvent.Username(childComplexity), true
+
+	case "VisitInspector.displayName":
+		if e.ComplexityRoot.VisitInspector.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitInspector.DisplayName(childComplexity), true
+	case "VisitInspector.userId":
+		if e.ComplexityRoot.VisitInspector.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitInspector.UserID(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2834,17 +3486,24 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateUnitInput", ec.unmarshalInputCreateUnitInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeadlineInput", ec.unmarshalInputDeadlineInput),
+			graphql.NewInputUnmarshaler("FindingWriteInput", ec.unmarshalInputFindingWriteInput),
 			graphql.NewInputUnmarshaler("ImportPlanInput", ec.unmarshalInputImportPlanInput),
 			graphql.NewInputUnmarshaler("ImportSourceValuesInput", ec.unmarshalInputImportSourceValuesInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MethodWeightsInput", ec.unmarshalInputMethodWeightsInput),
 			graphql.NewInputUnmarshaler("MovePeriodInput", ec.unmarshalInputMovePeriodInput),
+			graphql.NewInputUnmarshaler("PhotoWriteInput", ec.unmarshalInputPhotoWriteInput),
+			graphql.NewInputUnmarshaler("PlanFieldVisitInput", ec.unmarshalInputPlanFieldVisitInput),
+			graphql.NewInputUnmarshaler("ReopenFieldVisitInput", ec.unmarshalInputReopenFieldVisitInput),
 			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
+			graphql.NewInputUnmarshaler("ReviewFieldVisitInput", ec.unmarshalInputReviewFieldVisitInput),
 			graphql.NewInputUnmarshaler("SaveProgressReportInput", ec.unmarshalInputSaveProgressReportInput),
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
+			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
 			graphql.NewInputUnmarshaler("SubmitScoresInput", ec.unmarshalInputSubmitScoresInput),
+			graphql.NewInputUnmarshaler("SyncFieldVisitInput", ec.unmarshalInputSyncFieldVisitInput),
 			graphql.NewInputUnmarshaler("TaskPointsInput", ec.unmarshalInputTaskPointsInput),
 			graphql.NewInputUnmarshaler("UpdateDimensionInput", ec.unmarshalInputUpdateDimensionInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluateeInput", ec.unmarshalInputUpdateEvaluateeInput),
@@ -3100,6 +3759,255 @@ type Mutation {
   resetPassword(input: ResetPasswordInput!): User! @allow(roles: [ADMIN])
   "Unlocks an account locked after failed logins."
   unlockUser(id: ID!): User! @allow(roles: [ADMIN])
+}
+`, BuiltIn: false},
+	{Name: "../schema/fieldvisits.graphqls", Input: `"Where a field visit (实地调研) stands."
+enum VisitStatus {
+  "待调研: the inspectors record findings"
+  PLANNED
+  "已提交: signed, waiting for the 专班"
+  SUBMITTED
+  "审核通过: counts in 实地调研"
+  ACCEPTED
+  "已退回: back to the inspectors with a note"
+  RETURNED
+}
+
+"An inspector's judgement of a checklist item (DESIGN §2.5)."
+enum Judgement {
+  "已落实 (counts 1)"
+  DONE
+  "部分落实 (counts 0.5)"
+  PARTIAL
+  "未落实 (counts 0)"
+  NOT_DONE
+  "不适用 (left out)"
+  NA
+}
+
+enum VisitReviewAction {
+  "审核通过: the findings count"
+  ACCEPT
+  "退回调研员 (needs a note)"
+  RETURN
+}
+
+"What became of one write of a sync batch."
+enum SyncOutcome {
+  "Stored now"
+  APPLIED
+  "Stored already by an earlier copy of this write (a replay)"
+  DUPLICATE
+  "Someone changed the item first: choose between current and yours"
+  CONFLICT
+  "The client id belongs to another user or item"
+  REFUSED
+}
+
+type VisitInspector {
+  userId: ID!
+  displayName: String!
+}
+
+"A finding on one checklist item."
+type Finding {
+  id: ID!
+  taskId: ID!
+  judgement: Judgement!
+  note: String!
+  "When the inspector judged the item (the phone's clock)"
+  observedAt: Time!
+  "WGS 84 degrees from the phone's Geolocation API; null when not recorded"
+  latitude: Float
+  longitude: Float
+  "Radius of the position's uncertainty in metres"
+  accuracy: Float
+  recordedBy: String!
+  updatedAt: Time!
+  version: Int!
+}
+
+"A photo taken on site, stored once per content hash."
+type FieldPhoto {
+  id: ID!
+  clientId: String!
+  taskId: ID!
+  contentType: String!
+  size: Int!
+  sha256: String!
+  uploadedBy: String!
+  uploadedAt: Time!
+  "Download address; answers only users who may see the visit."
+  url: String!
+}
+
+"One entry of a visit's checklist: what to verify and what was found."
+type ChecklistItem {
+  task: Task!
+  "The evaluatee's progress report on the task in the visit's period"
+  report: ProgressReport
+  finding: Finding
+  photos: [FieldPhoto!]!
+}
+
+type VisitEvent {
+  fromStatus: VisitStatus!
+  toStatus: VisitStatus!
+  "Return note or reopening reason"
+  reason: String
+  username: String!
+  at: Time!
+}
+
+type FieldVisit {
+  id: ID!
+  period: Period!
+  evaluatee: Evaluatee!
+  "The planned day (YYYY-MM-DD)"
+  date: String!
+  status: VisitStatus!
+  inspectors: [VisitInspector!]!
+  items: [ChecklistItem!]!
+  "The 专班's note when it returned (or accepted with a remark)"
+  reviewNote: String
+  reviewedBy: String
+  reviewedAt: Time
+  submittedAt: Time
+  "The receiving official who signed"
+  signedBy: String
+  "Download address of the signature image, once signed"
+  signatureUrl: String
+  createdBy: String!
+  events: [VisitEvent!]!
+  "The asking user may record findings and submit now"
+  canRecord: Boolean!
+  "The asking user may accept or return it now"
+  canReview: Boolean!
+  canReopen: Boolean!
+  version: Int!
+}
+
+type FindingSyncResult {
+  clientId: String!
+  taskId: ID!
+  outcome: SyncOutcome!
+  message: String
+  "The item's finding as stored now"
+  finding: Finding
+  "Your write, when it conflicted"
+  yours: Finding
+}
+
+type PhotoSyncResult {
+  clientId: String!
+  taskId: ID!
+  outcome: SyncOutcome!
+  message: String
+  photo: FieldPhoto
+}
+
+type FieldVisitSync {
+  findings: [FindingSyncResult!]!
+  photos: [PhotoSyncResult!]!
+  visit: FieldVisit!
+}
+
+input PlanFieldVisitInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  evaluateeId: ID! @goTag(key: "validate", value: "required")
+  "YYYY-MM-DD"
+  date: String! @goTag(key: "validate", value: "datetime=2006-01-02")
+  inspectorIds: [ID!]! @goTag(key: "validate", value: "min=1,max=10,unique")
+  "Tasks to verify; every task the evaluatee carries when empty"
+  focusTaskIds: [ID!] @goTag(key: "validate", value: "omitempty,max=500,unique")
+}
+
+input FindingWriteInput {
+  "A UUID the phone made for this write; a replay with the same id is stored once"
+  clientId: String! @goTag(key: "validate", value: "uuid")
+  taskId: ID! @goTag(key: "validate", value: "required")
+  "The finding's version the phone started from; 0 when it saw none"
+  baseVersion: Int! @goTag(key: "validate", value: "min=0")
+  judgement: Judgement!
+  note: String! @goTag(key: "validate", value: "max=2000")
+  observedAt: Time!
+  latitude: Float @goTag(key: "validate", value: "omitempty,latitude")
+  longitude: Float @goTag(key: "validate", value: "omitempty,longitude")
+  accuracy: Float @goTag(key: "validate", value: "omitempty,gte=0,lte=100000")
+}
+
+input PhotoWriteInput {
+  clientId: String! @goTag(key: "validate", value: "uuid")
+  taskId: ID! @goTag(key: "validate", value: "required")
+  file: Upload!
+}
+
+input SyncFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  findings: [FindingWriteInput!]! @goTag(key: "validate", value: "max=500,dive")
+  photos: [PhotoWriteInput!]! @goTag(key: "validate", value: "max=20,dive")
+}
+
+input SubmitFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  "Name of the official who received the inspectors and signed"
+  signedBy: String! @goTag(key: "validate", value: "required,max=100")
+  "PNG or JPEG of the signature"
+  signature: Upload!
+}
+
+input ReviewFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  action: VisitReviewAction!
+  "Required when returning: what the inspectors must fix"
+  note: String @goTag(key: "validate", value: "omitempty,max=1000")
+}
+
+input ReopenFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  reason: String! @goTag(key: "validate", value: "required,max=1000")
+}
+
+extend type Query {
+  "Visits assigned to the signed-in inspector, by date"
+  myFieldVisits: [FieldVisit!]! @allow(roles: [INSPECTOR])
+  "A period's visits (the 专班 and leaders)"
+  fieldVisits(periodId: ID!, statuses: [VisitStatus!]): [FieldVisit!]! @allow(roles: [TASK_FORCE, LEADER])
+  "One visit (inspectors: only their own)"
+  fieldVisit(id: ID!): FieldVisit @allow(roles: [INSPECTOR, TASK_FORCE, LEADER])
+  "Enabled inspectors, for planning"
+  inspectors: [User!]! @allow(roles: [TASK_FORCE, INSPECTOR])
+}
+
+extend type Mutation {
+  "Plans a visit; its checklist is fixed from the tasks the evaluatee carries (or the focus subset)."
+  planFieldVisit(input: PlanFieldVisitInput!): FieldVisit! @allow(roles: [TASK_FORCE, INSPECTOR])
+  "Stores a phone's batch of findings and photos; each write reports its own outcome."
+  syncFieldVisit(input: SyncFieldVisitInput!): FieldVisitSync! @allow(roles: [INSPECTOR])
+  "Submits a recorded visit with the receiving official's signature."
+  submitFieldVisit(input: SubmitFieldVisitInput!): FieldVisit! @allow(roles: [INSPECTOR])
+  "Accepts (then it counts) or returns a submitted visit."
+  reviewFieldVisit(input: ReviewFieldVisitInput!): FieldVisit! @allow(roles: [TASK_FORCE])
+  "Takes an accepted visit back to review, with a reason."
+  reopenFieldVisit(input: ReopenFieldVisitInput!): FieldVisit! @allow(roles: [TASK_FORCE])
+}
+
+"The field-visit finding behind a task's share of 实地调研."
+type BreakdownFinding {
+  visitId: ID!
+  visitDate: Time!
+  judgement: Judgement!
+  note: String!
+  "How many photos back it"
+  photos: Int!
+}
+
+extend type TaskBreakdown {
+  "The finding of the latest accepted visit that judged the task; null when none"
+  finding: BreakdownFinding
 }
 `, BuiltIn: false},
 	{Name: "../schema/import.graphqls", Input: `"What the importer found wrong with a document; nothing is guessed silently."
@@ -3964,6 +4872,36 @@ func (ec *executionContext) childFields_Breakdown(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Breakdown", field.Name)
 }
 
+func (ec *executionContext) childFields_BreakdownFinding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visitId":
+		return ec.fieldContext_BreakdownFinding_visitId(ctx, field)
+	case "visitDate":
+		return ec.fieldContext_BreakdownFinding_visitDate(ctx, field)
+	case "judgement":
+		return ec.fieldContext_BreakdownFinding_judgement(ctx, field)
+	case "note":
+		return ec.fieldContext_BreakdownFinding_note(ctx, field)
+	case "photos":
+		return ec.fieldContext_BreakdownFinding_photos(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BreakdownFinding", field.Name)
+}
+
+func (ec *executionContext) childFields_ChecklistItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "task":
+		return ec.fieldContext_ChecklistItem_task(ctx, field)
+	case "report":
+		return ec.fieldContext_ChecklistItem_report(ctx, field)
+	case "finding":
+		return ec.fieldContext_ChecklistItem_finding(ctx, field)
+	case "photos":
+		return ec.fieldContext_ChecklistItem_photos(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChecklistItem", field.Name)
+}
+
 func (ec *executionContext) childFields_ComponentScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "method":
@@ -4066,6 +5004,132 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldPhoto(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FieldPhoto_id(ctx, field)
+	case "clientId":
+		return ec.fieldContext_FieldPhoto_clientId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_FieldPhoto_taskId(ctx, field)
+	case "contentType":
+		return ec.fieldContext_FieldPhoto_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_FieldPhoto_size(ctx, field)
+	case "sha256":
+		return ec.fieldContext_FieldPhoto_sha256(ctx, field)
+	case "uploadedBy":
+		return ec.fieldContext_FieldPhoto_uploadedBy(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_FieldPhoto_uploadedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_FieldPhoto_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldPhoto", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FieldVisit_id(ctx, field)
+	case "period":
+		return ec.fieldContext_FieldVisit_period(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_FieldVisit_evaluatee(ctx, field)
+	case "date":
+		return ec.fieldContext_FieldVisit_date(ctx, field)
+	case "status":
+		return ec.fieldContext_FieldVisit_status(ctx, field)
+	case "inspectors":
+		return ec.fieldContext_FieldVisit_inspectors(ctx, field)
+	case "items":
+		return ec.fieldContext_FieldVisit_items(ctx, field)
+	case "reviewNote":
+		return ec.fieldContext_FieldVisit_reviewNote(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_FieldVisit_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_FieldVisit_reviewedAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_FieldVisit_submittedAt(ctx, field)
+	case "signedBy":
+		return ec.fieldContext_FieldVisit_signedBy(ctx, field)
+	case "signatureUrl":
+		return ec.fieldContext_FieldVisit_signatureUrl(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_FieldVisit_createdBy(ctx, field)
+	case "events":
+		return ec.fieldContext_FieldVisit_events(ctx, field)
+	case "canRecord":
+		return ec.fieldContext_FieldVisit_canRecord(ctx, field)
+	case "canReview":
+		return ec.fieldContext_FieldVisit_canReview(ctx, field)
+	case "canReopen":
+		return ec.fieldContext_FieldVisit_canReopen(ctx, field)
+	case "version":
+		return ec.fieldContext_FieldVisit_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldVisit", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldVisitSync(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "findings":
+		return ec.fieldContext_FieldVisitSync_findings(ctx, field)
+	case "photos":
+		return ec.fieldContext_FieldVisitSync_photos(ctx, field)
+	case "visit":
+		return ec.fieldContext_FieldVisitSync_visit(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldVisitSync", field.Name)
+}
+
+func (ec *executionContext) childFields_Finding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Finding_id(ctx, field)
+	case "taskId":
+		return ec.fieldContext_Finding_taskId(ctx, field)
+	case "judgement":
+		return ec.fieldContext_Finding_judgement(ctx, field)
+	case "note":
+		return ec.fieldContext_Finding_note(ctx, field)
+	case "observedAt":
+		return ec.fieldContext_Finding_observedAt(ctx, field)
+	case "latitude":
+		return ec.fieldContext_Finding_latitude(ctx, field)
+	case "longitude":
+		return ec.fieldContext_Finding_longitude(ctx, field)
+	case "accuracy":
+		return ec.fieldContext_Finding_accuracy(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Finding_recordedBy(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Finding_updatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Finding_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Finding", field.Name)
+}
+
+func (ec *executionContext) childFields_FindingSyncResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_FindingSyncResult_clientId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_FindingSyncResult_taskId(ctx, field)
+	case "outcome":
+		return ec.fieldContext_FindingSyncResult_outcome(ctx, field)
+	case "message":
+		return ec.fieldContext_FindingSyncResult_message(ctx, field)
+	case "finding":
+		return ec.fieldContext_FindingSyncResult_finding(ctx, field)
+	case "yours":
+		return ec.fieldContext_FindingSyncResult_yours(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FindingSyncResult", field.Name)
 }
 
 func (ec *executionContext) childFields_FormulaStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4238,6 +5302,22 @@ func (ec *executionContext) childFields_PeriodEvent(ctx context.Context, field g
 		return ec.fieldContext_PeriodEvent_username(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PeriodEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_PhotoSyncResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_PhotoSyncResult_clientId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_PhotoSyncResult_taskId(ctx, field)
+	case "outcome":
+		return ec.fieldContext_PhotoSyncResult_outcome(ctx, field)
+	case "message":
+		return ec.fieldContext_PhotoSyncResult_message(ctx, field)
+	case "photo":
+		return ec.fieldContext_PhotoSyncResult_photo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PhotoSyncResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4590,6 +5670,8 @@ func (ec *executionContext) childFields_TaskBreakdown(ctx context.Context, field
 		return ec.fieldContext_TaskBreakdown_missing(ctx, field)
 	case "scores":
 		return ec.fieldContext_TaskBreakdown_scores(ctx, field)
+	case "finding":
+		return ec.fieldContext_TaskBreakdown_finding(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskBreakdown", field.Name)
 }
@@ -4652,6 +5734,32 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fromStatus":
+		return ec.fieldContext_VisitEvent_fromStatus(ctx, field)
+	case "toStatus":
+		return ec.fieldContext_VisitEvent_toStatus(ctx, field)
+	case "reason":
+		return ec.fieldContext_VisitEvent_reason(ctx, field)
+	case "username":
+		return ec.fieldContext_VisitEvent_username(ctx, field)
+	case "at":
+		return ec.fieldContext_VisitEvent_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitInspector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "userId":
+		return ec.fieldContext_VisitInspector_userId(ctx, field)
+	case "displayName":
+		return ec.fieldContext_VisitInspector_displayName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitInspector", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5148,6 +6256,20 @@ func (ec *executionContext) field_Mutation_movePeriod_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_planFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlanFieldVisitInput, error) {
+			return ec.unmarshalNPlanFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPlanFieldVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_previewPlanImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5162,12 +6284,40 @@ func (ec *executionContext) field_Mutation_previewPlanImport_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reopenFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReopenFieldVisitInput, error) {
+			return ec.unmarshalNReopenFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐReopenFieldVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 			return ec.unmarshalNResetPasswordInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐResetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReviewFieldVisitInput, error) {
+			return ec.unmarshalNReviewFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐReviewFieldVisitInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5218,12 +6368,40 @@ func (ec *executionContext) field_Mutation_setTaskAssignments_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubmitFieldVisitInput, error) {
+			return ec.unmarshalNSubmitFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitFieldVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitScores_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SubmitScoresInput, error) {
 			return ec.unmarshalNSubmitScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitScoresInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_syncFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SyncFieldVisitInput, error) {
+			return ec.unmarshalNSyncFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSyncFieldVisitInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5479,6 +6657,42 @@ func (ec *executionContext) field_Query_evaluatees_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["planId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statuses",
+		func(ctx context.Context, v any) ([]store.VisitStatus, error) {
+			return ec.unmarshalOVisitStatus2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg1
 	return args, nil
 }
 
@@ -6369,6 +7583,249 @@ func (ec *executionContext) fieldContext_Breakdown_missingScores(_ context.Conte
 	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "Int")
 }
 
+func (ec *executionContext) _BreakdownFinding_visitId(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BreakdownFinding_visitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BreakdownFinding_visitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BreakdownFinding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BreakdownFinding_visitDate(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BreakdownFinding_visitDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BreakdownFinding_visitDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BreakdownFinding", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BreakdownFinding_judgement(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BreakdownFinding_judgement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Judgement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scoring.Judgement) graphql.Marshaler {
+			return ec.marshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BreakdownFinding_judgement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BreakdownFinding", field, false, false, "Judgement")
+}
+
+func (ec *executionContext) _BreakdownFinding_note(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BreakdownFinding_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BreakdownFinding_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BreakdownFinding", field, false, false, "String")
+}
+
+func (ec *executionContext) _BreakdownFinding_photos(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BreakdownFinding_photos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BreakdownFinding_photos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BreakdownFinding", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChecklistItem_task(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChecklistItem_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Task, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Task) graphql.Marshaler {
+			return ec.marshalNTask2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChecklistItem_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChecklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChecklistItem_report(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChecklistItem_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChecklistItem_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChecklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChecklistItem_finding(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChecklistItem_finding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Finding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Finding) graphql.Marshaler {
+			return ec.marshalOFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChecklistItem_finding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChecklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChecklistItem_photos(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Item) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChecklistItem_photos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.FieldPhoto) graphql.Marshaler {
+			return ec.marshalNFieldPhoto2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhotoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChecklistItem_photos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChecklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ComponentScore_method(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7167,6 +8624,1200 @@ func (ec *executionContext) _Evidence_url(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Evidence_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, true, true, "String")
+}
+
+func (ec *executionContext) _FieldPhoto_id(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FieldPhoto_clientId(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldPhoto_taskId(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FieldPhoto_contentType(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldPhoto_size(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FieldPhoto_sha256(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileSHA256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldPhoto_uploadedBy(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_uploadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_uploadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldPhoto_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FieldPhoto_url(ctx context.Context, field graphql.CollectedField, obj *store.FieldPhoto) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldPhoto_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FieldPhoto().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldPhoto_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldPhoto", field, true, true, "String")
+}
+
+func (ec *executionContext) _FieldVisit_id(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FieldVisit_period(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisit_evaluatee(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisit_date(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FieldVisit().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, true, true, "String")
+}
+
+func (ec *executionContext) _FieldVisit_status(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "VisitStatus")
+}
+
+func (ec *executionContext) _FieldVisit_inspectors(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_inspectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inspectors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.VisitInspector) graphql.Marshaler {
+			return ec.marshalNVisitInspector2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitInspectorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_inspectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitInspector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisit_items(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.Item) graphql.Marshaler {
+			return ec.marshalNChecklistItem2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChecklistItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisit_reviewNote(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_reviewNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_reviewNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldVisit_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldVisit_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FieldVisit_submittedAt(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FieldVisit_signedBy(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_signedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_signedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldVisit_signatureUrl(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_signatureUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FieldVisit().SignatureURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_signatureUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, true, true, "String")
+}
+
+func (ec *executionContext) _FieldVisit_createdBy(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldVisit_events(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.VisitEvent) graphql.Marshaler {
+			return ec.marshalNVisitEvent2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisit_canRecord(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_canRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanRecord, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_canRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FieldVisit_canReview(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_canReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_canReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FieldVisit_canReopen(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_canReopen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanReopen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_canReopen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FieldVisit_version(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FieldVisitSync_findings(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.SyncResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisitSync_findings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Findings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.FindingResult) graphql.Marshaler {
+			return ec.marshalNFindingSyncResult2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisitSync_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisitSync",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FindingSyncResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisitSync_photos(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.SyncResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisitSync_photos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.PhotoResult) graphql.Marshaler {
+			return ec.marshalNPhotoSyncResult2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐPhotoResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisitSync_photos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisitSync",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PhotoSyncResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldVisitSync_visit(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.SyncResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisitSync_visit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisitSync_visit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FieldVisitSync",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Finding_id(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Finding_taskId(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Finding_judgement(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_judgement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Finding().Judgement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scoring.Judgement) graphql.Marshaler {
+			return ec.marshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_judgement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, true, true, "Judgement")
+}
+
+func (ec *executionContext) _Finding_note(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_observedAt(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_observedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObservedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_observedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Finding_latitude(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_latitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Latitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Finding_longitude(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_longitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Longitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Finding_accuracy(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_accuracy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AccuracyM, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_accuracy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Finding_recordedBy(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "String")
+}
+
+func (ec *executionContext) _Finding_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Finding_version(ctx context.Context, field graphql.CollectedField, obj *store.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Finding_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Finding_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Finding", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FindingSyncResult_clientId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingSyncResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _FindingSyncResult_taskId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingSyncResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FindingSyncResult_outcome(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Outcome) graphql.Marshaler {
+			return ec.marshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingSyncResult", field, false, false, "SyncOutcome")
+}
+
+func (ec *executionContext) _FindingSyncResult_message(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingSyncResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _FindingSyncResult_finding(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_finding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Finding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Finding) graphql.Marshaler {
+			return ec.marshalOFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_finding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FindingSyncResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FindingSyncResult_yours(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingSyncResult_yours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Yours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Finding) graphql.Marshaler {
+			return ec.marshalOFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FindingSyncResult_yours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FindingSyncResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _FormulaStep_label(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
@@ -8621,6 +11272,316 @@ func (ec *executionContext) fieldContext_Mutation_unlockUser(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_unlockUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_planFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_planFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PlanFieldVisit(ctx, fc.Args["input"].(model.PlanFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "INSPECTOR"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_planFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_planFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_syncFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_syncFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SyncFieldVisit(ctx, fc.Args["input"].(model.SyncFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"INSPECTOR"})
+				if err != nil {
+					var zeroVal fieldvisit.SyncResult
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.SyncResult
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.SyncResult) graphql.Marshaler {
+			return ec.marshalNFieldVisitSync2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐSyncResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_syncFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisitSync(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_syncFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitFieldVisit(ctx, fc.Args["input"].(model.SubmitFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"INSPECTOR"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewFieldVisit(ctx, fc.Args["input"].(model.ReviewFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reopenFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reopenFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReopenFieldVisit(ctx, fc.Args["input"].(model.ReopenFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reopenFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reopenFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10880,6 +13841,130 @@ func (ec *executionContext) fieldContext_PeriodEvent_username(_ context.Context,
 	return graphql.NewScalarFieldContext("PeriodEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _PhotoSyncResult_clientId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.PhotoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhotoSyncResult_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PhotoSyncResult_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PhotoSyncResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _PhotoSyncResult_taskId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.PhotoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhotoSyncResult_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PhotoSyncResult_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PhotoSyncResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PhotoSyncResult_outcome(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.PhotoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhotoSyncResult_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Outcome) graphql.Marshaler {
+			return ec.marshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PhotoSyncResult_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PhotoSyncResult", field, false, false, "SyncOutcome")
+}
+
+func (ec *executionContext) _PhotoSyncResult_message(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.PhotoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhotoSyncResult_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PhotoSyncResult_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PhotoSyncResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _PhotoSyncResult_photo(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.PhotoResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PhotoSyncResult_photo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.FieldPhoto) graphql.Marshaler {
+			return ec.marshalOFieldPhoto2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhoto(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PhotoSyncResult_photo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PhotoSyncResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *store.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11803,6 +14888,230 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myFieldVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myFieldVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyFieldVisits(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"INSPECTOR"})
+				if err != nil {
+					var zeroVal []fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myFieldVisits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fieldVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fieldVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FieldVisits(ctx, fc.Args["periodId"].(int64), fc.Args["statuses"].([]store.VisitStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER"})
+				if err != nil {
+					var zeroVal []fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fieldVisits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fieldVisits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FieldVisit(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"INSPECTOR", "TASK_FORCE", "LEADER"})
+				if err != nil {
+					var zeroVal *fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalOFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_inspectors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_inspectors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Inspectors(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "INSPECTOR"})
+				if err != nil {
+					var zeroVal []store.User
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.User
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUserᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15067,6 +18376,38 @@ func (ec *executionContext) fieldContext_TaskBreakdown_scores(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _TaskBreakdown_finding(ctx context.Context, field graphql.CollectedField, obj *results.TaskLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskBreakdown_finding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Finding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *results.FindingLine) graphql.Marshaler {
+			return ec.marshalOBreakdownFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐFindingLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskBreakdown_finding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskBreakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BreakdownFinding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TotpEnrollment_url(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15557,6 +18898,167 @@ func (ec *executionContext) _User_version(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_User_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VisitEvent_fromStatus(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitEvent_fromStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitEvent_fromStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitEvent", field, false, false, "VisitStatus")
+}
+
+func (ec *executionContext) _VisitEvent_toStatus(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitEvent_toStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitEvent_toStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitEvent", field, false, false, "VisitStatus")
+}
+
+func (ec *executionContext) _VisitEvent_reason(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisitEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitEvent_username(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitEvent_username(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Username, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitEvent_username(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisitEvent_at(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VisitInspector_userId(ctx context.Context, field graphql.CollectedField, obj *store.VisitInspector) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitInspector_userId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitInspector_userId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitInspector", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VisitInspector_displayName(ctx context.Context, field graphql.CollectedField, obj *store.VisitInspector) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitInspector_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisplayName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitInspector_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitInspector", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -17339,6 +20841,104 @@ func UnmarshalDeadlineInput(ctx context.Context, raw any) (model.DeadlineInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFindingWriteInput(ctx context.Context, obj any) (model.FindingWriteInput, error) {
+	var it model.FindingWriteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "taskId", "baseVersion", "judgement", "note", "observedAt", "latitude", "longitude", "accuracy"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "baseVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("baseVersion"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BaseVersion = data
+		case "judgement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("judgement"))
+			data, err := ec.unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Judgement = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "observedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("observedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObservedAt = data
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		case "accuracy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accuracy"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accuracy = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFindingWriteInput unmarshals raw into the FindingWriteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFindingWriteInput(ctx context.Context, raw any) (model.FindingWriteInput, error) {
+	var out model.FindingWriteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FindingWriteInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputImportPlanInput(ctx context.Context, obj any) (model.ImportPlanInput, error) {
 	var it model.ImportPlanInput
 	if obj == nil {
@@ -17640,6 +21240,188 @@ func UnmarshalMovePeriodInput(ctx context.Context, raw any) (model.MovePeriodInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPhotoWriteInput(ctx context.Context, obj any) (model.PhotoWriteInput, error) {
+	var it model.PhotoWriteInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "taskId", "file"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "file":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("file"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.File = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPhotoWriteInput unmarshals raw into the PhotoWriteInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPhotoWriteInput(ctx context.Context, raw any) (model.PhotoWriteInput, error) {
+	var out model.PhotoWriteInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PhotoWriteInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlanFieldVisitInput(ctx context.Context, obj any) (model.PlanFieldVisitInput, error) {
+	var it model.PlanFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "evaluateeId", "date", "inspectorIds", "focusTaskIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "inspectorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inspectorIds"))
+			data, err := ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InspectorIds = data
+		case "focusTaskIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("focusTaskIds"))
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FocusTaskIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlanFieldVisitInput unmarshals raw into the PlanFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlanFieldVisitInput(ctx context.Context, raw any) (model.PlanFieldVisitInput, error) {
+	var out model.PlanFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlanFieldVisitInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReopenFieldVisitInput(ctx context.Context, obj any) (model.ReopenFieldVisitInput, error) {
+	var it model.ReopenFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReopenFieldVisitInput unmarshals raw into the ReopenFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReopenFieldVisitInput(ctx context.Context, raw any) (model.ReopenFieldVisitInput, error) {
+	var out model.ReopenFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReopenFieldVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context, obj any) (model.ResetPasswordInput, error) {
 	var it model.ResetPasswordInput
 	if obj == nil {
@@ -17686,6 +21468,69 @@ func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context
 func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPasswordInput, error) {
 	var out model.ResetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewFieldVisitInput(ctx context.Context, obj any) (model.ReviewFieldVisitInput, error) {
+	var it model.ReviewFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "version", "action", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewFieldVisitInput unmarshals raw into the ReviewFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewFieldVisitInput(ctx context.Context, raw any) (model.ReviewFieldVisitInput, error) {
+	var out model.ReviewFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewFieldVisitInput", raw, &out)
 	return out, err
 }
 
@@ -17941,6 +21786,69 @@ func UnmarshalSetTaskAssignmentsInput(ctx context.Context, raw any) (model.SetTa
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSubmitFieldVisitInput(ctx context.Context, obj any) (model.SubmitFieldVisitInput, error) {
+	var it model.SubmitFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "version", "signedBy", "signature"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "signedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedBy"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedBy = data
+		case "signature":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signature"))
+			data, err := ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Signature = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitFieldVisitInput unmarshals raw into the SubmitFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitFieldVisitInput(ctx context.Context, raw any) (model.SubmitFieldVisitInput, error) {
+	var out model.SubmitFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitFieldVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSubmitScoresInput(ctx context.Context, obj any) (model.SubmitScoresInput, error) {
 	var it model.SubmitScoresInput
 	if obj == nil {
@@ -17987,6 +21895,62 @@ func (ec *executionContext) unmarshalInputSubmitScoresInput(ctx context.Context,
 func UnmarshalSubmitScoresInput(ctx context.Context, raw any) (model.SubmitScoresInput, error) {
 	var out model.SubmitScoresInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitScoresInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSyncFieldVisitInput(ctx context.Context, obj any) (model.SyncFieldVisitInput, error) {
+	var it model.SyncFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "findings", "photos"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "findings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("findings"))
+			data, err := ec.unmarshalNFindingWriteInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingWriteInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Findings = data
+		case "photos":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("photos"))
+			data, err := ec.unmarshalNPhotoWriteInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPhotoWriteInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Photos = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSyncFieldVisitInput unmarshals raw into the SyncFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSyncFieldVisitInput(ctx context.Context, raw any) (model.SyncFieldVisitInput, error) {
+	var out model.SyncFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SyncFieldVisitInput", raw, &out)
 	return out, err
 }
 
@@ -18886,6 +22850,107 @@ func (ec *executionContext) _Breakdown(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var breakdownFindingImplementors = []string{"BreakdownFinding"}
+
+func (ec *executionContext) _BreakdownFinding(ctx context.Context, sel ast.SelectionSet, obj *results.FindingLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, breakdownFindingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BreakdownFinding")
+		case "visitId":
+			out.Values[i] = ec._BreakdownFinding_visitId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visitDate":
+			out.Values[i] = ec._BreakdownFinding_visitDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "judgement":
+			out.Values[i] = ec._BreakdownFinding_judgement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._BreakdownFinding_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "photos":
+			out.Values[i] = ec._BreakdownFinding_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checklistItemImplementors = []string{"ChecklistItem"}
+
+func (ec *executionContext) _ChecklistItem(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.Item) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checklistItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChecklistItem")
+		case "task":
+			out.Values[i] = ec._ChecklistItem_task(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._ChecklistItem_report(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "finding":
+			out.Values[i] = ec._ChecklistItem_finding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "photos":
+			out.Values[i] = ec._ChecklistItem_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var componentScoreImplementors = []string{"ComponentScore"}
 
 func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.SelectionSet, obj *results.Component) graphql.Marshaler {
@@ -19209,6 +23274,390 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_url(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldPhotoImplementors = []string{"FieldPhoto"}
+
+func (ec *executionContext) _FieldPhoto(ctx context.Context, sel ast.SelectionSet, obj *store.FieldPhoto) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldPhotoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldPhoto")
+		case "id":
+			out.Values[i] = ec._FieldPhoto_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "clientId":
+			out.Values[i] = ec._FieldPhoto_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskId":
+			out.Values[i] = ec._FieldPhoto_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._FieldPhoto_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._FieldPhoto_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._FieldPhoto_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedBy":
+			out.Values[i] = ec._FieldPhoto_uploadedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._FieldPhoto_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FieldPhoto_url(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldVisitImplementors = []string{"FieldVisit"}
+
+func (ec *executionContext) _FieldVisit(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.Visit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldVisit")
+		case "id":
+			out.Values[i] = ec._FieldVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "period":
+			out.Values[i] = ec._FieldVisit_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluatee":
+			out.Values[i] = ec._FieldVisit_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FieldVisit_date(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._FieldVisit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inspectors":
+			out.Values[i] = ec._FieldVisit_inspectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "items":
+			out.Values[i] = ec._FieldVisit_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewNote":
+			out.Values[i] = ec._FieldVisit_reviewNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.Values[i] = ec._FieldVisit_reviewedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._FieldVisit_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._FieldVisit_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedBy":
+			out.Values[i] = ec._FieldVisit_signedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signatureUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FieldVisit_signatureUrl(ctx, field, obj)
+				})
+		case "createdBy":
+			out.Values[i] = ec._FieldVisit_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "events":
+			out.Values[i] = ec._FieldVisit_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canRecord":
+			out.Values[i] = ec._FieldVisit_canRecord(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canReview":
+			out.Values[i] = ec._FieldVisit_canReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canReopen":
+			out.Values[i] = ec._FieldVisit_canReopen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._FieldVisit_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldVisitSyncImplementors = []string{"FieldVisitSync"}
+
+func (ec *executionContext) _FieldVisitSync(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.SyncResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldVisitSyncImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldVisitSync")
+		case "findings":
+			out.Values[i] = ec._FieldVisitSync_findings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "photos":
+			out.Values[i] = ec._FieldVisitSync_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "visit":
+			out.Values[i] = ec._FieldVisitSync_visit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var findingImplementors = []string{"Finding"}
+
+func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, obj *store.Finding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Finding")
+		case "id":
+			out.Values[i] = ec._Finding_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskId":
+			out.Values[i] = ec._Finding_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "judgement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Finding_judgement(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._Finding_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "observedAt":
+			out.Values[i] = ec._Finding_observedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "latitude":
+			out.Values[i] = ec._Finding_latitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "longitude":
+			out.Values[i] = ec._Finding_longitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "accuracy":
+			out.Values[i] = ec._Finding_accuracy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.Values[i] = ec._Finding_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Finding_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Finding_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var findingSyncResultImplementors = []string{"FindingSyncResult"}
+
+func (ec *executionContext) _FindingSyncResult(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.FindingResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingSyncResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FindingSyncResult")
+		case "clientId":
+			out.Values[i] = ec._FindingSyncResult_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskId":
+			out.Values[i] = ec._FindingSyncResult_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._FindingSyncResult_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._FindingSyncResult_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "finding":
+			out.Values[i] = ec._FindingSyncResult_finding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "yours":
+			out.Values[i] = ec._FindingSyncResult_yours(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19757,6 +24206,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "planFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_planFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "syncFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_syncFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reopenFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reopenFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "previewPlanImport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_previewPlanImport(ctx, field)
@@ -20119,6 +24603,59 @@ func (ec *executionContext) _PeriodEvent(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var photoSyncResultImplementors = []string{"PhotoSyncResult"}
+
+func (ec *executionContext) _PhotoSyncResult(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.PhotoResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, photoSyncResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PhotoSyncResult")
+		case "clientId":
+			out.Values[i] = ec._PhotoSyncResult_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskId":
+			out.Values[i] = ec._PhotoSyncResult_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._PhotoSyncResult_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._PhotoSyncResult_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "photo":
+			out.Values[i] = ec._PhotoSyncResult_photo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var planImplementors = []string{"Plan"}
 
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *store.Plan) graphql.Marshaler {
@@ -20418,6 +24955,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
+				})
+		case "myFieldVisits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myFieldVisits(ctx, field)
+				})
+		case "fieldVisits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fieldVisits(ctx, field)
+				})
+		case "fieldVisit":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fieldVisit(ctx, field)
+				})
+		case "inspectors":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_inspectors(ctx, field)
 				})
 		case "plans":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -21385,6 +25946,11 @@ func (ec *executionContext) _TaskBreakdown(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "finding":
+			out.Values[i] = ec._TaskBreakdown_finding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21575,6 +26141,97 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._User_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitEventImplementors = []string{"VisitEvent"}
+
+func (ec *executionContext) _VisitEvent(ctx context.Context, sel ast.SelectionSet, obj *store.VisitEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitEvent")
+		case "fromStatus":
+			out.Values[i] = ec._VisitEvent_fromStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "toStatus":
+			out.Values[i] = ec._VisitEvent_toStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._VisitEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "username":
+			out.Values[i] = ec._VisitEvent_username(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._VisitEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitInspectorImplementors = []string{"VisitInspector"}
+
+func (ec *executionContext) _VisitInspector(ctx context.Context, sel ast.SelectionSet, obj *store.VisitInspector) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitInspectorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitInspector")
+		case "userId":
+			out.Values[i] = ec._VisitInspector_userId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "displayName":
+			out.Values[i] = ec._VisitInspector_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22007,6 +26664,26 @@ func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋkaoping
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNChecklistItem2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐItem(ctx context.Context, sel ast.SelectionSet, v fieldvisit.Item) graphql.Marshaler {
+	return ec._ChecklistItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChecklistItem2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐItemᚄ(ctx context.Context, sel ast.SelectionSet, v []fieldvisit.Item) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChecklistItem2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNComponentScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponent(ctx context.Context, sel ast.SelectionSet, v results.Component) graphql.Marshaler {
 	return ec._ComponentScore(ctx, sel, &v)
 }
@@ -22171,6 +26848,97 @@ func (ec *executionContext) marshalNEvidence2ᚕgithubᚗcomᚋkaopingᚋkaoping
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNFieldPhoto2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhoto(ctx context.Context, sel ast.SelectionSet, v store.FieldPhoto) graphql.Marshaler {
+	return ec._FieldPhoto(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldPhoto2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhotoᚄ(ctx context.Context, sel ast.SelectionSet, v []store.FieldPhoto) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldPhoto2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhoto(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx context.Context, sel ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+	return ec._FieldVisit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []fieldvisit.Visit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx context.Context, sel ast.SelectionSet, v *fieldvisit.Visit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldVisit!")
+		return graphql.Null
+	}
+	return ec._FieldVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFieldVisitSync2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐSyncResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.SyncResult) graphql.Marshaler {
+	return ec._FieldVisitSync(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFindingSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.FindingResult) graphql.Marshaler {
+	return ec._FindingSyncResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFindingSyncResult2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResultᚄ(ctx context.Context, sel ast.SelectionSet, v []fieldvisit.FindingResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFindingSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNFindingWriteInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingWriteInput(ctx context.Context, v any) (model.FindingWriteInput, error) {
+	res, err := ec.unmarshalInputFindingWriteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFindingWriteInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingWriteInputᚄ(ctx context.Context, v any) ([]model.FindingWriteInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.FindingWriteInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFindingWriteInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingWriteInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalNFormulaStep2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStep(ctx context.Context, sel ast.SelectionSet, v scoring.Step) graphql.Marshaler {
@@ -22394,6 +27162,36 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx context.Context, v any) (scoring.Judgement, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx context.Context, sel ast.SelectionSet, v scoring.Judgement) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Judgement!")
+	}
+	return res
+}
+
+var (
+	unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement = map[string]scoring.Judgement{
+		"DONE":     scoring.Done,
+		"PARTIAL":  scoring.Partial,
+		"NOT_DONE": scoring.NotDone,
+		"NA":       scoring.NotApplicable,
+	}
+	marshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement = map[scoring.Judgement]string{
+		scoring.Done:          "DONE",
+		scoring.Partial:       "PARTIAL",
+		scoring.NotDone:       "NOT_DONE",
+		scoring.NotApplicable: "NA",
+	}
+)
+
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -22553,6 +27351,45 @@ func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaop
 	return ret
 }
 
+func (ec *executionContext) marshalNPhotoSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐPhotoResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.PhotoResult) graphql.Marshaler {
+	return ec._PhotoSyncResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPhotoSyncResult2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐPhotoResultᚄ(ctx context.Context, sel ast.SelectionSet, v []fieldvisit.PhotoResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPhotoSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐPhotoResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPhotoWriteInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPhotoWriteInput(ctx context.Context, v any) (model.PhotoWriteInput, error) {
+	res, err := ec.unmarshalInputPhotoWriteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPhotoWriteInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPhotoWriteInputᚄ(ctx context.Context, v any) ([]model.PhotoWriteInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PhotoWriteInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPhotoWriteInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPhotoWriteInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalNPlan2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx context.Context, sel ast.SelectionSet, v store.Plan) graphql.Marshaler {
 	return ec._Plan(ctx, sel, &v)
 }
@@ -22579,6 +27416,11 @@ func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._Plan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlanFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPlanFieldVisitInput(ctx context.Context, v any) (model.PlanFieldVisitInput, error) {
+	res, err := ec.unmarshalInputPlanFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPlanImportPreview2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋimporterᚐResult(ctx context.Context, sel ast.SelectionSet, v importer.Result) graphql.Marshaler {
@@ -22669,8 +27511,18 @@ func (ec *executionContext) marshalNRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopi
 	return ret
 }
 
+func (ec *executionContext) unmarshalNReopenFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐReopenFieldVisitInput(ctx context.Context, v any) (model.ReopenFieldVisitInput, error) {
+	res, err := ec.unmarshalInputReopenFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNResetPasswordInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReviewFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐReviewFieldVisitInput(ctx context.Context, v any) (model.ReviewFieldVisitInput, error) {
+	res, err := ec.unmarshalInputReviewFieldVisitInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -23015,10 +27867,50 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSubmitFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitFieldVisitInput(ctx context.Context, v any) (model.SubmitFieldVisitInput, error) {
+	res, err := ec.unmarshalInputSubmitFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNSubmitScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSubmitScoresInput(ctx context.Context, v any) (model.SubmitScoresInput, error) {
 	res, err := ec.unmarshalInputSubmitScoresInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) unmarshalNSyncFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSyncFieldVisitInput(ctx context.Context, v any) (model.SyncFieldVisitInput, error) {
+	res, err := ec.unmarshalInputSyncFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome(ctx context.Context, v any) (fieldvisit.Outcome, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome(ctx context.Context, sel ast.SelectionSet, v fieldvisit.Outcome) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SyncOutcome!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome = map[string]fieldvisit.Outcome{
+		"APPLIED":   fieldvisit.Applied,
+		"DUPLICATE": fieldvisit.Duplicate,
+		"CONFLICT":  fieldvisit.Conflict,
+		"REFUSED":   fieldvisit.Refused,
+	}
+	marshalNSyncOutcome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐOutcome = map[fieldvisit.Outcome]string{
+		fieldvisit.Applied:   "APPLIED",
+		fieldvisit.Duplicate: "DUPLICATE",
+		fieldvisit.Conflict:  "CONFLICT",
+		fieldvisit.Refused:   "REFUSED",
+	}
+)
 
 func (ec *executionContext) marshalNTask2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx context.Context, sel ast.SelectionSet, v store.Task) graphql.Marshaler {
 	return ec._Task(ctx, sel, &v)
@@ -23264,6 +28156,102 @@ func (ec *executionContext) unmarshalNVerifyScoresInput2githubᚗcomᚋkaoping�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNVisitEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitEvent(ctx context.Context, sel ast.SelectionSet, v store.VisitEvent) graphql.Marshaler {
+	return ec._VisitEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVisitEvent2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitEventᚄ(ctx context.Context, sel ast.SelectionSet, v []store.VisitEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVisitInspector2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitInspector(ctx context.Context, sel ast.SelectionSet, v store.VisitInspector) graphql.Marshaler {
+	return ec._VisitInspector(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVisitInspector2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitInspectorᚄ(ctx context.Context, sel ast.SelectionSet, v []store.VisitInspector) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitInspector2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitInspector(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction(ctx context.Context, v any) (fieldvisit.ReviewAction, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction(ctx context.Context, sel ast.SelectionSet, v fieldvisit.ReviewAction) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitReviewAction!")
+	}
+	return res
+}
+
+var (
+	unmarshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction = map[string]fieldvisit.ReviewAction{
+		"ACCEPT": fieldvisit.Accept,
+		"RETURN": fieldvisit.Return,
+	}
+	marshalNVisitReviewAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐReviewAction = map[fieldvisit.ReviewAction]string{
+		fieldvisit.Accept: "ACCEPT",
+		fieldvisit.Return: "RETURN",
+	}
+)
+
+func (ec *executionContext) unmarshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx context.Context, v any) (store.VisitStatus, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx context.Context, sel ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus = map[string]store.VisitStatus{
+		"PLANNED":   store.VisitPlanned,
+		"SUBMITTED": store.VisitSubmitted,
+		"ACCEPTED":  store.VisitAccepted,
+		"RETURNED":  store.VisitReturned,
+	}
+	marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus = map[store.VisitStatus]string{
+		store.VisitPlanned:   "PLANNED",
+		store.VisitSubmitted: "SUBMITTED",
+		store.VisitAccepted:  "ACCEPTED",
+		store.VisitReturned:  "RETURNED",
+	}
+)
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -23444,6 +28432,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBreakdownFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐFindingLine(ctx context.Context, sel ast.SelectionSet, v *results.FindingLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BreakdownFinding(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState(ctx context.Context, v any) (*store.DeadlineState, error) {
 	if v == nil {
 		return nil, nil
@@ -23494,6 +28489,44 @@ func (ec *executionContext) marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecim
 	_ = ctx
 	res := scalar.MarshalDecimal(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOFieldPhoto2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhoto(ctx context.Context, sel ast.SelectionSet, v *store.FieldPhoto) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FieldPhoto(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx context.Context, sel ast.SelectionSet, v *fieldvisit.Visit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FieldVisit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFinding2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx context.Context, sel ast.SelectionSet, v *store.Finding) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Finding(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {
@@ -23674,6 +28707,18 @@ func (ec *executionContext) marshalOSession2ᚖgithubᚗcomᚋkaopingᚋkaoping�
 	return ec._Session(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := scalar.UnmarshalText(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalText(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -23757,6 +28802,42 @@ func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._Unit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOVisitStatus2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatusᚄ(ctx context.Context, v any) ([]store.VisitStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]store.VisitStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOVisitStatus2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []store.VisitStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

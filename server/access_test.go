@@ -68,13 +68,19 @@ var mutationRules = map[string]rule{
 	"importScoreSheet":      {scorer, `mutation($file: Upload!) { importScoreSheet(periodId: "999999", file: $file) { errors { row } } }`, "variables.file"},
 	"allocateTaskPoints":    {scorer, `mutation { allocateTaskPoints(input: {indicatorId: "999999", allocations: [{taskId: "1", points: "1"}]}) { id } }`, ""},
 	"verifyScores":          {taskForce, `mutation { verifyScores(input: {items: [{scoreId: "999999", version: 1, action: ACCEPT}]}) { id } }`, ""},
+	"planFieldVisit":        {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `mutation { planFieldVisit(input: {periodId: "999999", evaluateeId: "999999", date: "2024-05-20", inspectorIds: ["1"]}) { id } }`, ""},
+	"syncFieldVisit":        {inspector, `mutation { syncFieldVisit(input: {visitId: "999999", findings: [], photos: []}) { visit { id } } }`, ""},
+	"submitFieldVisit":      {inspector, `mutation($file: Upload!) { submitFieldVisit(input: {visitId: "999999", version: 1, signedBy: "x", signature: $file}) { id } }`, "variables.file"},
+	"reviewFieldVisit":      {taskForce, `mutation { reviewFieldVisit(input: {visitId: "999999", version: 1, action: ACCEPT}) { id } }`, ""},
+	"reopenFieldVisit":      {taskForce, `mutation { reopenFieldVisit(input: {visitId: "999999", version: 1, reason: "x"}) { id } }`, ""},
 	"importSourceValues":    {taskForce, `mutation($file: Upload!) { importSourceValues(input: {periodId: "999999", method: PUBLIC_OPINION, file: $file, dryRun: true}) { written } }`, "variables.file"},
 }
 
 var (
-	contact = []auth.Role{auth.RoleEvaluateeContact}
-	scorer  = []auth.Role{auth.RoleLeadScorer}
-	readers = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst, auth.RoleEvaluateeContact}
+	contact   = []auth.Role{auth.RoleEvaluateeContact}
+	scorer    = []auth.Role{auth.RoleLeadScorer}
+	inspector = []auth.Role{auth.RoleInspector}
+	readers   = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst, auth.RoleEvaluateeContact}
 )
 
 var taskForce = []auth.Role{auth.RoleTaskForce}
@@ -89,6 +95,10 @@ var sensitiveQueries = map[string]rule{
 	"sourceValues":      {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ sourceValues(periodId: "999999", method: PUBLIC_OPINION) { id } }`, ""},
 	"ranking":           {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
 	"annualRanking":     {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
+	"myFieldVisits":     {inspector, `{ myFieldVisits { id } }`, ""},
+	"fieldVisits":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisits(periodId: "999999") { id } }`, ""},
+	"fieldVisit":        {[]auth.Role{auth.RoleInspector, auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisit(id: "999999") { id } }`, ""},
+	"inspectors":        {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `{ inspectors { id } }`, ""},
 	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
 	// Plans and the unit catalogue are for the evaluation roles (and the
 	// admin, who keeps the catalogue); the auditor reads the log only.

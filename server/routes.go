@@ -33,6 +33,9 @@ func NewServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	compressed := compressDynamic()
 	mux.Handle("POST /graphql", compressed(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql))))))
 	mux.Handle("GET /files/evidence/{id}", compressed(signedIn(evidenceDownload(st, log))))
+	// Photos and signatures are JPEG/PNG already: compressing them again gains nothing.
+	mux.Handle("GET /files/field-photos/{id}", signedIn(fieldPhotoDownload(st, log)))
+	mux.Handle("GET /files/field-visits/{id}/signature", signedIn(fieldSignatureDownload(st, log)))
 	mux.Handle("GET /files/score-template.xlsx", signedIn(download(log, []auth.Role{auth.RoleLeadScorer}, scoreTemplate(st))))
 	mux.Handle("GET /files/audit.xlsx", signedIn(download(log, []auth.Role{auth.RoleAuditor}, auditExport(st))))
 	// GET never runs an operation: a query in a URL leaks into logs and

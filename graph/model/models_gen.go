@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
@@ -122,6 +123,20 @@ type DeadlineInput struct {
 	Continuing bool                 `json:"continuing"`
 }
 
+type FindingWriteInput struct {
+	// A UUID the phone made for this write; a replay with the same id is stored once
+	ClientID string `json:"clientId" validate:"uuid"`
+	TaskID   int64  `json:"taskId" validate:"required"`
+	// The finding's version the phone started from; 0 when it saw none
+	BaseVersion int               `json:"baseVersion" validate:"min=0"`
+	Judgement   scoring.Judgement `json:"judgement"`
+	Note        string            `json:"note" validate:"max=2000"`
+	ObservedAt  time.Time         `json:"observedAt"`
+	Latitude    *float64          `json:"latitude,omitempty" validate:"omitempty,latitude"`
+	Longitude   *float64          `json:"longitude,omitempty" validate:"omitempty,longitude"`
+	Accuracy    *float64          `json:"accuracy,omitempty" validate:"omitempty,gte=0,lte=100000"`
+}
+
 type ImportPlanInput struct {
 	// The method document: .txt (UTF-8) or .docx.
 	File graphql.Upload `json:"file"`
@@ -171,6 +186,22 @@ type MovePeriodInput struct {
 type Mutation struct {
 }
 
+type PhotoWriteInput struct {
+	ClientID string         `json:"clientId" validate:"uuid"`
+	TaskID   int64          `json:"taskId" validate:"required"`
+	File     graphql.Upload `json:"file"`
+}
+
+type PlanFieldVisitInput struct {
+	PeriodID    int64 `json:"periodId" validate:"required"`
+	EvaluateeID int64 `json:"evaluateeId" validate:"required"`
+	// YYYY-MM-DD
+	Date         string  `json:"date" validate:"datetime=2006-01-02"`
+	InspectorIds []int64 `json:"inspectorIds" validate:"min=1,max=10,unique"`
+	// Tasks to verify; every task the evaluatee carries when empty
+	FocusTaskIds []int64 `json:"focusTaskIds,omitempty" validate:"omitempty,max=500,unique"`
+}
+
 type PlanImportResult struct {
 	Plan         *store.Plan        `json:"plan"`
 	CreatedUnits []store.Unit       `json:"createdUnits"`
@@ -203,10 +234,24 @@ type RankingRow struct {
 	MissingScores int `json:"missingScores"`
 }
 
+type ReopenFieldVisitInput struct {
+	VisitID int64  `json:"visitId" validate:"required"`
+	Version int    `json:"version" validate:"min=1"`
+	Reason  string `json:"reason" validate:"required,max=1000"`
+}
+
 type ResetPasswordInput struct {
 	ID int64 `json:"id" validate:"required"`
 	// Temporary password; the user must change it at next login.
 	Password string `json:"password" validate:"required,max=256"`
+}
+
+type ReviewFieldVisitInput struct {
+	VisitID int64                   `json:"visitId" validate:"required"`
+	Version int                     `json:"version" validate:"min=1"`
+	Action  fieldvisit.ReviewAction `json:"action"`
+	// Required when returning: what the inspectors must fix
+	Note *string `json:"note,omitempty" validate:"omitempty,max=1000"`
 }
 
 type SaveProgressReportInput struct {
@@ -296,10 +341,25 @@ type SourceValuesImport struct {
 	Written bool                `json:"written"`
 }
 
+type SubmitFieldVisitInput struct {
+	VisitID int64 `json:"visitId" validate:"required"`
+	Version int   `json:"version" validate:"min=1"`
+	// Name of the official who received the inspectors and signed
+	SignedBy string `json:"signedBy" validate:"required,max=100"`
+	// PNG or JPEG of the signature
+	Signature graphql.Upload `json:"signature"`
+}
+
 type SubmitScoresInput struct {
 	PeriodID int64 `json:"periodId" validate:"required"`
 	// Scores to submit; all of the unit's drafts and returned scores in the period when empty
 	ScoreIds []int64 `json:"scoreIds,omitempty" validate:"omitempty,max=5000,unique"`
+}
+
+type SyncFieldVisitInput struct {
+	VisitID  int64               `json:"visitId" validate:"required"`
+	Findings []FindingWriteInput `json:"findings" validate:"max=500,dive"`
+	Photos   []PhotoWriteInput   `json:"photos" validate:"max=20,dive"`
 }
 
 type TaskPointsInput struct {

@@ -98,6 +98,9 @@ func Load(ctx context.Context, st *store.Store) (bool, error) {
 		if err := loadScores(ctx, tx, plans[0].ID); err != nil {
 			return err
 		}
+		if err := loadVisits(ctx, tx, plans[0].ID); err != nil {
+			return err
+		}
 		loaded = true
 		return nil
 	})

@@ -18,6 +18,8 @@ type Data struct {
 	Carried    map[int64][]int64                 // evaluatee → tasks, in plan order
 	Scores     map[int64]map[int64][]store.Score // evaluatee → task → lead scores
 	Sources    map[int64][]store.SourceValue     // evaluatee → 民意调查/第三方评估 values
+	// Findings of the latest accepted field visit per task (§2.5).
+	Findings map[int64]map[int64]store.FieldJudgement // evaluatee → task → finding
 
 	dimensions map[int64]store.Dimension
 	tasks      map[int64]store.Task
@@ -106,6 +108,17 @@ func Load(ctx context.Context, db store.DB, periodID int64, evaluateeIDs []int64
 	d.Sources = map[int64][]store.SourceValue{}
 	for _, v := range sources {
 		d.Sources[v.EvaluateeID] = append(d.Sources[v.EvaluateeID], v)
+	}
+	findings, err := store.LatestAcceptedFindings(ctx, db, periodID, ids)
+	if err != nil {
+		return nil, err
+	}
+	d.Findings = map[int64]map[int64]store.FieldJudgement{}
+	for _, f := range findings {
+		if d.Findings[f.EvaluateeID] == nil {
+			d.Findings[f.EvaluateeID] = map[int64]store.FieldJudgement{}
+		}
+		d.Findings[f.EvaluateeID][f.TaskID] = f
 	}
 	return d, nil
 }

@@ -69,6 +69,18 @@ type TaskLine struct {
 	Score       decimal.Decimal `json:"score"`
 	Missing     bool            `json:"missing"`
 	Scores      []ScoreLine     `json:"scores"`
+	// Finding is the 实地调研 judgement that counted, if the task was
+	// judged in an accepted visit.
+	Finding *FindingLine `json:"finding,omitempty"`
+}
+
+// FindingLine is the field-visit finding behind a task's 实地调研 share.
+type FindingLine struct {
+	VisitID   int64             `json:"visitId"`
+	VisitDate time.Time         `json:"visitDate"`
+	Judgement scoring.Judgement `json:"judgement"`
+	Note      string            `json:"note"`
+	Photos    int               `json:"photos"`
 }
 
 // ScoreLine is one lead unit's score with who entered and verified it.
@@ -198,6 +210,9 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 				OriginalValue: s.OriginalValue, ReviewReason: s.ReviewReason, Counted: counted[s.LeadUnitID],
 			})
 		}
+		if f, ok := d.Findings[e.ID][tr.ID]; ok {
+			line.Finding = &FindingLine{VisitID: f.VisitID, VisitDate: f.VisitDate, Judgement: scoring.Judgement(f.Judgement), Note: f.Note, Photos: f.Photos}
+		}
 		b.Tasks = append(b.Tasks, line)
 	}
 	return b, nil
@@ -217,6 +232,10 @@ func (d *Data) input(evaluateeID int64, mode scoring.Mode) (scoring.Input, []sto
 		}
 		in.Carried = append(in.Carried, t)
 		in.LeadUnits[t] = leads
+		// A finding on a task the evaluatee no longer carries does not count.
+		if f, ok := d.Findings[evaluateeID][t]; ok {
+			in.FieldItems = append(in.FieldItems, scoring.FieldItem{TaskID: t, Judgement: scoring.Judgement(f.Judgement)})
+		}
 		// Scores go in as entered: the formula counts full marks on a
 		// share (0.67 of 2/3) as the exact share (scoring.CountedEntry).
 		for _, s := range d.Scores[evaluateeID][t] {

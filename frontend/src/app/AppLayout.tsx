@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -15,6 +15,8 @@ function menuKey(pathname: string): string {
   if (pathname.startsWith('/import')) return 'import';
   if (pathname.startsWith('/users')) return 'users';
   if (pathname.startsWith('/audit')) return 'audit';
+  if (pathname.startsWith('/visits')) return 'visits';
+  if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
   const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports)(\/|$)/.exec(pathname)?.[1];
   if (scoringPage) return scoringPage === 'results' ? 'ranking' : scoringPage;
@@ -23,7 +25,7 @@ function menuKey(pathname: string): string {
 }
 
 /** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
-const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking'];
+const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -57,6 +59,7 @@ export function AppLayout() {
     { key: 'audit', icon: <AuditOutlined />, label: '审计日志' },
     { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
     { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
+    ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: '我的实地调研' }] : []),
     ...(can('EVALUATEE_CONTACT') ? [{ key: 'reports', icon: <FormOutlined />, label: '进展报送', disabled: !planId }] : []),
     ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
     ...(can('TASK_FORCE')
@@ -64,6 +67,7 @@ export function AppLayout() {
           { key: 'verification', icon: <FileDoneOutlined />, label: '分值核实', disabled: !planId },
           { key: 'periods', icon: <ScheduleOutlined />, label: '考评周期', disabled: !planId },
           { key: 'sources', icon: <SolutionOutlined />, label: '民调与第三方评估', disabled: !planId },
+          { key: 'field-visits', icon: <CarryOutOutlined />, label: '实地调研审核', disabled: !planId },
         ]
       : []),
     ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: '考评排名', disabled: !planId }] : []),
@@ -79,6 +83,7 @@ export function AppLayout() {
     else if (key === 'import') navigate('/import');
     else if (key === 'users') navigate('/users');
     else if (key === 'audit') navigate('/audit');
+    else if (key === 'visits') navigate('/visits');
     else if (key === 'password') navigate('/account#password');
     else if (key === 'account') navigate('/account');
   };

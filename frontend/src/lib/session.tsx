@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MeQuery, Role } from '../gql/graphql';
+import { readStored, storageKeys, writeStored } from './storage';
 import { authEvents, unauthenticatedEvent } from './urql';
 
 // Who is signed in, shared by every page. The server enforces every rule;
@@ -60,17 +61,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => authEvents.removeEventListener(unauthenticatedEvent, onUnauthenticated);
   }, [refresh]);
 
-  const session = data ? data.me : fetching ? undefined : error ? undefined : null;
+  // Offline (no answer at all), an inspector keeps working on the session
+  // last seen: what they record waits on the phone, and the server checks
+  // the session again when it is sent. Only inspectors, only on a network
+  // failure; signing out forgets it.
+  useEffect(() => {
+    if (data) writeStored(storageKeys.offlineSession, data.me && data.me.user.roles.includes('INSPECTOR') ? JSON.stringify(data.me) : null);
+  }, [data]);
+  const offline = useMemo(() => (!data && !!error?.networkError ? parseStored(readStored(storageKeys.offlineSession)) : undefined), [data, error]);
+  const session = data ? data.me : offline ? offline : fetching ? undefined : error ? undefined : null;
   const value = useMemo<SessionValue>(
     () => ({
       session,
-      error: data ? undefined : error,
+      error: data || offline ? undefined : error,
       refresh,
       can: (...roles) => !!session && !session.restricted && session.user.roles.some((r) => roles.includes(r)),
     }),
-    [session, error, data, refresh],
+    [session, error, data, offline, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+function parseStored(raw: string | null): SessionData | undefined {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as SessionData;
+  } catch {
+    return undefined;
+  }
 }
 
 export const roleLabels: Record<Role, string> = {

@@ -20,4 +20,5 @@ export function writeStored(key: string, value: string | null): void {
 export const storageKeys = {
   elderMode: 'kaoping.elderMode',
   lastPlan: 'kaoping.lastPlanId',
+  offlineSession: 'kaoping.offlineSession',
 } as const;

@@ -22,6 +22,10 @@ export const pageRoles = {
   import: ['TASK_FORCE'],
   /** 用户管理 */
   users: ['ADMIN'],
+  /** 我的实地调研 (phone) */
+  visits: ['INSPECTOR'],
+  /** 实地调研审核 */
+  'field-visits': ['TASK_FORCE', 'LEADER'],
   /** 审计日志 */
   audit: ['AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -49,6 +53,8 @@ export function visibleMenuKeys(keys: readonly string[], roles: readonly Role[])
  * auditor, the account page for anyone else.
  */
 export function homePath(roles: readonly Role[]): string | null {
+  // An inspector's start page is the phone list of their visits.
+  if (roles.length > 0 && roles.every((r) => r === 'INSPECTOR')) return '/visits';
   if (canUsePage('plan', roles)) return null;
   if (canUsePage('users', roles)) return '/users';
   if (canUsePage('audit', roles)) return '/audit';

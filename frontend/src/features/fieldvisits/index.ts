@@ -1,0 +1,3 @@
+export { MyVisitsPage } from './routes/MyVisitsPage';
+export { ReviewPage as FieldVisitReviewPage } from './routes/ReviewPage';
+export { VisitPage } from './routes/VisitPage';
