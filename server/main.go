@@ -14,7 +14,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -104,6 +103,13 @@ func withStore(ctx context.Context, cfg Config, fn func(*store.Store) error) err
 
 // serve migrates, then serves until ctx ends. ready, when not nil, receives
 // the listening address (tests listen on :0).
+//
+// When ctx ends (SIGTERM, SIGINT) the server drains: it refuses new
+// requests with a retryable 503, answers /healthz with 503 "draining" so a
+// load balancer takes it out, lets requests in flight finish for up to
+// cfg.DrainTimeout, then closes the listener and returns nil. Requests still
+// running at the deadline are cut off and serve fails, so the exit code
+// tells an orchestrator whether work was lost.
 func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string) error {
 	return withStore(ctx, cfg, func(st *store.Store) error {
 		applied, err := migrations.Apply(ctx, st.SQL())
@@ -117,8 +123,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		if err != nil {
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
+		state := &serverState{}
 		srv := &http.Server{
-			Handler:           NewServer(st, auth.NewService(st, cfg.Auth), log, cfg),
+			Handler:           newServer(st, auth.NewService(st, cfg.Auth), log, cfg, state),
 			ReadHeaderTimeout: 10 * time.Second,
 			MaxHeaderBytes:    64 << 10,
 		}
@@ -132,12 +139,19 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		case err := <-errc:
 			return err
 		case <-ctx.Done():
-			shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
 		}
+		log.Info("draining", "timeout", cfg.DrainTimeout.String())
+		drainCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.DrainTimeout)
+		defer cancel()
+		select {
+		case <-state.drain():
+		case <-drainCtx.Done():
+		}
+		if err := srv.Shutdown(drainCtx); err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("drain: requests still running after %s were cut off: %w", cfg.DrainTimeout, err)
+		}
+		log.Info("drained")
+		return nil
 	})
 }
