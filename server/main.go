@@ -10,6 +10,9 @@
 //	server user create --username U --password P --role ROLE[,ROLE] [--unit NAME] [--name DISPLAY]
 //	server user reset-password --username U --password P
 //	server audit verify            check the audit log's hash chain
+//	server backup FILE             pg_dump the whole database into FILE
+//	server restore [--replace] FILE
+//	                               pg_restore FILE into an empty database (or over this one)
 package main
 
 import (
@@ -84,11 +87,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return userCommand(ctx, cfg, args, stdout, stderr)
 	case "audit":
 		return auditCommand(ctx, cfg, args, stdout)
+	case "backup":
+		return backupCommand(ctx, cfg, args, stdout, stderr)
+	case "restore":
+		return restoreCommand(ctx, cfg, args, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify]")
+		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify|backup FILE|restore [--replace] FILE]")
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user or audit)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user, audit, backup or restore)", cmd)
 	}
 }
 
