@@ -168,7 +168,10 @@ func soak(ctx context.Context, o options) (bool, error) {
 		}
 	}()
 	go func() {
+		// Each sign-in at its moment, whether or not the last one is done.
 		defer bg.Done()
+		var logins sync.WaitGroup
+		defer logins.Wait()
 		for i := range o.signins {
 			at := o.duration * time.Duration(i) / time.Duration(max(o.signins, 1))
 			select {
@@ -176,10 +179,13 @@ func soak(ctx context.Context, o options) (bool, error) {
 				return
 			case <-time.After(at - rec.Since()):
 			}
-			cl := load.NewClient(srv.url)
-			_ = rec.Time(runCtx, "login", func() error {
-				return cl.Login(runCtx, []string{"leader", "analyst", "zhuanban2", "inspector"}[i%4], password, "")
-			})
+			logins.Add(1)
+			go func() {
+				defer logins.Done()
+				cl := load.NewClient(srv.url)
+				user := []string{"leader", "analyst", "zhuanban2", "inspector"}[i%4]
+				_ = rec.Time(runCtx, "login", func() error { return cl.Login(runCtx, user, password, "") })
+			}()
 		}
 	}()
 	load.Run(runCtx, o.clients, o.duration, rec, w.step)

@@ -124,17 +124,19 @@ func prepare(ctx context.Context, url string, clients int) (*workload, error) {
 		w.reports = append(w.reports, &tracked{evaluatee: kundulun, task: r.TaskID, version: r.Version, initial: r.Version, report: true, state: r.State})
 	}
 
-	w.scoreWorkers = max(clients/4, 1)
-	w.reportWorkers = max(clients*3/20, 1)
+	// A quarter save scores, 15% reports, the rest read; never more savers
+	// than rows to save (a saver without rows would have nothing to do).
+	w.scoreWorkers = min(max(clients/4, 1), len(w.cells))
+	w.reportWorkers = min(max(clients*3/20, 1), len(w.reports))
 	w.readers = max(clients-w.scoreWorkers-w.reportWorkers, 0)
 	w.owned = make([][]*tracked, clients)
 	w.turn = make([]int, clients)
 	for i, c := range w.cells {
-		k := w.readers + i%w.scoreWorkers
+		k := w.readers + i%max(w.scoreWorkers, 1)
 		w.owned[k] = append(w.owned[k], c)
 	}
 	for i, r := range w.reports {
-		k := w.readers + w.scoreWorkers + i%w.reportWorkers
+		k := w.readers + w.scoreWorkers + i%max(w.reportWorkers, 1)
 		w.owned[k] = append(w.owned[k], r)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -35,8 +36,18 @@ func (e lostConnection) Error() string        { return fmt.Sprintf("%v: %v", Err
 func (e lostConnection) Unwrap() []error      { return []error{ErrUnavailable, e.cause} }
 func (e lostConnection) Is(target error) bool { return target == ErrUnavailable }
 
-// Unavailable reports whether err comes from a lost database connection.
-func Unavailable(err error) bool { return errors.Is(err, ErrUnavailable) }
+// Unavailable reports whether err comes from a lost database connection:
+// marked so by the wrappers below, or met where they do not look (a read
+// whose rows were cut off half-way, a statement in a transaction whose
+// connection was already known dead).
+func Unavailable(err error) bool {
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, driver.ErrBadConn) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now
+	return errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "57P0")
+}
 
 type reconnectingConnector struct{ driver.Connector }
 
