@@ -1,13 +1,17 @@
 # The two commands a new machine needs:
 #   make run    build, start PostgreSQL if needed, load demo data, serve on :8080
 #   make test   every test (what .ci/run runs)
-.PHONY: run test generate build
+#   make soak   200 clients for 60 s with database and server kills, then checks
+.PHONY: run test generate build soak
 
 run:
 	scripts/run.sh
 
 test:
 	scripts/test.sh
+
+soak:
+	scripts/soak.sh
 
 generate:
 	scripts/generate.sh

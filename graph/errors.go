@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
 )
 
@@ -60,6 +61,14 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			gqlErr.Message = "请求超时,请稍后重试"
 			gqlErr.Extensions["code"] = "TIMEOUT"
+			return gqlErr
+		}
+		if store.Unavailable(err) {
+			// A read that failed even on a fresh connection: the database
+			// is down or restarting. Nothing was written; the client may retry.
+			log.WarnContext(ctx, "database unavailable", "requestId", RequestID(ctx), "path", gqlErr.Path.String(), "err", err)
+			gqlErr.Message = store.ErrorUnavailable.Message
+			gqlErr.Extensions["code"] = string(apperr.Unavailable)
 			return gqlErr
 		}
 		log.ErrorContext(ctx, "graphql error", "requestId", RequestID(ctx), "path", gqlErr.Path.String(), "err", err)

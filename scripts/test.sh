@@ -4,7 +4,8 @@
 #   1. generated code is up to date (gqlgen and GraphQL client types)
 #   2. go vet, Go tests (each package in its own fresh database)
 #   3. frontend type check and unit tests
-#   4. build the SPA and the binary; browser tests against it
+#   4. build the SPA and the binary; a short soak (20 clients, 10 s, with
+#      database and server kills); browser tests against the binary
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -34,5 +35,6 @@ npm run --silent typecheck
 npm test --silent
 
 build
+scripts/soak.sh -clients 20 -duration 10s -signins 5
 scripts/e2e.sh "$admin"
 log "all tests passed"

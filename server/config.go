@@ -13,6 +13,7 @@ type Config struct {
 	Addr             string        // ADDR, default :8080
 	StatementTimeout time.Duration // KAOPING_STATEMENT_TIMEOUT, default 30s
 	RequestTimeout   time.Duration // KAOPING_REQUEST_TIMEOUT, default 60s
+	DrainTimeout     time.Duration // KAOPING_DRAIN_TIMEOUT, default 25s: how long SIGTERM waits for requests in flight
 	Auth             auth.Config   // KAOPING_SESSION_IDLE, KAOPING_SESSION_MAX, KAOPING_PASSWORD_MAX_AGE
 }
 
@@ -24,6 +25,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Addr:             getenv("ADDR"),
 		StatementTimeout: 30 * time.Second,
 		RequestTimeout:   60 * time.Second,
+		DrainTimeout:     25 * time.Second,
 		Auth:             auth.DefaultConfig(),
 	}
 	if cfg.DatabaseURL == "" {
@@ -35,6 +37,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	for key, dst := range map[string]*time.Duration{
 		"KAOPING_STATEMENT_TIMEOUT": &cfg.StatementTimeout,
 		"KAOPING_REQUEST_TIMEOUT":   &cfg.RequestTimeout,
+		"KAOPING_DRAIN_TIMEOUT":     &cfg.DrainTimeout,
 		"KAOPING_SESSION_IDLE":      &cfg.Auth.IdleTimeout,
 		"KAOPING_SESSION_MAX":       &cfg.Auth.AbsoluteLifetime,
 		"KAOPING_PASSWORD_MAX_AGE":  &cfg.Auth.PasswordMaxAge,

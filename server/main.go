@@ -10,11 +10,13 @@
 //	server user create --username U --password P --role ROLE[,ROLE] [--unit NAME] [--name DISPLAY]
 //	server user reset-password --username U --password P
 //	server audit verify            check the audit log's hash chain
+//	server backup FILE             pg_dump the whole database into FILE
+//	server restore [--replace] FILE
+//	                               pg_restore FILE into an empty database (or over this one)
 package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -85,11 +87,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return userCommand(ctx, cfg, args, stdout, stderr)
 	case "audit":
 		return auditCommand(ctx, cfg, args, stdout)
+	case "backup":
+		return backupCommand(ctx, cfg, args, stdout, stderr)
+	case "restore":
+		return restoreCommand(ctx, cfg, args, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify]")
+		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify|backup FILE|restore [--replace] FILE]")
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user or audit)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user, audit, backup or restore)", cmd)
 	}
 }
 
@@ -104,6 +110,13 @@ func withStore(ctx context.Context, cfg Config, fn func(*store.Store) error) err
 
 // serve migrates, then serves until ctx ends. ready, when not nil, receives
 // the listening address (tests listen on :0).
+//
+// When ctx ends (SIGTERM, SIGINT) the server drains: it refuses new
+// requests with a retryable 503, answers /healthz with 503 "draining" so a
+// load balancer takes it out, lets requests in flight finish for up to
+// cfg.DrainTimeout, then closes the listener and returns nil. Requests still
+// running at the deadline are cut off and serve fails, so the exit code
+// tells an orchestrator whether work was lost.
 func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- string) error {
 	return withStore(ctx, cfg, func(st *store.Store) error {
 		applied, err := migrations.Apply(ctx, st.SQL())
@@ -117,8 +130,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		if err != nil {
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
+		state := &serverState{}
 		srv := &http.Server{
-			Handler:           NewServer(st, auth.NewService(st, cfg.Auth), log, cfg),
+			Handler:           newServer(st, auth.NewService(st, cfg.Auth), log, cfg, state),
 			ReadHeaderTimeout: 10 * time.Second,
 			MaxHeaderBytes:    64 << 10,
 		}
@@ -132,12 +146,19 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		case err := <-errc:
 			return err
 		case <-ctx.Done():
-			shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
 		}
+		log.Info("draining", "timeout", cfg.DrainTimeout.String())
+		drainCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.DrainTimeout)
+		defer cancel()
+		select {
+		case <-state.drain():
+		case <-drainCtx.Done():
+		}
+		if err := srv.Shutdown(drainCtx); err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("drain: requests still running after %s were cut off: %w", cfg.DrainTimeout, err)
+		}
+		log.Info("drained")
+		return nil
 	})
 }

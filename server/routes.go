@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kaoping/kaoping/frontend"
@@ -25,6 +26,74 @@ import (
 // NewServer wires every route of the binary. It is the whole HTTP surface:
 // /graphql, /healthz and the SPA.
 func NewServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Config) http.Handler {
+	return newServer(st, authn, log, cfg, &serverState{})
+}
+
+// serverState counts the requests in flight so shutdown can wait for them.
+type serverState struct {
+	mu       sync.Mutex
+	draining bool
+	active   int
+	idle     chan struct{} // closed once draining with nothing in flight
+}
+
+// enter admits a request unless the server is draining.
+func (s *serverState) enter() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.draining {
+		return false
+	}
+	s.active++
+	return true
+}
+
+func (s *serverState) leave() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.active--
+	if s.draining && s.active == 0 {
+		close(s.idle)
+	}
+}
+
+// drain refuses new requests from now on; the channel closes when the
+// last request in flight has finished.
+func (s *serverState) drain() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.draining {
+		s.draining, s.idle = true, make(chan struct{})
+		if s.active == 0 {
+			close(s.idle)
+		}
+	}
+	return s.idle
+}
+
+func (s *serverState) isDraining() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.draining
+}
+
+// admit lets requests in while the server is up and refuses them, with a
+// retryable 503 and the connection closed, once it drains: a load balancer
+// sends them to another copy.
+func admit(state *serverState, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !state.enter() {
+			w.Header().Set("Connection", "close")
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "服务正在停机,请重试 (shutting down)", http.StatusServiceUnavailable)
+			return
+		}
+		defer state.leave()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Config, state *serverState) http.Handler {
 	mux := http.NewServeMux()
 	limits := graph.DefaultLimits
 	eval := &evaluation.Service{Now: authn.Now}
@@ -44,18 +113,27 @@ func NewServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 		w.Header().Set("Allow", http.MethodPost)
 		http.Error(w, "use POST", http.StatusMethodNotAllowed)
 	}))
-	mux.Handle("GET /healthz", healthz(st))
 	mux.Handle("GET /", spa(frontend.App()))
-	return requestID(timeout(cfg.RequestTimeout, securityHeaders(mux)))
+	// /healthz stays outside admit: it must answer "draining" while the
+	// other routes refuse work.
+	root := http.NewServeMux()
+	root.Handle("GET /healthz", healthz(st, state))
+	root.Handle("/", admit(state, mux))
+	return requestID(timeout(cfg.RequestTimeout, securityHeaders(root)))
 }
 
-// healthz answers 200 only when the database is reachable and migrated, so a
-// load balancer sends no traffic to a copy that cannot serve it.
-func healthz(st *store.Store) http.Handler {
+// healthz answers 200 only when the database is reachable and migrated and
+// the server is not shutting down, so a load balancer sends no traffic to a
+// copy that cannot serve it or is about to go.
+func healthz(st *store.Store, state *serverState) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		if state.isDraining() {
+			http.Error(w, "draining: shutting down", http.StatusServiceUnavailable)
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
-		w.Header().Set("Cache-Control", "no-store")
 		pending, err := migrations.Pending(ctx, st.SQL())
 		switch {
 		case err != nil:

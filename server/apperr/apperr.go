@@ -18,6 +18,7 @@ const (
 	Forbidden       Code = "FORBIDDEN"       // signed in, but not allowed
 	Unauthenticated Code = "UNAUTHENTICATED" // not signed in
 	Internal        Code = "INTERNAL"        // a bug or an outage; details are in the server log
+	Unavailable     Code = "UNAVAILABLE"     // the database went away mid-request; nothing was changed, retry
 )
 
 // FieldError says which input field broke which rule, in both languages.

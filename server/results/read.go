@@ -3,6 +3,7 @@ package results
 import (
 	"cmp"
 	"context"
+	"hash/fnv"
 	"slices"
 	"sync"
 	"time"
@@ -178,19 +179,23 @@ func sortAnnual(rows []AnnualRow) {
 // A publication never changes (reopening a period makes a new one), so its
 // decoded summaries can be kept in memory; at province scale decoding them
 // is most of a ranking's time. The cache is bounded and keyed by
-// publication, so several server copies never disagree.
+// publication, so several server copies never disagree, and by a hash of
+// the stored summary, so two databases in one process (tests, a restore
+// over the database of a running server) never share an entry.
 const thawCacheLimit = 50_000
 
 var thawCache = struct {
 	sync.Mutex
-	rows map[[2]int64]Breakdown // (publication, evaluatee) → summary
-}{rows: map[[2]int64]Breakdown{}}
+	rows map[[3]int64]Breakdown // (publication, evaluatee, summary hash) → summary
+}{rows: map[[3]int64]Breakdown{}}
 
 func thawCached(pubID int64, pr store.PublishedResult) (Breakdown, error) {
 	if len(pr.Breakdown) > 0 { // a full breakdown was asked for
 		return Thaw(pr)
 	}
-	key := [2]int64{pubID, pr.EvaluateeID}
+	h := fnv.New64a()
+	_, _ = h.Write(pr.Summary)
+	key := [3]int64{pubID, pr.EvaluateeID, int64(h.Sum64())}
 	thawCache.Lock()
 	b, ok := thawCache.rows[key]
 	thawCache.Unlock()

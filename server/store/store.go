@@ -36,7 +36,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqldb := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(shouldPing))
+	sqldb := sql.OpenDB(reconnectingConnector{stdlib.GetConnector(*cfg, stdlib.OptionShouldPing(shouldPing))})
 	sqldb.SetMaxOpenConns(20)
 	sqldb.SetMaxIdleConns(10)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
@@ -67,10 +67,22 @@ func (s *Store) Close() error { return s.DB.Close() }
 // SQL returns the underlying database/sql handle (migrations use it).
 func (s *Store) SQL() *sql.DB { return s.DB.DB }
 
-// InTx runs fn in a transaction, committing when it returns nil.
+// InTx runs fn in a transaction, committing when it returns nil. A
+// transaction that loses its connection is not retried (it may have run
+// statements whose effects the caller relied on); it fails with
+// apperr.Unavailable, which tells the client to try again, and PostgreSQL
+// rolls back whatever the dead backend had done.
 func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context, tx Tx) error) error {
-	return s.DB.RunInTx(ctx, nil, fn)
+	err := s.DB.RunInTx(ctx, nil, fn)
+	if Unavailable(err) {
+		return ErrorUnavailable
+	}
+	return err
 }
+
+// ErrorUnavailable is what a client is told when the database went away
+// under its request.
+var ErrorUnavailable = apperr.Errorf(apperr.Unavailable, "网络或数据库暂时不可用,请重试")
 
 // notFoundOr turns sql.ErrNoRows into a NotFound error about what/id.
 func notFoundOr(err error, what string, id int64) error {

@@ -41,6 +41,14 @@ describe('describeError', () => {
     expect(internal.message).toContain('r-42');
   });
 
+  it('asks to retry when the database was unavailable, whatever the server said', () => {
+    for (const msg of ['网络或数据库暂时不可用,请重试', 'database connection lost']) {
+      const d = describeError(gqlError(msg, { code: 'UNAVAILABLE' }));
+      expect(d.code).toBe('UNAVAILABLE');
+      expect(d.message).toContain('网络或数据库暂时不可用,请重试');
+    }
+  });
+
   it('names a network failure and an unknown code', () => {
     expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }))).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('无法连接服务器') });
     expect(describeError(gqlError('boom', {})).code).toBe('UNKNOWN');

@@ -26,6 +26,8 @@ const codeMessages: Record<string, string> = {
   CONFLICT: '该记录已被其他人修改,已为您重新加载最新内容,请核对后再操作。',
   INTERNAL: '服务器处理出错,请稍后重试;如仍有问题请联系系统管理员。',
   TIMEOUT: '请求超时,请稍后重试。',
+  // The database went away mid-request; nothing was saved.
+  UNAVAILABLE: '网络或数据库暂时不可用,请重试。',
   UNAUTHENTICATED: '登录已失效,请重新登录。',
   FORBIDDEN: '您没有执行此操作的权限。',
   NETWORK: '无法连接服务器,请检查网络后重试。',

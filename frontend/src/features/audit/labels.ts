@@ -104,6 +104,7 @@ const codeLabels: Record<string, string> = {
   UNAUTHENTICATED: '未登录或用户名、密码错误',
   INTERNAL: '服务器内部错误',
   TIMEOUT: '超时',
+  UNAVAILABLE: '数据库暂时不可用',
 };
 
 /**
