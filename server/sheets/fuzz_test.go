@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"bytes"
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +19,9 @@ import (
 // `make test` runs each for a few seconds; by hand, e.g.
 //   go test -run '^$' -fuzz '^FuzzParseScoresCells$' -fuzztime 5m ./server/sheets/
 // A failing input lands in testdata/fuzz/<target>/: commit it with the fix.
+
+// fuzzTemplateRows is how many data rows fuzzScoreTemplate writes.
+const fuzzTemplateRows = 4
 
 // fuzzScoreTemplate is a small score template: two tasks for two evaluatees.
 func fuzzScoreTemplate(tb testing.TB) []byte {
@@ -113,7 +117,7 @@ func FuzzParseScores(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte("考评对象,来源,分值\n昆都仑区,问卷,90\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		entries, errs, err := ParseScores(data)
+		entries, errs, err := ParseScores(context.Background(), data, fuzzTemplateRows)
 		checkScores(t, entries, errs, err)
 	})
 }
@@ -139,7 +143,7 @@ func FuzzParseScoresCells(f *testing.F) {
 		if n, err := strconv.ParseFloat(strings.TrimSpace(score), 64); asNumber && err == nil {
 			cells["F4"] = n
 		}
-		entries, errs, err := ParseScores(setCells(t, tpl, ScoreSheet, cells))
+		entries, errs, err := ParseScores(context.Background(), setCells(t, tpl, ScoreSheet, cells), fuzzTemplateRows)
 		if err != nil {
 			t.Fatalf("a workbook written by excelize is unreadable: %v", err)
 		}
@@ -229,7 +233,7 @@ func FuzzParseSourceValues(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		vals, errs, err := ParseSourceValues(data)
+		vals, errs, err := ParseSourceValues(context.Background(), data)
 		checkSourceValues(t, vals, errs, err)
 	})
 }
