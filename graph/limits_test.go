@@ -11,6 +11,7 @@ import (
 )
 
 func TestShapeLimitRefusesDeepDocuments(t *testing.T) {
+	t.Parallel()
 	limits := Limits{Depth: 10, Aliases: 30, RootFields: 20}
 	nested := func(depth int) string {
 		return strings.Repeat("a { ", depth-1) + "b" + strings.Repeat(" }", depth-1)

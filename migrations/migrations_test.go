@@ -16,6 +16,7 @@ import (
 func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 
 func TestApplyIsIdempotent(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st, err := store.Open(ctx, testdb.EmptyDatabase(t), store.Options{})
 	if err != nil {
@@ -41,6 +42,7 @@ func TestApplyIsIdempotent(t *testing.T) {
 
 // The rules that protect the numbers hold even for SQL that bypasses Go.
 func TestDatabaseEnforcesRules(t *testing.T) {
+	t.Parallel()
 	st := testdb.New(t)
 	ctx := context.Background()
 	mustExec := func(q string) {

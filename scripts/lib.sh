@@ -38,6 +38,12 @@ drop_database() {
   "$(psql_bin)" "$1" -Xqc "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)" >/dev/null
 }
 
+# go_packages: the module's Go packages, without the stray Go sources some
+# npm packages ship under node_modules (go ./... would walk into them).
+go_packages() {
+  go list ./... | grep -v /node_modules/
+}
+
 # npm_install: install JS dependencies exactly as locked.
 npm_install() {
   if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then

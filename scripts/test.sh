@@ -2,8 +2,9 @@
 # scripts/test.sh — `make test`, and what CI runs: every test against a real
 # PostgreSQL and a real Chromium, which it finds, starts or installs.
 #   1. generated code is up to date (gqlgen and GraphQL client types)
-#   2. go vet, Go tests (each package in its own fresh database)
-#   3. frontend type check and unit tests
+#   2. gofmt and go vet, Go tests (each package in its own fresh database),
+#      a short run of every fuzz target
+#   3. frontend type check, ESLint and unit tests
 #   4. build the SPA and the binary; a short soak (20 clients, 10 s, with
 #      database and server kills); browser tests against the binary
 set -euo pipefail
@@ -25,13 +26,43 @@ if [[ -n $(git status --porcelain --untracked-files=all -- graph frontend/src/gq
   exit 1
 fi
 
-log "go vet"
-go vet ./...
-log "Go tests"
-go test -count=1 ./...
+log "gofmt and go vet"
+unformatted=$(gofmt -l $(git ls-files --cached --others --exclude-standard -- '*.go'))
+if [[ -n $unformatted ]]; then
+  printf '%s\n' "$unformatted" >&2
+  echo "these Go files are not gofmt-formatted: run 'gofmt -w' on them and commit" >&2
+  exit 1
+fi
+if ! go vet $(go_packages); then
+  echo "go vet found problems (above): fix them before committing" >&2
+  exit 1
+fi
 
-log "frontend type check and unit tests"
+log "Go tests"
+# -p and -parallel bound the PostgreSQL connections (see server/testdb): at
+# most 2 packages × 4 tests × (4 + 1) = 40, well under the default 100.
+go test -count=1 -p 2 -parallel 4 $(go_packages)
+
+log "fuzzing each Fuzz target for ${KAOPING_FUZZTIME:=3s}"
+# Every fuzz target in the repository, found in the sources, so a new one
+# runs without editing this script. A failing input is written to the
+# package's testdata/fuzz/ and fails the run.
+while IFS=: read -r file decl; do
+  target=${decl#func }
+  pkg=./$(dirname -- "$file")
+  if ! out=$(go test -run '^$' -fuzz "^${target}\$" -fuzztime "$KAOPING_FUZZTIME" -fuzzminimizetime 1s "$pkg" 2>&1); then
+    printf '%s\n' "$out" >&2
+    echo "fuzz target $target in $pkg failed: the input is in $pkg/testdata/fuzz/$target/; fix the code and commit the input as a regression case" >&2
+    exit 1
+  fi
+done < <(git grep -o -E '^func Fuzz[A-Za-z0-9_]+' -- '*_test.go')
+
+log "frontend type check, lint and unit tests"
 npm run --silent typecheck
+if ! npm run --silent lint; then
+  echo "ESLint found problems (above): fix them, or run 'npx eslint --fix'" >&2
+  exit 1
+fi
 npm test --silent
 
 build

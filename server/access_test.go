@@ -131,6 +131,7 @@ func allowedRoles(f *ast.FieldDefinition) ([]auth.Role, bool) {
 }
 
 func TestEveryMutationHasARule(t *testing.T) {
+	t.Parallel()
 	for _, f := range schema().Mutation.Fields {
 		if strings.HasPrefix(f.Name, "__") {
 			continue
@@ -179,6 +180,7 @@ func sameRoles(a, b []auth.Role) bool {
 // as nobody, and checks the answer: denied for roles not allowed, past the
 // access check for the others. Every attempt must leave an audit record.
 func TestRoleMatrix(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	ops := map[string]rule{}
 	for k, v := range mutationRules {

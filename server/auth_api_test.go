@@ -20,6 +20,7 @@ func loginErr(a *api, username, password string) []gqlError {
 }
 
 func TestUnknownUserAndWrongPasswordGetTheSameAnswer(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	user := a.mustUser("", auth.RoleLeader)
 	unknown, wrong := loginErr(a, "nobody", "x"), loginErr(a, user, "wrong")
@@ -29,6 +30,7 @@ func TestUnknownUserAndWrongPasswordGetTheSameAnswer(t *testing.T) {
 }
 
 func TestLockoutAfterFiveFailuresAndUnlockAfterThirtyMinutes(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	user := a.mustUser("", auth.RoleLeader)
 	for i := 0; i < 5; i++ {
@@ -55,6 +57,7 @@ func TestLockoutAfterFiveFailuresAndUnlockAfterThirtyMinutes(t *testing.T) {
 }
 
 func TestFailuresSpreadOverMoreThanFifteenMinutesDoNotLock(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	user := a.mustUser("", auth.RoleLeader)
 	for i := 0; i < 6; i++ {
@@ -67,6 +70,7 @@ func TestFailuresSpreadOverMoreThanFifteenMinutesDoNotLock(t *testing.T) {
 }
 
 func TestClientAddressIsThrottled(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	for i := 0; i < 20; i++ {
 		loginErr(a, "user"+string(rune('a'+i)), "wrong")
@@ -86,6 +90,7 @@ func me(a *api) bool {
 }
 
 func TestSessionIdleAndAbsoluteExpiry(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	a.loginAs(auth.RoleLeader)
 	a.clock.Advance(29 * time.Minute)
@@ -112,6 +117,7 @@ func TestSessionIdleAndAbsoluteExpiry(t *testing.T) {
 }
 
 func TestDisablingAUserEndsTheirSessionAtOnce(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	leader := newAnonymousAPIOn(t, a)
 	leaderName := leader.loginAs(auth.RoleLeader)
@@ -149,6 +155,7 @@ func newAnonymousAPIOn(t *testing.T, a *api) *api {
 }
 
 func TestNewAccountMustChangePasswordFirst(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.loginAs(auth.RoleAdmin)
 	errs := a.do(`mutation { createUser(input: {username: "Lead_2024", displayName: "新领导", roles: [LEADER], password: "Lead_2024"}) { id } }`, nil, nil)
@@ -188,6 +195,7 @@ func TestNewAccountMustChangePasswordFirst(t *testing.T) {
 }
 
 func TestPasswordRotation(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	a.auth.Cfg.PasswordMaxAge = 90 * 24 * time.Hour
 	a.loginAs(auth.RoleLeader)
@@ -205,6 +213,7 @@ func TestPasswordRotation(t *testing.T) {
 }
 
 func TestAdminMustEnrollTOTPAndLoginNeedsTheCode(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.loginAs(auth.RoleAdmin)
 	a.must(`mutation { createUser(input: {username: "admin2", displayName: "管理员2", roles: [ADMIN], password: "Initial#2024"}) { id } }`, nil, nil)
@@ -255,6 +264,7 @@ func TestAdminMustEnrollTOTPAndLoginNeedsTheCode(t *testing.T) {
 }
 
 func TestLoginRotatesTheSessionToken(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	u, _ := url.Parse(a.srv.URL)
 	a.loginAs(auth.RoleLeader)
@@ -275,6 +285,7 @@ func TestLoginRotatesTheSessionToken(t *testing.T) {
 }
 
 func TestSessionCookieAttributes(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	user := a.mustUser("", auth.RoleLeader)
 	req, _ := http.NewRequest(http.MethodPost, a.srv.URL+"/graphql",
@@ -298,6 +309,7 @@ func TestSessionCookieAttributes(t *testing.T) {
 }
 
 func TestCSRFDefences(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	send := func(contentType, body string, header map[string]string) int {
 		req, _ := http.NewRequest(http.MethodPost, a.srv.URL+"/graphql", strings.NewReader(body))
@@ -349,6 +361,7 @@ func TestCSRFDefences(t *testing.T) {
 }
 
 func TestQueryLimits(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	cases := map[string]struct{ query, code string }{
 		"every plan's whole tree": {`{ plans { dimensions { indicators { tasks { evaluatees { id unit { id name kind sortKey aliases } group } leadUnits { id name } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
@@ -378,6 +391,7 @@ func aliases(n int) string {
 }
 
 func TestIntrospectionOnlyForSignedInUsers(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	q := `{ __schema { queryType { name } } }`
 	if errs := a.do(q, nil, nil); len(errs) == 0 {
@@ -388,6 +402,7 @@ func TestIntrospectionOnlyForSignedInUsers(t *testing.T) {
 }
 
 func TestNoFieldSuggestions(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, false)
 	errs := a.do(`{ plan(id: "1") { nam } }`, nil, nil)
 	if len(errs) == 0 || strings.Contains(errs[0].Message, "Did you mean") {
@@ -396,6 +411,7 @@ func TestNoFieldSuggestions(t *testing.T) {
 }
 
 func TestAuditRecordsBeforeAndAfter(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	var units struct {
 		Units []struct {
@@ -435,6 +451,7 @@ func TestAuditRecordsBeforeAndAfter(t *testing.T) {
 }
 
 func TestAuditLogIsAppendOnlyAndTamperingIsDetected(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	ctx := context.Background()
 	for _, stmt := range []string{`UPDATE audit_log SET username = 'x'`, `DELETE FROM audit_log`, `TRUNCATE audit_log`} {
@@ -479,6 +496,7 @@ func currentDatabase(t *testing.T, a *api) string {
 }
 
 func TestUserCommand(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"DATABASE_URL": testdb.EmptyDatabase(t)}
 	getenv := func(k string) string { return env[k] }
 	ctx := context.Background()
@@ -499,6 +517,7 @@ func TestUserCommand(t *testing.T) {
 }
 
 func TestSeparationOfDutiesAndUserAuditRecords(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.loginAs(auth.RoleAdmin)
 	errs := a.do(`mutation { createUser(input: {username: "dual", displayName: "兼任", roles: [ADMIN, LEAD_SCORER], password: "Initial#2024"}) { id } }`, nil, nil)

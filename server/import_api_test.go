@@ -48,6 +48,7 @@ const previewQuery = `mutation($file: Upload!) { previewPlanImport(file: $file) 
   problems { line severity code message } } }`
 
 func TestPreviewAndImportSeedDocument(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, false)
 	// A catalogue with one unit under another spelling: 审批服务局 in the
 	// document must match it. Units are the administrator's, imports the 专班's.
@@ -114,6 +115,7 @@ func hasProblem(p importedPlanJSON, code string, line int) bool {
 }
 
 func TestImportDocx(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, false)
 	var preview struct{ PreviewPlanImport importedPlanJSON }
 	if errs := a.upload(previewQuery, map[string]any{"file": nil}, "variables.file", "考评办法.docx", docxOf(t, string(readSeed(t))), &preview); len(errs) > 0 {
@@ -125,6 +127,7 @@ func TestImportDocx(t *testing.T) {
 }
 
 func TestImportRefusesFileWithNothingToImport(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, false)
 	for name, content := range map[string][]byte{"empty": {}, "binary": {0, 1, 2, 0xff, 0, 0xfe, 7, 0}} {
 		t.Run(name, func(t *testing.T) {
@@ -176,6 +179,7 @@ func xmlEscape(b *strings.Builder, s string) {
 }
 
 func TestImportPlanJSONCommand(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	env := map[string]string{"DATABASE_URL": testdb.EmptyDatabase(t)}
 	err := run(context.Background(), []string{"import-plan", "--json", "demo/method.txt"},
@@ -210,6 +214,7 @@ func TestImportPlanJSONCommand(t *testing.T) {
 }
 
 func TestImportPlanCommandWrites(t *testing.T) {
+	t.Parallel()
 	var stdout, stderr bytes.Buffer
 	env := map[string]string{"DATABASE_URL": testdb.EmptyDatabase(t)}
 	err := run(context.Background(), []string{"import-plan", "--name", "命令行导入", "--year", "2023", "demo/method.txt"},
@@ -223,6 +228,7 @@ func TestImportPlanCommandWrites(t *testing.T) {
 }
 
 func TestHealthzWaitsForMigrations(t *testing.T) {
+	t.Parallel()
 	url := testdb.EmptyDatabase(t)
 	st, err := store.Open(context.Background(), url, store.Options{})
 	if err != nil {
@@ -252,6 +258,7 @@ func TestHealthzWaitsForMigrations(t *testing.T) {
 }
 
 func TestDemoLoadsOnlyIntoAnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"DATABASE_URL": testdb.EmptyDatabase(t)}
 	for i, want := range []string{"demo data loaded", "already has plans"} {
 		var stdout bytes.Buffer

@@ -296,6 +296,7 @@ func readSeed(t *testing.T) []byte {
 }
 
 func TestMethodCopyMatchesSharedSeed(t *testing.T) {
+	t.Parallel()
 	shared, err := os.ReadFile("../../shared/seed/数字政府建设考评办法.txt")
 	if err != nil {
 		t.Skipf("shared seed not beside the checkout: %v", err)

@@ -83,6 +83,7 @@ func (p planTree) task(number int) taskJSON {
 }
 
 func TestPlanTreeOfDemoPlan(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	var tree planTree
 	a.must(planTreeQuery, map[string]any{"id": firstPlanID(a)}, &tree)
@@ -157,6 +158,7 @@ func TestPlanTreeOfDemoPlan(t *testing.T) {
 // tasks, evaluatees and assignments and fetches it again: the number of SQL
 // statements must stay the same (no N+1).
 func TestPlanTreeStatementsDoNotGrow(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	id := firstPlanID(a)
 	a.must(planTreeQuery, map[string]any{"id": id}, nil)
@@ -212,6 +214,7 @@ func countTasks(p planTree) int {
 }
 
 func TestInvalidInputNamesFieldAndRuleAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	id := firstPlanID(a)
 	cases := []struct {
@@ -247,6 +250,7 @@ func TestInvalidInputNamesFieldAndRuleAndChangesNothing(t *testing.T) {
 }
 
 func TestWeightsMustSumTo100(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, false)
 	errs := a.do(`mutation { createPlan(input: {name: "测试", year: 2024, weights: {dailyMonitoring: "60", fieldVisits: "20", publicOpinion: "10", thirdParty: "5"}}) { id } }`, nil, nil)
 	field, rule, zh, _ := fieldOf(errs[0])
@@ -256,6 +260,7 @@ func TestWeightsMustSumTo100(t *testing.T) {
 }
 
 func TestStaleVersionIsAConflictWithTheCurrentValue(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	var tree planTree
 	a.must(planTreeQuery, map[string]any{"id": firstPlanID(a)}, &tree)
@@ -280,6 +285,7 @@ func TestStaleVersionIsAConflictWithTheCurrentValue(t *testing.T) {
 }
 
 func TestConcurrentEditorsOneWinsOneConflicts(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.loginAs(auth.RoleAdmin)
 	var units struct {
@@ -309,6 +315,7 @@ func TestConcurrentEditorsOneWinsOneConflicts(t *testing.T) {
 }
 
 func TestFailedAssignmentLeavesPreviousAssignments(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	id := firstPlanID(a)
 	var tree planTree
@@ -337,6 +344,7 @@ func TestFailedAssignmentLeavesPreviousAssignments(t *testing.T) {
 }
 
 func TestDeletingAUnitInUseIsRefused(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.loginAs(auth.RoleAdmin)
 	var units struct {
@@ -373,6 +381,7 @@ func TestDeletingAUnitInUseIsRefused(t *testing.T) {
 }
 
 func TestUnknownIDsAndBadScalars(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	var out struct{ Plan *struct{ ID string } }
 	a.must(`{ plan(id: "999999") { id } }`, nil, &out)
@@ -390,6 +399,7 @@ func TestUnknownIDsAndBadScalars(t *testing.T) {
 }
 
 func TestHierarchyCRUD(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, false)
 	var plan struct {
 		CreatePlan struct {
@@ -454,6 +464,7 @@ func TestHierarchyCRUD(t *testing.T) {
 }
 
 func TestGetNeverRunsOperations(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	resp, err := a.client.Get(a.srv.URL + "/graphql?query=" + "mutation%7Blogout%7D")
 	if err != nil {

@@ -179,6 +179,10 @@ func (h *halfYear) scoreAndVerify(t *testing.T) {
 	h.acceptAll()
 }
 
+// Not parallel: in one run of the whole package with -parallel 4 on a heavily
+// loaded machine it published something other than 87.25 (the message now
+// shows the value); it passed alone and in parallel reruns. Until the cause
+// is known it runs alone, before the parallel tests.
 func TestHalfYearMatchesHandCalculation(t *testing.T) {
 	h := newHalfYear(t)
 	if errs := h.move("OPEN", ""); len(errs) > 0 {
@@ -219,7 +223,11 @@ func TestHalfYearMatchesHandCalculation(t *testing.T) {
 	// H = (60×88 + 10×80 + 10×90) / 80 = 87.25 (REDISTRIBUTE).
 	r = h.ranking("DISTRICTS")
 	if r.Ranking.Preview || len(r.Ranking.Rows) != 1 || r.Ranking.Rows[0].Score == nil || *r.Ranking.Rows[0].Score != "87.25" {
-		t.Fatalf("甲区 = %+v, want 87.25 published", r.Ranking)
+		score := "<nil>"
+		if len(r.Ranking.Rows) == 1 && r.Ranking.Rows[0].Score != nil {
+			score = *r.Ranking.Rows[0].Score
+		}
+		t.Fatalf("甲区 = %s (%+v), want 87.25 published", score, r.Ranking)
 	}
 	want := map[string]string{"DAILY_MONITORING": "88", "PUBLIC_OPINION": "80", "THIRD_PARTY": "90"}
 	for _, c := range r.Ranking.Rows[0].Components {
@@ -301,6 +309,7 @@ func TestHalfYearMatchesHandCalculation(t *testing.T) {
 }
 
 func TestPublicationNeedsEveryScoreVerified(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	h.login(h.scorer1, testPassword)
@@ -314,6 +323,7 @@ func TestPublicationNeedsEveryScoreVerified(t *testing.T) {
 }
 
 func TestScoreEntryRules(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	h.login(h.scorer2, testPassword)
@@ -412,6 +422,7 @@ func TestSavingScoresChecksOnlyTheSubmittedCells(t *testing.T) {
 }
 
 func TestConcurrentScoreWritersOneConflicts(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	second := newAnonymousAPIOn(t, h.api)
@@ -450,6 +461,7 @@ func TestConcurrentScoreWritersOneConflicts(t *testing.T) {
 }
 
 func TestNobodyVerifiesTheirOwnScore(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	both := h.mustUser("市一局", auth.RoleLeadScorer, auth.RoleTaskForce)
@@ -484,6 +496,7 @@ func TestNobodyVerifiesTheirOwnScore(t *testing.T) {
 }
 
 func TestEvidenceUploadAndDownloadScope(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	contact := h.mustUser("甲区", auth.RoleEvaluateeContact)
@@ -554,6 +567,7 @@ func TestEvidenceUploadAndDownloadScope(t *testing.T) {
 }
 
 func TestContactSeesOnlyOwnResultsFromPublicity(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	contact := newAnonymousAPIOn(t, h.api)
@@ -573,6 +587,7 @@ func TestContactSeesOnlyOwnResultsFromPublicity(t *testing.T) {
 }
 
 func TestScoreTemplateRoundTrip(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	h.login(h.scorer1, testPassword)
@@ -640,6 +655,7 @@ func TestScoreTemplateRoundTrip(t *testing.T) {
 }
 
 func TestRankingStatementsDoNotGrow(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	a.loginAs(auth.RoleLeader)
 	q := `query($p: ID!, $g: RankingGroup!) { ranking(periodId: $p, group: $g) { rows { rank score evaluatee { unit { name } } components { method value } dimensions { name score } } } }`
@@ -659,6 +675,7 @@ func TestRankingStatementsDoNotGrow(t *testing.T) {
 }
 
 func TestLeadUnitAllocatesIndicatorPoints(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	var plan struct {
 		Plan struct {
@@ -716,6 +733,7 @@ func TestLeadUnitAllocatesIndicatorPoints(t *testing.T) {
 }
 
 func TestSourceValuesImportReportsRowsAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	h := newHalfYear(t)
 	h.move("OPEN", "")
 	csv := "考评对象,来源,分值\n甲区,调查A,80\n不存在的区,调查A,70\n市乙局,调查A,120\n"
@@ -748,6 +766,7 @@ func TestSourceValuesImportReportsRowsAndWritesNothing(t *testing.T) {
 // TestListQueriesRunBoundedStatements compares queries over lists of very
 // different sizes in the demo: the statement count must not follow them.
 func TestListQueriesRunBoundedStatements(t *testing.T) {
+	t.Parallel()
 	a := newAPI(t, true)
 	count := func(q string, vars map[string]any) (int64, int) {
 		var out map[string]any
@@ -795,6 +814,7 @@ func TestListQueriesRunBoundedStatements(t *testing.T) {
 // points with two others, 0.666… each; 0.67 is full marks and counts as the
 // exact share. The unit's template comes back through import unchanged.
 func TestFullMarksOnASharedTask(t *testing.T) {
+	t.Parallel()
 	a := newAnonymousAPI(t, true)
 	a.login("scorer", "Kaoping@2023")
 	var sheet struct {

@@ -43,6 +43,7 @@ export async function assertServerUp() {
     throw new Error(
       `Kaoping server not reachable at ${BASE} (${err instanceof Error ? err.message : err}). ` +
         'Start it with demo data (go run ./server demo && go run ./server serve) or set KAOPING_URL.',
+      { cause: err },
     );
   }
 }

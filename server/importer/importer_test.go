@@ -878,31 +878,3 @@ func TestChineseNumbers(t *testing.T) {
 		}
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	f.Add(readSeed(f))
-	f.Add([]byte(cleanPlan))
-	f.Add(buildDocx(f, docxFromLines(strings.Split(cleanPlan, "\n"), true)))
-	f.Add([]byte{})
-	f.Add([]byte("PK\x03\x04"))
-	f.Add([]byte("1.(\n(一)((分)\n一、)(0.5分)(牵头考核单位:、,)\n3.5万"))
-	f.Add([]byte{0xFF, 0xFE, 0x00})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, res := range []*Result{Parse(data, Options{}), ParseText(string(data), Options{Units: []Unit{{Name: "市公安局"}}})} {
-			if res == nil {
-				t.Fatal("nil result")
-			}
-			for i, p := range res.Problems {
-				if p.Code == CodeInternal {
-					t.Fatalf("internal error: %s", p.Message)
-				}
-				if i > 0 && p.Line < res.Problems[i-1].Line {
-					t.Fatalf("problems out of line order: %+v", res.Problems)
-				}
-			}
-			if _, err := json.Marshal(res); err != nil {
-				t.Fatalf("result does not marshal: %v", err)
-			}
-		}
-	})
-}

@@ -28,6 +28,9 @@ import (
 	"github.com/kaoping/kaoping/server/store"
 )
 
+// testPoolSize caps the connections of one test's store.
+const testPoolSize = 4
+
 var (
 	template string // migrated database the package's clones copy
 	serial   atomic.Int64
@@ -232,6 +235,12 @@ func clone(tb testing.TB, from string) *store.Store {
 	if err != nil {
 		tb.Fatalf("open test database: %v", err)
 	}
+	// Tests run in parallel (t.Parallel), several packages at once, against
+	// one server whose default max_connections is 100. A test makes at most
+	// two requests at a time, so a few connections suffice; scripts/test.sh
+	// bounds the rest: -p packages × -parallel tests × (this pool + one
+	// admin connection for create/drop) stays well under 100.
+	st.SQL().SetMaxOpenConns(testPoolSize)
 	tb.Cleanup(func() {
 		st.Close()
 		if err := exec(ctx, adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{name}.Sanitize()+` WITH (FORCE)`); err != nil {

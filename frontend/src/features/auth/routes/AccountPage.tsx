@@ -1,6 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
@@ -51,7 +51,9 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
   const logout = useLogout();
   const location = useLocation();
   const [params] = useSearchParams();
-  const steps = session?.pendingSteps ?? [];
+  // Memoised: a fresh [] on every render would re-run the effect below each time.
+  const pending = session?.pendingSteps;
+  const steps = useMemo(() => pending ?? [], [pending]);
   // Every step asked for since the page opened, so done ones stay listed.
   const [allSteps, setAllSteps] = useState<string[]>(steps);
   useEffect(() => {

@@ -48,7 +48,9 @@ export function ReportDrawer({
 
   useEffect(() => {
     if (task) form.setFieldsValue({ state: report?.state ?? 'IN_PROGRESS', narrative: report?.narrative ?? '' });
-    // Reset only when another task (or its saved version) is shown.
+    // Reset only when another task (or its saved version) is shown, so a
+    // refetch of the same version does not wipe what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task?.id, report?.version]);
 
   const submit = async (v: Values) => {
