@@ -41,7 +41,7 @@ func download(log *slog.Logger, roles []auth.Role, fn func(r *http.Request, id *
 			http.Error(w, "请先登录", http.StatusUnauthorized)
 			return
 		}
-		if !id.Has(roles...) || id.Restricted() {
+		if !id.Has(roles...) {
 			http.Error(w, "没有权限", http.StatusForbidden)
 			return
 		}
