@@ -85,10 +85,7 @@ func scoreTemplate(st *store.Store) func(r *http.Request, id *auth.Identity) (st
 		if err != nil {
 			return "", nil, err
 		}
-		if id.UnitID == nil {
-			return "", nil, apperr.Errorf(apperr.Forbidden, "账户未绑定单位")
-		}
-		sh, err := evaluation.LoadSheet(r.Context(), st.DB, periodID, *id.UnitID)
+		sh, err := evaluation.ScoreSheet(r.Context(), st.DB, id, periodID, nil)
 		if err != nil {
 			return "", nil, err
 		}

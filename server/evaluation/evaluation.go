@@ -124,15 +124,6 @@ func CanSeeEvaluatee(id *auth.Identity, e *store.Evaluatee, taskLeads []int64) b
 	return false
 }
 
-// CanSeeResults says whether id may see an evaluatee's results of a period:
-// contacts only their own, and only from 公示 on.
-func CanSeeResults(id *auth.Identity, e *store.Evaluatee, p *store.Period) bool {
-	if id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) {
-		return true
-	}
-	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(workflow.State(p.State), workflow.SeeOwnResults)
-}
-
 // leadUnitsOf returns the lead units of task.
 func leadUnitsOf(ctx context.Context, db store.DB, planID, taskID int64) ([]int64, error) {
 	leads, err := store.LeadUnitsByPlans(ctx, db, []int64{planID})
