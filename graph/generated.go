@@ -22,6 +22,7 @@ import (
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
 	"github.com/shopspring/decimal"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -255,15 +256,16 @@ type ComplexityRoot struct {
 	}
 
 	Period struct {
-		Events      func(childComplexity int) int
-		Half        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		NextStates  func(childComplexity int) int
-		PlanID      func(childComplexity int) int
-		PublishedAt func(childComplexity int) int
-		State       func(childComplexity int) int
-		Version     func(childComplexity int) int
+		AllowedActions func(childComplexity int) int
+		Events         func(childComplexity int) int
+		Half           func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Name           func(childComplexity int) int
+		NextStates     func(childComplexity int) int
+		PlanID         func(childComplexity int) int
+		PublishedAt    func(childComplexity int) int
+		State          func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	PeriodEvent struct {
@@ -354,6 +356,7 @@ type ComplexityRoot struct {
 	Score struct {
 		Comment        func(childComplexity int) int
 		EnteredAt      func(childComplexity int) int
+		EnteredByMe    func(childComplexity int) int
 		EnteredByName  func(childComplexity int) int
 		EvaluateeID    func(childComplexity int) int
 		History        func(childComplexity int) int
@@ -565,6 +568,7 @@ type MutationResolver interface {
 }
 type PeriodResolver interface {
 	NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error)
+	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
 	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
 }
 type PlanResolver interface {
@@ -599,6 +603,7 @@ type ScoreResolver interface {
 	LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error)
 
 	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
+	EnteredByMe(ctx context.Context, obj *store.Score) (bool, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -1677,6 +1682,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
 
+	case "Period.allowedActions":
+		if e.ComplexityRoot.Period.AllowedActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.AllowedActions(childComplexity), true
 	case "Period.events":
 		if e.ComplexityRoot.Period.Events == nil {
 			break
@@ -2179,6 +2190,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Score.EnteredAt(childComplexity), true
+	case "Score.enteredByMe":
+		if e.ComplexityRoot.Score.EnteredByMe == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.EnteredByMe(childComplexity), true
 	case "Score.enteredBy":
 		if e.ComplexityRoot.Score.EnteredByName == nil {
 			break
@@ -3477,6 +3494,22 @@ enum ScoringMethod {
   THIRD_PARTY
 }
 
+"What a user may do in a period; which ones a user may do now is Period.allowedActions."
+enum PeriodAction {
+  "报送进展"
+  REPORT_PROGRESS
+  "录入分值"
+  ENTER_SCORES
+  "核实分值"
+  VERIFY_SCORES
+  "导入民意调查、第三方评估数据"
+  IMPORT_SOURCES
+  "查看本单位结果"
+  SEE_OWN_RESULTS
+  "变更周期阶段"
+  MOVE_PERIOD
+}
+
 enum VerifyAction {
   "核实通过"
   ACCEPT
@@ -3554,6 +3587,8 @@ type Score {
   reviewReason: String
   version: Int!
   history: [ScoreChange!]!
+  "Whether the signed-in user entered this score (nobody verifies their own)"
+  enteredByMe: Boolean!
 }
 
 "One cell of a lead unit's score grid."
@@ -3815,6 +3850,8 @@ extend type Period {
   version: Int!
   "States the 专班 may move the period to now"
   nextStates: [PeriodState!]!
+  "What the signed-in user may do in this period now: their roles and the period's state together, as the server will judge them"
+  allowedActions: [PeriodAction!]!
   events: [PeriodEvent!]!
   publishedAt: Time
 }
@@ -4199,6 +4236,8 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_version(ctx, field)
 	case "nextStates":
 		return ec.fieldContext_Period_nextStates(ctx, field)
+	case "allowedActions":
+		return ec.fieldContext_Period_allowedActions(ctx, field)
 	case "events":
 		return ec.fieldContext_Period_events(ctx, field)
 	case "publishedAt":
@@ -4373,6 +4412,8 @@ func (ec *executionContext) childFields_Score(ctx context.Context, field graphql
 		return ec.fieldContext_Score_version(ctx, field)
 	case "history":
 		return ec.fieldContext_Score_history(ctx, field)
+	case "enteredByMe":
+		return ec.fieldContext_Score_enteredByMe(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
 }
@@ -10693,6 +10734,29 @@ func (ec *executionContext) fieldContext_Period_nextStates(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Period", field, true, true, "PeriodState")
 }
 
+func (ec *executionContext) _Period_allowedActions(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_allowedActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().AllowedActions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.Action) graphql.Marshaler {
+			return ec.marshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_allowedActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "PeriodAction")
+}
+
 func (ec *executionContext) _Period_events(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13196,6 +13260,29 @@ func (ec *executionContext) fieldContext_Score_history(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Score_enteredByMe(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_enteredByMe(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().EnteredByMe(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_enteredByMe(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ScoreCell_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
@@ -19863,6 +19950,12 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Period_nextStates(ctx, field, obj)
 				})
+		case "allowedActions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_allowedActions(ctx, field, obj)
+				})
 		case "events":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -20555,6 +20648,12 @@ func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Score_history(ctx, field, obj)
+				})
+		case "enteredByMe":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_enteredByMe(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22288,6 +22387,70 @@ func (ec *executionContext) marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaoping�
 		return graphql.Null
 	}
 	return ec._Period(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx context.Context, v any) (workflow.Action, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx context.Context, sel ast.SelectionSet, v workflow.Action) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodAction!")
+	}
+	return res
+}
+
+var (
+	unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction = map[string]workflow.Action{
+		"REPORT_PROGRESS": workflow.ReportProgress,
+		"ENTER_SCORES":    workflow.EnterScores,
+		"VERIFY_SCORES":   workflow.VerifyScores,
+		"IMPORT_SOURCES":  workflow.ImportSources,
+		"SEE_OWN_RESULTS": workflow.SeeOwnResults,
+		"MOVE_PERIOD":     workflow.MovePeriod,
+	}
+	marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction = map[workflow.Action]string{
+		workflow.ReportProgress: "REPORT_PROGRESS",
+		workflow.EnterScores:    "ENTER_SCORES",
+		workflow.VerifyScores:   "VERIFY_SCORES",
+		workflow.ImportSources:  "IMPORT_SOURCES",
+		workflow.SeeOwnResults:  "SEE_OWN_RESULTS",
+		workflow.MovePeriod:     "MOVE_PERIOD",
+	}
+)
+
+func (ec *executionContext) unmarshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx context.Context, v any) ([]workflow.Action, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflow.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPeriodEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEvent(ctx context.Context, sel ast.SelectionSet, v store.PeriodEvent) graphql.Marshaler {

@@ -228,6 +228,10 @@ func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]s
 	return orEmpty(out), nil
 }
 
+func (r *periodResolver) AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error) {
+	return evaluation.AllowedActions(auth.From(ctx), obj), nil
+}
+
 func (r *periodResolver) Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error) {
 	ev, err := For(ctx).PeriodEvents.Load(ctx, obj.ID)
 	return orEmpty(ev), err
@@ -355,6 +359,10 @@ func (r *scoreResolver) LeadUnit(ctx context.Context, obj *store.Score) (store.U
 func (r *scoreResolver) History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error) {
 	h, err := For(ctx).ScoreHistory.Load(ctx, obj.ID)
 	return orEmpty(h), err
+}
+
+func (r *scoreResolver) EnteredByMe(ctx context.Context, obj *store.Score) (bool, error) {
+	return evaluation.EnteredBy(auth.From(ctx), obj), nil
 }
 
 func (r *sourceValueResolver) Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error) {

@@ -107,6 +107,37 @@ func (s *Service) publish(ctx context.Context, tx store.DB, id *auth.Identity, p
 	return err
 }
 
+// performers are the roles that perform each action of a period.
+var performers = map[workflow.Action][]auth.Role{
+	workflow.ReportProgress: {auth.RoleEvaluateeContact},
+	workflow.EnterScores:    {auth.RoleLeadScorer},
+	workflow.VerifyScores:   {auth.RoleTaskForce},
+	workflow.ImportSources:  {auth.RoleTaskForce},
+	workflow.SeeOwnResults:  {auth.RoleEvaluateeContact},
+	workflow.MovePeriod:     {auth.RoleTaskForce},
+}
+
+// AllowedActions lists what id may do in period p now: an action its roles
+// perform that the period's state permits. The SPA shows exactly these, so
+// it never re-derives the rules.
+func AllowedActions(id *auth.Identity, p *store.Period) []workflow.Action {
+	s := workflow.State(p.State)
+	out := []workflow.Action{}
+	for _, a := range []workflow.Action{workflow.ReportProgress, workflow.EnterScores, workflow.VerifyScores,
+		workflow.ImportSources, workflow.SeeOwnResults, workflow.MovePeriod} {
+		permitted := workflow.Allows(s, a) || (a == workflow.MovePeriod && len(workflow.Next(s)) > 0)
+		if permitted && id.Has(performers[a]...) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// EnteredBy says whether id entered score sc (and so may not verify it).
+func EnteredBy(id *auth.Identity, sc *store.Score) bool {
+	return id != nil && sc.EnteredBy != nil && *sc.EnteredBy == id.UserID
+}
+
 // CanSeeEvaluatee says whether id may see an evaluatee's reports and
 // evidence: the 专班, leaders, inspectors, the evaluatee's own contact, and
 // the lead units of the task concerned.

@@ -343,7 +343,7 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 		if cur.Status != store.ScoreSubmitted {
 			return nil, apperr.Field(it.Field, "status", "只能核实已提交的分值", "only submitted scores can be verified")
 		}
-		if cur.EnteredBy != nil && *cur.EnteredBy == id.UserID {
+		if EnteredBy(id, cur) {
 			return nil, forbidden("不能核实自己录入的分值,请由另一位专班成员核实")
 		}
 		var reason *string
