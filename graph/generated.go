@@ -567,7 +567,7 @@ type MutationResolver interface {
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
 }
 type PeriodResolver interface {
-	NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error)
+	NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error)
 	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
 	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
 }
@@ -10677,8 +10677,8 @@ func (ec *executionContext) _Period_state(ctx context.Context, field graphql.Col
 			return obj.State, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10723,8 +10723,8 @@ func (ec *executionContext) _Period_nextStates(ctx context.Context, field graphq
 			return ec.Resolvers.Period().NextStates(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10847,8 +10847,8 @@ func (ec *executionContext) _PeriodEvent_fromState(ctx context.Context, field gr
 			return obj.FromState, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10870,8 +10870,8 @@ func (ec *executionContext) _PeriodEvent_toState(ctx context.Context, field grap
 			return obj.ToState, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17523,7 +17523,7 @@ func (ec *executionContext) unmarshalInputMovePeriodInput(ctx context.Context, o
 			it.Version = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, v)
+			data, err := ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22473,15 +22473,15 @@ func (ec *executionContext) marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaop
 	return ret
 }
 
-func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, v any) (store.PeriodState, error) {
+func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx context.Context, v any) (workflow.State, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[tmp]
+	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, sel ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
+func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx context.Context, sel ast.SelectionSet, v workflow.State) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
+	res := graphql.MarshalString(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodState!")
 	}
@@ -22489,29 +22489,29 @@ func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaoping
 }
 
 var (
-	unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState = map[string]store.PeriodState{
-		"DRAFT":     store.PeriodDraft,
-		"OPEN":      store.PeriodOpen,
-		"REVIEW":    store.PeriodReview,
-		"PUBLICITY": store.PeriodPublicity,
-		"PUBLISHED": store.PeriodPublished,
+	unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState = map[string]workflow.State{
+		"DRAFT":     workflow.Draft,
+		"OPEN":      workflow.Open,
+		"REVIEW":    workflow.Review,
+		"PUBLICITY": workflow.Publicity,
+		"PUBLISHED": workflow.Published,
 	}
-	marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState = map[store.PeriodState]string{
-		store.PeriodDraft:     "DRAFT",
-		store.PeriodOpen:      "OPEN",
-		store.PeriodReview:    "REVIEW",
-		store.PeriodPublicity: "PUBLICITY",
-		store.PeriodPublished: "PUBLISHED",
+	marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState = map[workflow.State]string{
+		workflow.Draft:     "DRAFT",
+		workflow.Open:      "OPEN",
+		workflow.Review:    "REVIEW",
+		workflow.Publicity: "PUBLICITY",
+		workflow.Published: "PUBLISHED",
 	}
 )
 
-func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, v any) ([]store.PeriodState, error) {
+func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx context.Context, v any) ([]workflow.State, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]store.PeriodState, len(vSlice))
+	res := make([]workflow.State, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -22519,11 +22519,11 @@ func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋka
 	return res, nil
 }
 
-func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, sel ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
+func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.State) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, sel, v[i])
+		return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

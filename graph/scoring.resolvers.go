@@ -220,12 +220,8 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	return model.SourceValuesImport{Errors: sheetErrors(imp.Errors), Values: orEmpty(imp.Values), Written: imp.Written}, nil
 }
 
-func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error) {
-	var out []store.PeriodState
-	for _, s := range workflow.Next(workflow.State(obj.State)) {
-		out = append(out, store.PeriodState(s))
-	}
-	return orEmpty(out), nil
+func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error) {
+	return orEmpty(workflow.Next(obj.State)), nil
 }
 
 func (r *periodResolver) AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error) {

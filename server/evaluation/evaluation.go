@@ -30,7 +30,7 @@ func actor(id *auth.Identity) store.Actor {
 
 // requireState refuses an action the period's state does not permit.
 func requireState(p *store.Period, a workflow.Action, what string) error {
-	s := workflow.State(p.State)
+	s := p.State
 	if !workflow.Allows(s, a) {
 		return apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s", p.Name, s.Label(), what)
 	}
@@ -44,7 +44,7 @@ func forbidden(format string, args ...any) error {
 // MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results
 // and requires every carried task to have a verified score from each lead
 // unit; going back needs a reason and supersedes the publication.
-func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, version int, to store.PeriodState, reason string) (*store.Period, error) {
+func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, version int, to workflow.State, reason string) (*store.Period, error) {
 	p, err := store.FindPeriod(ctx, tx, periodID)
 	if err != nil {
 		return nil, err
@@ -52,10 +52,10 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 	if p.Version != version {
 		return nil, apperr.StaleVersion("考评周期", periodID, p)
 	}
-	from := workflow.State(p.State)
-	move, ok := workflow.Find(from, workflow.State(to))
+	from := p.State
+	move, ok := workflow.Find(from, to)
 	if !ok {
-		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), workflow.State(to).Label()),
+		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), to.Label()),
 			fmt.Sprintf("cannot move from %s to %s", from, to))
 	}
 	var why *string
@@ -121,7 +121,7 @@ var performers = map[workflow.Action][]auth.Role{
 // perform that the period's state permits. The SPA shows exactly these, so
 // it never re-derives the rules.
 func AllowedActions(id *auth.Identity, p *store.Period) []workflow.Action {
-	s := workflow.State(p.State)
+	s := p.State
 	out := []workflow.Action{}
 	for _, a := range []workflow.Action{workflow.ReportProgress, workflow.EnterScores, workflow.VerifyScores,
 		workflow.ImportSources, workflow.SeeOwnResults, workflow.MovePeriod} {

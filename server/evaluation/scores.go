@@ -93,7 +93,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{Period: p, Editable: workflow.Allows(workflow.State(p.State), workflow.EnterScores)}
+	sh := &Sheet{Period: p, Editable: workflow.Allows(p.State, workflow.EnterScores)}
 	sh.Points = scoring.TaskPoints(results.ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID]))
 	var led []int64
 	for _, t := range tasks[plan.ID] {

@@ -19,11 +19,11 @@ var readsAll = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst
 // MaySee says whether id may see an evaluatee's results in a period of the
 // given state: the 专班, leaders and analysts always; an evaluatee's contact
 // only its own, and only from 公示 on. It is the one statement of that rule.
-func MaySee(id *auth.Identity, e *store.Evaluatee, state store.PeriodState) bool {
+func MaySee(id *auth.Identity, e *store.Evaluatee, state workflow.State) bool {
 	if id.Has(readsAll...) {
 		return true
 	}
-	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(workflow.State(state), workflow.SeeOwnResults)
+	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(state, workflow.SeeOwnResults)
 }
 
 var errNotYet = apperr.Errorf(apperr.Forbidden, "考评结果公示后方可查看本单位结果")
@@ -35,7 +35,7 @@ func GroupRanking(ctx context.Context, db store.DB, id *auth.Identity, periodID 
 	if err != nil {
 		return nil, err
 	}
-	if !id.Has(readsAll...) && !workflow.Allows(workflow.State(v.Period.State), workflow.SeeOwnResults) {
+	if !id.Has(readsAll...) && !workflow.Allows(v.Period.State, workflow.SeeOwnResults) {
 		return nil, errNotYet
 	}
 	visible := v.Rows[:0]
@@ -75,7 +75,7 @@ func AnnualRanking(ctx context.Context, db store.DB, id *auth.Identity, planID i
 	}
 	visible := rows[:0]
 	for _, row := range rows {
-		if MaySee(id, &row.Evaluatee, store.PeriodPublished) {
+		if MaySee(id, &row.Evaluatee, workflow.Published) {
 			visible = append(visible, row)
 		}
 	}

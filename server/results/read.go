@@ -3,6 +3,7 @@ package results
 import (
 	"cmp"
 	"context"
+	"github.com/kaoping/kaoping/server/workflow"
 	"slices"
 	"sync"
 	"time"
@@ -24,7 +25,7 @@ type View struct {
 }
 
 func frozen(p store.Period) bool {
-	return p.State == store.PeriodPublicity || p.State == store.PeriodPublished
+	return p.State == workflow.Publicity || p.State == workflow.Published
 }
 
 // read returns the results of a period for one group or one evaluatee (nil
