@@ -90,7 +90,18 @@ var sensitiveQueries = map[string]rule{
 	"ranking":           {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
 	"annualRanking":     {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
 	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
+	// Plans and the unit catalogue are for the evaluation roles (and the
+	// admin, who keeps the catalogue); the auditor reads the log only.
+	"plans":         {evaluationRoles, `{ plans { id } }`, ""},
+	"plan":          {evaluationRoles, `{ plan(id: "999999") { id } }`, ""},
+	"task":          {evaluationRoles, `{ task(id: "999999") { id } }`, ""},
+	"evaluatees":    {evaluationRoles, `{ evaluatees(planId: "999999") { id } }`, ""},
+	"period":        {evaluationRoles, `{ period(id: "999999") { id } }`, ""},
+	"units":         {append([]auth.Role{auth.RoleAdmin}, evaluationRoles...), `{ units { id } }`, ""},
+	"auditLogUnits": {[]auth.Role{auth.RoleAuditor}, `{ auditLogUnits { id } }`, ""},
 }
+
+var evaluationRoles = []auth.Role{auth.RoleTaskForce, auth.RoleLeadScorer, auth.RoleEvaluateeContact, auth.RoleInspector, auth.RoleLeader, auth.RoleAnalyst}
 
 func schema() *ast.Schema {
 	return graph.NewExecutableSchema(graph.Config{}).Schema()

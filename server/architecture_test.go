@@ -24,7 +24,7 @@ var (
 		"Supersede", "Import", "Mark", "Record", "Enable", "Touch"}
 	storeReadVerbs = []string{"Find", "List", "Open", "With", "Default", "Current", "File", "Recent", "Failed",
 		"Catalogue", "Deadline", "Carried", "Carriers", "Evaluatees", "Dimensions", "Indicators", "Tasks",
-		"LeadUnits", "Assignments", "Periods", "PeriodEvents", "Published", "Evidence", "Score", "Units"}
+		"LeadUnits", "Assignments", "Periods", "PeriodEvents", "Lock", "Published", "Evidence", "Score", "Units"}
 )
 
 func hasVerb(name string, verbs []string) bool {

@@ -64,6 +64,13 @@ func Update(ctx context.Context, db store.DB, _ *auth.Identity, in Change) (*sto
 	if err := auth.CheckSeparation(in.Roles, in.RolesField); err != nil {
 		return nil, err
 	}
+	current, err := store.FindUser(ctx, db, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := auth.KeepAnAdministrator(ctx, db, current, in.Enabled, in.Roles); err != nil {
+		return nil, err
+	}
 	u := store.User{ID: in.ID, Version: in.Version, DisplayName: strings.TrimSpace(in.DisplayName),
 		UnitID: in.UnitID, Enabled: in.Enabled, Roles: roleNames(in.Roles)}
 	if err := store.UpdateUser(ctx, db, &u); err != nil {

@@ -69,7 +69,7 @@ func EvaluateeBreakdown(ctx context.Context, db store.DB, id *auth.Identity, per
 // id may see. Annual rows come from published halves only, so a contact
 // sees its own row whenever it has one.
 func AnnualRanking(ctx context.Context, db store.DB, id *auth.Identity, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
-	rows, err := annual(ctx, db, planID, group)
+	rows, err := rankAnnual(ctx, db, planID, group)
 	if err != nil {
 		return nil, err
 	}

@@ -107,9 +107,9 @@ type AnnualRow struct {
 	H1, H2      *Breakdown
 }
 
-// annual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
+// rankAnnual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
 // alone is provisional (DESIGN §2.8).
-func annual(ctx context.Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
+func rankAnnual(ctx context.Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
 	periods, err := store.PeriodsByPlans(ctx, db, []int64{planID})
 	if err != nil {
 		return nil, err
