@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/graph/model"
+	"github.com/kaoping/kaoping/server/accounts"
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
@@ -121,58 +122,20 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 	if err := validate.Struct("input", input); err != nil {
 		return store.User{}, err
 	}
-	if err := auth.CheckSeparation(input.Roles, "input.roles"); err != nil {
-		return store.User{}, err
-	}
-	var out store.User
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		u := store.User{Username: input.Username, DisplayName: strings.TrimSpace(input.DisplayName), UnitID: input.UnitID,
-			Enabled: true, MustChangePassword: true, Roles: roleNames(input.Roles)}
-		if err := auth.CheckPolicy(u.Username, input.Password, "input.password"); err != nil {
-			return err
-		}
-		hash, err := auth.HashPassword(input.Password)
-		if err != nil {
-			return err
-		}
-		u.PasswordHash = hash
-		if err := store.CreateUser(ctx, tx, &u); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindUser, u.ID, &out)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.User, error) {
+		return accounts.Create(ctx, tx, auth.From(ctx), accounts.New{Username: input.Username, DisplayName: input.DisplayName,
+			Password: input.Password, Roles: input.Roles, UnitID: input.UnitID, RolesField: "input.roles", PasswordField: "input.password"})
 	})
-	return out, err
 }
 
 func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.User{}, err
 	}
-	if err := auth.CheckSeparation(input.Roles, "input.roles"); err != nil {
-		return store.User{}, err
-	}
-	var out store.User
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		current, err := store.FindUser(ctx, tx, input.ID)
-		if err != nil {
-			return err
-		}
-		if err := auth.KeepAnAdministrator(ctx, tx, current, input.Enabled, input.Roles); err != nil {
-			return err
-		}
-		u := store.User{ID: input.ID, Version: input.Version, DisplayName: strings.TrimSpace(input.DisplayName),
-			UnitID: input.UnitID, Enabled: input.Enabled, Roles: roleNames(input.Roles)}
-		if err := store.UpdateUser(ctx, tx, &u); err != nil {
-			return err
-		}
-		// New roles or a disabled account take effect at once: the user's
-		// sessions end and the next request must sign in again.
-		if err := store.DeleteUserSessions(ctx, tx, u.ID, ""); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindUser, u.ID, &out)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.User, error) {
+		return accounts.Update(ctx, tx, auth.From(ctx), accounts.Change{ID: input.ID, Version: input.Version, DisplayName: input.DisplayName,
+			UnitID: input.UnitID, Enabled: input.Enabled, Roles: input.Roles, RolesField: "input.roles"})
 	})
-	return out, err
 }
 
 func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error) {
@@ -195,19 +158,14 @@ func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetP
 }
 
 func (r *mutationResolver) UnlockUser(ctx context.Context, id int64) (store.User, error) {
-	var out store.User
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		u, err := store.FindUser(ctx, tx, id)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.User, error) {
+		before, after, err := accounts.Unlock(ctx, tx, auth.From(ctx), id)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := store.SetLockedUntil(ctx, tx, id, nil); err != nil {
-			return err
-		}
-		audit.Note(ctx, "users", id, map[string]any{"lockedUntil": u.LockedUntil}, map[string]any{"lockedUntil": nil})
-		return reload(ctx, tx, store.FindUser, id, &out)
+		audit.Note(ctx, "users", id, map[string]any{"lockedUntil": before.LockedUntil}, map[string]any{"lockedUntil": nil})
+		return after, nil
 	})
-	return out, err
 }
 
 func (r *queryResolver) Me(ctx context.Context) (*model.Session, error) {

@@ -21,32 +21,11 @@ func weightsOf(in model.MethodWeightsInput) store.Weights {
 	}
 }
 
-// checkWeights gives the sum rule a field error before the database's check
-// constraint would.
-func checkWeights(w store.Weights) error {
-	if !w.Sum().Equal(store.DefaultWeights().Sum()) {
-		return apperr.Field("input.weights", "sum100",
-			"四种考评方式的权重之和必须为100,当前为"+w.Sum().String(),
-			"the four method weights must sum to 100, not "+w.Sum().String())
-	}
-	return nil
-}
-
 func deadlineOf(in *model.DeadlineInput) store.Deadline {
 	if in == nil {
 		return store.Deadline{}
 	}
 	return store.Deadline{Phrase: strings.TrimSpace(in.Phrase), Month: in.Month, State: in.State, Continuing: in.Continuing}
-}
-
-func trimAll(ss []string) []string {
-	out := make([]string, 0, len(ss))
-	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // childrenOf picks the rows of one parent out of a plan-wide level.

@@ -23,6 +23,7 @@ import (
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
 	"github.com/shopspring/decimal"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -342,15 +343,16 @@ type ComplexityRoot struct {
 	}
 
 	Period struct {
-		Events      func(childComplexity int) int
-		Half        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		NextStates  func(childComplexity int) int
-		PlanID      func(childComplexity int) int
-		PublishedAt func(childComplexity int) int
-		State       func(childComplexity int) int
-		Version     func(childComplexity int) int
+		AllowedActions func(childComplexity int) int
+		Events         func(childComplexity int) int
+		Half           func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Name           func(childComplexity int) int
+		NextStates     func(childComplexity int) int
+		PlanID         func(childComplexity int) int
+		PublishedAt    func(childComplexity int) int
+		State          func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	PeriodEvent struct {
@@ -454,6 +456,7 @@ type ComplexityRoot struct {
 	Score struct {
 		Comment        func(childComplexity int) int
 		EnteredAt      func(childComplexity int) int
+		EnteredByMe    func(childComplexity int) int
 		EnteredByName  func(childComplexity int) int
 		EvaluateeID    func(childComplexity int) int
 		History        func(childComplexity int) int
@@ -694,7 +697,8 @@ type MutationResolver interface {
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
 }
 type PeriodResolver interface {
-	NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error)
+	NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error)
+	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
 	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
 }
 type PlanResolver interface {
@@ -734,6 +738,7 @@ type ScoreResolver interface {
 	LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error)
 
 	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
+	EnteredByMe(ctx context.Context, obj *store.Score) (bool, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -2216,6 +2221,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
 
+	case "Period.allowedActions":
+		if e.ComplexityRoot.Period.AllowedActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.AllowedActions(childComplexity), true
 	case "Period.events":
 		if e.ComplexityRoot.Period.Events == nil {
 			break
@@ -2789,6 +2800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Score.EnteredAt(childComplexity), true
+	case "Score.enteredByMe":
+		if e.ComplexityRoot.Score.EnteredByMe == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.EnteredByMe(childComplexity), true
 	case "Score.enteredBy":
 		if e.ComplexityRoot.Score.EnteredByName == nil {
 			break
@@ -4397,6 +4414,22 @@ enum ScoringMethod {
   THIRD_PARTY
 }
 
+"What a user may do in a period; which ones a user may do now is Period.allowedActions."
+enum PeriodAction {
+  "报送进展"
+  REPORT_PROGRESS
+  "录入分值"
+  ENTER_SCORES
+  "核实分值"
+  VERIFY_SCORES
+  "导入民意调查、第三方评估数据"
+  IMPORT_SOURCES
+  "查看本单位结果"
+  SEE_OWN_RESULTS
+  "变更周期阶段"
+  MOVE_PERIOD
+}
+
 enum VerifyAction {
   "核实通过"
   ACCEPT
@@ -4474,6 +4507,8 @@ type Score {
   reviewReason: String
   version: Int!
   history: [ScoreChange!]!
+  "Whether the signed-in user entered this score (nobody verifies their own)"
+  enteredByMe: Boolean!
 }
 
 "One cell of a lead unit's score grid."
@@ -4740,6 +4775,8 @@ extend type Period {
   version: Int!
   "States the 专班 may move the period to now"
   nextStates: [PeriodState!]!
+  "What the signed-in user may do in this period now: their roles and the period's state together, as the server will judge them"
+  allowedActions: [PeriodAction!]!
   events: [PeriodEvent!]!
   publishedAt: Time
 }
@@ -5280,6 +5317,8 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_version(ctx, field)
 	case "nextStates":
 		return ec.fieldContext_Period_nextStates(ctx, field)
+	case "allowedActions":
+		return ec.fieldContext_Period_allowedActions(ctx, field)
 	case "events":
 		return ec.fieldContext_Period_events(ctx, field)
 	case "publishedAt":
@@ -5470,6 +5509,8 @@ func (ec *executionContext) childFields_Score(ctx context.Context, field graphql
 		return ec.fieldContext_Score_version(ctx, field)
 	case "history":
 		return ec.fieldContext_Score_history(ctx, field)
+	case "enteredByMe":
+		return ec.fieldContext_Score_enteredByMe(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
 }
@@ -13614,8 +13655,8 @@ func (ec *executionContext) _Period_state(ctx context.Context, field graphql.Col
 			return obj.State, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13660,8 +13701,8 @@ func (ec *executionContext) _Period_nextStates(ctx context.Context, field graphq
 			return ec.Resolvers.Period().NextStates(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13669,6 +13710,29 @@ func (ec *executionContext) _Period_nextStates(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Period_nextStates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Period", field, true, true, "PeriodState")
+}
+
+func (ec *executionContext) _Period_allowedActions(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_allowedActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().AllowedActions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.Action) graphql.Marshaler {
+			return ec.marshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_allowedActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "PeriodAction")
 }
 
 func (ec *executionContext) _Period_events(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
@@ -13761,8 +13825,8 @@ func (ec *executionContext) _PeriodEvent_fromState(ctx context.Context, field gr
 			return obj.FromState, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13784,8 +13848,8 @@ func (ec *executionContext) _PeriodEvent_toState(ctx context.Context, field grap
 			return obj.ToState, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
-			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16680,6 +16744,29 @@ func (ec *executionContext) fieldContext_Score_history(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Score_enteredByMe(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_enteredByMe(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().EnteredByMe(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_enteredByMe(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ScoreCell_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
@@ -21211,7 +21298,7 @@ func (ec *executionContext) unmarshalInputMovePeriodInput(ctx context.Context, o
 			it.Version = data
 		case "to":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, v)
+			data, err := ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24522,6 +24609,12 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Period_nextStates(ctx, field, obj)
 				})
+		case "allowedActions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_allowedActions(ctx, field, obj)
+				})
 		case "events":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25297,6 +25390,12 @@ func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Score_history(ctx, field, obj)
+				})
+		case "enteredByMe":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_enteredByMe(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27269,6 +27368,70 @@ func (ec *executionContext) marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaoping�
 	return ec._Period(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx context.Context, v any) (workflow.Action, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx context.Context, sel ast.SelectionSet, v workflow.Action) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodAction!")
+	}
+	return res
+}
+
+var (
+	unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction = map[string]workflow.Action{
+		"REPORT_PROGRESS": workflow.ReportProgress,
+		"ENTER_SCORES":    workflow.EnterScores,
+		"VERIFY_SCORES":   workflow.VerifyScores,
+		"IMPORT_SOURCES":  workflow.ImportSources,
+		"SEE_OWN_RESULTS": workflow.SeeOwnResults,
+		"MOVE_PERIOD":     workflow.MovePeriod,
+	}
+	marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction = map[workflow.Action]string{
+		workflow.ReportProgress: "REPORT_PROGRESS",
+		workflow.EnterScores:    "ENTER_SCORES",
+		workflow.VerifyScores:   "VERIFY_SCORES",
+		workflow.ImportSources:  "IMPORT_SOURCES",
+		workflow.SeeOwnResults:  "SEE_OWN_RESULTS",
+		workflow.MovePeriod:     "MOVE_PERIOD",
+	}
+)
+
+func (ec *executionContext) unmarshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx context.Context, v any) ([]workflow.Action, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflow.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPeriodAction2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.Action) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeriodAction2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPeriodEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodEvent(ctx context.Context, sel ast.SelectionSet, v store.PeriodEvent) graphql.Marshaler {
 	return ec._PeriodEvent(ctx, sel, &v)
 }
@@ -27289,15 +27452,15 @@ func (ec *executionContext) marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaop
 	return ret
 }
 
-func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, v any) (store.PeriodState, error) {
+func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx context.Context, v any) (workflow.State, error) {
 	tmp, err := scalar.UnmarshalText(v)
-	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[tmp]
+	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, sel ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
+func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx context.Context, sel ast.SelectionSet, v workflow.State) graphql.Marshaler {
 	_ = sel
-	res := scalar.MarshalText(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
+	res := scalar.MarshalText(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodState!")
 	}
@@ -27305,29 +27468,29 @@ func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaoping
 }
 
 var (
-	unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState = map[string]store.PeriodState{
-		"DRAFT":     store.PeriodDraft,
-		"OPEN":      store.PeriodOpen,
-		"REVIEW":    store.PeriodReview,
-		"PUBLICITY": store.PeriodPublicity,
-		"PUBLISHED": store.PeriodPublished,
+	unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState = map[string]workflow.State{
+		"DRAFT":     workflow.Draft,
+		"OPEN":      workflow.Open,
+		"REVIEW":    workflow.Review,
+		"PUBLICITY": workflow.Publicity,
+		"PUBLISHED": workflow.Published,
 	}
-	marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState = map[store.PeriodState]string{
-		store.PeriodDraft:     "DRAFT",
-		store.PeriodOpen:      "OPEN",
-		store.PeriodReview:    "REVIEW",
-		store.PeriodPublicity: "PUBLICITY",
-		store.PeriodPublished: "PUBLISHED",
+	marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState = map[workflow.State]string{
+		workflow.Draft:     "DRAFT",
+		workflow.Open:      "OPEN",
+		workflow.Review:    "REVIEW",
+		workflow.Publicity: "PUBLICITY",
+		workflow.Published: "PUBLISHED",
 	}
 )
 
-func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, v any) ([]store.PeriodState, error) {
+func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx context.Context, v any) ([]workflow.State, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]store.PeriodState, len(vSlice))
+	res := make([]workflow.State, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -27335,11 +27498,11 @@ func (ec *executionContext) unmarshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋka
 	return res, nil
 }
 
-func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodStateᚄ(ctx context.Context, sel ast.SelectionSet, v []store.PeriodState) graphql.Marshaler {
+func (ec *executionContext) marshalNPeriodState2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.State) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx, sel, v[i])
+		return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -18,9 +17,10 @@ import (
 // Access rules live in two places only: the @allow directive on each field
 // of the schema (which roles), and the policy checks in the domain code
 // (which unit's data). This file enforces the first and the rules every
-// root field shares: who must be signed in, what a restricted session may
-// do, and that every mutation runs in one transaction and leaves one audit
-// record, whether it succeeds or is refused.
+// root field shares: who must be signed in, and that every mutation runs in
+// one transaction and leaves one audit record, whether it succeeds or is
+// refused. What a restricted session may do is decided before a request
+// gets here, by RestrictedSessions (restricted.go).
 
 // publicFields need no session.
 var publicFields = []string{"me", "login"}
@@ -32,10 +32,6 @@ var publicFields = []string{"me", "login"}
 // concurrent sign-ins). It commits its writes in one transaction of its own
 // and writes its audit record there through recordInOwnTx.
 var ownTransactionFields = []string{"login"}
-
-// restrictedFields are all a session may use while it has pending steps
-// (a password to change, a second factor to enrol).
-var restrictedFields = []string{"me", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment"}
 
 // allow is the @allow directive.
 func allow(ctx context.Context, _ any, next graphql.Resolver, roles []auth.Role) (any, error) {
@@ -56,23 +52,10 @@ func gate(ctx context.Context, field string) error {
 	if slices.Contains(publicFields, field) {
 		return nil
 	}
-	id := auth.From(ctx)
-	if id == nil {
+	if auth.From(ctx) == nil {
 		return errSignIn
 	}
-	if id.Restricted() && !slices.Contains(restrictedFields, field) {
-		return &apperr.Error{Code: apperr.Forbidden, Message: "请先完成:" + pendingLabel(id.Pending)}
-	}
 	return nil
-}
-
-func pendingLabel(steps []string) string {
-	labels := map[string]string{"PASSWORD_CHANGE": "修改初始密码", "PASSWORD_EXPIRED": "更换已过期的密码", "TOTP_ENROLLMENT": "绑定动态验证码"}
-	out := make([]string, len(steps))
-	for i, s := range steps {
-		out[i] = labels[s]
-	}
-	return strings.Join(out, "、")
 }
 
 type txKey struct{}
@@ -104,7 +87,7 @@ func (r *Resolver) auditedMutation(ctx context.Context, name string, next graphq
 	err := gate(ctx, name)
 	if err == nil && slices.Contains(ownTransactionFields, name) {
 		own := &ownTx{write: func(ctx context.Context, tx store.Tx) error {
-			rec := r.auditRecord(ctx, name, audit.OK, op)
+			rec := auditRecord(ctx, name, audit.OK, op)
 			if err := rec.Apply(changes.List()); err != nil {
 				return err
 			}
@@ -126,7 +109,7 @@ func (r *Resolver) auditedMutation(ctx context.Context, name string, next graphq
 			if err != nil {
 				return err
 			}
-			rec := r.auditRecord(ctx, name, audit.OK, op)
+			rec := auditRecord(ctx, name, audit.OK, op)
 			if err := rec.Apply(changes.List()); err != nil {
 				return err
 			}
@@ -140,7 +123,7 @@ func (r *Resolver) auditedMutation(ctx context.Context, name string, next graphq
 	if c := apperr.CodeOf(err); c == apperr.Forbidden || c == apperr.Unauthenticated {
 		outcome = audit.Denied
 	}
-	rec := r.auditRecord(ctx, name, outcome, op)
+	rec := auditRecord(ctx, name, outcome, op)
 	detail := string(apperr.CodeOf(err))
 	if d := changes.Detail(); d != "" {
 		detail += ": " + d
@@ -169,7 +152,7 @@ func setActor(ctx context.Context, id *auth.Identity, subject string) {
 	}
 }
 
-func (r *Resolver) auditRecord(ctx context.Context, name, outcome string, op *operation) *audit.Record {
+func auditRecord(ctx context.Context, name, outcome string, op *operation) *audit.Record {
 	req := auth.RequestFrom(ctx)
 	rec := &audit.Record{
 		At: time.Now(), Operation: name, Outcome: outcome,

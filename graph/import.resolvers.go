@@ -7,11 +7,12 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/kaoping/kaoping/graph/model"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/plans"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
 )
@@ -38,7 +39,7 @@ func (r *mutationResolver) ImportPlan(ctx context.Context, input model.ImportPla
 		if err != nil {
 			return err
 		}
-		plan, created, err := store.ImportPlan(ctx, tx, strings.TrimSpace(input.Name), input.Year, doc)
+		plan, created, err := plans.Import(ctx, tx, auth.From(ctx), input.Name, input.Year, doc)
 		if err != nil {
 			return err
 		}

@@ -7,9 +7,10 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"github.com/kaoping/kaoping/graph/model"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/plans"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
 	"github.com/shopspring/decimal"
@@ -29,20 +30,16 @@ func (r *mutationResolver) CreatePlan(ctx context.Context, input model.CreatePla
 	if err := validate.Struct("input", input); err != nil {
 		return store.Plan{}, err
 	}
-	p := store.Plan{Name: strings.TrimSpace(input.Name), Year: input.Year, Weights: store.DefaultWeights()}
+	p := store.Plan{Name: input.Name, Year: input.Year, Weights: store.DefaultWeights()}
 	if input.Weights != nil {
 		p.Weights = weightsOf(*input.Weights)
 	}
 	if input.MissingComponentRule != nil {
 		p.MissingComponentRule = *input.MissingComponentRule
 	}
-	if err := checkWeights(p.Weights); err != nil {
-		return store.Plan{}, err
-	}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.CreatePlan(ctx, tx, &p)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Plan, error) {
+		return plans.CreatePlan(ctx, tx, auth.From(ctx), p)
 	})
-	return p, err
 }
 
 func (r *mutationResolver) UpdatePlan(ctx context.Context, input model.UpdatePlanInput) (store.Plan, error) {
@@ -50,189 +47,131 @@ func (r *mutationResolver) UpdatePlan(ctx context.Context, input model.UpdatePla
 		return store.Plan{}, err
 	}
 	p := store.Plan{
-		ID: input.ID, Version: input.Version, Name: strings.TrimSpace(input.Name), Year: input.Year,
+		ID: input.ID, Version: input.Version, Name: input.Name, Year: input.Year,
 		Weights: weightsOf(*input.Weights), MissingComponentRule: input.MissingComponentRule,
 	}
-	if err := checkWeights(p.Weights); err != nil {
-		return store.Plan{}, err
-	}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.UpdatePlan(ctx, tx, &p)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Plan, error) {
+		return plans.UpdatePlan(ctx, tx, auth.From(ctx), p)
 	})
-	return p, err
 }
 
 func (r *mutationResolver) DeletePlan(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeletePlan(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return plans.DeletePlan(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *mutationResolver) CreateDimension(ctx context.Context, input model.CreateDimensionInput) (store.Dimension, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Dimension{}, err
 	}
-	d := store.Dimension{PlanID: input.PlanID, Number: input.Number, Name: strings.TrimSpace(input.Name), Points: input.Points}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if _, err := store.FindPlan(ctx, tx, input.PlanID); err != nil {
-			return err
-		}
-		return store.CreateDimension(ctx, tx, &d)
+	d := store.Dimension{PlanID: input.PlanID, Number: input.Number, Name: input.Name, Points: input.Points}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Dimension, error) {
+		return plans.CreateDimension(ctx, tx, auth.From(ctx), d)
 	})
-	return d, err
 }
 
 func (r *mutationResolver) UpdateDimension(ctx context.Context, input model.UpdateDimensionInput) (store.Dimension, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Dimension{}, err
 	}
-	d := store.Dimension{ID: input.ID, Version: input.Version, Number: input.Number, Name: strings.TrimSpace(input.Name), Points: input.Points}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.UpdateDimension(ctx, tx, &d)
+	d := store.Dimension{ID: input.ID, Version: input.Version, Number: input.Number, Name: input.Name, Points: input.Points}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Dimension, error) {
+		return plans.UpdateDimension(ctx, tx, auth.From(ctx), d)
 	})
-	return d, err
 }
 
 func (r *mutationResolver) DeleteDimension(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeleteDimension(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return plans.DeleteDimension(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *mutationResolver) CreateIndicator(ctx context.Context, input model.CreateIndicatorInput) (store.Indicator, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Indicator{}, err
 	}
-	var out store.Indicator
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if _, err := store.FindDimension(ctx, tx, input.DimensionID); err != nil {
-			return err
-		}
-		i := store.Indicator{DimensionID: input.DimensionID, Number: input.Number, Name: strings.TrimSpace(input.Name), Points: input.Points}
-		if err := store.CreateIndicator(ctx, tx, &i); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindIndicator, i.ID, &out)
+	i := store.Indicator{DimensionID: input.DimensionID, Number: input.Number, Name: input.Name, Points: input.Points}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Indicator, error) {
+		return plans.CreateIndicator(ctx, tx, auth.From(ctx), i)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) UpdateIndicator(ctx context.Context, input model.UpdateIndicatorInput) (store.Indicator, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Indicator{}, err
 	}
-	var out store.Indicator
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		i := store.Indicator{ID: input.ID, Version: input.Version, Number: input.Number, Name: strings.TrimSpace(input.Name), Points: input.Points}
-		if err := store.UpdateIndicator(ctx, tx, &i); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindIndicator, i.ID, &out)
+	i := store.Indicator{ID: input.ID, Version: input.Version, Number: input.Number, Name: input.Name, Points: input.Points}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Indicator, error) {
+		return plans.UpdateIndicator(ctx, tx, auth.From(ctx), i)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) DeleteIndicator(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeleteIndicator(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return plans.DeleteIndicator(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *mutationResolver) CreateTask(ctx context.Context, input model.CreateTaskInput) (store.Task, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Task{}, err
 	}
-	var out store.Task
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if _, err := store.FindIndicator(ctx, tx, input.IndicatorID); err != nil {
-			return err
-		}
-		t := store.Task{IndicatorID: input.IndicatorID, Number: input.Number, Text: strings.TrimSpace(input.Text), Points: input.Points, Deadline: deadlineOf(input.Deadline)}
-		if err := store.CreateTask(ctx, tx, &t, input.LeadUnitIds); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindTask, t.ID, &out)
+	t := store.Task{IndicatorID: input.IndicatorID, Number: input.Number, Text: input.Text, Points: input.Points, Deadline: deadlineOf(input.Deadline)}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Task, error) {
+		return plans.CreateTask(ctx, tx, auth.From(ctx), t, input.LeadUnitIds)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) UpdateTask(ctx context.Context, input model.UpdateTaskInput) (store.Task, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Task{}, err
 	}
-	var out store.Task
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		t := store.Task{ID: input.ID, Version: input.Version, Number: input.Number, Text: strings.TrimSpace(input.Text), Points: input.Points, Deadline: deadlineOf(input.Deadline)}
-		if err := store.UpdateTask(ctx, tx, &t, input.LeadUnitIds); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindTask, t.ID, &out)
+	t := store.Task{ID: input.ID, Version: input.Version, Number: input.Number, Text: input.Text, Points: input.Points, Deadline: deadlineOf(input.Deadline)}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Task, error) {
+		return plans.UpdateTask(ctx, tx, auth.From(ctx), t, input.LeadUnitIds)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) DeleteTask(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeleteTask(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return plans.DeleteTask(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *mutationResolver) CreateEvaluatee(ctx context.Context, input model.CreateEvaluateeInput) (store.Evaluatee, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Evaluatee{}, err
 	}
-	var out store.Evaluatee
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if _, err := store.FindPlan(ctx, tx, input.PlanID); err != nil {
-			return err
-		}
-		e := store.Evaluatee{PlanID: input.PlanID, UnitID: input.UnitID, Group: input.Group}
-		if err := store.CreateEvaluatee(ctx, tx, &e); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindEvaluatee, e.ID, &out)
+	e := store.Evaluatee{PlanID: input.PlanID, UnitID: input.UnitID, Group: input.Group}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Evaluatee, error) {
+		return plans.CreateEvaluatee(ctx, tx, auth.From(ctx), e)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) UpdateEvaluatee(ctx context.Context, input model.UpdateEvaluateeInput) (store.Evaluatee, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Evaluatee{}, err
 	}
-	var out store.Evaluatee
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		e := store.Evaluatee{ID: input.ID, Version: input.Version, Group: input.Group}
-		if err := store.UpdateEvaluatee(ctx, tx, &e); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindEvaluatee, e.ID, &out)
+	e := store.Evaluatee{ID: input.ID, Version: input.Version, Group: input.Group}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Evaluatee, error) {
+		return plans.UpdateEvaluatee(ctx, tx, auth.From(ctx), e)
 	})
-	return out, err
 }
 
 func (r *mutationResolver) DeleteEvaluatee(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeleteEvaluatee(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return plans.DeleteEvaluatee(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *mutationResolver) SetTaskAssignments(ctx context.Context, input model.SetTaskAssignmentsInput) (store.Task, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Task{}, err
 	}
-	var out store.Task
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		if err := store.SetTaskAssignments(ctx, tx, input.TaskID, input.EvaluateeIds); err != nil {
-			return err
-		}
-		return reload(ctx, tx, store.FindTask, input.TaskID, &out)
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Task, error) {
+		return plans.SetAssignments(ctx, tx, auth.From(ctx), input.TaskID, input.EvaluateeIds)
 	})
-	return out, err
 }
 
 func (r *planResolver) Periods(ctx context.Context, obj *store.Plan) ([]store.Period, error) {

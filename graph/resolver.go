@@ -28,3 +28,18 @@ func (r *Resolver) inTx(ctx context.Context, fn func(ctx context.Context, tx sto
 	}
 	return r.Store.InTx(ctx, fn)
 }
+
+// inTxValue runs fn like inTx and returns the value it made; a nil value
+// (after an error) becomes the zero value GraphQL never sees.
+func inTxValue[T any](ctx context.Context, r *Resolver, fn func(ctx context.Context, tx store.Tx) (*T, error)) (T, error) {
+	var out T
+	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		v, err := fn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		out = *v
+		return nil
+	})
+	return out, err
+}

@@ -210,9 +210,6 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	if err := validate.Struct("input", input); err != nil {
 		return model.SourceValuesImport{}, err
 	}
-	if input.Method != results.PublicOpinion && input.Method != results.ThirdParty {
-		return model.SourceValuesImport{}, apperr.Field("input.method", "oneof", "只能导入民意调查或第三方评估数据", "only PUBLIC_OPINION or THIRD_PARTY")
-	}
 	data, err := readUpload(input.File, "input.file", 10<<20)
 	if err != nil {
 		return model.SourceValuesImport{}, err
@@ -221,31 +218,21 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	if err != nil {
 		return model.SourceValuesImport{}, uploadError(ctx, err, "input.file", "无法读取该文件:请上传 .xlsx 或 .csv", "not a readable .xlsx or .csv file")
 	}
-	out := model.SourceValuesImport{Errors: sheetErrors(rowErrs), Values: []store.SourceValue{}}
-	err = r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		values, errs, err := r.Eval.MatchSourceValues(ctx, tx, auth.From(ctx), input.PeriodID, string(input.Method), parsed)
-		if err != nil {
-			return err
-		}
-		for _, e := range errs {
-			out.Errors = append(out.Errors, model.SheetRowError{Row: e.Row, Column: e.Column, Message: e.Message})
-		}
-		out.Values = values
-		if input.DryRun || len(out.Errors) > 0 {
-			return nil
-		}
-		out.Written = true
-		return store.ReplaceSourceValues(ctx, tx, input.PeriodID, string(input.Method), values)
+	imp, err := inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*evaluation.SourceImport, error) {
+		return r.Eval.ImportSourceValues(ctx, tx, auth.From(ctx), input.PeriodID, string(input.Method), parsed, rowErrs, input.DryRun)
 	})
-	return out, err
+	if err != nil {
+		return model.SourceValuesImport{}, err
+	}
+	return model.SourceValuesImport{Errors: sheetErrors(imp.Errors), Values: orEmpty(imp.Values), Written: imp.Written}, nil
 }
 
-func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]store.PeriodState, error) {
-	var out []store.PeriodState
-	for _, s := range workflow.Next(workflow.State(obj.State)) {
-		out = append(out, store.PeriodState(s))
-	}
-	return orEmpty(out), nil
+func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error) {
+	return orEmpty(workflow.Next(obj.State)), nil
+}
+
+func (r *periodResolver) AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error) {
+	return evaluation.AllowedActions(auth.From(ctx), obj), nil
 }
 
 func (r *periodResolver) Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error) {
@@ -267,49 +254,15 @@ func (r *queryResolver) Period(ctx context.Context, id int64) (*store.Period, er
 }
 
 func (r *queryResolver) ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error) {
-	id := auth.From(ctx)
-	e, err := store.FindEvaluatee(ctx, r.Store.DB, evaluateeID)
+	out, err := evaluation.ProgressReports(ctx, r.Store.DB, auth.From(ctx), periodID, evaluateeID)
 	if err != nil {
 		return nil, err
-	}
-	reports, err := store.FindReports(ctx, r.Store.DB, periodID, []int64{evaluateeID}, nil)
-	if err != nil {
-		return nil, err
-	}
-	// Lead scorers see the reports on the tasks their unit leads.
-	leads, err := store.LeadUnitsByPlans(ctx, r.Store.DB, []int64{e.PlanID})
-	if err != nil {
-		return nil, err
-	}
-	out := []store.ProgressReport{}
-	for _, rep := range reports {
-		var taskLeads []int64
-		for _, u := range leads[e.PlanID][rep.TaskID] {
-			taskLeads = append(taskLeads, u.ID)
-		}
-		if evaluation.CanSeeEvaluatee(id, e, taskLeads) {
-			out = append(out, rep)
-		}
-	}
-	if len(out) == 0 && !evaluation.CanSeeEvaluatee(id, e, nil) && !id.Has(auth.RoleLeadScorer) {
-		return nil, apperr.Errorf(apperr.Forbidden, "只能查看本单位的进展报送")
 	}
 	return out, prefetchEvidence(ctx, out)
 }
 
 func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error) {
-	id := auth.From(ctx)
-	unit := leadUnitID
-	if !id.Has(auth.RoleTaskForce) || unit == nil {
-		if id.UnitID == nil {
-			return model.ScoreSheet{}, apperr.Errorf(apperr.Forbidden, "账户未绑定单位")
-		}
-		if unit != nil && *unit != *id.UnitID {
-			return model.ScoreSheet{}, apperr.Errorf(apperr.Forbidden, "只能查看本单位的评分表")
-		}
-		unit = id.UnitID
-	}
-	sh, err := evaluation.LoadSheet(ctx, r.Store.DB, periodID, *unit)
+	sh, err := evaluation.ScoreSheet(ctx, r.Store.DB, auth.From(ctx), periodID, leadUnitID)
 	if err != nil {
 		return model.ScoreSheet{}, err
 	}
@@ -357,35 +310,24 @@ func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method
 }
 
 func (r *queryResolver) Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error) {
-	v, err := results.Read(ctx, r.Store.DB, periodID, &group, nil, false)
+	v, err := results.GroupRanking(ctx, r.Store.DB, auth.From(ctx), periodID, group)
 	if err != nil {
 		return model.Ranking{}, err
 	}
 	out := model.Ranking{Period: &v.Period, Group: group, Preview: v.Preview, PublishedAt: v.PublishedAt, Rows: []model.RankingRow{}}
-	id := auth.From(ctx)
 	for _, row := range v.Rows {
-		if !evaluation.CanSeeResults(id, &row.Evaluatee, &v.Period) {
-			continue
-		}
 		out.Rows = append(out.Rows, rankingRow(row.Evaluatee, row.Rank, row.Result.Score, false, row.Result))
-	}
-	if len(out.Rows) == 0 && !id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) && !workflow.Allows(workflow.State(v.Period.State), workflow.SeeOwnResults) {
-		return model.Ranking{}, apperr.Errorf(apperr.Forbidden, "考评结果公示后方可查看本单位结果")
 	}
 	return out, nil
 }
 
 func (r *queryResolver) AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error) {
-	rows, err := results.Annual(ctx, r.Store.DB, planID, group)
+	rows, err := results.AnnualRanking(ctx, r.Store.DB, auth.From(ctx), planID, group)
 	if err != nil {
 		return model.Ranking{}, err
 	}
-	id := auth.From(ctx)
 	out := model.Ranking{Group: group, Preview: false, Rows: []model.RankingRow{}}
 	for _, row := range rows {
-		if !id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) && !(id.Has(auth.RoleEvaluateeContact) && id.InUnit(row.Evaluatee.UnitID)) {
-			continue
-		}
 		var dims []results.Dimension
 		var comps []results.Component
 		missing := 0
@@ -399,16 +341,9 @@ func (r *queryResolver) AnnualRanking(ctx context.Context, planID int64, group s
 }
 
 func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error) {
-	v, err := results.Read(ctx, r.Store.DB, periodID, nil, &evaluateeID, true)
+	v, row, err := results.EvaluateeBreakdown(ctx, r.Store.DB, auth.From(ctx), periodID, evaluateeID)
 	if err != nil {
 		return model.Breakdown{}, err
-	}
-	if len(v.Rows) == 0 {
-		return model.Breakdown{}, apperr.NotFoundf("考评对象", evaluateeID)
-	}
-	row := v.Rows[0]
-	if !evaluation.CanSeeResults(auth.From(ctx), &row.Evaluatee, &v.Period) {
-		return model.Breakdown{}, apperr.Errorf(apperr.Forbidden, "考评结果公示后方可查看本单位结果")
 	}
 	b := row.Result
 	var exact *string
@@ -427,6 +362,10 @@ func (r *scoreResolver) LeadUnit(ctx context.Context, obj *store.Score) (store.U
 func (r *scoreResolver) History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error) {
 	h, err := For(ctx).ScoreHistory.Load(ctx, obj.ID)
 	return orEmpty(h), err
+}
+
+func (r *scoreResolver) EnteredByMe(ctx context.Context, obj *store.Score) (bool, error) {
+	return evaluation.EnteredBy(auth.From(ctx), obj), nil
 }
 
 func (r *sourceValueResolver) Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error) {

@@ -7,10 +7,11 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"github.com/kaoping/kaoping/graph/model"
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/units"
 	"github.com/kaoping/kaoping/server/validate"
 )
 
@@ -18,29 +19,26 @@ func (r *mutationResolver) CreateUnit(ctx context.Context, input model.CreateUni
 	if err := validate.Struct("input", input); err != nil {
 		return store.Unit{}, err
 	}
-	u := store.Unit{Name: strings.TrimSpace(input.Name), Kind: input.Kind, Aliases: trimAll(input.Aliases), SortKey: input.SortKey}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.CreateUnit(ctx, tx, &u)
+	u := store.Unit{Name: input.Name, Kind: input.Kind, Aliases: input.Aliases, SortKey: input.SortKey}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Unit, error) {
+		return units.Create(ctx, tx, auth.From(ctx), u)
 	})
-	return u, err
 }
 
 func (r *mutationResolver) UpdateUnit(ctx context.Context, input model.UpdateUnitInput) (store.Unit, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.Unit{}, err
 	}
-	u := store.Unit{ID: input.ID, Version: input.Version, Name: strings.TrimSpace(input.Name), Kind: input.Kind, Aliases: trimAll(input.Aliases), SortKey: input.SortKey}
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.UpdateUnit(ctx, tx, &u)
+	u := store.Unit{ID: input.ID, Version: input.Version, Name: input.Name, Kind: input.Kind, Aliases: input.Aliases, SortKey: input.SortKey}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Unit, error) {
+		return units.Update(ctx, tx, auth.From(ctx), u)
 	})
-	return u, err
 }
 
 func (r *mutationResolver) DeleteUnit(ctx context.Context, id int64, version int) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return store.DeleteUnit(ctx, tx, id, version)
+	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		return units.Delete(ctx, tx, auth.From(ctx), id, version)
 	})
-	return id, err
 }
 
 func (r *queryResolver) Units(ctx context.Context) ([]store.Unit, error) {

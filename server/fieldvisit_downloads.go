@@ -43,10 +43,6 @@ func visitFile(log *slog.Logger, open func(r *http.Request, who *auth.Identity, 
 			http.Error(w, "请先登录", http.StatusUnauthorized)
 			return
 		}
-		if who.Restricted() {
-			http.Error(w, "请先完成修改密码或绑定动态验证码", http.StatusForbidden)
-			return
-		}
 		contentType, content, err := open(r, who, id)
 		if apperr.CodeOf(err) == apperr.NotFound {
 			http.NotFound(w, r)

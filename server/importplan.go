@@ -11,6 +11,7 @@ import (
 
 	"github.com/kaoping/kaoping/migrations"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/plans"
 	"github.com/kaoping/kaoping/server/store"
 )
 
@@ -73,7 +74,8 @@ func importPlan(ctx context.Context, cfg Config, args []string, stdout, stderr i
 	var created []store.Unit
 	err = st.InTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		var err error
-		plan, created, err = store.ImportPlan(ctx, tx, planName, *year, doc)
+		// The command line acts as the machine's operator: no identity.
+		plan, created, err = plans.Import(ctx, tx, nil, planName, *year, doc)
 		return err
 	})
 	if err != nil {

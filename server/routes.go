@@ -98,7 +98,10 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	limits := graph.DefaultLimits
 	eval := &evaluation.Service{Now: authn.Now}
 	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Log: log}, limits)
-	signedIn := auth.Middleware(authn, log)
+	// Every route behind sign-in passes the one check of restricted
+	// sessions (a password to change, a second factor to enrol).
+	session, restricted := auth.Middleware(authn, log), graph.RestrictedSessions(st)
+	signedIn := func(h http.Handler) http.Handler { return session(restricted(h)) }
 	compressed := compressDynamic()
 	mux.Handle("POST /graphql", compressed(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql))))))
 	mux.Handle("GET /files/evidence/{id}", compressed(signedIn(evidenceDownload(st, log))))
@@ -158,10 +161,6 @@ func evidenceDownload(st *store.Store, log *slog.Logger) http.Handler {
 		who := auth.From(r.Context())
 		if who == nil {
 			http.Error(w, "请先登录", http.StatusUnauthorized)
-			return
-		}
-		if who.Restricted() {
-			http.Error(w, "请先完成修改密码或绑定动态验证码", http.StatusForbidden)
 			return
 		}
 		e, content, err := evaluation.OpenEvidence(r.Context(), st.DB, who, id)

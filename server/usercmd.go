@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kaoping/kaoping/migrations"
+	"github.com/kaoping/kaoping/server/accounts"
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
@@ -90,23 +91,13 @@ func userCommand(ctx context.Context, cfg Config, args []string, stdout, stderr 
 }
 
 func createUser(ctx context.Context, tx store.DB, username, password, roles, unitName, display string) error {
-	u := store.User{Username: username, DisplayName: display, Enabled: true, MustChangePassword: true}
-	if u.DisplayName == "" {
-		u.DisplayName = username
-	}
+	in := accounts.New{Username: username, Password: password, DisplayName: display, RolesField: "--role", PasswordField: "--password"}
 	for _, r := range strings.Split(roles, ",") {
 		role := auth.Role(strings.TrimSpace(strings.ToUpper(r)))
 		if !role.Valid() {
 			return fmt.Errorf("unknown role %q (want %s)", r, roleList())
 		}
-		u.Roles = append(u.Roles, string(role))
-	}
-	roleList := make([]auth.Role, len(u.Roles))
-	for i, r := range u.Roles {
-		roleList[i] = auth.Role(r)
-	}
-	if err := auth.CheckSeparation(roleList, "--role"); err != nil {
-		return err
+		in.Roles = append(in.Roles, role)
 	}
 	if unitName != "" {
 		units, err := store.ListUnits(ctx, tx)
@@ -115,22 +106,16 @@ func createUser(ctx context.Context, tx store.DB, username, password, roles, uni
 		}
 		for _, x := range units {
 			if x.Name == unitName {
-				u.UnitID = &x.ID
+				in.UnitID = &x.ID
 			}
 		}
-		if u.UnitID == nil {
+		if in.UnitID == nil {
 			return fmt.Errorf("no unit named %q", unitName)
 		}
 	}
-	if err := auth.CheckPolicy(username, password, "--password"); err != nil {
-		return err
-	}
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		return err
-	}
-	u.PasswordHash = hash
-	return store.CreateUser(ctx, tx, &u)
+	// The command line acts as the machine's operator: no identity.
+	_, err := accounts.Create(ctx, tx, nil, in)
+	return err
 }
 
 func roleList() string {

@@ -17,6 +17,7 @@ import (
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
 	"github.com/shopspring/decimal"
 )
 
@@ -176,9 +177,9 @@ type MethodWeightsInput struct {
 }
 
 type MovePeriodInput struct {
-	PeriodID int64             `json:"periodId" validate:"required"`
-	Version  int               `json:"version" validate:"min=1"`
-	To       store.PeriodState `json:"to"`
+	PeriodID int64          `json:"periodId" validate:"required"`
+	Version  int            `json:"version" validate:"min=1"`
+	To       workflow.State `json:"to"`
 	// Required when a period goes back (e.g. reopening a published period).
 	Reason *string `json:"reason,omitempty" validate:"omitempty,max=500"`
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/workflow"
 	"hash/fnv"
 	"time"
 
@@ -39,7 +40,7 @@ func loadScores(ctx context.Context, tx store.DB, planID int64) error {
 	tf1, tf2 := ids["zhuanban1"], ids["zhuanban2"]
 
 	// 上半年: open, report, score, verify, import opinion data, publish.
-	p, err := svc.MovePeriod(ctx, tx, tf1, h1.ID, h1.Version, store.PeriodOpen, "")
+	p, err := svc.MovePeriod(ctx, tx, tf1, h1.ID, h1.Version, workflow.Open, "")
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func loadScores(ctx context.Context, tx store.DB, planID int64) error {
 		return err
 	}
 	c.t = time.Date(2023, 7, 10, 9, 0, 0, 0, c.t.Location())
-	for _, to := range []store.PeriodState{store.PeriodReview, store.PeriodPublicity, store.PeriodPublished} {
+	for _, to := range []workflow.State{workflow.Review, workflow.Publicity, workflow.Published} {
 		if p, err = svc.MovePeriod(ctx, tx, tf1, p.ID, p.Version, to, ""); err != nil {
 			return fmt.Errorf("move 上半年 to %s: %w", to, err)
 		}
@@ -64,7 +65,7 @@ func loadScores(ctx context.Context, tx store.DB, planID int64) error {
 
 	// 下半年: open, with about half the work done.
 	c.t = time.Date(2023, 10, 20, 9, 0, 0, 0, c.t.Location())
-	if _, err := svc.MovePeriod(ctx, tx, tf1, h2.ID, h2.Version, store.PeriodOpen, ""); err != nil {
+	if _, err := svc.MovePeriod(ctx, tx, tf1, h2.ID, h2.Version, workflow.Open, ""); err != nil {
 		return err
 	}
 	if err := reportProgress(ctx, tx, svc, ids["contact"], h2.ID, 0.5); err != nil {

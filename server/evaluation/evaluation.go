@@ -30,7 +30,7 @@ func actor(id *auth.Identity) store.Actor {
 
 // requireState refuses an action the period's state does not permit.
 func requireState(p *store.Period, a workflow.Action, what string) error {
-	s := workflow.State(p.State)
+	s := p.State
 	if !workflow.Allows(s, a) {
 		return apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s", p.Name, s.Label(), what)
 	}
@@ -44,7 +44,7 @@ func forbidden(format string, args ...any) error {
 // MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results
 // and requires every carried task to have a verified score from each lead
 // unit; going back needs a reason and supersedes the publication.
-func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, version int, to store.PeriodState, reason string) (*store.Period, error) {
+func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, version int, to workflow.State, reason string) (*store.Period, error) {
 	p, err := store.FindPeriod(ctx, tx, periodID)
 	if err != nil {
 		return nil, err
@@ -52,10 +52,10 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 	if p.Version != version {
 		return nil, apperr.StaleVersion("考评周期", periodID, p)
 	}
-	from := workflow.State(p.State)
-	move, ok := workflow.Find(from, workflow.State(to))
+	from := p.State
+	move, ok := workflow.Find(from, to)
 	if !ok {
-		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), workflow.State(to).Label()),
+		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), to.Label()),
 			fmt.Sprintf("cannot move from %s to %s", from, to))
 	}
 	var why *string
@@ -107,6 +107,37 @@ func (s *Service) publish(ctx context.Context, tx store.DB, id *auth.Identity, p
 	return err
 }
 
+// performers are the roles that perform each action of a period.
+var performers = map[workflow.Action][]auth.Role{
+	workflow.ReportProgress: {auth.RoleEvaluateeContact},
+	workflow.EnterScores:    {auth.RoleLeadScorer},
+	workflow.VerifyScores:   {auth.RoleTaskForce},
+	workflow.ImportSources:  {auth.RoleTaskForce},
+	workflow.SeeOwnResults:  {auth.RoleEvaluateeContact},
+	workflow.MovePeriod:     {auth.RoleTaskForce},
+}
+
+// AllowedActions lists what id may do in period p now: an action its roles
+// perform that the period's state permits. The SPA shows exactly these, so
+// it never re-derives the rules.
+func AllowedActions(id *auth.Identity, p *store.Period) []workflow.Action {
+	s := p.State
+	out := []workflow.Action{}
+	for _, a := range []workflow.Action{workflow.ReportProgress, workflow.EnterScores, workflow.VerifyScores,
+		workflow.ImportSources, workflow.SeeOwnResults, workflow.MovePeriod} {
+		permitted := workflow.Allows(s, a) || (a == workflow.MovePeriod && len(workflow.Next(s)) > 0)
+		if permitted && id.Has(performers[a]...) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// EnteredBy says whether id entered score sc (and so may not verify it).
+func EnteredBy(id *auth.Identity, sc *store.Score) bool {
+	return id != nil && sc.EnteredBy != nil && *sc.EnteredBy == id.UserID
+}
+
 // CanSeeEvaluatee says whether id may see an evaluatee's reports and
 // evidence: the 专班, leaders, inspectors, the evaluatee's own contact, and
 // the lead units of the task concerned.
@@ -122,15 +153,6 @@ func CanSeeEvaluatee(id *auth.Identity, e *store.Evaluatee, taskLeads []int64) b
 		return true
 	}
 	return false
-}
-
-// CanSeeResults says whether id may see an evaluatee's results of a period:
-// contacts only their own, and only from 公示 on.
-func CanSeeResults(id *auth.Identity, e *store.Evaluatee, p *store.Period) bool {
-	if id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) {
-		return true
-	}
-	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(workflow.State(p.State), workflow.SeeOwnResults)
 }
 
 // leadUnitsOf returns the lead units of task.

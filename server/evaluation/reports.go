@@ -164,6 +164,38 @@ func (s *Service) DeleteEvidence(ctx context.Context, tx store.DB, id *auth.Iden
 	return store.DeleteEvidence(ctx, tx, evidenceID)
 }
 
+// ProgressReports returns an evaluatee's reports of a period that id may
+// see: all of them for those who see the evaluatee, the reports on the
+// tasks its unit leads for a lead scorer.
+func ProgressReports(ctx context.Context, db store.DB, id *auth.Identity, periodID, evaluateeID int64) ([]store.ProgressReport, error) {
+	e, err := store.FindEvaluatee(ctx, db, evaluateeID)
+	if err != nil {
+		return nil, err
+	}
+	if !CanSeeEvaluatee(id, e, nil) && !id.Has(auth.RoleLeadScorer) {
+		return nil, forbidden("只能查看本单位的进展报送")
+	}
+	reports, err := store.FindReports(ctx, db, periodID, []int64{evaluateeID}, nil)
+	if err != nil {
+		return nil, err
+	}
+	leads, err := store.LeadUnitsByPlans(ctx, db, []int64{e.PlanID})
+	if err != nil {
+		return nil, err
+	}
+	out := []store.ProgressReport{}
+	for _, rep := range reports {
+		var taskLeads []int64
+		for _, u := range leads[e.PlanID][rep.TaskID] {
+			taskLeads = append(taskLeads, u.ID)
+		}
+		if CanSeeEvaluatee(id, e, taskLeads) {
+			out = append(out, rep)
+		}
+	}
+	return out, nil
+}
+
 // OpenEvidence returns an evidence file for download if id may see it.
 func OpenEvidence(ctx context.Context, db store.DB, id *auth.Identity, evidenceID int64) (*store.Evidence, []byte, error) {
 	e, r, err := store.FindEvidence(ctx, db, evidenceID)

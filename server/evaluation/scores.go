@@ -44,6 +44,23 @@ type Cell struct {
 	Report              *store.ProgressReport
 }
 
+// ScoreSheet is the sheet id may score or read in a period: a lead
+// scorer's own unit's; the 专班 may name any lead unit. This is the one
+// statement of "which unit's scores may I see", for the API and the
+// spreadsheet download alike.
+func ScoreSheet(ctx context.Context, db store.DB, id *auth.Identity, periodID int64, leadUnitID *int64) (*Sheet, error) {
+	if id.Has(auth.RoleTaskForce) && leadUnitID != nil {
+		return LoadSheet(ctx, db, periodID, *leadUnitID)
+	}
+	if id.UnitID == nil {
+		return nil, forbidden("账户未绑定单位")
+	}
+	if leadUnitID != nil && *leadUnitID != *id.UnitID {
+		return nil, forbidden("只能查看本单位的评分表")
+	}
+	return LoadSheet(ctx, db, periodID, *id.UnitID)
+}
+
 // LoadSheet returns unit's sheet: every task it leads, everyone carrying
 // them (the unit itself included), their scores and latest reports. It reads
 // only the unit's own cells, so a sheet costs the same in a city or a
@@ -89,7 +106,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{Period: p, Editable: workflow.Allows(workflow.State(p.State), workflow.EnterScores)}
+	sh := &Sheet{Period: p, Editable: workflow.Allows(p.State, workflow.EnterScores)}
 	sh.Points = scoring.ExactTaskPoints(results.ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID]))
 	var led []int64
 	for _, t := range tasks[plan.ID] {
@@ -342,7 +359,7 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 	periods := map[int64]*store.Period{}
 	points := map[int64]map[int64]scoring.Exact{}
 	for _, it := range items {
-		cur, err := findScore(ctx, tx, it.ScoreID)
+		cur, err := store.FindScore(ctx, tx, it.ScoreID)
 		if err != nil {
 			return nil, err
 		}
@@ -362,7 +379,7 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 		if cur.Status != store.ScoreSubmitted {
 			return nil, apperr.Field(it.Field, "status", "只能核实已提交的分值", "only submitted scores can be verified")
 		}
-		if cur.EnteredBy != nil && *cur.EnteredBy == id.UserID {
+		if EnteredBy(id, cur) {
 			return nil, forbidden("不能核实自己录入的分值,请由另一位专班成员核实")
 		}
 		var reason *string
@@ -408,14 +425,6 @@ func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]scori
 		return nil, err
 	}
 	return scoring.ExactTaskPoints(results.ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
-}
-
-func findScore(ctx context.Context, db store.DB, id int64) (*store.Score, error) {
-	sc := new(store.Score)
-	if err := db.NewSelect().Model(sc).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, apperr.NotFoundf("分值", id)
-	}
-	return sc, nil
 }
 
 // Allocation is a task's points set by its lead unit (R8).

@@ -5,11 +5,42 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/workflow"
 )
+
+// SourceImport is the outcome of an import of 民意调查/第三方评估 values.
+type SourceImport struct {
+	Values  []store.SourceValue
+	Errors  []sheets.RowError
+	Written bool
+}
+
+// ImportSourceValues matches parsed rows to the period's evaluatees and,
+// unless dryRun or any row is wrong, replaces the period's values of the
+// method with them. Only the two imported methods take values.
+func (s *Service) ImportSourceValues(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, method string, rows []sheets.SourceValue, rowErrs []sheets.RowError, dryRun bool) (*SourceImport, error) {
+	if method != string(results.PublicOpinion) && method != string(results.ThirdParty) {
+		return nil, apperr.Field("input.method", "oneof", "只能导入民意调查或第三方评估数据", "only PUBLIC_OPINION or THIRD_PARTY")
+	}
+	values, errs, err := s.MatchSourceValues(ctx, tx, id, periodID, method, rows)
+	if err != nil {
+		return nil, err
+	}
+	out := &SourceImport{Values: values, Errors: append(rowErrs, errs...)}
+	if dryRun || len(out.Errors) > 0 {
+		return out, nil
+	}
+	if err := store.ReplaceSourceValues(ctx, tx, periodID, method, values); err != nil {
+		return nil, err
+	}
+	out.Written = true
+	return out, nil
+}
 
 // MatchSourceValues turns parsed 民意调查/第三方评估 rows into values of the
 // period's evaluatees, matching names by unit name or alias; unknown names

@@ -3,6 +3,7 @@ package results
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/workflow"
 	"os"
 	"testing"
 	"time"
@@ -63,12 +64,12 @@ func TestCrossCheckThroughTheDatabase(t *testing.T) {
 			if _, err := store.Publish(ctx, db, s.periods[h].ID, "专班", time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), frozen); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := db.NewUpdate().Model((*store.Period)(nil)).Set("state = ?", store.PeriodPublicity).Where("id = ?", s.periods[h].ID).Exec(ctx); err != nil {
+			if _, err := db.NewUpdate().Model((*store.Period)(nil)).Set("state = ?", workflow.Publicity).Where("id = ?", s.periods[h].ID).Exec(ctx); err != nil {
 				t.Fatal(err)
 			}
 			got := map[int64]published{}
 			for _, g := range []store.RankingGroup{store.GroupDistricts, store.GroupDepartments} {
-				v, err := Read(ctx, db, s.periods[h].ID, &g, nil, false)
+				v, err := read(ctx, db, s.periods[h].ID, &g, nil, false)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -83,7 +84,7 @@ func TestCrossCheckThroughTheDatabase(t *testing.T) {
 		}
 		annualRows := map[int64]AnnualRow{}
 		for _, g := range []store.RankingGroup{store.GroupDistricts, store.GroupDepartments} {
-			rows, err := Annual(ctx, db, s.plan.ID, g)
+			rows, err := rankAnnual(ctx, db, s.plan.ID, g)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package results
 
 import (
 	"fmt"
+	"github.com/kaoping/kaoping/server/workflow"
 	"math/big"
 	"math/rand/v2"
 	"testing"
@@ -75,7 +76,7 @@ func genScenario(seed uint64) *scenario {
 			PublicOpinion: decimal.New(w[2], -2), ThirdParty: decimal.New(w[3], -2)}
 	}
 	for h := range 2 {
-		s.periods[h] = store.Period{ID: 1001 + int64(h), PlanID: s.plan.ID, Half: h + 1, Name: fmt.Sprintf("H%d", h+1), State: store.PeriodReview, Version: 1}
+		s.periods[h] = store.Period{ID: 1001 + int64(h), PlanID: s.plan.ID, Half: h + 1, Name: fmt.Sprintf("H%d", h+1), State: workflow.Review, Version: 1}
 	}
 	for u := int64(1); u <= 8; u++ {
 		s.units = append(s.units, store.Unit{ID: 5000 + u, Name: fmt.Sprintf("牵头单位%d", u), Kind: store.UnitKind("DEPARTMENT"), Aliases: []string{}, SortKey: int(900 + u), Version: 1})

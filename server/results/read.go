@@ -3,6 +3,7 @@ package results
 import (
 	"cmp"
 	"context"
+	"github.com/kaoping/kaoping/server/workflow"
 	"hash/fnv"
 	"slices"
 	"sync"
@@ -25,13 +26,13 @@ type View struct {
 }
 
 func frozen(p store.Period) bool {
-	return p.State == store.PeriodPublicity || p.State == store.PeriodPublished
+	return p.State == workflow.Publicity || p.State == workflow.Published
 }
 
-// Read returns the results of a period for one group or one evaluatee (nil
-// for all). Frozen reads cost three statements whatever the size; previews
+// read returns the results of a period for one group or one evaluatee (nil
+// for all), for every reader: the entry points in access.go filter it. Frozen reads cost three statements whatever the size; previews
 // load the period's data once.
-func Read(ctx context.Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
+func read(ctx context.Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
 	p, err := store.FindPeriod(ctx, db, periodID)
 	if err != nil {
 		return nil, err
@@ -107,9 +108,9 @@ type AnnualRow struct {
 	H1, H2      *Breakdown
 }
 
-// Annual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
+// rankAnnual ranks a group by Y = (H1 + H2) / 2 over the published halves; H1
 // alone is provisional (DESIGN §2.8).
-func Annual(ctx context.Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
+func rankAnnual(ctx context.Context, db store.DB, planID int64, group store.RankingGroup) ([]AnnualRow, error) {
 	periods, err := store.PeriodsByPlans(ctx, db, []int64{planID})
 	if err != nil {
 		return nil, err
@@ -120,7 +121,7 @@ func Annual(ctx context.Context, db store.DB, planID int64, group store.RankingG
 		if !frozen(p) {
 			continue
 		}
-		v, err := Read(ctx, db, p.ID, &group, nil, false)
+		v, err := read(ctx, db, p.ID, &group, nil, false)
 		if err != nil {
 			return nil, err
 		}

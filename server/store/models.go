@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/kaoping/kaoping/server/workflow"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -22,17 +23,6 @@ type MissingRule string
 const (
 	MissingRedistribute MissingRule = "REDISTRIBUTE"
 	MissingZero         MissingRule = "ZERO"
-)
-
-// PeriodState is a period's place in the workflow of DESIGN §3.
-type PeriodState string
-
-const (
-	PeriodDraft     PeriodState = "DRAFT"     // 筹备
-	PeriodOpen      PeriodState = "OPEN"      // 填报
-	PeriodReview    PeriodState = "REVIEW"    // 审核
-	PeriodPublicity PeriodState = "PUBLICITY" // 公示
-	PeriodPublished PeriodState = "PUBLISHED" // 发布
 )
 
 // DeadlineState is the state a task's deadline phrase expects.
@@ -109,13 +99,13 @@ type Plan struct {
 type Period struct {
 	bun.BaseModel `bun:"table:periods"`
 
-	ID          int64       `bun:"id,pk,autoincrement"`
-	PlanID      int64       `bun:"plan_id"`
-	Half        int         `bun:"half"`
-	Name        string      `bun:"name"`
-	State       PeriodState `bun:"state"`
-	PublishedAt *time.Time  `bun:"published_at"`
-	Version     int         `bun:"version"`
+	ID          int64          `bun:"id,pk,autoincrement"`
+	PlanID      int64          `bun:"plan_id"`
+	Half        int            `bun:"half"`
+	Name        string         `bun:"name"`
+	State       workflow.State `bun:"state"`
+	PublishedAt *time.Time     `bun:"published_at"`
+	Version     int            `bun:"version"`
 }
 
 // Dimension is a 方面, the top level of the indicator system.

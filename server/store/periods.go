@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kaoping/kaoping/server/workflow"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -17,14 +18,14 @@ import (
 type PeriodEvent struct {
 	bun.BaseModel `bun:"table:period_events"`
 
-	ID        int64       `bun:"id,pk,autoincrement"`
-	PeriodID  int64       `bun:"period_id"`
-	FromState PeriodState `bun:"from_state"`
-	ToState   PeriodState `bun:"to_state"`
-	Reason    *string     `bun:"reason"`
-	UserID    *int64      `bun:"user_id"`
-	Username  string      `bun:"username"`
-	At        time.Time   `bun:"at"`
+	ID        int64          `bun:"id,pk,autoincrement"`
+	PeriodID  int64          `bun:"period_id"`
+	FromState workflow.State `bun:"from_state"`
+	ToState   workflow.State `bun:"to_state"`
+	Reason    *string        `bun:"reason"`
+	UserID    *int64         `bun:"user_id"`
+	Username  string         `bun:"username"`
+	At        time.Time      `bun:"at"`
 }
 
 // FindPeriod returns period id.
@@ -38,11 +39,11 @@ func FindPeriod(ctx context.Context, db DB, id int64) (*Period, error) {
 
 // MovePeriod changes a period's state if it still has version, and records
 // the event.
-func MovePeriod(ctx context.Context, db DB, p *Period, to PeriodState, reason *string, by Actor, at time.Time) error {
+func MovePeriod(ctx context.Context, db DB, p *Period, to workflow.State, reason *string, by Actor, at time.Time) error {
 	from := p.State
 	next := *p
 	next.State = to
-	if to == PeriodPublished {
+	if to == workflow.Published {
 		next.PublishedAt = &at
 	}
 	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "state", "published_at"); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/workflow"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -44,8 +45,8 @@ func CreatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 		return err
 	}
 	periods := []Period{
-		{PlanID: p.ID, Half: 1, Name: fmt.Sprintf("%d年上半年", p.Year), State: PeriodDraft, Version: 1},
-		{PlanID: p.ID, Half: 2, Name: fmt.Sprintf("%d年下半年", p.Year), State: PeriodDraft, Version: 1},
+		{PlanID: p.ID, Half: 1, Name: fmt.Sprintf("%d年上半年", p.Year), State: workflow.Draft, Version: 1},
+		{PlanID: p.ID, Half: 2, Name: fmt.Sprintf("%d年下半年", p.Year), State: workflow.Draft, Version: 1},
 	}
 	if _, err := db.NewInsert().Model(&periods).Exec(ctx); err != nil {
 		return fmt.Errorf("create periods of plan %d: %w", p.ID, mapError(err))

@@ -84,6 +84,16 @@ type ScoreFilter struct {
 	IDs          []int64
 }
 
+// FindScore returns one score; an unknown id is NOT_FOUND, any other failure
+// keeps its cause.
+func FindScore(ctx context.Context, db DB, id int64) (*Score, error) {
+	sc := new(Score)
+	if err := db.NewSelect().Model(sc).Where("id = ?", id).Scan(ctx); err != nil {
+		return nil, notFoundOr(err, "分值", id)
+	}
+	return sc, nil
+}
+
 // FindScores returns the scores matching f, in a stable order.
 func FindScores(ctx context.Context, db DB, f ScoreFilter) ([]Score, error) {
 	var out []Score

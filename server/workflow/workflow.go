@@ -34,6 +34,7 @@ const (
 	VerifyScores   Action = "VERIFY_SCORES"   // 专班: accept, adjust, return
 	ImportSources  Action = "IMPORT_SOURCES"  // 专班: 民意调查 / 第三方评估 values
 	SeeOwnResults  Action = "SEE_OWN_RESULTS" // evaluatee contacts: their own published results
+	MovePeriod     Action = "MOVE_PERIOD"     // 专班: any of Moves from the current state
 )
 
 // Permitted is the table of what may be done in each state. It is repeated

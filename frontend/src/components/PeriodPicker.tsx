@@ -25,6 +25,7 @@ export const planPeriodsQuery = graphql(`
         state
         version
         publishedAt
+        allowedActions
       }
     }
   }

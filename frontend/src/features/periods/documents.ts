@@ -9,6 +9,7 @@ export const periodFieldsFragment = graphql(`
     state
     version
     nextStates
+    allowedActions
     publishedAt
     events {
       at

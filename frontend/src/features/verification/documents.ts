@@ -45,6 +45,7 @@ export const verificationQueueQuery = graphql(`
       comment
       status
       enteredBy
+      enteredByMe
       enteredAt
       verifiedBy
       verifiedAt

@@ -72,8 +72,10 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
   const screens = Grid.useBreakpoint();
   const index = periodStates.indexOf(period.state);
   const events = [...period.events].reverse();
-  const forward = period.nextStates.filter((s) => !describeMove(period.state, s).back);
-  const back = period.nextStates.filter((s) => describeMove(period.state, s).back);
+  // The server says whether this user may move the period now.
+  const moves = period.allowedActions.includes('MOVE_PERIOD') ? period.nextStates : [];
+  const forward = moves.filter((s) => !describeMove(period.state, s).back);
+  const back = moves.filter((s) => describeMove(period.state, s).back);
 
   return (
     <Card
@@ -111,7 +113,7 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
             {describeMove(period.state, s).label}
           </Button>
         ))}
-        {period.nextStates.length === 0 && <Typography.Text type="secondary">当前阶段没有可执行的变更。</Typography.Text>}
+        {moves.length === 0 && <Typography.Text type="secondary">当前阶段没有可执行的变更。</Typography.Text>}
       </Flex>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         变更记录

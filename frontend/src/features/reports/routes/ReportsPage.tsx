@@ -67,7 +67,7 @@ function Reports({ plan, evaluateeId, period }: { plan: PlanData; evaluateeId: s
   });
   const [openTask, setOpenTask] = useState<string | null>(null);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const editable = period.state === 'OPEN';
+  const editable = period.allowedActions.includes('REPORT_PROGRESS');
 
   const reports = useMemo(() => new Map((data?.progressReports ?? []).map((r) => [r.taskId, r])), [data]);
   const rows = useMemo<Row[]>(() => {

@@ -32,8 +32,8 @@ const periods: PlanPeriodsQuery = {
     name: '包头市数字政府建设考评',
     year: 2023,
     periods: [
-      { id: 'h1', planId: 'p1', half: 1, name: '2023年上半年', state: 'PUBLISHED', version: 5, publishedAt: '2023-07-10T01:03:00Z' },
-      { id: 'h2', planId: 'p1', half: 2, name: '2023年下半年', state: 'OPEN', version: 2, publishedAt: null },
+      { id: 'h1', planId: 'p1', half: 1, name: '2023年上半年', state: 'PUBLISHED', version: 5, publishedAt: '2023-07-10T01:03:00Z', allowedActions: [] },
+      { id: 'h2', planId: 'p1', half: 2, name: '2023年下半年', state: 'OPEN', version: 2, publishedAt: null, allowedActions: ['ENTER_SCORES'] },
     ],
   },
 };

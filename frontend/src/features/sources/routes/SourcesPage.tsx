@@ -8,7 +8,7 @@ import { PeriodPicker, PeriodStateTag, usePlanPeriod } from '../../../components
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import { SheetErrorsTable } from '../../../components/SheetErrorsTable';
 import { graphql } from '../../../gql';
-import type { PeriodState, ScoringMethod, SourceValuesQuery } from '../../../gql/graphql';
+import type { PeriodAction, PeriodState, ScoringMethod, SourceValuesQuery } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
 import { periodStateLabels, scoringMethodLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
@@ -118,13 +118,25 @@ export function SourcesPage() {
           <Empty description="本方案还没有考评周期" />
         </Card>
       ) : (
-        <MethodValues key={`${period.id}:${method}`} periodId={period.id} periodName={period.name} periodState={period.state} method={method} />
+        <MethodValues key={`${period.id}:${method}`} periodId={period.id} periodName={period.name} periodState={period.state} allowedActions={period.allowedActions} method={method} />
       )}
     </>
   );
 }
 
-function MethodValues({ periodId, periodName, periodState, method }: { periodId: string; periodName: string; periodState: PeriodState; method: ImportMethod }) {
+function MethodValues({
+  periodId,
+  periodName,
+  periodState,
+  allowedActions,
+  method,
+}: {
+  periodId: string;
+  periodName: string;
+  periodState: PeriodState;
+  allowedActions: readonly PeriodAction[];
+  method: ImportMethod;
+}) {
   const { message } = App.useApp();
   const showError = useShowError();
   const canImport = useSession().can('TASK_FORCE');
@@ -137,7 +149,7 @@ function MethodValues({ periodId, periodName, periodState, method }: { periodId:
   const [file, setFile] = useState<File | null>(null);
   const [confirming, setConfirming] = useState(false);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const open = periodState === 'OPEN' || periodState === 'REVIEW';
+  const open = allowedActions.includes('IMPORT_SOURCES');
   const label = scoringMethodLabels[method];
   const current = useMemo(() => sortValues(data?.sourceValues ?? []), [data]);
   const preview = file ? previewState.data?.importSourceValues : undefined;

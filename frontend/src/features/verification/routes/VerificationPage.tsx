@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, PeriodStateTag, usePlanPeriod } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
-import type { PeriodState, ScoreStatus } from '../../../gql/graphql';
+import type { PeriodAction, PeriodState, ScoreStatus } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
 import { formatTime, periodStateLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
@@ -48,16 +48,27 @@ export function VerificationPage() {
           <Empty description="本方案还没有考评周期" />
         </Card>
       ) : (
-        <Queue key={period.id} planId={planId} periodId={period.id} periodName={period.name} periodState={period.state} />
+        <Queue key={period.id} planId={planId} periodId={period.id} periodName={period.name} periodState={period.state} allowedActions={period.allowedActions} />
       )}
     </>
   );
 }
 
-function Queue({ planId, periodId, periodName, periodState }: { planId: string; periodId: string; periodName: string; periodState: PeriodState }) {
+function Queue({
+  planId,
+  periodId,
+  periodName,
+  periodState,
+  allowedActions,
+}: {
+  planId: string;
+  periodId: string;
+  periodName: string;
+  periodState: PeriodState;
+  allowedActions: readonly PeriodAction[];
+}) {
   const { message } = App.useApp();
   const showError = useShowError();
-  const { session } = useSession();
   const screens = Grid.useBreakpoint();
   const compact = !(screens.md ?? true);
   const [status, setStatus] = useState<ScoreStatus>('SUBMITTED');
@@ -68,8 +79,8 @@ function Queue({ planId, periodId, periodName, periodState }: { planId: string; 
   const [search, setSearch] = useState('');
   const [decision, setDecision] = useState<{ row: QueueRow; kind: Decision } | null>(null);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const canVerify = periodState === 'OPEN' || periodState === 'REVIEW';
-  const me = session?.user.displayName;
+  // What this user may do is the server's answer, not a copy of its rules.
+  const canVerify = allowedActions.includes('VERIFY_SCORES');
 
   const rows = useMemo<QueueRow[]>(() => {
     const tasks = new Map(lookup.data?.plan?.dimensions.flatMap((d) => d.indicators.flatMap((i) => i.tasks)).map((t) => [t.id, t]) ?? []);
@@ -101,7 +112,7 @@ function Queue({ planId, periodId, periodName, periodState }: { planId: string; 
   }, [rows, search]);
 
   const groupOf = useMemo(() => new Map((lookup.data?.evaluatees ?? []).map((e) => [e.id, e.group])), [lookup.data]);
-  const own = (r: QueueRow) => !!me && r.enteredBy === me;
+  const own = (r: QueueRow) => r.enteredByMe;
 
   const run = async (items: Array<{ scoreId: string; version: number; action: 'ACCEPT' | 'ADJUST' | 'RETURN'; value?: string; reason?: string }>, done: string) => {
     const r = await verify({ input: { items } }, queueContext);

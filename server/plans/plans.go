@@ -1,0 +1,172 @@
+// Package plans is the editing of a plan's structure (DESIGN R2, §4): the
+// plan with its method weights, its dimensions, indicators and tasks, its
+// evaluatees and the assignment matrix, and the import of a method
+// document. Roles are checked by the @allow directive; each function here
+// owns the rules of its change and runs in the caller's transaction.
+package plans
+
+import (
+	"context"
+	"strings"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// CheckWeights gives the sum rule (R4) a field error before the database's
+// check constraint would.
+func CheckWeights(w store.Weights) error {
+	if !w.Sum().Equal(store.DefaultWeights().Sum()) {
+		return apperr.Field("input.weights", "sum100",
+			"四种考评方式的权重之和必须为100,当前为"+w.Sum().String(),
+			"the four method weights must sum to 100, not "+w.Sum().String())
+	}
+	return nil
+}
+
+// CreatePlan creates a plan.
+func CreatePlan(ctx context.Context, db store.DB, _ *auth.Identity, p store.Plan) (*store.Plan, error) {
+	p.Name = strings.TrimSpace(p.Name)
+	if err := CheckWeights(p.Weights); err != nil {
+		return nil, err
+	}
+	if err := store.CreatePlan(ctx, db, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// UpdatePlan changes a plan's name, year, weights and missing-component rule.
+func UpdatePlan(ctx context.Context, db store.DB, _ *auth.Identity, p store.Plan) (*store.Plan, error) {
+	p.Name = strings.TrimSpace(p.Name)
+	if err := CheckWeights(p.Weights); err != nil {
+		return nil, err
+	}
+	if err := store.UpdatePlan(ctx, db, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// DeletePlan removes a plan at version.
+func DeletePlan(ctx context.Context, db store.DB, _ *auth.Identity, planID int64, version int) error {
+	return store.DeletePlan(ctx, db, planID, version)
+}
+
+// CreateDimension adds a dimension to an existing plan.
+func CreateDimension(ctx context.Context, db store.DB, _ *auth.Identity, d store.Dimension) (*store.Dimension, error) {
+	if _, err := store.FindPlan(ctx, db, d.PlanID); err != nil {
+		return nil, err
+	}
+	d.Name = strings.TrimSpace(d.Name)
+	if err := store.CreateDimension(ctx, db, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// UpdateDimension changes a dimension's number, name and points.
+func UpdateDimension(ctx context.Context, db store.DB, _ *auth.Identity, d store.Dimension) (*store.Dimension, error) {
+	d.Name = strings.TrimSpace(d.Name)
+	if err := store.UpdateDimension(ctx, db, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// DeleteDimension removes a dimension at version.
+func DeleteDimension(ctx context.Context, db store.DB, _ *auth.Identity, id int64, version int) error {
+	return store.DeleteDimension(ctx, db, id, version)
+}
+
+// CreateIndicator adds an indicator to an existing dimension.
+func CreateIndicator(ctx context.Context, db store.DB, _ *auth.Identity, i store.Indicator) (*store.Indicator, error) {
+	if _, err := store.FindDimension(ctx, db, i.DimensionID); err != nil {
+		return nil, err
+	}
+	i.Name = strings.TrimSpace(i.Name)
+	if err := store.CreateIndicator(ctx, db, &i); err != nil {
+		return nil, err
+	}
+	return store.FindIndicator(ctx, db, i.ID)
+}
+
+// UpdateIndicator changes an indicator's number, name and points.
+func UpdateIndicator(ctx context.Context, db store.DB, _ *auth.Identity, i store.Indicator) (*store.Indicator, error) {
+	i.Name = strings.TrimSpace(i.Name)
+	if err := store.UpdateIndicator(ctx, db, &i); err != nil {
+		return nil, err
+	}
+	return store.FindIndicator(ctx, db, i.ID)
+}
+
+// DeleteIndicator removes an indicator at version.
+func DeleteIndicator(ctx context.Context, db store.DB, _ *auth.Identity, id int64, version int) error {
+	return store.DeleteIndicator(ctx, db, id, version)
+}
+
+// CreateTask adds a task with its lead units to an existing indicator.
+func CreateTask(ctx context.Context, db store.DB, _ *auth.Identity, t store.Task, leadUnitIDs []int64) (*store.Task, error) {
+	if _, err := store.FindIndicator(ctx, db, t.IndicatorID); err != nil {
+		return nil, err
+	}
+	t.Text = strings.TrimSpace(t.Text)
+	if err := store.CreateTask(ctx, db, &t, leadUnitIDs); err != nil {
+		return nil, err
+	}
+	return store.FindTask(ctx, db, t.ID)
+}
+
+// UpdateTask changes a task and replaces its lead units.
+func UpdateTask(ctx context.Context, db store.DB, _ *auth.Identity, t store.Task, leadUnitIDs []int64) (*store.Task, error) {
+	t.Text = strings.TrimSpace(t.Text)
+	if err := store.UpdateTask(ctx, db, &t, leadUnitIDs); err != nil {
+		return nil, err
+	}
+	return store.FindTask(ctx, db, t.ID)
+}
+
+// DeleteTask removes a task at version.
+func DeleteTask(ctx context.Context, db store.DB, _ *auth.Identity, id int64, version int) error {
+	return store.DeleteTask(ctx, db, id, version)
+}
+
+// CreateEvaluatee adds a unit to an existing plan as an evaluatee.
+func CreateEvaluatee(ctx context.Context, db store.DB, _ *auth.Identity, e store.Evaluatee) (*store.Evaluatee, error) {
+	if _, err := store.FindPlan(ctx, db, e.PlanID); err != nil {
+		return nil, err
+	}
+	if err := store.CreateEvaluatee(ctx, db, &e); err != nil {
+		return nil, err
+	}
+	return store.FindEvaluatee(ctx, db, e.ID)
+}
+
+// UpdateEvaluatee moves an evaluatee to another ranking group.
+func UpdateEvaluatee(ctx context.Context, db store.DB, _ *auth.Identity, e store.Evaluatee) (*store.Evaluatee, error) {
+	if err := store.UpdateEvaluatee(ctx, db, &e); err != nil {
+		return nil, err
+	}
+	return store.FindEvaluatee(ctx, db, e.ID)
+}
+
+// DeleteEvaluatee removes an evaluatee at version.
+func DeleteEvaluatee(ctx context.Context, db store.DB, _ *auth.Identity, id int64, version int) error {
+	return store.DeleteEvaluatee(ctx, db, id, version)
+}
+
+// SetAssignments sets which evaluatees carry a task (the assignment matrix).
+func SetAssignments(ctx context.Context, db store.DB, _ *auth.Identity, taskID int64, evaluateeIDs []int64) (*store.Task, error) {
+	if err := store.SetTaskAssignments(ctx, db, taskID, evaluateeIDs); err != nil {
+		return nil, err
+	}
+	return store.FindTask(ctx, db, taskID)
+}
+
+// Import creates a plan from a parsed method document, with the lead units
+// it names that the catalogue lacks (the GraphQL import and the CLI share it).
+func Import(ctx context.Context, db store.DB, _ *auth.Identity, name string, year int, doc *importer.Result) (*store.Plan, []store.Unit, error) {
+	return store.ImportPlan(ctx, db, strings.TrimSpace(name), year, doc)
+}
