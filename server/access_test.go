@@ -90,6 +90,8 @@ var sensitiveQueries = map[string]rule{
 	"ranking":           {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
 	"annualRanking":     {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
 	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
+	"rankChanges":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	"annualRankChanges": {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
 }
 
 func schema() *ast.Schema {
