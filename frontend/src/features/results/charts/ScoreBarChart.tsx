@@ -1,6 +1,7 @@
 import { Flex, Segmented, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ES module build: the CommonJS one (lib/) reaches the bundle as an object, not a component.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
 import { quartile } from '../rankingView';
 import { echarts, quartileColors, quartileLabels } from './echarts';
