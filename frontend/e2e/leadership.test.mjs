@@ -50,6 +50,7 @@ test('the ranking opens on the published half with a chart; a row opens the eval
     assert.match(await banner.innerText(), new RegExp(`${h1.name}|已发布|公示`));
     const chart = page.getByTestId('score-chart');
     await chart.locator('canvas').first().waitFor({ timeout: 15000 });
+    await page.locator('[data-testid=score-chart][data-rendered=true]').waitFor({ timeout: 15000 });
     assert.equal(await chart.getAttribute('data-mark'), '', 'published figures carry no preview mark');
     await page.screenshot({ path: join(SHOTS, 'leadership-ranking-desktop.png') });
 
@@ -75,7 +76,7 @@ test('the preview of the half in progress is marked and shows rank changes again
   const page = await openPage(browser.context, desktop);
   try {
     await page.goto(`${BASE}/plans/${planId}/ranking?period=${h2.id}&group=DISTRICTS`);
-    await page.getByTestId('score-chart').locator('canvas').first().waitFor({ timeout: 15000 });
+    await page.locator('[data-testid=score-chart][data-rendered=true]').waitFor({ timeout: 15000 });
     assert.equal(await page.getByTestId('result-banner').getAttribute('data-preview'), 'true');
     assert.match(await page.getByTestId('score-chart').getAttribute('data-mark'), /预览/);
     const { rankChanges } = await graphql(
@@ -126,7 +127,7 @@ test('ranking at phone size', async () => {
   const page = await openPage(browser.context, phone);
   try {
     await page.goto(`${BASE}/plans/${planId}/ranking`);
-    await page.getByTestId('score-chart').locator('canvas').first().waitFor({ timeout: 15000 });
+    await page.locator('[data-testid=score-chart][data-rendered=true]').waitFor({ timeout: 15000 });
     await page.screenshot({ path: join(SHOTS, 'leadership-ranking-phone.png'), fullPage: true });
     assert.deepEqual(page.problems, []);
   } finally {

@@ -43,6 +43,7 @@ export default function ScoreBarChart({
     const many = rows.length > WINDOW;
     const base: EChartsOption = {
       animation: rows.length <= 200,
+      animationDuration: 300,
       grid: { left: 8, right: many ? 56 : 24, top: mark ? 36 : 12, bottom: mode === 'dimension' ? 56 : 24, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', min: 0, max: mode === 'dimension' ? undefined : 100, name: mode === 'dimension' ? '日常监测' : '得分', nameLocation: 'end' },
@@ -88,16 +89,19 @@ export default function ScoreBarChart({
   }, [scored, mark, mode]);
 
   const height = Math.min(Math.max(scored.length, 4), WINDOW) * 26 + (mode === 'dimension' ? 96 : 64);
+  // data-rendered tells tests (and screenshots) the bars are drawn, animation included.
+  const [rendered, setRendered] = useState(false);
   const onEvents = useMemo(
     () => ({
       click: (p: { data?: { evaluateeId?: string } }) => {
         if (p.data?.evaluateeId) onOpen(p.data.evaluateeId);
       },
+      finished: () => setRendered(true),
     }),
     [onOpen],
   );
   return (
-    <div data-testid="score-chart" data-mark={mark ?? ''}>
+    <div data-testid="score-chart" data-mark={mark ?? ''} data-rendered={rendered}>
       <Flex justify="space-between" align="center" wrap="wrap" gap={8} style={{ marginBottom: 4 }}>
         <Flex gap={12} wrap="wrap" aria-label="图例">
           {mode === 'quartile' &&

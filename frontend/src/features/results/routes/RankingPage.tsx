@@ -106,7 +106,14 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
     context: useMemo(() => rankingContext, []),
   });
   const plan = usePlanColumns(planId);
-  const [{ data: changeData }] = useQuery({ query: rankChangesQuery, variables: { periodId: period.id, group }, context: useMemo(() => rankingContext, []) });
+  const { can } = useSession();
+  // Contacts see only their own row: rank changes are for whole groups.
+  const [{ data: changeData }] = useQuery({
+    query: rankChangesQuery,
+    variables: { periodId: period.id, group },
+    context: useMemo(() => rankingContext, []),
+    pause: !can('TASK_FORCE', 'LEADER', 'ANALYST'),
+  });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) {
@@ -138,7 +145,13 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
 
 function AnnualRanking({ planId, group, periods }: { planId: string; group: RankingGroup; periods: PeriodData[] }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: annualRankingQuery, variables: { planId, group }, context: useMemo(() => rankingContext, []) });
-  const [{ data: changeData }] = useQuery({ query: annualRankChangesQuery, variables: { planId, group }, context: useMemo(() => rankingContext, []) });
+  const { can } = useSession();
+  const [{ data: changeData }] = useQuery({
+    query: annualRankChangesQuery,
+    variables: { planId, group },
+    context: useMemo(() => rankingContext, []),
+    pause: !can('TASK_FORCE', 'LEADER', 'ANALYST'),
+  });
   const plan = usePlanColumns(planId);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   if (!data && fetching) return <PageLoading rows={10} />;
@@ -397,8 +410,10 @@ function RankingTable({
           )}
         </Flex>
       }
-      extra={
-        <Flex gap={12} align="center" wrap="wrap">
+      styles={{ body: { padding: 0 } }}
+    >
+      <div style={{ padding: '12px 16px 0' }}>
+        <Flex gap={12} align="center" justify="flex-end" wrap="wrap">
           {compared && <Typography.Text type="secondary">名次变化与{changes?.previousName}相比</Typography.Text>}
           <Flex gap={4} align="center">
             <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label="显示各方面得分" id="show-dimensions" />
@@ -408,9 +423,7 @@ function RankingTable({
             导出 Excel
           </Button>
         </Flex>
-      }
-      styles={{ body: { padding: 0 } }}
-    >
+      </div>
       {rows.length > 0 && (
         <div style={{ padding: '12px 16px 0' }}>
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
