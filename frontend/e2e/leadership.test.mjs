@@ -134,3 +134,45 @@ test('ranking at phone size', async () => {
     await page.close();
   }
 });
+
+// Province scale: the page's ranking answer widened to 1,200 units (copies
+// of the real rows with their own ids and descending scores) to measure how
+// long the chart and the virtualised table take to draw and the longest
+// main-thread task. Reported, not asserted (speed is not a test).
+test('measure: chart and table with 1,200 rows', async () => {
+  const page = await openPage(browser.context, desktop);
+  try {
+    await page.route(`${BASE}/graphql`, async (route) => {
+      const body = route.request().postDataJSON();
+      if (!/query Ranking\(/.test(body?.query ?? '')) return route.continue();
+      const res = await route.fetch();
+      const json = await res.json();
+      const rows = json.data.ranking.rows;
+      const wide = Array.from({ length: 1200 }, (_, i) => {
+        const r = rows[i % rows.length];
+        const score = (95 - (i * 60) / 1200).toFixed(2);
+        return { ...r, rank: i + 1, score, evaluatee: { ...r.evaluatee, id: `9${i}`, unit: { ...r.evaluatee.unit, id: `9${i}`, name: `${r.evaluatee.unit.name}${i + 1}` } } };
+      });
+      json.data.ranking.rows = wide;
+      await route.fulfill({ response: res, json });
+    });
+    await page.addInitScript(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const started = Date.now();
+    await page.goto(`${BASE}/plans/${planId}/ranking?period=${h1.id}&group=DISTRICTS`);
+    await page.locator('[data-testid=score-chart][data-rendered=true]').waitFor({ timeout: 60000 });
+    const drawn = Date.now() - started;
+    const rowsInDom = await page.locator('[data-testid=ranking-table] .ant-table-row').count();
+    const longest = await page.evaluate(() => window.__longest);
+    console.log(`1,200 rows: chart drawn ${drawn} ms after navigation; longest main-thread task ${Math.round(longest)} ms; table rows in the DOM ${rowsInDom}`);
+    await page.screenshot({ path: join(SHOTS, 'leadership-ranking-1200-desktop.png') });
+    assert.ok(rowsInDom < 1200, 'the table renders only the rows in view');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.close();
+  }
+});

@@ -64,10 +64,11 @@ export default function ScoreBarChart({
             type: 'bar',
             name: '得分',
             large: rows.length > 400,
-            data: rows.map((b) => ({
+            data: rows.map((b, i) => ({
               value: Number(b.score),
               evaluateeId: b.evaluateeId,
-              itemStyle: { color: quartileColors[quartile(scored.length - 1 - rows.indexOf(b), scored.length)] },
+              // rows is reversed: position i from the bottom is place n-1-i in the ranking.
+              itemStyle: { color: quartileColors[quartile(rows.length - 1 - i, rows.length)] },
             })),
             label: { show: rows.length <= WINDOW, position: 'right', formatter: (p) => Number(p.value).toFixed(2) },
           },
