@@ -36,7 +36,11 @@ func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (m
 	if input.TotpCode != nil {
 		code = *input.TotpCode
 	}
-	out, err := r.Auth.Login(ctx, strings.TrimSpace(input.Username), input.Password, code, req.Client, req.Token)
+	out, err := r.Auth.Login(ctx, strings.TrimSpace(input.Username), input.Password, code, req.Client, req.Token,
+		func(ctx context.Context, tx store.Tx, id *auth.Identity) error {
+			setActor(ctx, id, input.Username)
+			return recordInOwnTx(ctx, tx)
+		})
 	if errors.Is(err, auth.ErrLocked) {
 		audit.Detail(ctx, "连续登录失败,账户已锁定")
 	}
@@ -149,6 +153,13 @@ func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUse
 	}
 	var out store.User
 	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		current, err := store.FindUser(ctx, tx, input.ID)
+		if err != nil {
+			return err
+		}
+		if err := auth.KeepAnAdministrator(ctx, tx, current, input.Enabled, input.Roles); err != nil {
+			return err
+		}
 		u := store.User{ID: input.ID, Version: input.Version, DisplayName: strings.TrimSpace(input.DisplayName),
 			UnitID: input.UnitID, Enabled: input.Enabled, Roles: roleNames(input.Roles)}
 		if err := store.UpdateUser(ctx, tx, &u); err != nil {
@@ -230,6 +241,10 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 		return model.AuditPage{}, err
 	}
 	return model.AuditPage{Records: orEmpty(recs), Total: total}, nil
+}
+
+func (r *queryResolver) AuditLogUnits(ctx context.Context) ([]store.Unit, error) {
+	return store.UnitsInAuditLog(ctx, r.Store.DB)
 }
 
 func (r *userResolver) Roles(ctx context.Context, obj *store.User) ([]auth.Role, error) {

@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/validate"
 )
 
 // presentError is the single place errors leave the server. Application
@@ -30,6 +33,12 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &gerr) && gerr.Err == nil && gerr.Extensions["code"] != nil {
 			// Parser and validation errors gqlgen built itself.
 			return gqlErr
+		}
+		var text *validate.TextProblem
+		if errors.As(err, &text) {
+			// A String argument with a control character (graph/scalar):
+			// the decoder knew the path, not the field's name.
+			err = text.Field(argumentPath(ctx, gqlErr.Path))
 		}
 		if e, ok := apperr.As(err); ok {
 			gqlErr.Message = e.Message
@@ -58,6 +67,29 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr.Extensions["code"] = string(apperr.Internal)
 		return gqlErr
 	}
+}
+
+// argumentPath writes the path of an argument error below its field as
+// field errors are written ("input.entries[2].comment").
+func argumentPath(ctx context.Context, path ast.Path) string {
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		if n := len(fc.Path()); n <= len(path) {
+			path = path[n:]
+		}
+	}
+	var b strings.Builder
+	for _, p := range path {
+		switch p := p.(type) {
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(p))
+		case ast.PathName:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(p))
+		}
+	}
+	return b.String()
 }
 
 // recoverPanic logs a resolver panic with its stack and answers INTERNAL.

@@ -318,6 +318,7 @@ type ComplexityRoot struct {
 		AnnualRankChanges func(childComplexity int, planID int64, group store.RankingGroup) int
 		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
 		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
+		AuditLogUnits     func(childComplexity int) int
 		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
 		Evaluatees        func(childComplexity int, planID int64) int
 		Me                func(childComplexity int) int
@@ -596,6 +597,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*model.Session, error)
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
+	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
@@ -1985,6 +1987,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*model.AuditFilter), args["offset"].(*int), args["limit"].(*int)), true
+	case "Query.auditLogUnits":
+		if e.ComplexityRoot.Query.AuditLogUnits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AuditLogUnits(childComplexity), true
 	case "Query.breakdown":
 		if e.ComplexityRoot.Query.Breakdown == nil {
 			break
@@ -3158,6 +3166,8 @@ type Query {
   me: Session
   users: [User!]! @allow(roles: [ADMIN])
   auditLog(filter: AuditFilter, offset: Int = 0, limit: Int = 100): AuditPage! @allow(roles: [AUDITOR])
+  "The units that appear in the audit log, for its filter: the auditor reads the log and nothing else"
+  auditLogUnits: [Unit!]! @allow(roles: [AUDITOR])
 }
 
 type Mutation {
@@ -3407,11 +3417,12 @@ type Evaluatee {
   version: Int!
 }
 
+"Method weights in percent, at most two decimals each (stored as numeric(5, 2)); they must sum to 100."
 input MethodWeightsInput {
-  dailyMonitoring: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  fieldVisits: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  publicOpinion: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
-  thirdParty: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100")
+  dailyMonitoring: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  fieldVisits: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  publicOpinion: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
+  thirdParty: Decimal! @goTag(key: "validate", value: "dgte=0,dlte=100,dplaces=2")
 }
 
 input CreatePlanInput {
@@ -3506,10 +3517,11 @@ input SetTaskAssignmentsInput {
 }
 
 extend type Query {
-  plans: [Plan!]!
-  plan(id: ID!): Plan
-  task(id: ID!): Task
-  evaluatees(planId: ID!): [Evaluatee!]!
+  "Plans are for the evaluation roles: never the admin or the auditor (三员分立)"
+  plans: [Plan!]! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  plan(id: ID!): Plan @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  task(id: ID!): Task @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+  evaluatees(planId: ID!): [Evaluatee!]! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -3668,7 +3680,12 @@ type Score {
 type ScoreCell {
   evaluateeId: ID!
   taskId: ID!
-  "The highest score that may be entered: the task's points rounded half up to two decimals (entering it counts as the exact points)."
+  """
+  The highest score that may be entered (满分): the task's points rounded half up to two
+  decimals. Entering exactly this counts as the task's exact points, whichever way they
+  rounded (2/3 → 0.67, 1/7 → 0.14, 10/3 → 3.33 all mean full marks); any lower entry
+  counts as entered.
+  """
   maxPoints: Decimal!
   score: Score
   report: ProgressReport
@@ -3884,7 +3901,7 @@ input ImportSourceValuesInput {
 }
 
 extend type Query {
-  period(id: ID!): Period
+  period(id: ID!): Period @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
   "Progress reports of one evaluatee (contacts: their own unit only)"
   progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
   "The score grid of a lead unit (scorers: their own unit; the 专班: any)"
@@ -3967,8 +3984,8 @@ input UpdateUnitInput {
 }
 
 extend type Query {
-  "All units in official order."
-  units: [Unit!]!
+  "All units in official order (the admin edits the catalogue; the auditor sees units only as auditLogUnits)."
+  units: [Unit!]! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -11919,6 +11936,56 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_auditLogUnits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLogUnits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AuditLogUnits(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal []store.Unit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Unit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_rankChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12054,7 +12121,25 @@ func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Plans(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Plan) graphql.Marshaler {
 			return ec.marshalNPlan2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlanᚄ(ctx, selections, v)
 		},
@@ -12087,7 +12172,25 @@ func (ec *executionContext) _Query_plan(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Plan(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Plan) graphql.Marshaler {
 			return ec.marshalOPlan2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx, selections, v)
 		},
@@ -12131,7 +12234,25 @@ func (ec *executionContext) _Query_task(ctx context.Context, field graphql.Colle
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Task(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Task
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Task
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Task) graphql.Marshaler {
 			return ec.marshalOTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
 		},
@@ -12175,7 +12296,25 @@ func (ec *executionContext) _Query_evaluatees(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Evaluatees(ctx, fc.Args["planId"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Evaluatee
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Evaluatee
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Evaluatee) graphql.Marshaler {
 			return ec.marshalNEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluateeᚄ(ctx, selections, v)
 		},
@@ -12219,7 +12358,25 @@ func (ec *executionContext) _Query_period(ctx context.Context, field graphql.Col
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Period(ctx, fc.Args["id"].(int64))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
 			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
 		},
@@ -12696,7 +12853,25 @@ func (ec *executionContext) _Query_units(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Units(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"ADMIN", "TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.Unit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Unit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []store.Unit) graphql.Marshaler {
 			return ec.marshalNUnit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitᚄ(ctx, selections, v)
 		},
@@ -20710,6 +20885,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLog(ctx, field)
 				})
+		case "auditLogUnits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLogUnits(ctx, field)
+				})
 		case "rankChanges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -22807,14 +22988,14 @@ func (ec *executionContext) unmarshalNMethodWeightsInput2ᚖgithubᚗcomᚋkaopi
 }
 
 func (ec *executionContext) unmarshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule(ctx context.Context, v any) (store.MissingRule, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule(ctx context.Context, sel ast.SelectionSet, v store.MissingRule) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[v])
+	res := scalar.MarshalText(marshalNMissingComponentRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "MissingComponentRule!")
 	}
@@ -22886,14 +23067,14 @@ func (ec *executionContext) marshalNPeriodEvent2ᚕgithubᚗcomᚋkaopingᚋkaop
 }
 
 func (ec *executionContext) unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, v any) (store.PeriodState, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState(ctx context.Context, sel ast.SelectionSet, v store.PeriodState) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
+	res := scalar.MarshalText(marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriodState[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PeriodState!")
 	}
@@ -23042,14 +23223,14 @@ func (ec *executionContext) marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋg
 }
 
 func (ec *executionContext) unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, v any) (store.RankingGroup, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, sel ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[v])
+	res := scalar.MarshalText(marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "RankingGroup!")
 	}
@@ -23093,14 +23274,14 @@ func (ec *executionContext) unmarshalNResetPasswordInput2githubᚗcomᚋkaoping�
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[v])
+	res := scalar.MarshalText(marshalNRole2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRole[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
 	}
@@ -23278,14 +23459,14 @@ func (ec *executionContext) marshalNScoreSheetImport2githubᚗcomᚋkaopingᚋka
 }
 
 func (ec *executionContext) unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, v any) (store.ScoreStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus(ctx context.Context, sel ast.SelectionSet, v store.ScoreStatus) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[v])
+	res := scalar.MarshalText(marshalNScoreStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ScoreStatus!")
 	}
@@ -23308,14 +23489,14 @@ var (
 )
 
 func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, v any) (results.Method, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, sel ast.SelectionSet, v results.Method) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
+	res := scalar.MarshalText(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ScoringMethod!")
 	}
@@ -23391,13 +23572,13 @@ func (ec *executionContext) marshalNSourceValuesImport2githubᚗcomᚋkaopingᚋ
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalText(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := scalar.MarshalText(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -23544,14 +23725,14 @@ func (ec *executionContext) marshalNUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 }
 
 func (ec *executionContext) unmarshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind(ctx context.Context, v any) (store.UnitKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind(ctx context.Context, sel ast.SelectionSet, v store.UnitKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[v])
+	res := scalar.MarshalText(marshalNUnitKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitKind[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "UnitKind!")
 	}
@@ -23866,7 +24047,7 @@ func (ec *executionContext) unmarshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋ
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23877,7 +24058,7 @@ func (ec *executionContext) marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋka
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[*v])
+	res := scalar.MarshalText(marshalODeadlineState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadlineState[*v])
 	return res
 }
 
@@ -23997,7 +24178,7 @@ func (ec *executionContext) unmarshalOMissingComponentRule2ᚖgithubᚗcomᚋkao
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -24008,7 +24189,7 @@ func (ec *executionContext) marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopi
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[*v])
+	res := scalar.MarshalText(marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule[*v])
 	return res
 }
 
@@ -24055,7 +24236,7 @@ func (ec *executionContext) unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋka
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -24066,7 +24247,7 @@ func (ec *executionContext) marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaop
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[*v])
+	res := scalar.MarshalText(marshalOScoreStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreStatus[*v])
 	return res
 }
 
@@ -24131,7 +24312,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalText(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24141,7 +24322,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := scalar.MarshalText(*v)
 	return res
 }
 

@@ -25,6 +25,14 @@ import (
 // publicFields need no session.
 var publicFields = []string{"me", "login"}
 
+// ownTransactionFields run without the mutation transaction: sign-in
+// verifies a password (slow, queued on a semaphore) before it knows what to
+// write, and must not hold a pooled connection meanwhile, nor ask the pool
+// for a second one while holding the first (that deadlocked the pool under
+// concurrent sign-ins). It commits its writes in one transaction of its own
+// and writes its audit record there through recordInOwnTx.
+var ownTransactionFields = []string{"login"}
+
 // restrictedFields are all a session may use while it has pending steps
 // (a password to change, a second factor to enrol).
 var restrictedFields = []string{"me", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment"}
@@ -94,7 +102,24 @@ func (r *Resolver) auditedMutation(ctx context.Context, name string, next graphq
 	ctx = context.WithValue(ctx, operationKey{}, op)
 	var result any
 	err := gate(ctx, name)
-	if err == nil {
+	if err == nil && slices.Contains(ownTransactionFields, name) {
+		own := &ownTx{write: func(ctx context.Context, tx store.Tx) error {
+			rec := r.auditRecord(ctx, name, audit.OK, op)
+			if err := rec.Apply(changes.List()); err != nil {
+				return err
+			}
+			return audit.Write(ctx, tx, rec)
+		}}
+		result, err = next(context.WithValue(ctx, ownTxKey{}, own))
+		if err == nil && !own.written {
+			// Nothing was committed (a password right, a code still to
+			// come): the record is the only write.
+			err = r.Store.InTx(ctx, own.write)
+		}
+		if err == nil {
+			return result, nil
+		}
+	} else if err == nil {
 		err = r.Store.InTx(ctx, func(ctx context.Context, tx store.Tx) error {
 			var err error
 			result, err = next(context.WithValue(ctx, txKey{}, tx))
@@ -166,6 +191,29 @@ func (r *Resolver) auditRecord(ctx context.Context, name, outcome string, op *op
 		rec.Username = op.subject
 	}
 	return rec
+}
+
+// ownTx is how a mutation of ownTransactionFields writes its audit record
+// in the transaction it commits itself.
+type ownTx struct {
+	write   func(ctx context.Context, tx store.Tx) error
+	written bool
+}
+
+type ownTxKey struct{}
+
+// recordInOwnTx writes the audit record of a mutation that runs its own
+// transaction (ownTransactionFields) into tx.
+func recordInOwnTx(ctx context.Context, tx store.Tx) error {
+	own, ok := ctx.Value(ownTxKey{}).(*ownTx)
+	if !ok {
+		return errors.New("recordInOwnTx outside a mutation that runs its own transaction")
+	}
+	if err := own.write(ctx, tx); err != nil {
+		return err
+	}
+	own.written = true
+	return nil
 }
 
 // txFrom returns the mutation's transaction.

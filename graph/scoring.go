@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,20 @@ func readUpload(file graphql.Upload, field string, max int64) ([]byte, error) {
 		return nil, apperr.Field(field, "max", fmt.Sprintf("文件超过%dMB上限", max>>20), "the file is too large")
 	}
 	return data, nil
+}
+
+// uploadError is the answer to a spreadsheet the parser refused: its own
+// message when the file is too large or has too many rows (it says which
+// limit), the request's end as it is, else a generic one.
+func uploadError(ctx context.Context, err error, field, zh, en string) error {
+	var big *sheets.TooLarge
+	switch {
+	case errors.As(err, &big):
+		return apperr.Field(field, "tooLarge", big.Message, "the spreadsheet is larger than the template can be")
+	case ctx.Err() != nil:
+		return err
+	}
+	return apperr.Field(field, "xlsx", zh, en)
 }
 
 func sheetErrors(errs []sheets.RowError) []model.SheetRowError {

@@ -125,9 +125,16 @@ func (r *mutationResolver) ImportScoreSheet(ctx context.Context, periodID int64,
 	if err != nil {
 		return model.ScoreSheetImport{}, err
 	}
-	parsed, rowErrs, err := sheets.ParseScores(data)
+	// A user without a unit has no template (SaveScores refuses them).
+	capacity := 0
+	if id := auth.From(ctx); id.UnitID != nil {
+		if capacity, err = evaluation.SheetRows(ctx, r.Store.DB, periodID, *id.UnitID); err != nil {
+			return model.ScoreSheetImport{}, err
+		}
+	}
+	parsed, rowErrs, err := sheets.ParseScores(ctx, data, capacity)
 	if err != nil {
-		return model.ScoreSheetImport{}, apperr.Field("file", "xlsx", "无法读取该文件:请上传从本系统下载的评分模板(.xlsx)", "not a readable .xlsx score template")
+		return model.ScoreSheetImport{}, uploadError(ctx, err, "file", "无法读取该文件:请上传从本系统下载的评分模板(.xlsx)", "not a readable .xlsx score template")
 	}
 	out := model.ScoreSheetImport{Errors: sheetErrors(rowErrs), Saved: []store.Score{}}
 	entries := make([]evaluation.Entry, 0, len(parsed))
@@ -210,9 +217,9 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	if err != nil {
 		return model.SourceValuesImport{}, err
 	}
-	parsed, rowErrs, err := sheets.ParseSourceValues(data)
+	parsed, rowErrs, err := sheets.ParseSourceValues(ctx, data)
 	if err != nil {
-		return model.SourceValuesImport{}, apperr.Field("input.file", "format", "无法读取该文件:请上传 .xlsx 或 .csv", "not a readable .xlsx or .csv file")
+		return model.SourceValuesImport{}, uploadError(ctx, err, "input.file", "无法读取该文件:请上传 .xlsx 或 .csv", "not a readable .xlsx or .csv file")
 	}
 	out := model.SourceValuesImport{Errors: sheetErrors(rowErrs), Values: []store.SourceValue{}}
 	err = r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {

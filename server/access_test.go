@@ -92,7 +92,18 @@ var sensitiveQueries = map[string]rule{
 	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
 	"rankChanges":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
 	"annualRankChanges": {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	// Plans and the unit catalogue are for the evaluation roles (and the
+	// admin, who keeps the catalogue); the auditor reads the log only.
+	"plans":         {evaluationRoles, `{ plans { id } }`, ""},
+	"plan":          {evaluationRoles, `{ plan(id: "999999") { id } }`, ""},
+	"task":          {evaluationRoles, `{ task(id: "999999") { id } }`, ""},
+	"evaluatees":    {evaluationRoles, `{ evaluatees(planId: "999999") { id } }`, ""},
+	"period":        {evaluationRoles, `{ period(id: "999999") { id } }`, ""},
+	"units":         {append([]auth.Role{auth.RoleAdmin}, evaluationRoles...), `{ units { id } }`, ""},
+	"auditLogUnits": {[]auth.Role{auth.RoleAuditor}, `{ auditLogUnits { id } }`, ""},
 }
+
+var evaluationRoles = []auth.Role{auth.RoleTaskForce, auth.RoleLeadScorer, auth.RoleEvaluateeContact, auth.RoleInspector, auth.RoleLeader, auth.RoleAnalyst}
 
 func schema() *ast.Schema {
 	return graph.NewExecutableSchema(graph.Config{}).Schema()

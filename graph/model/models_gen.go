@@ -152,11 +152,12 @@ type LoginResult struct {
 	TotpRequired bool `json:"totpRequired"`
 }
 
+// Method weights in percent, at most two decimals each (stored as numeric(5, 2)); they must sum to 100.
 type MethodWeightsInput struct {
-	DailyMonitoring decimal.Decimal `json:"dailyMonitoring" validate:"dgte=0,dlte=100"`
-	FieldVisits     decimal.Decimal `json:"fieldVisits" validate:"dgte=0,dlte=100"`
-	PublicOpinion   decimal.Decimal `json:"publicOpinion" validate:"dgte=0,dlte=100"`
-	ThirdParty      decimal.Decimal `json:"thirdParty" validate:"dgte=0,dlte=100"`
+	DailyMonitoring decimal.Decimal `json:"dailyMonitoring" validate:"dgte=0,dlte=100,dplaces=2"`
+	FieldVisits     decimal.Decimal `json:"fieldVisits" validate:"dgte=0,dlte=100,dplaces=2"`
+	PublicOpinion   decimal.Decimal `json:"publicOpinion" validate:"dgte=0,dlte=100,dplaces=2"`
+	ThirdParty      decimal.Decimal `json:"thirdParty" validate:"dgte=0,dlte=100,dplaces=2"`
 }
 
 type MovePeriodInput struct {
@@ -247,7 +248,10 @@ type SaveScoresInput struct {
 type ScoreCell struct {
 	EvaluateeID int64 `json:"evaluateeId"`
 	TaskID      int64 `json:"taskId"`
-	// The highest score that may be entered: the task's points rounded half up to two decimals (entering it counts as the exact points).
+	// The highest score that may be entered (满分): the task's points rounded half up to two
+	// decimals. Entering exactly this counts as the task's exact points, whichever way they
+	// rounded (2/3 → 0.67, 1/7 → 0.14, 10/3 → 3.33 all mean full marks); any lower entry
+	// counts as entered.
 	MaxPoints decimal.Decimal       `json:"maxPoints"`
 	Score     *store.Score          `json:"score,omitempty"`
 	Report    *store.ProgressReport `json:"report,omitempty"`

@@ -8,7 +8,9 @@ package audit
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -167,10 +169,16 @@ type Broken struct {
 
 // Verify recomputes every record's hash and link and returns the records
 // that do not match: an edited record breaks its own hash, a removed one the
-// link of its successor. It reads in pages so a long log fits in memory.
+// link of its successor, and moved records (ids swapped) both their hashes
+// and the links around them. A broken link says where it points instead,
+// when that record still exists. It reads in pages so a long log fits in
+// memory.
 func Verify(ctx context.Context, db bun.IDB) (checked int, broken []Broken, err error) {
 	const page = 5000
-	prev, after := "", int64(0)
+	// Looking up where a broken link points scans the table; a few are
+	// enough to tell a deletion from a reordering.
+	lookups := 20
+	prev, prevID, after := "", int64(0), int64(0)
 	for {
 		var rows []struct {
 			ID       int64  `bun:"id"`
@@ -185,18 +193,45 @@ func Verify(ctx context.Context, db bun.IDB) (checked int, broken []Broken, err 
 		}
 		for _, r := range rows {
 			if r.PrevHash != prev {
-				broken = append(broken, Broken{ID: r.ID, Reason: "与前一条记录的链接不符(前一条记录被删除或修改)"})
+				reason, err := brokenLink(ctx, db, r.PrevHash, prevID, &lookups)
+				if err != nil {
+					return checked, broken, err
+				}
+				broken = append(broken, Broken{ID: r.ID, Reason: reason})
 			}
 			if r.Computed != r.Hash {
-				broken = append(broken, Broken{ID: r.ID, Reason: "内容与哈希不符(记录被修改)"})
+				broken = append(broken, Broken{ID: r.ID, Reason: "内容与哈希不符(记录被修改或移动)"})
 			}
-			prev, after = r.Hash, r.ID
+			prev, prevID, after = r.Hash, r.ID, r.ID
 			checked++
 		}
 		if len(rows) < page {
 			return checked, broken, nil
 		}
 	}
+}
+
+// brokenLink explains a record whose prev_hash is not the hash of the
+// record before it (prevID, 0 for none).
+func brokenLink(ctx context.Context, db bun.IDB, prevHash string, prevID int64, lookups *int) (string, error) {
+	before := "日志开头"
+	if prevID > 0 {
+		before = fmt.Sprintf("记录 %d", prevID)
+	}
+	if prevHash == "" {
+		return fmt.Sprintf("本记录自称是第一条,但前面还有%s(记录被插入或移动)", before), nil
+	}
+	if *lookups > 0 {
+		*lookups--
+		var ids []int64
+		if err := db.NewRaw(`SELECT id FROM audit_log WHERE hash = ?`, prevHash).Scan(ctx, &ids); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", fmt.Errorf("find the record a broken audit link points to: %w", err)
+		}
+		if len(ids) > 0 {
+			return fmt.Sprintf("链接指向记录 %d,而不是前一条%s(记录顺序被改动)", ids[0], before), nil
+		}
+	}
+	return fmt.Sprintf("与前一条记录的链接不符:%s之后、本记录之前的记录缺失(被删除)或%s被修改", before, before), nil
 }
 
 // Filter narrows the audit log.

@@ -58,23 +58,6 @@ var errBadLogin = apperr.Errorf(apperr.Unauthenticated, "用户名或密码错�
 // caller sees the same answer, the audit log sees the lockout.
 var ErrLocked = &apperr.Error{Code: apperr.Unauthenticated, Message: errBadLogin.Message}
 
-// lockIfRepeated locks the account when this failure (not yet recorded)
-// reaches the threshold within the window, and says which error to answer.
-func (s *Service) lockIfRepeated(ctx context.Context, u *store.User, since, now time.Time) error {
-	failures, err := store.FailedLoginsSince(ctx, s.Store.DB, u.Username, since)
-	if err != nil {
-		return err
-	}
-	if failures+1 < s.Cfg.LockoutThreshold {
-		return errBadLogin
-	}
-	until := now.Add(s.Cfg.LockoutDuration)
-	if err := store.SetLockedUntil(ctx, s.Store.DB, u.ID, &until); err != nil {
-		return err
-	}
-	return ErrLocked
-}
-
 // Client describes where a request comes from.
 type Client struct {
 	Addr      string
@@ -89,18 +72,38 @@ type LoginOutcome struct {
 	TOTPRequired bool // password right, code needed
 }
 
-// Login checks credentials and starts a session. Its writes (attempts,
-// locks) are committed on their own, outside any request transaction,
-// because a failed login must still count.
-func (s *Service) Login(ctx context.Context, username, password, code string, c Client, previousToken string) (*LoginOutcome, error) {
+// RecordLogin writes the audit record of a successful sign-in in the
+// transaction that starts its session, so neither exists without the other.
+type RecordLogin func(ctx context.Context, tx store.Tx, id *Identity) error
+
+// Login checks credentials and starts a session.
+//
+// It never holds more than one pooled connection, and none while it
+// verifies the password: it reads on the pool, waits for an argon2 slot
+// (argonSlots) with no connection, then commits its writes in one short
+// transaction of its own: a failure (counted toward the lockout, which must
+// hold whatever the request does next), or the session with record's audit
+// record. An unknown user, a wrong password and a wrong second factor run
+// the same statements and one argon2 verification.
+func (s *Service) Login(ctx context.Context, username, password, code string, c Client, previousToken string, record RecordLogin) (*LoginOutcome, error) {
 	db := s.Store.DB
 	now := s.Now()
 	since := now.Add(-s.Cfg.LockoutWindow)
-	fail := func(err error) (*LoginOutcome, error) {
-		if rerr := store.RecordLoginAttempt(ctx, db, store.LoginAttempt{Username: username, ClientAddr: c.Addr, At: now}); rerr != nil {
-			return nil, rerr
+	fail := func(answer error) (*LoginOutcome, error) {
+		var locked bool
+		err := s.Store.InTx(ctx, func(ctx context.Context, tx store.Tx) error {
+			var err error
+			locked, err = store.RecordFailedLogin(ctx, tx, store.LoginAttempt{Username: username, ClientAddr: c.Addr, At: now},
+				since, s.Cfg.LockoutThreshold, now.Add(s.Cfg.LockoutDuration))
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		return nil, err
+		if locked {
+			return nil, ErrLocked
+		}
+		return nil, answer
 	}
 
 	n, err := store.FailedLoginsFromAddrSince(ctx, db, c.Addr, since)
@@ -114,16 +117,16 @@ func (s *Service) Login(ctx context.Context, username, password, code string, c 
 	if err != nil {
 		return nil, err
 	}
-	if u == nil {
-		CheckPassword(dummyHash, password)
-		return fail(errBadLogin)
+	hash := dummyHash
+	if u != nil {
+		hash = u.PasswordHash
 	}
-	passwordOK := CheckPassword(u.PasswordHash, password)
-	if u.LockedUntil != nil && u.LockedUntil.After(now) {
-		return fail(errBadLogin)
+	passwordOK, err := CheckPasswordContext(ctx, hash, password)
+	if err != nil {
+		return nil, err
 	}
-	if !passwordOK || !u.Enabled {
-		return fail(s.lockIfRepeated(ctx, u, since, now))
+	if u == nil || !passwordOK || !u.Enabled || (u.LockedUntil != nil && u.LockedUntil.After(now)) {
+		return fail(errBadLogin)
 	}
 	var step int64
 	if u.TOTPEnabled {
@@ -132,22 +135,12 @@ func (s *Service) Login(ctx context.Context, username, password, code string, c 
 		}
 		step = matchTOTP(*u.TOTPSecret, code, now, u.TOTPLastStep)
 		if step == 0 {
+			// Counts toward the lockout like a wrong password: whoever
+			// has the password must not get unlimited guesses at the code.
 			return fail(apperr.Field("input.totpCode", "totp", "动态验证码错误或已使用", "wrong or reused one-time code"))
 		}
 	}
 
-	if err := store.RecordLoginAttempt(ctx, db, store.LoginAttempt{Username: username, ClientAddr: c.Addr, Success: true, At: now}); err != nil {
-		return nil, err
-	}
-	if err := store.MarkLogin(ctx, db, u.ID, now, step); err != nil {
-		return nil, err
-	}
-	// Rotate: the browser's previous session, whoever it belonged to, ends.
-	if previousToken != "" {
-		if err := store.DeleteSession(ctx, db, hashToken(previousToken)); err != nil {
-			return nil, err
-		}
-	}
 	token, err := newToken()
 	if err != nil {
 		return nil, err
@@ -156,10 +149,32 @@ func (s *Service) Login(ctx context.Context, username, password, code string, c 
 		TokenHash: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
 		ExpiresAt: now.Add(s.Cfg.AbsoluteLifetime), ClientAddr: c.Addr, UserAgent: truncate(c.UserAgent, 300),
 	}
-	if err := store.CreateSession(ctx, db, sess); err != nil {
+	id := s.identity(u, sess.TokenHash)
+	err = s.Store.InTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		if err := store.RecordLoginAttempt(ctx, tx, store.LoginAttempt{Username: username, ClientAddr: c.Addr, Success: true, At: now}); err != nil {
+			return err
+		}
+		if err := store.MarkLogin(ctx, tx, u.ID, now, step); err != nil {
+			return err
+		}
+		// Rotate: the browser's previous session, whoever it belonged to, ends.
+		if previousToken != "" {
+			if err := store.DeleteSession(ctx, tx, hashToken(previousToken)); err != nil {
+				return err
+			}
+		}
+		if err := store.CreateSession(ctx, tx, sess); err != nil {
+			return err
+		}
+		if record != nil {
+			return record(ctx, tx, id)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	return &LoginOutcome{Identity: s.identity(u, sess.TokenHash), Token: token, ExpiresAt: sess.ExpiresAt}, nil
+	return &LoginOutcome{Identity: id, Token: token, ExpiresAt: sess.ExpiresAt}, nil
 }
 
 // Resolve returns the identity of a session token, or nil when the token is

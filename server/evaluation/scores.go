@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -30,14 +31,15 @@ type Sheet struct {
 	Tasks      []store.Task
 	Evaluatees []store.Evaluatee
 	Cells      []Cell
-	Points     map[int64]decimal.Decimal
+	Points     map[int64]scoring.Exact // every task's exact points (DESIGN §2.1)
 	Editable   bool
 }
 
 // Cell is one evaluatee × task of a sheet.
 type Cell struct {
 	EvaluateeID, TaskID int64
-	MaxPoints           decimal.Decimal
+	Points              scoring.Exact   // the task's exact points
+	MaxPoints           decimal.Decimal // scoring.MaxEntry(Points): the highest score that may be entered
 	Score               *store.Score
 	Report              *store.ProgressReport
 }
@@ -48,6 +50,17 @@ type Cell struct {
 // province.
 func LoadSheet(ctx context.Context, db store.DB, periodID, unitID int64) (*Sheet, error) {
 	return loadSheet(ctx, db, periodID, unitID, true)
+}
+
+// SheetRows is how many data rows unit's score template for the period
+// holds (one per evaluatee and task it leads): an upload with more is not
+// that template, and is refused before its rows are read.
+func SheetRows(ctx context.Context, db store.DB, periodID, unitID int64) (int, error) {
+	sh, err := loadSheet(ctx, db, periodID, unitID, false)
+	if err != nil {
+		return 0, err
+	}
+	return len(sh.Cells), nil
 }
 
 func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withReports bool) (*Sheet, error) {
@@ -77,7 +90,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 		return nil, err
 	}
 	sh := &Sheet{Period: p, Editable: workflow.Allows(workflow.State(p.State), workflow.EnterScores)}
-	sh.Points = scoring.TaskPoints(results.ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID]))
+	sh.Points = scoring.ExactTaskPoints(results.ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID]))
 	var led []int64
 	for _, t := range tasks[plan.ID] {
 		for _, u := range leads[plan.ID][t.ID] {
@@ -145,7 +158,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 		for _, t := range led {
 			if carries[e.ID][t] {
 				key := [2]int64{e.ID, t}
-				sh.Cells = append(sh.Cells, Cell{EvaluateeID: e.ID, TaskID: t, MaxPoints: MaxScore(sh.Points[t]), Score: scoreOf[key], Report: reportOf[key]})
+				sh.Cells = append(sh.Cells, Cell{EvaluateeID: e.ID, TaskID: t, Points: sh.Points[t], MaxPoints: scoring.MaxEntry(sh.Points[t]), Score: scoreOf[key], Report: reportOf[key]})
 			}
 		}
 	}
@@ -191,7 +204,7 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 		case seen[key]:
 			invalid.Fields = append(invalid.Fields, apperr.FieldError{Field: e.Field, Rule: "unique", Message: "同一单元格出现两次", MessageEn: "the same cell twice"})
 		default:
-			if fe := CheckValue(e.Value, e.Comment, c.MaxPoints, e.Field); fe != nil {
+			if fe := CheckValue(e.Value, e.Comment, c.Points, e.Field); fe != nil {
 				invalid.Fields = append(invalid.Fields, *fe)
 			}
 		}
@@ -227,27 +240,24 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 	return saved, nil
 }
 
-// MaxScore is the highest score a lead unit may enter for a task: its
-// points rounded half up to two decimals. A task sharing 2 of its
-// indicator's points with two others is worth 0.666…; entering 0.67 means
-// full marks, and the results count it as the exact share (see
-// results.Data.input), so a score never exceeds P_t in the formula.
-func MaxScore(points decimal.Decimal) decimal.Decimal { return scoring.RoundPublished(points) }
-
-// CheckValue is the per-cell rule: 0 ≤ value ≤ the task's points (two
-// decimals, MaxScore), two decimals at most, and a comment when the value is
-// below half the points.
-func CheckValue(v decimal.Decimal, comment string, points decimal.Decimal, field string) *apperr.FieldError {
-	max := MaxScore(points)
+// CheckValue is the per-cell rule: the entry rule of the formula
+// (scoring.CheckEntry: 0 ≤ value ≤ scoring.MaxEntry(points), two decimals
+// at most), and a comment when the value is below half of the full marks
+// shown to the scorer (MaxEntry, the 满分 of the sheet template).
+func CheckValue(v decimal.Decimal, comment string, points scoring.Exact, field string) *apperr.FieldError {
+	max := scoring.MaxEntry(points)
+	err := scoring.CheckEntry(v, points)
 	switch {
-	case v.IsNegative():
+	case errors.Is(err, scoring.ErrEntryNegative):
 		return &apperr.FieldError{Field: field, Rule: "dgte", Message: "分值不能为负数", MessageEn: "the score cannot be negative"}
-	case !v.Equal(v.Truncate(2)):
+	case errors.Is(err, scoring.ErrEntryPlaces):
 		return &apperr.FieldError{Field: field, Rule: "dplaces", Message: "分值最多保留两位小数", MessageEn: "at most two decimals"}
-	case v.GreaterThan(max):
+	case errors.Is(err, scoring.ErrEntryAboveMax):
 		return &apperr.FieldError{Field: field, Rule: "dlte", Message: fmt.Sprintf("分值不能超过该任务的满分%s", max),
-			MessageEn: "the score exceeds the task's points"}
-	case v.LessThan(points.Div(decimal.NewFromInt(2))) && len([]rune(comment)) < 2:
+			MessageEn: fmt.Sprintf("the score exceeds the task's full marks %s", max)}
+	case err != nil:
+		return &apperr.FieldError{Field: field, Rule: "score", Message: "分值无效", MessageEn: err.Error()}
+	case v.LessThan(max.Div(decimal.NewFromInt(2))) && len([]rune(comment)) < 2:
 		return &apperr.FieldError{Field: field, Rule: "comment", Message: "分值低于满分一半时须填写说明", MessageEn: "a comment is required below half the points"}
 	}
 	return nil
@@ -304,7 +314,7 @@ type Verification struct {
 func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, items []Verification) ([]store.Score, error) {
 	out := make([]store.Score, 0, len(items))
 	periods := map[int64]*store.Period{}
-	points := map[int64]map[int64]decimal.Decimal{}
+	points := map[int64]map[int64]scoring.Exact{}
 	for _, it := range items {
 		cur, err := findScore(ctx, tx, it.ScoreID)
 		if err != nil {
@@ -355,9 +365,9 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 	return out, nil
 }
 
-// planPoints returns every task's points in a plan (DESIGN §2.1), from the
-// plan's structure alone.
-func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]decimal.Decimal, error) {
+// planPoints returns every task's exact points in a plan (DESIGN §2.1), from
+// the plan's structure alone.
+func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]scoring.Exact, error) {
 	ids := []int64{planID}
 	dims, err := store.DimensionsByPlans(ctx, db, ids)
 	if err != nil {
@@ -371,7 +381,7 @@ func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]decim
 	if err != nil {
 		return nil, err
 	}
-	return scoring.TaskPoints(results.ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
+	return scoring.ExactTaskPoints(results.ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
 }
 
 func findScore(ctx context.Context, db store.DB, id int64) (*store.Score, error) {

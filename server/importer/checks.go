@@ -37,10 +37,33 @@ func (p *parser) checkStructure() {
 // share what is left.
 func (p *parser) checkPoints() {
 	for _, d := range p.res.Dimensions {
+		p.checkStorable(d.Line, "方面“"+d.Name+"”", d.Points)
 		p.checkDimensionPoints(d)
 		for _, ind := range d.Indicators {
+			p.checkStorable(ind.Line, "指标“"+ind.Name+"”", ind.Points)
 			p.checkIndicatorPoints(ind)
+			for _, t := range ind.Tasks {
+				p.checkStorable(t.Line, "任务"+strconv.Itoa(t.Number), t.Points)
+			}
 		}
+	}
+}
+
+// maxPoints is the most points one item may have: a plan is scored out of
+// 100 (百分制), and the columns keep two decimals (numeric(7, 2)).
+var maxPoints = decimal.NewFromInt(100)
+
+// checkStorable reports points the plan cannot keep as written: more than
+// two decimals would be rounded by the database, more than 100 cannot be.
+func (p *parser) checkStorable(line int, what string, points *decimal.Decimal) {
+	switch {
+	case points == nil:
+	case !points.Equal(points.Round(2)):
+		p.problem(line, SeverityError, CodePointsPrecision,
+			"%s的分值%s超过两位小数,保存时会被四舍五入;请改为最多两位小数", what, points)
+	case points.GreaterThan(maxPoints):
+		p.problem(line, SeverityError, CodePointsPrecision,
+			"%s的分值%s超过100分;请核对分值", what, points)
 	}
 }
 

@@ -111,31 +111,32 @@ const (
 
 // Problem codes. They are stable: callers may key help texts on them.
 const (
-	CodeEmpty          = "EMPTY"           // no text at all
-	CodeNotText        = "NOT_TEXT"        // binary, wrong encoding, or a format we do not read
-	CodeBadDocx        = "BAD_DOCX"        // a zip that is not a readable Word document
-	CodeTooLarge       = "TOO_LARGE"       // the document would not fit the import limits
-	CodeTruncated      = "TRUNCATED"       // the document ends in the middle of a task
-	CodeBadNumbering   = "BAD_NUMBERING"   // numbering written in a form we read only loosely, or not at all
-	CodeNumberSequence = "NUMBER_SEQUENCE" // numbering that skips or repeats
-	CodeOrphanItem     = "ORPHAN_ITEM"     // an indicator before any dimension, a task before any indicator
-	CodeMissingName    = "MISSING_NAME"    // numbering with no text after it
-	CodeMissingPoints  = "MISSING_POINTS"  // a dimension or indicator without (x分)
-	CodePointsMismatch = "POINTS_MISMATCH" // points that do not add up
-	CodeNoPointsLeft   = "NO_POINTS_LEFT"  // tasks without points get nothing, the others took it all
-	CodePlanTotal      = "PLAN_TOTAL"      // the dimensions do not total 100
-	CodeNoDimensions   = "NO_DIMENSIONS"   // nothing that looks like a plan
-	CodeNoIndicators   = "NO_INDICATORS"   // a dimension with no indicator
-	CodeNoTasks        = "NO_TASKS"        // an indicator with no task
-	CodeMissingLead    = "MISSING_LEAD_UNIT"
-	CodeMissingDue     = "MISSING_DEADLINE"
-	CodeUnclearDue     = "UNCLEAR_DEADLINE" // a deadline phrase read only in part
-	CodeIgnoredText    = "IGNORED_TEXT"     // text inside the parenthetical that is not imported
-	CodeDuplicateLead  = "DUPLICATE_LEAD_UNIT"
-	CodeSimilarUnit    = "SIMILAR_UNIT" // two lead-unit names that may be one unit
-	CodeUnparsedLine   = "UNPARSED_LINE"
-	CodeTooMany        = "TOO_MANY_PROBLEMS"
-	CodeInternal       = "INTERNAL"
+	CodeEmpty           = "EMPTY"            // no text at all
+	CodeNotText         = "NOT_TEXT"         // binary, wrong encoding, or a format we do not read
+	CodeBadDocx         = "BAD_DOCX"         // a zip that is not a readable Word document
+	CodeTooLarge        = "TOO_LARGE"        // the document would not fit the import limits
+	CodeTruncated       = "TRUNCATED"        // the document ends in the middle of a task
+	CodeBadNumbering    = "BAD_NUMBERING"    // numbering written in a form we read only loosely, or not at all
+	CodeNumberSequence  = "NUMBER_SEQUENCE"  // numbering that skips or repeats
+	CodeOrphanItem      = "ORPHAN_ITEM"      // an indicator before any dimension, a task before any indicator
+	CodeMissingName     = "MISSING_NAME"     // numbering with no text after it
+	CodeMissingPoints   = "MISSING_POINTS"   // a dimension or indicator without (x分)
+	CodePointsMismatch  = "POINTS_MISMATCH"  // points that do not add up
+	CodePointsPrecision = "POINTS_PRECISION" // points with more than two decimals, or above 100
+	CodeNoPointsLeft    = "NO_POINTS_LEFT"   // tasks without points get nothing, the others took it all
+	CodePlanTotal       = "PLAN_TOTAL"       // the dimensions do not total 100
+	CodeNoDimensions    = "NO_DIMENSIONS"    // nothing that looks like a plan
+	CodeNoIndicators    = "NO_INDICATORS"    // a dimension with no indicator
+	CodeNoTasks         = "NO_TASKS"         // an indicator with no task
+	CodeMissingLead     = "MISSING_LEAD_UNIT"
+	CodeMissingDue      = "MISSING_DEADLINE"
+	CodeUnclearDue      = "UNCLEAR_DEADLINE" // a deadline phrase read only in part
+	CodeIgnoredText     = "IGNORED_TEXT"     // text inside the parenthetical that is not imported
+	CodeDuplicateLead   = "DUPLICATE_LEAD_UNIT"
+	CodeSimilarUnit     = "SIMILAR_UNIT" // two lead-unit names that may be one unit
+	CodeUnparsedLine    = "UNPARSED_LINE"
+	CodeTooMany         = "TOO_MANY_PROBLEMS"
+	CodeInternal        = "INTERNAL"
 )
 
 // maxProblems keeps a result readable when a wrong file is imported: past

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -20,7 +18,6 @@ type Data struct {
 	Carried    map[int64][]int64                 // evaluatee → tasks, in plan order
 	Scores     map[int64]map[int64][]store.Score // evaluatee → task → lead scores
 	Sources    map[int64][]store.SourceValue     // evaluatee → 民意调查/第三方评估 values
-	TaskPoints map[int64]decimal.Decimal
 
 	dimensions map[int64]store.Dimension
 	tasks      map[int64]store.Task
@@ -57,7 +54,6 @@ func Load(ctx context.Context, db store.DB, periodID int64, evaluateeIDs []int64
 		return nil, err
 	}
 	d.Scoring = ScoringPlan(*plan, dims[plan.ID], inds[plan.ID], tasks[plan.ID])
-	d.TaskPoints = scoring.TaskPoints(d.Scoring)
 	for _, dim := range dims[plan.ID] {
 		d.dimensions[dim.ID] = dim
 	}

@@ -161,7 +161,7 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 	switch {
 	case err == nil:
 		score := res.Published
-		b.Score, b.Exact = &score, res.Exact.String()
+		b.Score, b.Exact = &score, res.Exact.String() // the long form of the exact H
 	case errors.Is(err, scoring.ErrNoScore):
 	default:
 		return b, err
@@ -172,7 +172,7 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 	for _, m := range scoring.Methods() {
 		c := Component{Method: methodNames[m], Weight: d.Scoring.Weights.Of(m)}
 		if v := res.Components[m]; v != nil {
-			rounded := scoring.RoundPublished(*v)
+			rounded := v.Published()
 			c.Value = &rounded
 		}
 		b.Components = append(b.Components, c)
@@ -181,12 +181,12 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 		dim := d.dimensions[dr.ID]
 		b.Dimensions = append(b.Dimensions, Dimension{
 			ID: dr.ID, Number: dim.Number, Name: dim.Name, Points: dr.Points,
-			CarriedPoints: dr.CarriedPoints, Earned: dr.Earned, Score: scoring.RoundPublished(dr.Score),
+			CarriedPoints: dr.CarriedPoints.Decimal(), Earned: dr.Earned.Decimal(), Score: dr.Score.Published(),
 		})
 	}
 	for _, tr := range res.Tasks {
 		t := d.tasks[tr.ID]
-		line := TaskLine{TaskID: tr.ID, Number: t.Number, Text: t.Text, DimensionID: tr.DimensionID, Points: tr.Points, Score: tr.Score, Missing: tr.Missing}
+		line := TaskLine{TaskID: tr.ID, Number: t.Number, Text: t.Text, DimensionID: tr.DimensionID, Points: tr.Points.Decimal(), Score: tr.Score.Decimal(), Missing: tr.Missing}
 		counted := map[int64]bool{}
 		for _, c := range tr.Counted {
 			counted[c.LeadUnitID] = true
@@ -217,15 +217,10 @@ func (d *Data) input(evaluateeID int64, mode scoring.Mode) (scoring.Input, []sto
 		}
 		in.Carried = append(in.Carried, t)
 		in.LeadUnits[t] = leads
+		// Scores go in as entered: the formula counts full marks on a
+		// share (0.67 of 2/3) as the exact share (scoring.CountedEntry).
 		for _, s := range d.Scores[evaluateeID][t] {
-			v := s.Value
-			// Full marks on a task whose points have more than two decimals
-			// are entered as the points rounded (0.67 for 0.666…): count
-			// them as the exact points.
-			if p := d.TaskPoints[t]; v.GreaterThan(p) && v.Equal(scoring.RoundPublished(p)) {
-				v = p
-			}
-			in.Scores[t] = append(in.Scores[t], scoring.LeadScore{LeadUnitID: s.LeadUnitID, Score: v, Verified: s.Status == store.ScoreVerified})
+			in.Scores[t] = append(in.Scores[t], scoring.LeadScore{LeadUnitID: s.LeadUnitID, Score: s.Value, Verified: s.Status == store.ScoreVerified})
 		}
 	}
 	for _, v := range d.Sources[evaluateeID] {

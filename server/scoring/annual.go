@@ -21,8 +21,9 @@ func Annual(h1, h2 *decimal.Decimal) (value decimal.Decimal, provisional, ok boo
 	if h2 == nil {
 		return p1, true, true
 	}
-	sum := p1.Add(RoundPublished(*h2))
-	return RoundPublished(div(sum, decimal.NewFromInt(2))), false, true
+	// Halving a two-decimal sum is exact in decimal (at most three decimals).
+	mean := p1.Add(RoundPublished(*h2)).Mul(decimal.New(5, -1))
+	return RoundPublished(mean), false, true
 }
 
 // RankInput is one evaluatee of a ranking group.

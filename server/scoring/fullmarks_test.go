@@ -9,8 +9,8 @@ import (
 	"github.com/kaoping/kaoping/server/scoring"
 )
 
-// A task sharing 1 point with two others is worth 0.333…; full marks is the
-// exact share, even though scores otherwise have two decimals.
+// A task sharing 1 point with two others is worth 1/3; its full marks are
+// entered as 0.33 (MaxEntry) and count as the exact share.
 func TestFullMarksOnARepeatingShare(t *testing.T) {
 	plan := scoring.Plan{
 		Weights: scoring.DefaultWeights(),
@@ -18,7 +18,10 @@ func TestFullMarksOnARepeatingShare(t *testing.T) {
 			{ID: 10, Points: decimal.NewFromInt(1), Tasks: []scoring.Task{{ID: 100}, {ID: 101}, {ID: 102}}},
 		}}},
 	}
-	points := scoring.TaskPoints(plan)[100]
+	points := scoring.ExactTaskPoints(plan)[100]
+	if got := scoring.MaxEntry(points); got.String() != "0.33" {
+		t.Fatalf("MaxEntry(1/3) = %s, want 0.33", got)
+	}
 	input := func(score decimal.Decimal) scoring.Input {
 		return scoring.Input{
 			Carried:   []int64{100},
@@ -27,12 +30,14 @@ func TestFullMarksOnARepeatingShare(t *testing.T) {
 		}
 	}
 	// 100 × (1 × 0.333…/0.333…) / 1 = 100; only DM present.
-	r, err := scoring.HalfYear(plan, input(points))
+	r, err := scoring.HalfYear(plan, input(scoring.MaxEntry(points)))
 	if err != nil || r.Published.String() != "100" {
 		t.Errorf("full marks = %v (err %v), want 100", r.Published, err)
 	}
-	// 0.334 has three decimals and is not the exact share.
-	if _, err := scoring.HalfYear(plan, input(decimal.RequireFromString("0.334"))); !errors.Is(err, scoring.ErrInvalid) {
-		t.Errorf("0.334: err = %v, want ErrInvalid", err)
+	// 0.334 has three decimals; the long form of the share is no entry either.
+	for _, s := range []string{"0.334", points.String()} {
+		if _, err := scoring.HalfYear(plan, input(decimal.RequireFromString(s))); !errors.Is(err, scoring.ErrEntryPlaces) {
+			t.Errorf("%s: err = %v, want ErrEntryPlaces", s, err)
+		}
 	}
 }

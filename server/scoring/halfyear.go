@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -10,20 +11,20 @@ import (
 // TaskResult is the score of one carried task (§2.2).
 type TaskResult struct {
 	ID, IndicatorID, DimensionID int64
-	Points                       decimal.Decimal // P_t
-	Score                        decimal.Decimal // mean of the counted lead scores; 0 when none counts
-	Counted                      []LeadScore     // the lead scores the mean is taken over
-	Missing                      bool            // some lead unit has no counted score
+	Points                       Exact       // P_t
+	Score                        Exact       // mean of the counted lead scores (CountedEntry); 0 when none counts
+	Counted                      []LeadScore // the lead scores the mean is taken over, as entered
+	Missing                      bool        // some lead unit has no counted score
 }
 
 // DimensionResult is one dimension left in for the evaluatee (§2.3).
 type DimensionResult struct {
 	ID            int64
 	Points        decimal.Decimal // P_d
-	CarriedPoints decimal.Decimal // Σ P_t over the tasks of d the evaluatee carries
-	Earned        decimal.Decimal // Σ s over those tasks
-	Rate          decimal.Decimal // r_d = Earned / CarriedPoints
-	Score         decimal.Decimal // P_d · r_d
+	CarriedPoints Exact           // Σ P_t over the tasks of d the evaluatee carries
+	Earned        Exact           // Σ s over those tasks
+	Rate          Exact           // r_d = Earned / CarriedPoints
+	Score         Exact           // P_d · r_d
 }
 
 // MissingScore is a carried task × lead unit without a counted score.
@@ -40,16 +41,16 @@ type Step struct {
 	Detail  string // e.g. "100 × 18.5 / 25 = 74"
 }
 
-// Result is the half-year score of one evaluatee with its derivation. Exact
-// values carry ExactPlaces decimals.
+// Result is the half-year score of one evaluatee with its derivation. Every
+// value is exact; only Published is rounded.
 type Result struct {
 	Mode       Mode
-	Components map[Method]*decimal.Decimal // all four methods; nil = missing
-	Dimensions []DimensionResult           // dimensions left in, in plan order
-	Tasks      []TaskResult                // carried tasks, in plan order
-	Missing    []MissingScore              // in plan order, lead units as listed
-	Exact      decimal.Decimal             // H
-	Published  decimal.Decimal             // H rounded half up to PublishedPlaces
+	Components map[Method]*Exact // all four methods; nil = missing
+	Dimensions []DimensionResult // dimensions left in, in plan order
+	Tasks      []TaskResult      // carried tasks, in plan order
+	Missing    []MissingScore    // in plan order, lead units as listed
+	Exact      Exact             // H
+	Published  decimal.Decimal   // H rounded half up to PublishedPlaces
 	Steps      []Step
 }
 
@@ -78,8 +79,8 @@ func HalfYear(p Plan, in Input) (Result, error) {
 	rule, _ := p.MissingRule.resolve() // validated with the plan
 
 	r := Result{Mode: c.mode}
-	// Internal (unrounded) components; a missing one has no entry.
-	comps := map[Method]decimal.Decimal{}
+	// A missing component has no entry.
+	comps := map[Method]*big.Rat{}
 	if v, ok := r.dailyMonitoring(p, r.scoreTasks(idx, c)); ok {
 		comps[DailyMonitoring] = v
 	}
@@ -93,12 +94,11 @@ func HalfYear(p Plan, in Input) (Result, error) {
 		comps[ThirdParty] = v
 	}
 
-	r.Components = make(map[Method]*decimal.Decimal, 4)
+	r.Components = make(map[Method]*Exact, 4)
 	for _, m := range Methods() {
 		r.Components[m] = nil
 		if v, ok := comps[m]; ok {
-			e := exact(v)
-			r.Components[m] = &e
+			r.Components[m] = &Exact{v}
 		}
 	}
 
@@ -106,9 +106,9 @@ func HalfYear(p Plan, in Input) (Result, error) {
 	if err != nil {
 		return r, err
 	}
-	r.Exact = exact(h)
-	r.Published = RoundPublished(r.Exact)
-	r.step("公布得分", "四舍五入保留两位小数", show(r.Exact)+" → "+r.Published.StringFixed(PublishedPlaces))
+	r.Exact = Exact{h}
+	r.Published = r.Exact.Published()
+	r.step("公布得分", "四舍五入保留两位小数", showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces))
 	return r, nil
 }
 
@@ -116,10 +116,10 @@ func (r *Result) step(label, formula, detail string) {
 	r.Steps = append(r.Steps, Step{Label: label, Formula: formula, Detail: detail})
 }
 
-// scoredTask is a carried task's score at full internal precision.
+// scoredTask is a carried task's exact points and score.
 type scoredTask struct {
 	dim           int
-	points, score decimal.Decimal
+	points, score *big.Rat
 }
 
 // scoreTasks scores every carried task, in plan order, and records the
@@ -131,37 +131,38 @@ func (r *Result) scoreTasks(idx planIndex, c checked) []scoredTask {
 			continue
 		}
 		ref := idx.tasks[id]
-		score, counted, missing := taskScore(id, c.LeadUnits[id], c.Scores[id], c.mode)
+		score, counted, missing := taskScore(ref, id, c.LeadUnits[id], c.Scores[id], c.mode)
 		r.Tasks = append(r.Tasks, TaskResult{
 			ID: id, IndicatorID: ref.indicator, DimensionID: ref.dimID,
-			Points: ref.points, Score: exact(score), Counted: counted, Missing: len(missing) > 0,
+			Points: ref.points, Score: Exact{score}, Counted: counted, Missing: len(missing) > 0,
 		})
 		r.Missing = append(r.Missing, missing...)
-		out = append(out, scoredTask{dim: ref.dim, points: ref.points, score: score})
+		out = append(out, scoredTask{dim: ref.dim, points: ref.points.rat(), score: score})
 	}
 	return out
 }
 
 // taskScore is §2.2: the mean of the counted scores of the task's lead units
-// (a score counts when verified, or in a preview when entered at all); 0 when
-// none counts. Lead units are few, so a linear search beats a map.
-func taskScore(task int64, leads []int64, scores []LeadScore, mode Mode) (decimal.Decimal, []LeadScore, []MissingScore) {
-	sum := decimal.Zero
+// (a score counts when verified, or in a preview when entered at all), each
+// taken as CountedEntry; 0 when none counts. Lead units are few, so a linear
+// search beats a map.
+func taskScore(ref taskRef, task int64, leads []int64, scores []LeadScore, mode Mode) (*big.Rat, []LeadScore, []MissingScore) {
+	sum := new(big.Rat)
 	var counted []LeadScore
 	var missing []MissingScore
 	for _, unit := range leads {
 		s, entered := findScore(scores, unit)
 		if entered && (s.Verified || mode == Preview) {
 			counted = append(counted, s)
-			sum = sum.Add(s.Score)
+			sum.Add(sum, countedEntry(s.Score, ref.points, ref.max).rat())
 			continue
 		}
 		missing = append(missing, MissingScore{TaskID: task, LeadUnitID: unit, HasDraft: entered})
 	}
-	if len(counted) == 0 {
-		return decimal.Zero, nil, missing
+	if len(counted) > 1 {
+		sum.Quo(sum, ratInt(int64(len(counted))))
 	}
-	return div(sum, decimal.NewFromInt(int64(len(counted)))), counted, missing
+	return sum, counted, missing
 }
 
 func findScore(scores []LeadScore, unit int64) (LeadScore, bool) {
@@ -175,44 +176,44 @@ func findScore(scores []LeadScore, unit int64) (LeadScore, bool) {
 
 const dmFormula = "100 × Σ P_d·r_d / Σ P_d"
 
-// dailyMonitoring is §2.3–2.4. Each dimension's P_d·r_d is computed as
-// P_d·Σs / ΣP_t in one division, so that when the evaluatee carries the whole
-// dimension (ΣP_t = P_d) the term is exactly Σs.
-func (r *Result) dailyMonitoring(p Plan, tasks []scoredTask) (decimal.Decimal, bool) {
+// dailyMonitoring is §2.3–2.4, in fractions: each dimension's term is
+// P_d·Σs / ΣP_t, so that when the evaluatee carries the whole dimension
+// (ΣP_t = P_d) the term is exactly Σs.
+func (r *Result) dailyMonitoring(p Plan, tasks []scoredTask) (*big.Rat, bool) {
 	type acc struct {
 		n              int
-		points, earned decimal.Decimal
+		points, earned big.Rat
 	}
 	accs := make([]acc, len(p.Dimensions))
 	for _, t := range tasks {
 		a := &accs[t.dim]
 		a.n++
-		a.points = a.points.Add(t.points)
-		a.earned = a.earned.Add(t.score)
+		a.points.Add(&a.points, t.points)
+		a.earned.Add(&a.earned, t.score)
 	}
 
-	sumP, sumScore := decimal.Zero, decimal.Zero
+	sumP, sumScore := decimal.Zero, new(big.Rat)
 	for i, d := range p.Dimensions {
-		a := accs[i]
+		a := &accs[i]
 		label := fmt.Sprintf("方面 %d", d.ID)
 		switch {
 		case a.n == 0:
 			r.step(label, "未承担该方面任务", "不计入")
-		case a.points.IsZero():
+		case a.points.Sign() == 0:
 			// r_d = Σs / 0 is undefined; the only scores possible are 0.
 			r.step(label, "Σ P_t = 0", "承担的任务分值合计为 0，无法计算得分率，不计入")
 		default:
-			rate := div(a.earned, a.points)
-			score := div(d.Points.Mul(a.earned), a.points)
+			rate := quo(&a.earned, &a.points)
+			score := mul(d.Points.Rat(), rate)
 			r.Dimensions = append(r.Dimensions, DimensionResult{
-				ID: d.ID, Points: d.Points, CarriedPoints: a.points,
-				Earned: exact(a.earned), Rate: exact(rate), Score: exact(score),
+				ID: d.ID, Points: d.Points, CarriedPoints: Exact{new(big.Rat).Set(&a.points)},
+				Earned: Exact{new(big.Rat).Set(&a.earned)}, Rate: Exact{rate}, Score: Exact{score},
 			})
 			sumP = sumP.Add(d.Points)
-			sumScore = sumScore.Add(score)
+			sumScore.Add(sumScore, score)
 			r.step(label, "r_d = Σ s / Σ P_t；P_d·r_d",
 				fmt.Sprintf("r = %s / %s = %s；%s × %s = %s",
-					show(a.earned), show(a.points), show(rate), show(d.Points), show(rate), show(score)))
+					showRat(&a.earned), showRat(&a.points), showRat(rate), show(d.Points), showRat(rate), showRat(score)))
 		}
 	}
 
@@ -220,71 +221,71 @@ func (r *Result) dailyMonitoring(p Plan, tasks []scoredTask) (decimal.Decimal, b
 	switch {
 	case len(r.Dimensions) == 0:
 		r.step(label, dmFormula, "未承担任何可计分的任务：缺项")
-		return decimal.Zero, false
+		return nil, false
 	case sumP.IsZero():
 		r.step(label, dmFormula, "计入的方面分值合计为 0：缺项")
-		return decimal.Zero, false
+		return nil, false
 	}
-	dm := div(hundred.Mul(sumScore), sumP)
-	r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", show(sumScore), show(sumP), show(dm)))
+	dm := quo(mul(ratInt(100), sumScore), sumP.Rat())
+	r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", showRat(sumScore), show(sumP), showRat(dm)))
 	return dm, true
 }
 
 // fieldVisit is §2.5 over the latest reviewed visit per task.
-func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (decimal.Decimal, bool) {
+func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (*big.Rat, bool) {
 	const formula = "100 × Σ 判定·P_t / Σ P_t（已落实 1，部分落实 0.5，未落实 0，不适用不计）"
 	label := FieldVisit.Label()
-	num, den, judged := decimal.Zero, decimal.Zero, 0
+	num, den, judged := new(big.Rat), new(big.Rat), 0
 	for _, it := range items {
 		f, ok, _ := it.Judgement.factor()
 		if !ok {
 			continue
 		}
-		pts := idx.tasks[it.TaskID].points
-		num = num.Add(f.Mul(pts))
-		den = den.Add(pts)
+		pts := idx.tasks[it.TaskID].points.rat()
+		num.Add(num, mul(f.Rat(), pts))
+		den.Add(den, pts)
 		judged++
 	}
 	switch {
 	case len(items) == 0:
 		r.step(label, formula, "无已审核的实地调研：缺项")
-		return decimal.Zero, false
+		return nil, false
 	case judged == 0:
 		r.step(label, formula, "检查项均不适用：缺项")
-		return decimal.Zero, false
-	case den.IsZero():
+		return nil, false
+	case den.Sign() == 0:
 		r.step(label, formula, "判定项分值合计为 0：缺项")
-		return decimal.Zero, false
+		return nil, false
 	}
-	fv := div(hundred.Mul(num), den)
+	fv := quo(mul(ratInt(100), num), den)
 	r.step(label, formula, fmt.Sprintf("100 × %s / %s = %s（判定 %d 项，不适用 %d 项）",
-		show(num), show(den), show(fv), judged, len(items)-judged))
+		showRat(num), showRat(den), showRat(fv), judged, len(items)-judged))
 	return fv, true
 }
 
 // sourceMean is §2.6: the weighted mean of the imported values of method m.
-func (r *Result) sourceMean(m Method, vals []SourceValue) (decimal.Decimal, bool) {
+func (r *Result) sourceMean(m Method, vals []SourceValue) (*big.Rat, bool) {
 	const formula = "Σ 权重·得分 / Σ 权重"
 	if len(vals) == 0 {
 		r.step(m.Label(), formula, "未导入数据：缺项")
-		return decimal.Zero, false
+		return nil, false
 	}
 	num, den := decimal.Zero, decimal.Zero
 	terms := make([]string, len(vals))
 	for k, v := range vals {
-		num = num.Add(v.Weight.Mul(v.Value))
+		num = num.Add(v.Weight.Mul(v.Value)) // decimal products are exact
 		den = den.Add(v.Weight)
 		terms[k] = strings.TrimSpace(v.Source + " " + show(v.Weight) + "×" + show(v.Value))
 	}
-	mean := div(num, den)
-	r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), show(mean)))
+	mean := quo(num.Rat(), den.Rat())
+	r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(mean)))
 	return mean, true
 }
 
 // combine is §2.7: H = Σ w_m·C_m / 100 with the plan's missing rule.
-func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]decimal.Decimal) (decimal.Decimal, error) {
+func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]*big.Rat) (*big.Rat, error) {
 	const label = "半年得分"
-	num, present := decimal.Zero, decimal.Zero
+	num, present := new(big.Rat), decimal.Zero
 	var terms, missing []string
 	for _, m := range Methods() {
 		c, ok := comps[m]
@@ -292,13 +293,13 @@ func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]decimal.D
 			missing = append(missing, m.Label())
 			continue
 		}
-		num = num.Add(w.Of(m).Mul(c))
+		num.Add(num, mul(w.Of(m).Rat(), c))
 		present = present.Add(w.Of(m))
-		terms = append(terms, show(w.Of(m))+"×"+show(c))
+		terms = append(terms, show(w.Of(m))+"×"+showRat(c))
 	}
 	if len(terms) == 0 {
 		r.step(label, "H = Σ w·C / 100", "四项均缺项：无半年得分")
-		return decimal.Zero, ErrNoScore
+		return nil, ErrNoScore
 	}
 
 	formula, den := "H = Σ w·C / 100", hundred
@@ -312,9 +313,9 @@ func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]decimal.D
 	}
 	if den.IsZero() {
 		r.step(label, formula, "其余各项权重合计为 0：无半年得分")
-		return decimal.Zero, fmt.Errorf("%w: the present components all have weight 0", ErrNoScore)
+		return nil, fmt.Errorf("%w: the present components all have weight 0", ErrNoScore)
 	}
-	h := div(num, den)
-	r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), show(h)))
+	h := quo(num, den.Rat())
+	r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(h)))
 	return h, nil
 }

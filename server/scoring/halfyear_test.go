@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -14,25 +15,31 @@ func TestTaskPoints(t *testing.T) {
 	plan := scoring.Plan{Dimensions: []scoring.Dimension{{ID: 1, Points: d("13"), Indicators: []scoring.Indicator{
 		// 10 − 4 = 6 left, shared by 2 tasks → 3 each.
 		{ID: 1, Points: d("10"), Tasks: []scoring.Task{{ID: 1, Points: pd("4")}, {ID: 2}, {ID: 3}}},
-		// 1 / 3 = 0.333…: 20 digits each, the one unit left over goes to
-		// the first task, so the three sum to exactly 1.
+		// 1 / 3 each, exactly: the three sum to exactly 1. The long form
+		// (TaskPoints) rounds half up at the 20th decimal.
 		{ID: 2, Points: d("1"), Tasks: []scoring.Task{{ID: 4}, {ID: 5}, {ID: 6}}},
 		// explicit 1.5 + 1 = 2.5 > 2: nothing left, never negative → 0.
 		{ID: 3, Points: d("2"), Tasks: []scoring.Task{{ID: 7, Points: pd("1.5")}, {ID: 8, Points: pd("1")}, {ID: 9}}},
 	}}}}
 	want := map[int64]string{
 		1: "4", 2: "3", 3: "3",
-		4: "0.33333333333333333334", 5: "0.33333333333333333333", 6: "0.33333333333333333333",
-		7: "1.5", 8: "1", 9: "0",
+		4: "1/3", 5: "1/3", 6: "1/3",
+		7: "3/2", 8: "1", 9: "0",
 	}
-	got := scoring.TaskPoints(plan)
+	got := scoring.ExactTaskPoints(plan)
 	if len(got) != len(want) {
-		t.Fatalf("TaskPoints gave %d tasks, want %d", len(got), len(want))
+		t.Fatalf("ExactTaskPoints gave %d tasks, want %d", len(got), len(want))
 	}
 	for id, w := range want {
-		wantDec(t, "P_t of task "+decimal.NewFromInt(id).String(), got[id], w)
+		if g := got[id].Rat().RatString(); g != w {
+			t.Errorf("P_t of task %d = %s, want %s", id, g, w)
+		}
 	}
-	wantDec(t, "Σ P_t of indicator 2", got[4].Add(got[5]).Add(got[6]), "1")
+	sum := new(big.Rat).Add(got[4].Rat(), got[5].Rat())
+	if sum.Add(sum, got[6].Rat()).Cmp(big.NewRat(1, 1)) != 0 {
+		t.Errorf("Σ P_t of indicator 2 = %s, want 1", sum.RatString())
+	}
+	wantDec(t, "long form of 1/3", scoring.TaskPoints(plan)[4], "0.33333333333333333333")
 }
 
 // halfYearCase is one hand-computed case of HalfYear.

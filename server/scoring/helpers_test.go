@@ -15,11 +15,22 @@ func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // pd is d as a pointer, for explicit task points and annual halves.
 func pd(s string) *decimal.Decimal { v := d(s); return &v }
 
-// wantDec fails unless got equals want by value.
-func wantDec(t *testing.T, what string, got decimal.Decimal, want string) {
+// wantDec fails unless got equals want by value. got is a decimal or an
+// exact value; an exact value compares in its long form (ExactPlaces
+// decimals), so a repeating fraction is written as its first 20 decimals.
+func wantDec(t *testing.T, what string, got any, want string) {
 	t.Helper()
-	if !got.Equal(d(want)) {
-		t.Errorf("%s = %s, want %s", what, got, want)
+	var v decimal.Decimal
+	switch g := got.(type) {
+	case decimal.Decimal:
+		v = g
+	case scoring.Exact:
+		v = g.Decimal()
+	default:
+		t.Fatalf("wantDec(%s): %T is not a number", what, got)
+	}
+	if !v.Equal(d(want)) {
+		t.Errorf("%s = %s, want %s", what, v, want)
 	}
 }
 

@@ -29,8 +29,9 @@ func (m Mode) resolve() (Mode, error) {
 	return "", fmt.Errorf("%w: unknown mode %q", ErrInvalid, string(m))
 }
 
-// LeadScore is the score one lead unit entered for a task of the evaluatee:
-// in [0, P_t], at most two decimals.
+// LeadScore is the score one lead unit entered for a task of the evaluatee,
+// as entered: in [0, MaxEntry(P_t)], at most two decimals. The formula
+// counts it through CountedEntry (MaxEntry counts as the exact P_t).
 type LeadScore struct {
 	LeadUnitID int64
 	Score      decimal.Decimal
@@ -167,7 +168,7 @@ func (c checked) checkScores(idx planIndex) error {
 		if err := c.checkTask(idx, id, true); err != nil {
 			return err
 		}
-		points := idx.tasks[id].points
+		ref := idx.tasks[id]
 		seen := map[int64]bool{}
 		for _, s := range scores {
 			if !slices.Contains(c.LeadUnits[id], s.LeadUnitID) {
@@ -177,7 +178,7 @@ func (c checked) checkScores(idx planIndex) error {
 				return fmt.Errorf("%w: task %d: two scores from lead unit %d", ErrInvalid, id, s.LeadUnitID)
 			}
 			seen[s.LeadUnitID] = true
-			if err := checkScore(id, s.Score, points); err != nil {
+			if err := checkScore(id, s.Score, ref.max); err != nil {
 				return err
 			}
 		}
@@ -185,19 +186,11 @@ func (c checked) checkScores(idx planIndex) error {
 	return nil
 }
 
-// checkScore enforces §2.2: s ∈ [0, P_t] with at most two decimals (by
-// value: 12.500 is 12.5).
-func checkScore(task int64, s, points decimal.Decimal) error {
-	switch {
-	case s.IsNegative():
-		return fmt.Errorf("%w: task %d: score %s is negative", ErrInvalid, task, s)
-	case s.GreaterThan(points):
-		return fmt.Errorf("%w: task %d: score %s exceeds the task's points %s", ErrInvalid, task, s, show(points))
-	case !s.Equal(s.Round(2)) && !s.Equal(points):
-		// Scores have two decimals, except full marks on a task whose
-		// share of its indicator has more (2/3 of a point): that score is
-		// the exact points.
-		return fmt.Errorf("%w: task %d: score %s has more than two decimals", ErrInvalid, task, s)
+// checkScore enforces §2.2 through CheckEntry: s ∈ [0, MaxEntry(P_t)] with
+// at most two decimals.
+func checkScore(task int64, s, max decimal.Decimal) error {
+	if err := checkEntry(s, max); err != nil {
+		return fmt.Errorf("%w (task %d: score %s, full marks %s)", err, task, s, max)
 	}
 	return nil
 }

@@ -147,25 +147,39 @@ func checkNode(kind string, id int64, points decimal.Decimal, seen map[int64]boo
 	return nil
 }
 
-// TaskPoints returns P_t for every task of the plan (§2.1). Tasks without
-// points of their own share the indicator's remainder P_i − Σ explicit
-// equally; the remainder is never negative (explicit points above P_i leave
-// 0 to share). The plan should be valid (HalfYear validates it); with
+// ExactTaskPoints returns P_t for every task of the plan (§2.1), exactly.
+// Tasks without points of their own share the indicator's remainder
+// P_i − Σ explicit equally, as the fraction rest/n (so Σ P_t = P_i holds
+// exactly); the remainder is never negative (explicit points above P_i
+// leave 0 to share). The plan should be valid (HalfYear validates it); with
 // duplicate task IDs the last one wins.
-func TaskPoints(p Plan) map[int64]decimal.Decimal {
-	out := map[int64]decimal.Decimal{}
+func ExactTaskPoints(p Plan) map[int64]Exact {
+	out := map[int64]Exact{}
 	for _, d := range p.Dimensions {
 		for _, i := range d.Indicators {
-			for k, pts := range indicatorTaskPoints(i) {
-				out[i.Tasks[k].ID] = pts
+			pts, _ := indicatorTaskPoints(i)
+			for k, v := range pts {
+				out[i.Tasks[k].ID] = v
 			}
 		}
 	}
 	return out
 }
 
-// indicatorTaskPoints returns the points of the indicator's tasks, in order.
-func indicatorTaskPoints(ind Indicator) []decimal.Decimal {
+// TaskPoints is ExactTaskPoints in long form (Exact.Decimal), for display:
+// a share of 2 points over 3 tasks shows as 0.66666666666666666667. Rules
+// about entries take the exact points (MaxEntry, CheckEntry).
+func TaskPoints(p Plan) map[int64]decimal.Decimal {
+	out := map[int64]decimal.Decimal{}
+	for id, pts := range ExactTaskPoints(p) {
+		out[id] = pts.Decimal()
+	}
+	return out
+}
+
+// indicatorTaskPoints returns the exact points of the indicator's tasks, in
+// order, and their MaxEntry. The share and its MaxEntry are computed once.
+func indicatorTaskPoints(ind Indicator) ([]Exact, []decimal.Decimal) {
 	explicit, open := decimal.Zero, 0
 	for _, t := range ind.Tasks {
 		if t.Points == nil {
@@ -174,39 +188,22 @@ func indicatorTaskPoints(ind Indicator) []decimal.Decimal {
 			explicit = explicit.Add(*t.Points)
 		}
 	}
-	rest := decimal.Max(ind.Points.Sub(explicit), decimal.Zero)
-	shares := splitEqually(rest, open)
-	out := make([]decimal.Decimal, len(ind.Tasks))
+	var share Exact
+	var shareMax decimal.Decimal
+	if open > 0 {
+		rest := decimal.Max(ind.Points.Sub(explicit), decimal.Zero)
+		share = Exact{quo(rest.Rat(), ratInt(int64(open)))}
+		shareMax = MaxEntry(share)
+	}
+	points, max := make([]Exact, len(ind.Tasks)), make([]decimal.Decimal, len(ind.Tasks))
 	for k, t := range ind.Tasks {
 		if t.Points != nil {
-			out[k] = *t.Points
-			continue
-		}
-		out[k], shares = shares[0], shares[1:]
-	}
-	return out
-}
-
-// splitEqually cuts total into n shares that are equal to within one unit of
-// the ExactPlaces-th digit and sum to total exactly (when total has at most
-// ExactPlaces decimals). Exact sums keep §2.1's Σ P_t = P_i true, and with it
-// "carries every task ⇒ DM = plain sum of task scores". The leftover units
-// of a non-terminating share (10/3) go to the first tasks, one each.
-func splitEqually(total decimal.Decimal, n int) []decimal.Decimal {
-	if n == 0 {
-		return nil
-	}
-	share, rest := total.QuoRem(decimal.NewFromInt(int64(n)), ExactPlaces)
-	extra := rest.Shift(ExactPlaces).IntPart() // < n
-	unit := decimal.New(1, -ExactPlaces)
-	out := make([]decimal.Decimal, n)
-	for k := range out {
-		out[k] = share
-		if int64(k) < extra {
-			out[k] = share.Add(unit)
+			points[k], max[k] = ExactOf(*t.Points), t.Points.Round(EntryPlaces)
+		} else {
+			points[k], max[k] = share, shareMax
 		}
 	}
-	return out
+	return points, max
 }
 
 // taskRef is what the formula needs to know about a task of the plan.
@@ -214,7 +211,8 @@ type taskRef struct {
 	dim       int // index into Plan.Dimensions
 	dimID     int64
 	indicator int64
-	points    decimal.Decimal
+	points    Exact
+	max       decimal.Decimal // MaxEntry(points)
 }
 
 // planIndex looks tasks up by ID and remembers the plan's order.
@@ -227,9 +225,10 @@ func indexPlan(p Plan) planIndex {
 	idx := planIndex{tasks: map[int64]taskRef{}}
 	for di, d := range p.Dimensions {
 		for _, i := range d.Indicators {
-			for k, pts := range indicatorTaskPoints(i) {
+			pts, max := indicatorTaskPoints(i)
+			for k := range pts {
 				id := i.Tasks[k].ID
-				idx.tasks[id] = taskRef{dim: di, dimID: d.ID, indicator: i.ID, points: pts}
+				idx.tasks[id] = taskRef{dim: di, dimID: d.ID, indicator: i.ID, points: pts[k], max: max[k]}
 				idx.order = append(idx.order, id)
 			}
 		}

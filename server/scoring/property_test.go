@@ -189,8 +189,8 @@ func halfYear(t *testing.T, it int, p scoring.Plan, in scoring.Input) (scoring.R
 	return r, true
 }
 
-func inRange(v decimal.Decimal) bool {
-	return !v.IsNegative() && v.LessThanOrEqual(decimal.NewFromInt(100))
+func inRange(v *big.Rat) bool {
+	return v.Sign() >= 0 && v.Cmp(big.NewRat(100, 1)) <= 0
 }
 
 func TestPropertyScoresWithin0And100(t *testing.T) {
@@ -205,11 +205,11 @@ func TestPropertyScoresWithin0And100(t *testing.T) {
 		}
 		scored++
 		for m, c := range r.Components {
-			if c != nil && !inRange(*c) {
+			if c != nil && !inRange(c.Rat()) {
 				t.Errorf("iteration %d: %s = %s outside 0–100", it, m, c)
 			}
 		}
-		if !inRange(r.Exact) || !inRange(r.Published) {
+		if !inRange(r.Exact.Rat()) || !inRange(r.Published.Rat()) {
 			t.Errorf("iteration %d: H = %s (published %s) outside 0–100", it, r.Exact, r.Published)
 		}
 		if !r.Published.Equal(r.Exact.Round(2)) {
@@ -252,7 +252,7 @@ func TestPropertyRaisingAScoreNeverLowersH(t *testing.T) {
 
 		after, _ := halfYear(t, it, p, in)
 		raised++
-		if after.Exact.LessThan(before.Exact) {
+		if after.Exact.Cmp(before.Exact) < 0 {
 			t.Errorf("iteration %d: raising task %d's score lowered H from %s to %s", it, id, before.Exact, after.Exact)
 		}
 		// DM is missing only when every carried task has 0 points.
@@ -260,7 +260,7 @@ func TestPropertyRaisingAScoreNeverLowersH(t *testing.T) {
 		switch {
 		case (dmB == nil) != (dmA == nil):
 			t.Errorf("iteration %d: raising task %d's score changed whether DM exists", it, id)
-		case dmB != nil && dmA.LessThan(*dmB):
+		case dmB != nil && dmA.Cmp(*dmB) < 0:
 			t.Errorf("iteration %d: raising task %d's score lowered DM from %s to %s", it, id, dmB, dmA)
 		}
 	}
@@ -270,8 +270,9 @@ func TestPropertyRaisingAScoreNeverLowersH(t *testing.T) {
 }
 
 // TestPropertyCarriesEveryTask checks §2.4: when e carries every task of a
-// complete plan of total T, DM = 100·Σs/T. The oracle is exact rational
-// arithmetic (math/big), independent of the package's decimal divisions.
+// complete plan of total T, DM = 100·Σs/T exactly, where s is the mean of a
+// task's lead scores and an entry of the share rounded half up counts as
+// the exact share (§2.2). The oracle is math/big, apart from the package.
 func TestPropertyCarriesEveryTask(t *testing.T) {
 	g := newGen(3)
 	for it := range iterations {
@@ -288,52 +289,52 @@ func TestPropertyCarriesEveryTask(t *testing.T) {
 			t.Fatalf("iteration %d: DM missing", it)
 		}
 
-		// Oracle: Σ over tasks of (Σ lead scores / number of leads).
+		// Oracle: Σ over tasks of (Σ counted lead scores / number of leads).
+		points := scoring.ExactTaskPoints(p)
 		sum := new(big.Rat)
-		for _, scores := range in.Scores {
+		for id, scores := range in.Scores {
 			taskSum := new(big.Rat)
 			for _, s := range scores {
-				taskSum.Add(taskSum, s.Score.Rat())
+				v := s.Score.Rat()
+				if pts := points[id].Rat(); s.Score.Equal(decimal.NewFromBigRat(pts, 2)) {
+					v = pts
+				}
+				taskSum.Add(taskSum, v)
 			}
 			sum.Add(sum, taskSum.Quo(taskSum, big.NewRat(int64(len(scores)), 1)))
 		}
 		want := new(big.Rat).Mul(sum, big.NewRat(100, 1))
 		want.Quo(want, total.Rat())
-		diff := new(big.Rat).Sub(dm.Rat(), want)
-		if diff.Abs(diff).Cmp(decimal.New(1, -20).Rat()) > 0 {
+		if dm.Rat().Cmp(want) != 0 {
 			t.Errorf("iteration %d: DM = %s, want 100·Σs/T = %s", it, dm, want.FloatString(25))
-		}
-		// A 100-point plan with one lead per task: exactly the plain sum.
-		if total.Equal(decimal.NewFromInt(100)) && maxLeads == 1 && dm.Rat().Cmp(sum) != 0 {
-			t.Errorf("iteration %d: DM = %s, want exactly Σs = %s", it, dm, sum.FloatString(2))
 		}
 	}
 }
 
 // TestPropertyTaskPointsSumToIndicator checks §2.1 on complete plans:
-// Σ P_t = P_i exactly, and shared points differ by at most one unit of the
-// ExactPlaces-th digit.
+// Σ P_t = P_i exactly, and the shares of an indicator are equal exactly.
 func TestPropertyTaskPointsSumToIndicator(t *testing.T) {
 	g := newGen(4)
-	unit := decimal.New(1, -scoring.ExactPlaces)
 	for it := range iterations {
 		p := g.plan(decimal.NewFromInt(100), true)
-		points := scoring.TaskPoints(p)
+		points := scoring.ExactTaskPoints(p)
 		for _, dim := range p.Dimensions {
 			for _, ind := range dim.Indicators {
-				sum := decimal.Zero
-				var shares []decimal.Decimal
+				sum := new(big.Rat)
+				var shares []scoring.Exact
 				for _, task := range ind.Tasks {
-					sum = sum.Add(points[task.ID])
+					sum.Add(sum, points[task.ID].Rat())
 					if task.Points == nil {
 						shares = append(shares, points[task.ID])
 					}
 				}
-				if !sum.Equal(ind.Points) {
-					t.Errorf("iteration %d: indicator %d: Σ P_t = %s, want %s", it, ind.ID, sum, ind.Points)
+				if sum.Cmp(ind.Points.Rat()) != 0 {
+					t.Errorf("iteration %d: indicator %d: Σ P_t = %s, want %s", it, ind.ID, sum.FloatString(25), ind.Points)
 				}
-				if len(shares) > 0 && decimal.Max(shares[0], shares...).Sub(decimal.Min(shares[0], shares...)).GreaterThan(unit) {
-					t.Errorf("iteration %d: indicator %d: unequal shares %v", it, ind.ID, shares)
+				for _, s := range shares {
+					if s.Cmp(shares[0]) != 0 {
+						t.Errorf("iteration %d: indicator %d: unequal shares %v", it, ind.ID, shares)
+					}
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -367,10 +368,19 @@ func addScoreValidation(f *excelize.File, first, last int) error {
 // is not trusted, so the caller must re-check every score against the task's
 // points in the database, and check the version for conflicts.
 //
-// The error result is set only when data is not a readable .xlsx file; its
-// message is Chinese and can be shown to the uploader.
-func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
-	f, err := openXLSX(data)
+// dataRows is how many data rows the uploader's template holds (its
+// evaluatees × tasks): a sheet with more rows below the header, or parts
+// larger than such a sheet can need, is refused with a *TooLarge before
+// any row is checked (see limits.go); ctx ends the reading early.
+//
+// The error result is set only when data is not a readable .xlsx file of
+// acceptable size; its message is Chinese and can be shown to the uploader.
+func ParseScores(ctx context.Context, data []byte, dataRows int) ([]ScoreEntry, []RowError, error) {
+	if err := acquireImport(ctx); err != nil {
+		return nil, nil, err
+	}
+	defer releaseImport()
+	f, err := openXLSX(data, unzipBudget(dataRows))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -380,9 +390,9 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
 		sheet = f.GetSheetList()[0]
 	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, shown, err := readRows(ctx, f, sheet, ScoreHeaderRow+dataRows, "本单位的评分模板")
 	if err != nil {
-		return nil, nil, fmt.Errorf("无法读取工作表「%s」：%w", sheet, err)
+		return nil, nil, err
 	}
 
 	hdrRow, cols, herr := findScoreHeader(rows)
@@ -455,7 +465,7 @@ func ParseScores(data []byte) ([]ScoreEntry, []RowError, error) {
 			continue
 		}
 		score, ne := parseAmount(scoreRaw)
-		isBool := isBoolCell(f, sheet, cols["得分"], n)
+		isBool := isBoolCell(row, cellAt(shown[i], cols["得分"]), cols["得分"])
 		if isBool || strings.Contains(scoreRaw, "%") || strings.Contains(scoreRaw, "％") {
 			ne = numNotNumber // points, not a percentage
 		}
@@ -572,12 +582,10 @@ func findScoreHeader(rows [][]string) (hdrRow int, cols map[string]int, rowErr *
 		Message: "未找到评分表表头（应为「" + strings.Join(ScoreHeaders[:colStatus], "、") + "」等列）。请上传系统下载的评分模板"}
 }
 
-// isBoolCell reports whether the cell holds an Excel boolean (TRUE/FALSE),
-// whose raw value "1"/"0" must not pass for a score.
-func isBoolCell(f *excelize.File, sheet string, col0, row int) bool {
-	if col0 < 0 {
-		return false
-	}
-	t, err := f.GetCellType(sheet, cellName(col0+1, row))
-	return err == nil && t == excelize.CellTypeBool
+// isBoolCell reports whether the score cell holds an Excel boolean
+// (TRUE/FALSE), whose raw value "1"/"0" must not pass for a score: shown,
+// a boolean reads TRUE or FALSE, a number never does.
+func isBoolCell(raw []string, shown string, col0 int) bool {
+	r := strings.TrimSpace(cellAt(raw, col0))
+	return (r == "1" || r == "0") && (shown == "TRUE" || shown == "FALSE")
 }

@@ -160,7 +160,7 @@ func TestScoreRoundTrip(t *testing.T) {
 		must(t, f.SetCellValue(sh, "G7", "  进展滞后，材料不全  "))
 		// row 6 keeps its pre-filled score and comment; row 8 stays blank.
 	})
-	entries, errs, err := ParseScores(filled)
+	entries, errs, err := parseScores(filled)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestParseScoresAfterSorting(t *testing.T) {
 		must(t, f.SetSheetRow(sh, "A8", &row4))
 		must(t, f.SetCellValue(sh, "F4", 2.75)) // now the 市审批服务局 / task 3 row
 	})
-	entries, errs, err := ParseScores(filled)
+	entries, errs, err := parseScores(filled)
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("err=%v errs=%v", err, errs)
 	}
@@ -274,7 +274,7 @@ func TestParseScoresReportsEveryBadRow(t *testing.T) {
 		set("F17", 1)                           // 满分 overwritten
 		set("E17", "两分")                        //
 	})
-	entries, errs, err := ParseScores(filled)
+	entries, errs, err := parseScores(filled)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestParseScoresBlankRowsAreSkipped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, errs, err := ParseScores(data)
+	entries, errs, err := parseScores(data)
 	if err != nil || len(errs) != 0 || len(entries) != 0 {
 		t.Fatalf("untouched template: entries=%v errs=%v err=%v", entries, errs, err)
 	}
@@ -325,7 +325,7 @@ func TestParseScoresBlankRowsAreSkipped(t *testing.T) {
 		must(t, f.SetCellValue(ScoreSheet, "G4", "未开展"))
 		must(t, f.SetCellValue(ScoreSheet, "F5", 1)) // exactly half: no comment needed
 	})
-	entries, errs, err = ParseScores(filled)
+	entries, errs, err = parseScores(filled)
 	if err != nil || len(errs) != 0 || len(entries) != 2 || !entries[0].Score.IsZero() || entries[0].Comment != "未开展" {
 		t.Fatalf("entries=%+v errs=%v err=%v", entries, errs, err)
 	}
@@ -340,7 +340,7 @@ func TestParseScoresHeaderMismatch(t *testing.T) {
 		must(t, f.RemoveCol(ScoreSheet, "K")) // the hidden 任务键 column
 		must(t, f.SetCellValue(ScoreSheet, "F4", 0.5))
 	})
-	entries, errs, err := ParseScores(noKey)
+	entries, errs, err := parseScores(noKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +351,7 @@ func TestParseScoresHeaderMismatch(t *testing.T) {
 	renamed := edit(t, data, func(f *excelize.File) {
 		must(t, f.SetCellValue(ScoreSheet, "F3", "分数"))
 	})
-	_, errs, err = ParseScores(renamed)
+	_, errs, err = parseScores(renamed)
 	if err != nil || len(errs) != 1 || errs[0].Column != "表头" || !strings.Contains(errs[0].Message, "得分") {
 		t.Fatalf("renamed header: errs=%v err=%v", errs, err)
 	}
@@ -361,7 +361,7 @@ func TestParseScoresHeaderMismatch(t *testing.T) {
 	must(t, other.SetCellValue("Sheet1", "B1", "电话"))
 	buf, err := other.WriteToBuffer()
 	must(t, err)
-	_, errs, err = ParseScores(buf.Bytes())
+	_, errs, err = parseScores(buf.Bytes())
 	if err != nil || len(errs) != 1 || errs[0].Column != "表头" || !strings.Contains(errs[0].Message, "未找到") {
 		t.Fatalf("unrelated workbook: errs=%v err=%v", errs, err)
 	}
@@ -382,12 +382,12 @@ func TestParseScoresUnreadableFiles(t *testing.T) {
 		"truncated":    []byte("PK\x03\x04\x14\x00\x00\x00garbage"),
 	}
 	for name, data := range cases {
-		entries, errs, err := ParseScores(data)
+		entries, errs, err := parseScores(data)
 		if err == nil {
 			t.Errorf("%s: no error (entries=%v errs=%v)", name, entries, errs)
 		}
 	}
-	_, _, err := ParseScores(append(append([]byte{}, oleMagic...), make([]byte, 512)...))
+	_, _, err := parseScores(append(append([]byte{}, oleMagic...), make([]byte, 512)...))
 	if err == nil || !strings.Contains(err.Error(), ".xls") {
 		t.Errorf("old .xls: err = %v", err)
 	}
@@ -403,7 +403,7 @@ func TestParseScoresRejectsPercentAndKeepsSheetChoice(t *testing.T) {
 		must(t, f.SetCellValue(ScoreSheet, "F5", "１.５")) // full-width digit typed with a Chinese IME
 		must(t, f.SetSheetName(ScoreSheet, "我的评分"))      // renamed sheet: the first sheet is read
 	})
-	entries, errs, err := ParseScores(filled)
+	entries, errs, err := parseScores(filled)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,9 +71,10 @@ var shanghai = func() *time.Location {
 	return time.FixedZone("CST", 8*3600)
 }()
 
-// openXLSX opens an uploaded workbook. The error message is Chinese because
+// openXLSX opens an uploaded workbook after checkArchive allowed its parts
+// to expand to at most budget bytes. The error message is Chinese because
 // callers show it to the uploader.
-func openXLSX(data []byte) (*excelize.File, error) {
+func openXLSX(data []byte, budget int64) (*excelize.File, error) {
 	switch {
 	case len(data) == 0:
 		return nil, errors.New("文件为空")
@@ -82,9 +83,12 @@ func openXLSX(data []byte) (*excelize.File, error) {
 	case !bytes.HasPrefix(data, zipMagic):
 		return nil, errors.New("文件不是有效的 .xlsx 工作簿")
 	}
+	if err := checkArchive(data, budget); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxUnzipSize,
-		UnzipXMLSizeLimit: maxUnzipXMLSize,
+		UnzipSizeLimit:    budget,
+		UnzipXMLSizeLimit: min(budget, maxUnzipXMLSize),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 .xlsx 工作簿：%w", err)

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,6 +15,13 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
+
+// Bounds of an imported weight: what source_values.weight (numeric(16, 6))
+// stores exactly.
+const WeightPlaces int32 = 6
+
+// MaxWeight is the largest weight an import accepts.
+var MaxWeight = decimal.NewFromInt(1_000_000_000)
 
 // SourceValue is one imported 民意调查 / 第三方评估 value: the score one
 // source gives one evaluatee. Which method it belongs to is the caller's
@@ -87,25 +95,34 @@ type tableRow struct {
 // nor 来源 nor 权重 — a pre-filled template row left empty — is skipped.
 // Matching evaluatee names to units (by name or alias) is the caller's job.
 //
+// A file with more than MaxSourceRows rows (per sheet, or CSV records), or
+// an .xlsx whose parts expand beyond what such a file needs, is refused with
+// a *TooLarge before any row is checked (see limits.go); ctx ends the
+// reading early.
+//
 // The error result is set only when the file is neither a readable .xlsx
-// nor CSV text; its message is Chinese.
-func ParseSourceValues(data []byte) ([]SourceValue, []RowError, error) {
+// nor CSV text of acceptable size; its message is Chinese.
+func ParseSourceValues(ctx context.Context, data []byte) ([]SourceValue, []RowError, error) {
+	if err := acquireImport(ctx); err != nil {
+		return nil, nil, err
+	}
+	defer releaseImport()
 	var tables []table
 	if bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, oleMagic) {
-		f, err := openXLSX(data)
+		f, err := openXLSX(data, unzipBudget(MaxSourceRows))
 		if err != nil {
 			return nil, nil, err
 		}
 		defer f.Close()
 		for _, sh := range f.GetSheetList() {
-			t, err := xlsxTable(f, sh)
+			t, err := xlsxTable(ctx, f, sh)
 			if err != nil {
 				return nil, nil, err
 			}
 			tables = append(tables, t)
 		}
 	} else {
-		t, err := csvTable(data)
+		t, err := csvTable(ctx, data)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -126,14 +143,10 @@ func ParseSourceValues(data []byte) ([]SourceValue, []RowError, error) {
 		Message: "未找到表头：文件须包含「考评对象」「来源」「分值」三列（「权重」可选），表头写在第一行"}}, nil
 }
 
-func xlsxTable(f *excelize.File, sheet string) (table, error) {
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+func xlsxTable(ctx context.Context, f *excelize.File, sheet string) (table, error) {
+	raw, shown, err := readRows(ctx, f, sheet, MaxSourceRows, "一个分值文件")
 	if err != nil {
-		return table{}, fmt.Errorf("无法读取工作表「%s」：%w", sheet, err)
-	}
-	shown, err := f.GetRows(sheet)
-	if err != nil {
-		return table{}, fmt.Errorf("无法读取工作表「%s」：%w", sheet, err)
+		return table{}, err
 	}
 	t := table{rows: make([]tableRow, len(raw))}
 	for i := range raw {
@@ -146,7 +159,7 @@ func xlsxTable(f *excelize.File, sheet string) (table, error) {
 	return t, nil
 }
 
-func csvTable(data []byte) (table, error) {
+func csvTable(ctx context.Context, data []byte) (table, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return table{}, err
@@ -167,6 +180,14 @@ func csvTable(data []byte) (table, error) {
 				return table{}, fmt.Errorf("CSV 文件第%d行格式错误：%v", pe.StartLine, pe.Err)
 			}
 			return table{}, fmt.Errorf("无法读取 CSV 文件：%w", err)
+		}
+		if len(t.rows) >= MaxSourceRows {
+			return table{}, &TooLarge{fmt.Sprintf("文件超过%d行,一个分值文件最多只有%d行", MaxSourceRows, MaxSourceRows)}
+		}
+		if len(t.rows)%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return table{}, err
+			}
 		}
 		line, _ := r.FieldPos(0)
 		t.rows = append(t.rows, tableRow{n: line, raw: rec, shown: rec})
@@ -345,10 +366,17 @@ func parseSourceRows(t table, hdr int, cols [fieldCount]int) ([]SourceValue, []R
 			case !w.IsPositive():
 				fail(fieldWeight, "权重 %s 无效，须大于 0（留空表示 1）", w)
 			default:
-				if r, ok := atPlaces(w, weightRaw, 6); ok {
-					w = r
+				// What passes here fits source_values.weight, numeric(16, 6):
+				// nothing is rounded on the way in.
+				r, ok := atPlaces(w, weightRaw, WeightPlaces)
+				switch {
+				case !ok:
+					fail(fieldWeight, "权重 %s 超过六位小数，最多保留六位小数", w)
+				case r.GreaterThan(MaxWeight):
+					fail(fieldWeight, "权重 %s 过大，须不超过 %s", w, MaxWeight)
+				default:
+					weight = r
 				}
-				weight = w
 			}
 		}
 		if evaluatee != "" && source != "" {

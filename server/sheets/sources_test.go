@@ -63,7 +63,7 @@ func TestParseSourceValuesCSVEncodings(t *testing.T) {
 	}
 	for name, data := range cases {
 		t.Run(name, func(t *testing.T) {
-			vals, errs, err := ParseSourceValues(data)
+			vals, errs, err := parseSourceValues(data)
 			if err != nil || len(errs) != 0 {
 				t.Fatalf("err=%v errs=%v", err, errs)
 			}
@@ -98,7 +98,7 @@ func TestParseSourceValuesXLSXColumnOrder(t *testing.T) {
 	buf, err := f.WriteToBuffer()
 	must(t, err)
 
-	vals, errs, err := ParseSourceValues(buf.Bytes())
+	vals, errs, err := parseSourceValues(buf.Bytes())
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("err=%v errs=%v", err, errs)
 	}
@@ -130,7 +130,7 @@ func TestParseSourceValuesReportsEveryBadRow(t *testing.T) {
 		"\"多行\n名称\",调查B,70,",  // 17–18 valid, quoted line break
 		"市财政局,调查B,七十,",        // 19 not a number
 	}, "\n") + "\n"
-	vals, errs, err := ParseSourceValues([]byte(csv))
+	vals, errs, err := parseSourceValues([]byte(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestParseSourceValuesHeaderProblems(t *testing.T) {
 	}
 	wantSub := map[string]string{"missing source": "来源", "no header": "未找到表头", "two value cols": "多列"}
 	for name, csv := range cases {
-		vals, errs, err := ParseSourceValues([]byte(csv))
+		vals, errs, err := parseSourceValues([]byte(csv))
 		if err != nil {
 			t.Errorf("%s: err %v", name, err)
 			continue
@@ -190,7 +190,7 @@ func TestParseSourceValuesUnreadable(t *testing.T) {
 		"bad utf-8 BOM": {0xEF, 0xBB, 0xBF, 0xC3, 0x28},
 	}
 	for name, data := range cases {
-		vals, errs, err := ParseSourceValues(data)
+		vals, errs, err := parseSourceValues(data)
 		if err == nil {
 			t.Errorf("%s: no error (vals=%v errs=%v)", name, vals, errs)
 		}
@@ -239,7 +239,7 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 		set("B5", "第三方评估")
 		set("C5", 70)
 	})
-	vals, errs, err := ParseSourceValues(filled)
+	vals, errs, err := parseSourceValues(filled)
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("err=%v errs=%v", err, errs)
 	}
@@ -252,8 +252,36 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 		t.Errorf("88.35 read back as %s", vals[0].Value)
 	}
 	// The untouched template imports nothing and reports nothing.
-	vals, errs, err = ParseSourceValues(data)
+	vals, errs, err = parseSourceValues(data)
 	if err != nil || len(errs) != 0 || len(vals) != 0 {
 		t.Errorf("blank template: vals=%v errs=%v err=%v", vals, errs, err)
 	}
+}
+
+// Weights are stored as imported (source_values.weight is numeric(16, 6)):
+// six decimals and up to MaxWeight pass unchanged, anything the column
+// could not hold exactly is a row error, never rounded.
+func TestParseSourceWeightsFitTheColumn(t *testing.T) {
+	csv := "考评对象,来源,分值,权重\n" +
+		"昆都仑区,调查A,90,0.333333\n" + // 2 six decimals: kept
+		"青山区,调查A,90,1000000000\n" + // 3 MaxWeight: kept
+		"东河区,调查A,90,0.1234567\n" + // 4 seven decimals
+		"九原区,调查A,90,1000000000.5\n" // 5 above MaxWeight
+	vals, errs, err := ParseSourceValues([]byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(errKeys(errs), " "); got != "4:权重 5:权重" {
+		t.Fatalf("errors = %s (%v), want rows 4 and 5", got, errs)
+	}
+	if e := findErr(t, errs, 4, "权重"); !strings.Contains(e.Message, "六位小数") {
+		t.Errorf("row 4: %q does not say six decimals", e.Message)
+	}
+	if e := findErr(t, errs, 5, "权重"); !strings.Contains(e.Message, "过大") {
+		t.Errorf("row 5: %q does not say too large", e.Message)
+	}
+	checkValues(t, vals, []wantValue{
+		{2, "昆都仑区", "调查A", "90", "0.333333"},
+		{3, "青山区", "调查A", "90", "1000000000"},
+	})
 }

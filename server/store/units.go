@@ -16,6 +16,20 @@ func ListUnits(ctx context.Context, db bun.IDB) ([]Unit, error) {
 	return units, nil
 }
 
+// UnitsInAuditLog returns the units that appear in the audit log, in
+// official order: what the auditor may filter the log by without reading
+// the unit catalogue.
+func UnitsInAuditLog(ctx context.Context, db bun.IDB) ([]Unit, error) {
+	var units []Unit
+	err := db.NewSelect().Model(&units).
+		Where("EXISTS (SELECT 1 FROM audit_log a WHERE a.unit_id = ?TableAlias.id)").
+		Order("sort_key", "id").Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list units in the audit log: %w", err)
+	}
+	return units, nil
+}
+
 // CreateUnit inserts u and fills in its id and version.
 func CreateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
 	if u.Aliases == nil {

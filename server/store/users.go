@@ -195,20 +195,36 @@ type LoginAttempt struct {
 
 // RecordLoginAttempt appends an attempt.
 func RecordLoginAttempt(ctx context.Context, db DB, a LoginAttempt) error {
-	_, err := db.NewInsert().Model(&a).Exec(ctx)
-	return err
+	if _, err := db.NewInsert().Model(&a).Exec(ctx); err != nil {
+		return fmt.Errorf("record login attempt of %q: %w", a.Username, err)
+	}
+	return nil
 }
 
-// FailedLoginsSince counts failures for username since t, stopping at the
-// last success (a successful login resets the count).
-func FailedLoginsSince(ctx context.Context, db DB, username string, t time.Time) (int, error) {
-	var n int
+// RecordFailedLogin appends a failed attempt and, when it is the
+// threshold-th failure of a.Username within the window (since `since` and
+// since the last success), locks the account until lockUntil. It reports
+// whether this failure locked the account; an account already locked stays
+// locked until its old deadline. The same two statements run whether or not
+// the username exists, so an unknown user and a wrong password cost the
+// same work.
+func RecordFailedLogin(ctx context.Context, db DB, a LoginAttempt, since time.Time, threshold int, lockUntil time.Time) (bool, error) {
+	if err := RecordLoginAttempt(ctx, db, a); err != nil {
+		return false, err
+	}
+	var locked []int64
 	err := db.NewRaw(`
-		SELECT count(*) FROM login_attempts
-		WHERE username = ? AND NOT success AND at > ?
-		  AND at > coalesce((SELECT max(at) FROM login_attempts WHERE username = ? AND success), '-infinity')`,
-		username, t, username).Scan(ctx, &n)
-	return n, err
+		UPDATE users SET locked_until = ?
+		WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+		  AND (SELECT count(*) FROM login_attempts
+		       WHERE username = ? AND NOT success AND at > ?
+		         AND at > coalesce((SELECT max(at) FROM login_attempts WHERE username = ? AND success), '-infinity')) >= ?
+		RETURNING id`,
+		lockUntil, a.Username, a.At, a.Username, since, a.Username, threshold).Scan(ctx, &locked)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("lock after failed logins of %q: %w", a.Username, err)
+	}
+	return len(locked) > 0, nil
 }
 
 // FailedLoginsFromAddrSince counts failures from a client address since t.
@@ -271,4 +287,20 @@ func DeleteSession(ctx context.Context, db DB, tokenHash string) error {
 func DeleteUserSessions(ctx context.Context, db DB, userID int64, keep string) error {
 	_, err := db.NewDelete().Model((*Session)(nil)).Where("user_id = ?", userID).Where("token_hash <> ?", keep).Exec(ctx)
 	return err
+}
+
+// LockEnabledAdmins returns the ids of the enabled administrators and locks
+// their rows until the transaction ends, so two administrators disabling
+// each other at once cannot both succeed: the second waits for the first
+// and then no longer counts it.
+func LockEnabledAdmins(ctx context.Context, db DB) ([]int64, error) {
+	var ids []int64
+	err := db.NewRaw(`
+		SELECT u.id FROM users u
+		WHERE u.enabled AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'ADMIN')
+		ORDER BY u.id FOR UPDATE OF u`).Scan(ctx, &ids)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("lock enabled administrators: %w", err)
+	}
+	return ids, nil
 }

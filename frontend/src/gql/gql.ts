@@ -17,7 +17,7 @@ type Documents = {
     "\n  query AppPlans {\n    plans {\n      id\n      name\n      year\n    }\n  }\n": typeof types.AppPlansDocument,
     "\n  query PlanPeriods($planId: ID!) {\n    plan(id: $planId) {\n      id\n      name\n      year\n      periods {\n        id\n        planId\n        half\n        name\n        state\n        version\n        publishedAt\n      }\n    }\n  }\n": typeof types.PlanPeriodsDocument,
     "\n  query AuditLog($filter: AuditFilter, $offset: Int, $limit: Int) {\n    auditLog(filter: $filter, offset: $offset, limit: $limit) {\n      total\n      records {\n        id\n        at\n        username\n        roles\n        unitName\n        clientAddr\n        requestId\n        operation\n        outcome\n        objectType\n        objectId\n        before\n        after\n        detail\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  query AuditUnits {\n    units {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AuditUnitsDocument,
+    "\n  query AuditUnits {\n    auditLogUnits {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AuditUnitsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      restricted\n      pendingSteps\n      user {\n        id\n        mustChangePassword\n        version\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      url\n      qrCode\n      secret\n    }\n  }\n": typeof types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      restricted\n      pendingSteps\n      user {\n        id\n        totpEnabled\n        version\n      }\n    }\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
@@ -90,7 +90,7 @@ const documents: Documents = {
     "\n  query AppPlans {\n    plans {\n      id\n      name\n      year\n    }\n  }\n": types.AppPlansDocument,
     "\n  query PlanPeriods($planId: ID!) {\n    plan(id: $planId) {\n      id\n      name\n      year\n      periods {\n        id\n        planId\n        half\n        name\n        state\n        version\n        publishedAt\n      }\n    }\n  }\n": types.PlanPeriodsDocument,
     "\n  query AuditLog($filter: AuditFilter, $offset: Int, $limit: Int) {\n    auditLog(filter: $filter, offset: $offset, limit: $limit) {\n      total\n      records {\n        id\n        at\n        username\n        roles\n        unitName\n        clientAddr\n        requestId\n        operation\n        outcome\n        objectType\n        objectId\n        before\n        after\n        detail\n      }\n    }\n  }\n": types.AuditLogDocument,
-    "\n  query AuditUnits {\n    units {\n      id\n      name\n      kind\n    }\n  }\n": types.AuditUnitsDocument,
+    "\n  query AuditUnits {\n    auditLogUnits {\n      id\n      name\n      kind\n    }\n  }\n": types.AuditUnitsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      restricted\n      pendingSteps\n      user {\n        id\n        mustChangePassword\n        version\n      }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      url\n      qrCode\n      secret\n    }\n  }\n": types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code) {\n      restricted\n      pendingSteps\n      user {\n        id\n        totpEnabled\n        version\n      }\n    }\n  }\n": types.ConfirmTotpEnrollmentDocument,
@@ -189,7 +189,7 @@ export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $offse
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditUnits {\n    units {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query AuditUnits {\n    units {\n      id\n      name\n      kind\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditUnits {\n    auditLogUnits {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query AuditUnits {\n    auditLogUnits {\n      id\n      name\n      kind\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -24,9 +24,10 @@ export const auditLogQuery = graphql(`
   }
 `);
 
+/** The units that appear in the log: the auditor reads nothing else. */
 export const auditUnitsQuery = graphql(`
   query AuditUnits {
-    units {
+    auditLogUnits {
       id
       name
       kind

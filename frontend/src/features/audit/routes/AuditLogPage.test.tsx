@@ -46,7 +46,7 @@ function renderAt(path: string) {
   const mock = mockClient({
     Me: { me: { restricted: false, pendingSteps: [], idleTimeoutSeconds: 1800, expiresAt: '2026-11-27T20:00:00Z', user: { id: 'a', username: 'auditor', displayName: '审计员', roles: ['AUDITOR'], mustChangePassword: false, totpEnabled: true, totpRequired: true, unit: null } } },
     AuditLog: { auditLog: { total: 42, records } },
-    AuditUnits: { units: [{ id: '11', name: '市政府办公室', kind: 'DEPARTMENT' }] },
+    AuditUnits: { auditLogUnits: [{ id: '11', name: '市政府办公室', kind: 'DEPARTMENT' }] },
   });
   const router = createMemoryRouter([{ path: '/audit', element: <AuditLogPage /> }], { initialEntries: [path] });
   render(

@@ -175,7 +175,7 @@ export function AuditLogPage() {
         style={{ marginBottom: 16 }}
         styles={{ body: showFilters ? undefined : { display: 'none' } }}
       >
-        <AuditFilters value={filter} units={unitData?.units ?? []} onApply={apply} />
+        <AuditFilters value={filter} units={unitData?.auditLogUnits ?? []} onApply={apply} />
       </Card>
       {error && !data ? (
         <QueryError error={error} onRetry={reload} />
