@@ -267,7 +267,7 @@ func TestParseSourceWeightsFitTheColumn(t *testing.T) {
 		"青山区,调查A,90,1000000000\n" + // 3 MaxWeight: kept
 		"东河区,调查A,90,0.1234567\n" + // 4 seven decimals
 		"九原区,调查A,90,1000000000.5\n" // 5 above MaxWeight
-	vals, errs, err := ParseSourceValues([]byte(csv))
+	vals, errs, err := parseSourceValues([]byte(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
