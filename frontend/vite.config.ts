@@ -17,6 +17,15 @@ export default defineConfig({
     outDir: resolve(root, 'dist/app'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // Lists each route's chunks for the JS budget test (frontend/e2e/budget.test.mjs).
+    manifest: true,
+    rolldownOptions: {
+      // Rolldown merges modules shared by several pages into one common
+      // chunk by default, which put the menu, tabs and select of the signed-in
+      // pages into the sign-in page's download. Unmerged, each page loads what
+      // it uses (the budget test measures it).
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
+    },
   },
   server: {
     proxy: {

@@ -541,3 +541,47 @@ func TestSeparationOfDutiesAndUserAuditRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedInRequestLooksUpItsSessionInOneStatement: finding the session,
+// its user, roles and unit, and moving the idle deadline cost one statement
+// per request together, and the deadline still moves (once a minute).
+func TestSignedInRequestLooksUpItsSessionInOneStatement(t *testing.T) {
+	a := newAnonymousAPI(t, false)
+	a.must(`{ __typename }`, nil, nil)
+	if n := a.statements.Load(); n != 0 {
+		t.Errorf("an anonymous request without SQL of its own ran %d statements", n)
+	}
+	a.loginAs(auth.RoleLeader)
+	lastSeen := func() time.Time {
+		var at time.Time
+		if err := a.st.DB.NewRaw(`SELECT max(last_seen_at) FROM sessions`).Scan(context.Background(), &at); err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	signedIn := func(step string) {
+		t.Helper()
+		var out struct {
+			Me *struct{ User struct{ Roles []string } }
+		}
+		a.must(`{ me { user { roles } } }`, nil, &out)
+		if out.Me == nil || len(out.Me.User.Roles) != 1 || out.Me.User.Roles[0] != string(auth.RoleLeader) {
+			t.Fatalf("%s: not signed in as a leader: %+v", step, out.Me)
+		}
+		a.must(`{ __typename }`, nil, nil)
+		if n := a.statements.Load(); n != 1 {
+			t.Errorf("%s: a signed-in request without SQL of its own ran %d statements, want 1 (the session look-up)", step, n)
+		}
+	}
+	start := lastSeen()
+	a.clock.Advance(30 * time.Second)
+	signedIn("30 s after sign-in")
+	if got := lastSeen(); !got.Equal(start) {
+		t.Errorf("idle deadline moved after 30 s: %v → %v", start, got)
+	}
+	a.clock.Advance(2 * time.Minute)
+	signedIn("2.5 min after sign-in")
+	if got := lastSeen(); !got.After(start) {
+		t.Errorf("idle deadline did not move after 2.5 min: still %v", got)
+	}
+}

@@ -30,8 +30,9 @@ func NewServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	eval := &evaluation.Service{Now: authn.Now}
 	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Log: log}, limits)
 	signedIn := auth.Middleware(authn, log)
-	mux.Handle("POST /graphql", csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql)))))
-	mux.Handle("GET /files/evidence/{id}", signedIn(evidenceDownload(st, log)))
+	compressed := compressDynamic()
+	mux.Handle("POST /graphql", compressed(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql))))))
+	mux.Handle("GET /files/evidence/{id}", compressed(signedIn(evidenceDownload(st, log))))
 	mux.Handle("GET /files/score-template.xlsx", signedIn(download(log, []auth.Role{auth.RoleLeadScorer}, scoreTemplate(st))))
 	mux.Handle("GET /files/audit.xlsx", signedIn(download(log, []auth.Role{auth.RoleAuditor}, auditExport(st))))
 	mux.Handle("GET /files/ranking.xlsx", signedIn(download(log, leaders, rankingExport(st))))
@@ -117,12 +118,16 @@ func spa(app fs.FS) http.Handler {
 				if strings.HasPrefix(path, "assets/") {
 					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 				}
-				files.ServeHTTP(w, r)
+				if !servePrecompressed(w, r, app, path) {
+					files.ServeHTTP(w, r)
+				}
 				return
 			}
 		}
 		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeFileFS(w, r, app, "index.html")
+		if !servePrecompressed(w, r, app, "index.html") {
+			http.ServeFileFS(w, r, app, "index.html")
+		}
 	})
 }
 

@@ -356,6 +356,61 @@ func TestScoreEntryRules(t *testing.T) {
 	}
 }
 
+// TestSavingScoresChecksOnlyTheSubmittedCells: a save validates the cells it
+// writes in one query instead of loading the unit's sheet, so one cell and
+// three cost the same statements, and a cell outside the plan, or the same
+// cell twice, is refused by name.
+func TestSavingScoresChecksOnlyTheSubmittedCells(t *testing.T) {
+	h := newHalfYear(t)
+	h.move("OPEN", "")
+	h.login(h.scorer1, testPassword)
+	if errs := h.save(false, entry{h.e1, "A", "30", "", 0}); len(errs) > 0 {
+		t.Fatalf("save one cell: %+v", errs)
+	}
+	one := h.statements.Load()
+	if errs := h.save(false, entry{h.e1, "B", "30", "", 0}, entry{h.e2, "A", "30", "", 0}, entry{h.e2, "C", "40", "", 0}); len(errs) > 0 {
+		t.Fatalf("save three cells: %+v", errs)
+	}
+	if three := h.statements.Load(); three != one {
+		t.Errorf("saving 1 cell took %d statements, 3 cells %d: the save grows with its size", one, three)
+	}
+	if one > 12 {
+		t.Errorf("saving 1 cell took %d statements, want at most 12", one)
+	}
+
+	h.tasks["X"] = "999999" // no such task, in this plan or any other
+	for _, tc := range []struct {
+		name    string
+		entries []entry
+		rule    string
+	}{
+		{"a task outside the plan", []entry{{h.e1, "C", "40", "", 0}, {h.e1, "X", "1", "", 0}}, "scope"},
+		{"the same cell twice", []entry{{h.e1, "C", "40", "", 0}, {h.e1, "C", "39", "", 0}}, "unique"},
+	} {
+		errs := h.save(false, tc.entries...)
+		if codeOf(errs) != "INVALID" {
+			t.Fatalf("%s: errors = %+v", tc.name, errs)
+		}
+		if f, rule, _, _ := fieldOf(errs[0]); !strings.HasPrefix(f, "input.entries[1]") || rule != tc.rule {
+			t.Errorf("%s: field error %q %q, want input.entries[1] %s", tc.name, f, rule, tc.rule)
+		}
+	}
+	var sheet struct {
+		ScoreSheet struct {
+			Cells []struct {
+				EvaluateeID, TaskID string
+				Score               *struct{ Value string }
+			}
+		}
+	}
+	h.must(`query($p: ID!) { scoreSheet(periodId: $p) { cells { evaluateeId taskId score { value } } } }`, map[string]any{"p": h.period}, &sheet)
+	for _, c := range sheet.ScoreSheet.Cells {
+		if c.EvaluateeID == h.e1 && c.TaskID == h.tasks["C"] && c.Score != nil {
+			t.Errorf("a refused save wrote %s for 甲区's task C", c.Score.Value)
+		}
+	}
+}
+
 func TestConcurrentScoreWritersOneConflicts(t *testing.T) {
 	h := newHalfYear(t)
 	h.move("OPEN", "")

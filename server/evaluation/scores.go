@@ -175,36 +175,42 @@ func scorerUnit(id *auth.Identity) (int64, error) {
 
 // SaveScores validates every cell first and writes nothing unless all are
 // valid; then saves them (and submits them when submit). A stale version
-// anywhere fails the whole save with the current values.
+// anywhere fails the whole save with the current values. It checks only the
+// submitted cells (store.CellScopes), so saving N scores costs the same in a
+// city or a province.
 func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, entries []Entry, submit bool, action string) ([]store.Score, error) {
 	unit, err := scorerUnit(id)
 	if err != nil {
 		return nil, err
 	}
-	sh, err := loadSheet(ctx, tx, periodID, unit, false)
+	p, err := store.FindPeriod(ctx, tx, periodID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireState(sh.Period, workflow.EnterScores, "录入分值"); err != nil {
+	if err := requireState(p, workflow.EnterScores, "录入分值"); err != nil {
 		return nil, err
 	}
-	cells := map[[2]int64]Cell{}
-	for _, c := range sh.Cells {
-		cells[[2]int64{c.EvaluateeID, c.TaskID}] = c
+	evs, tasks := make([]int64, len(entries)), make([]int64, len(entries))
+	for i, e := range entries {
+		evs[i], tasks[i] = e.EvaluateeID, e.TaskID
 	}
+	scopes, err := store.CellScopes(ctx, tx, p.PlanID, unit, evs, tasks)
+	if err != nil {
+		return nil, err
+	}
+	points := scopePoints(scopes)
 	invalid := &apperr.Error{Code: apperr.Invalid}
 	seen := map[[2]int64]bool{}
-	for _, e := range entries {
+	for i, e := range entries {
 		key := [2]int64{e.EvaluateeID, e.TaskID}
-		c, ok := cells[key]
 		switch {
-		case !ok:
+		case !scopes[i].InScope:
 			invalid.Fields = append(invalid.Fields, apperr.FieldError{Field: e.Field, Rule: "scope",
 				Message: "该考评对象不承担本单位牵头的这项任务", MessageEn: "not a task your unit leads for this evaluatee"})
 		case seen[key]:
 			invalid.Fields = append(invalid.Fields, apperr.FieldError{Field: e.Field, Rule: "unique", Message: "同一单元格出现两次", MessageEn: "the same cell twice"})
 		default:
-			if fe := CheckValue(e.Value, e.Comment, c.Points, e.Field); fe != nil {
+			if fe := CheckValue(e.Value, e.Comment, points[e.TaskID], e.Field); fe != nil {
 				invalid.Fields = append(invalid.Fields, *fe)
 			}
 		}
@@ -238,6 +244,26 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 		return nil, conflict
 	}
 	return saved, nil
+}
+
+// scopePoints returns P_t of the tasks of every indicator the scopes name,
+// by the same rule as the whole plan's (scoring.ExactTaskPoints): a task's share
+// depends only on its own indicator.
+func scopePoints(scopes []store.CellScope) map[int64]scoring.Exact {
+	var inds []scoring.Indicator
+	seen := map[int64]bool{}
+	for _, c := range scopes {
+		if c.IndicatorID == 0 || seen[c.IndicatorID] {
+			continue
+		}
+		seen[c.IndicatorID] = true
+		ind := scoring.Indicator{ID: c.IndicatorID, Points: c.IndicatorPoints}
+		for _, t := range c.IndicatorTasks {
+			ind.Tasks = append(ind.Tasks, scoring.Task{ID: t.ID, Points: t.Points})
+		}
+		inds = append(inds, ind)
+	}
+	return scoring.ExactTaskPoints(scoring.Plan{Dimensions: []scoring.Dimension{{Indicators: inds}}})
 }
 
 // CheckValue is the per-cell rule: the entry rule of the formula

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -349,4 +350,70 @@ func addScoreChange(ctx context.Context, db DB, scoreID int64, by Actor, at time
 		return fmt.Errorf("record history of score %d: %w", scoreID, err)
 	}
 	return nil
+}
+
+// CellScope is what a save needs to know about one submitted cell: whether
+// the lead unit scores it (it leads the task, the evaluatee carries it, the
+// task is in the period's plan) and the task's indicator with all its
+// tasks, whose shares decide the task's points (DESIGN §2.1).
+type CellScope struct {
+	InScope         bool
+	IndicatorID     int64
+	IndicatorPoints Decimal
+	IndicatorTasks  []IndicatorTask
+}
+
+// IndicatorTask is one task of an indicator, in the plan's order; Points is
+// nil for a task sharing the indicator's remainder.
+type IndicatorTask struct {
+	ID     int64    `json:"id"`
+	Points *Decimal `json:"points"`
+}
+
+// CellScopes answers, in one statement, whether each (evaluatee, task) pair a
+// lead unit submits is one of its cells in plan, and the points of the
+// task's indicator: a save checks only the cells it writes, not the unit's
+// whole sheet. The answer has one element per pair, in order.
+func CellScopes(ctx context.Context, db DB, planID, leadUnitID int64, evaluateeIDs, taskIDs []int64) ([]CellScope, error) {
+	if len(evaluateeIDs) == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		Ord             int64    `bun:"ord"`
+		InScope         bool     `bun:"in_scope"`
+		IndicatorID     *int64   `bun:"indicator_id"`
+		IndicatorPoints *Decimal `bun:"indicator_points"`
+		IndicatorTasks  []byte   `bun:"indicator_tasks"`
+	}
+	err := db.NewRaw(`
+		SELECT c.ord,
+		       d.id IS NOT NULL
+		         AND EXISTS (SELECT 1 FROM task_lead_units l WHERE l.task_id = c.task_id AND l.unit_id = ?)
+		         AND EXISTS (SELECT 1 FROM assignments a WHERE a.evaluatee_id = c.evaluatee_id AND a.task_id = c.task_id) AS in_scope,
+		       i.id AS indicator_id, i.points AS indicator_points,
+		       CASE WHEN d.id IS NOT NULL THEN
+		         (SELECT json_agg(json_build_object('id', s.id, 'points', s.points) ORDER BY s.number) FROM tasks s WHERE s.indicator_id = i.id)
+		       END AS indicator_tasks
+		FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS c(evaluatee_id, task_id, ord)
+		LEFT JOIN tasks t ON t.id = c.task_id
+		LEFT JOIN indicators i ON i.id = t.indicator_id
+		LEFT JOIN dimensions d ON d.id = i.dimension_id AND d.plan_id = ?
+		ORDER BY c.ord`,
+		leadUnitID, pgdialect.Array(evaluateeIDs), pgdialect.Array(taskIDs), planID).Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("check %d cells of unit %d in plan %d: %w", len(evaluateeIDs), leadUnitID, planID, err)
+	}
+	out := make([]CellScope, len(evaluateeIDs))
+	for _, r := range rows {
+		c := &out[r.Ord-1]
+		c.InScope = r.InScope
+		if r.IndicatorID == nil || r.IndicatorTasks == nil {
+			continue
+		}
+		c.IndicatorID, c.IndicatorPoints = *r.IndicatorID, *r.IndicatorPoints
+		if err := json.Unmarshal(r.IndicatorTasks, &c.IndicatorTasks); err != nil {
+			return nil, fmt.Errorf("read tasks of indicator %d: %w", c.IndicatorID, err)
+		}
+	}
+	return out, nil
 }

@@ -245,6 +245,8 @@ type Session struct {
 	ExpiresAt  time.Time `bun:"expires_at"`
 	ClientAddr string    `bun:"client_addr"`
 	UserAgent  string    `bun:"user_agent"`
+
+	User *User `bun:"rel:belongs-to,join:user_id=id"` // filled by ResolveSession only
 }
 
 // CreateSession stores a new session.
@@ -270,10 +272,33 @@ func FindSession(ctx context.Context, db DB, tokenHash string) (*Session, *User,
 	return s, u, err
 }
 
-// TouchSession moves the idle deadline.
-func TouchSession(ctx context.Context, db DB, tokenHash string, at time.Time) error {
-	_, err := db.NewUpdate().Model((*Session)(nil)).Set("last_seen_at = ?", at).Where("token_hash = ?", tokenHash).Exec(ctx)
-	return err
+// ResolveSession is FindSession for a request, in one statement: it also
+// moves the session's idle deadline to at, when the session is still live
+// then (before its expiry, seen within idle, its user enabled) and was last
+// seen at least touchEvery ago. The session returned is as it was before the
+// touch, so the caller judges expiry on what the request found.
+func ResolveSession(ctx context.Context, db DB, tokenHash string, at time.Time, idle, touchEvery time.Duration) (*Session, *User, error) {
+	touch := db.NewUpdate().Model((*Session)(nil)).
+		Set("last_seen_at = ?", at).
+		Where("token_hash = ?", tokenHash).
+		Where("last_seen_at <= ?", at.Add(-touchEvery)).
+		Where("last_seen_at > ?", at.Add(-idle)).
+		Where("expires_at > ?", at).
+		Where("EXISTS (SELECT 1 FROM users WHERE users.id = session.user_id AND users.enabled)")
+	s := new(Session)
+	err := db.NewSelect().With("touched", touch).Model(s).
+		ColumnExpr("session.*").
+		Relation("User").Relation("User.Unit").
+		ColumnExpr(`ARRAY(SELECT role FROM user_roles WHERE user_id = "user"."id" ORDER BY role) AS "user__roles"`).
+		Where("session.token_hash = ?", tokenHash).
+		Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("resolve session: %w", err)
+	}
+	return s, s.User, nil
 }
 
 // DeleteSession ends one session.

@@ -7,7 +7,9 @@ package testdb
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"os"
@@ -85,6 +87,121 @@ func NewSeeded(tb testing.TB, name string, seed func(context.Context, *store.Sto
 		seeded[name] = tpl
 	}
 	return clone(tb, tpl)
+}
+
+// NewCached is NewSeeded for fixtures too slow to build on every run (the
+// province benchmarks'): the seeded database is kept on the server under a
+// name made of name, version and the migrations, and later runs clone it
+// instead of seeding again. Bump version whenever seed makes something else;
+// a changed migration renames the cache by itself. Building a new cache
+// drops the older ones of the same name.
+func NewCached(tb testing.TB, name string, version int, seed func(context.Context, *store.Store) error) *store.Store {
+	tb.Helper()
+	if template == "" {
+		tb.Fatal("testdb.NewCached needs TestMain to call testdb.Main")
+	}
+	ctx := context.Background()
+	fingerprint, err := migrationsFingerprint()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	prefix := "kaoping_cache_" + nonWord.ReplaceAllString(strings.ToLower(name), "") + "_"
+	cached := fmt.Sprintf("%sv%d_%s", prefix, version, fingerprint)
+	seededMu.Lock()
+	defer seededMu.Unlock()
+	exists, err := databaseExists(ctx, cached)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !exists {
+		tb.Logf("testdb: building %s (kept for later runs)", cached)
+		started := time.Now()
+		// Seed under a temporary name and rename when complete, so an
+		// interrupted run never leaves a half-built cache behind.
+		building := fmt.Sprintf("%s_building_%d", template, os.Getpid())
+		if err := cloneInto(building, template); err != nil {
+			tb.Fatalf("create %s: %v", building, err)
+		}
+		drop := func(db string) {
+			_ = exec(ctx, adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{db}.Sanitize()+` WITH (FORCE)`)
+		}
+		st, err := store.Open(ctx, URL(building), store.Options{StatementTimeout: 10 * time.Minute})
+		if err != nil {
+			drop(building)
+			tb.Fatal(err)
+		}
+		err = seed(ctx, st)
+		st.Close()
+		if err != nil {
+			drop(building)
+			tb.Fatalf("seed %s: %v", name, err)
+		}
+		if err := exec(ctx, adminURL(), `ALTER DATABASE `+pgx.Identifier{building}.Sanitize()+` RENAME TO `+pgx.Identifier{cached}.Sanitize()); err != nil {
+			// Another run finished the same cache first: use theirs.
+			drop(building)
+			if ok, _ := databaseExists(ctx, cached); !ok {
+				tb.Fatalf("keep %s: %v", cached, err)
+			}
+		}
+		tb.Logf("testdb: built %s in %v", cached, time.Since(started).Round(time.Second))
+		if err := dropOlderCaches(ctx, prefix, cached); err != nil {
+			tb.Logf("testdb: %v", err)
+		}
+	}
+	return clone(tb, cached)
+}
+
+// migrationsFingerprint names the schema a cached database was built on.
+func migrationsFingerprint() (string, error) {
+	all, err := migrations.All()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, m := range all {
+		fmt.Fprintf(h, "%s\n%s\n", m.Version, m.SQL)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+func databaseExists(ctx context.Context, name string) (bool, error) {
+	db, err := open(adminURL())
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_database WHERE datname = $1`, name).Scan(&n); err != nil {
+		return false, fmt.Errorf("look for database %s: %w", name, err)
+	}
+	return n > 0, nil
+}
+
+func dropOlderCaches(ctx context.Context, prefix, keep string) error {
+	db, err := open(adminURL())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2`, prefix, keep)
+	if err != nil {
+		return fmt.Errorf("list older caches: %w", err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return err
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	for _, n := range names {
+		if _, err := db.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{n}.Sanitize()+` WITH (FORCE)`); err != nil {
+			return fmt.Errorf("drop older cache %s: %w", n, err)
+		}
+	}
+	return nil
 }
 
 func cloneInto(name, from string) error {

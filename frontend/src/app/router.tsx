@@ -1,66 +1,121 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AuditLogPage } from '../features/audit';
-import { AccountPage, LoginPage, RequireRole } from '../features/auth';
-import { EvaluateesPage } from '../features/evaluatees';
-import { ImportPage } from '../features/import';
-import { PlanPage, TaskDetailDrawer } from '../features/plan';
-import { PeriodsPage } from '../features/periods';
-import { ReportsPage } from '../features/reports';
-import { BreakdownPage, RankingPage } from '../features/results';
-import { ScoringPage } from '../features/scoring';
-import { SourcesPage } from '../features/sources';
-import { UnitsPage } from '../features/units';
-import { UsersPage } from '../features/users';
-import { VerificationPage } from '../features/verification';
-import { AppLayout } from './AppLayout';
-import { NotFound, RouteError } from './NotFound';
-import { RequireSession } from './RequireSession';
-import { RootRedirect } from './RootRedirect';
+import { Flex, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { RouteError } from './RouteError';
 
-export const routes = [
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+/**
+ * Every page is its own chunk, loaded when its route is first visited
+ * (react-router's lazy routes): the sign-in page does not download the
+ * score sheet, the ranking page not the plan editor. Only the shell
+ * (providers, session, this table) is in the entry chunk;
+ * frontend/e2e/budget.test.mjs keeps the sign-in and ranking routes under
+ * their JS budget.
+ */
+function page(load: () => Promise<ReactNode>): RouteObject['lazy'] {
+  return async () => ({ element: await load() });
+}
+
+const guarded = (key: string, load: () => Promise<ReactNode>) =>
+  page(async () => {
+    const [{ RequireRole }, element] = await Promise.all([import('../features/auth/components/RequireRole'), load()]);
+    return <RequireRole page={key}>{element}</RequireRole>;
+  });
+
+function Loading() {
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    lazy: page(async () => {
+      // The page's own module, not the feature's index: the index also
+      // brings the account pages (TOTP enrolment) into the sign-in download.
+      const { LoginPage } = await import('../features/auth/routes/LoginPage');
+      return <LoginPage />;
+    }),
+  },
   {
     path: '/account/setup',
     errorElement: <RouteError />,
-    element: (
-      <RequireSession allowRestricted>
-        <AccountPage setup />
-      </RequireSession>
-    ),
+    HydrateFallback: Loading,
+    lazy: page(async () => {
+      const [{ AccountPage }, { RequireSession }] = await Promise.all([import('../features/auth'), import('./RequireSession')]);
+      return (
+        <RequireSession allowRestricted>
+          <AccountPage setup />
+        </RequireSession>
+      );
+    }),
   },
   {
     path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
     errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    lazy: page(async () => {
+      const [{ AppLayout }, { RequireSession }] = await Promise.all([import('./AppLayout'), import('./RequireSession')]);
+      return (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      );
+    }),
     children: [
-      { index: true, element: <RootRedirect /> },
+      {
+        index: true,
+        lazy: page(async () => {
+          const { RootRedirect } = await import('./RootRedirect');
+          return <RootRedirect />;
+        }),
+      },
       {
         path: 'plans/:planId',
-        element: (
-          <RequireRole page="plan">
-            <PlanPage />
-          </RequireRole>
-        ),
-        children: [{ path: 'tasks/:taskId', element: <TaskDetailDrawer /> }],
+        lazy: guarded('plan', async () => {
+          const { PlanPage } = await import('../features/plan');
+          return <PlanPage />;
+        }),
+        children: [
+          {
+            path: 'tasks/:taskId',
+            lazy: page(async () => {
+              const { TaskDetailDrawer } = await import('../features/plan');
+              return <TaskDetailDrawer />;
+            }),
+          },
+        ],
       },
-      { path: 'plans/:planId/evaluatees', element: <RequireRole page="evaluatees"><EvaluateesPage /></RequireRole> },
-      { path: 'plans/:planId/scoring', element: <RequireRole page="scoring"><ScoringPage /></RequireRole> },
-      { path: 'plans/:planId/verification', element: <RequireRole page="verification"><VerificationPage /></RequireRole> },
-      { path: 'plans/:planId/periods', element: <RequireRole page="periods"><PeriodsPage /></RequireRole> },
-      { path: 'plans/:planId/sources', element: <RequireRole page="sources"><SourcesPage /></RequireRole> },
-      { path: 'plans/:planId/ranking', element: <RequireRole page="ranking"><RankingPage /></RequireRole> },
-      { path: 'plans/:planId/results/:evaluateeId', element: <RequireRole page="ranking"><BreakdownPage /></RequireRole> },
-      { path: 'plans/:planId/reports', element: <RequireRole page="reports"><ReportsPage /></RequireRole> },
-      { path: 'units', element: <RequireRole page="units"><UnitsPage /></RequireRole> },
-      { path: 'import', element: <RequireRole page="import"><ImportPage /></RequireRole> },
-      { path: 'users', element: <RequireRole page="users"><UsersPage /></RequireRole> },
-      { path: 'audit', element: <RequireRole page="audit"><AuditLogPage /></RequireRole> },
-      { path: 'account', element: <AccountPage /> },
-      { path: '*', element: <NotFound /> },
+      { path: 'plans/:planId/evaluatees', lazy: guarded('evaluatees', async () => { const { EvaluateesPage } = await import('../features/evaluatees'); return <EvaluateesPage />; }) },
+      { path: 'plans/:planId/scoring', lazy: guarded('scoring', async () => { const { ScoringPage } = await import('../features/scoring'); return <ScoringPage />; }) },
+      { path: 'plans/:planId/verification', lazy: guarded('verification', async () => { const { VerificationPage } = await import('../features/verification'); return <VerificationPage />; }) },
+      { path: 'plans/:planId/periods', lazy: guarded('periods', async () => { const { PeriodsPage } = await import('../features/periods'); return <PeriodsPage />; }) },
+      { path: 'plans/:planId/sources', lazy: guarded('sources', async () => { const { SourcesPage } = await import('../features/sources'); return <SourcesPage />; }) },
+      { path: 'plans/:planId/ranking', lazy: guarded('ranking', async () => { const { RankingPage } = await import('../features/results'); return <RankingPage />; }) },
+      { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { BreakdownPage } = await import('../features/results'); return <BreakdownPage />; }) },
+      { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
+      { path: 'units', lazy: guarded('units', async () => { const { UnitsPage } = await import('../features/units'); return <UnitsPage />; }) },
+      { path: 'import', lazy: guarded('import', async () => { const { ImportPage } = await import('../features/import'); return <ImportPage />; }) },
+      { path: 'users', lazy: guarded('users', async () => { const { UsersPage } = await import('../features/users'); return <UsersPage />; }) },
+      { path: 'audit', lazy: guarded('audit', async () => { const { AuditLogPage } = await import('../features/audit'); return <AuditLogPage />; }) },
+      {
+        path: 'account',
+        lazy: page(async () => {
+          const { AccountPage } = await import('../features/auth');
+          return <AccountPage />;
+        }),
+      },
+      {
+        path: '*',
+        lazy: page(async () => {
+          const { NotFound } = await import('./NotFound');
+          return <NotFound />;
+        }),
+      },
     ],
   },
 ];
