@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"strconv"
@@ -33,6 +34,12 @@ type twoHalves struct {
 func newTwoHalves(t *testing.T) *twoHalves {
 	a := newAnonymousAPI(t, false)
 	s := &twoHalves{api: a, versions: map[string]int{}}
+	// results keeps thawed publications in a process-wide cache keyed by
+	// (publication, evaluatee) id; every test database starts both at 1, so
+	// move this plan's evaluatees away from the ids other tests publish.
+	if _, err := a.st.DB.ExecContext(context.Background(), `SELECT setval('evaluatees_id_seq', 100000)`); err != nil {
+		t.Fatal(err)
+	}
 	a.loginAs(auth.RoleAdmin)
 	unit := func(name, kind string, sortKey int) string {
 		var out struct{ CreateUnit struct{ ID string } }
