@@ -412,6 +412,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AnnualRankChanges func(childComplexity int, planID int64, group store.RankingGroup) int
 		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
 		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
 		AuditLogUnits     func(childComplexity int) int
@@ -426,6 +427,7 @@ type ComplexityRoot struct {
 		Plan              func(childComplexity int, id int64) int
 		Plans             func(childComplexity int) int
 		ProgressReports   func(childComplexity int, periodID int64, evaluateeID int64) int
+		RankChanges       func(childComplexity int, periodID int64, group store.RankingGroup) int
 		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
 		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
 		SourceValues      func(childComplexity int, periodID int64, method results.Method) int
@@ -433,6 +435,19 @@ type ComplexityRoot struct {
 		Units             func(childComplexity int) int
 		Users             func(childComplexity int) int
 		VerificationQueue func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+	}
+
+	RankChange struct {
+		Change       func(childComplexity int) int
+		EvaluateeID  func(childComplexity int) int
+		PreviousRank func(childComplexity int) int
+		Rank         func(childComplexity int) int
+		UnitID       func(childComplexity int) int
+	}
+
+	RankChanges struct {
+		PreviousName func(childComplexity int) int
+		Rows         func(childComplexity int) int
 	}
 
 	Ranking struct {
@@ -720,6 +735,8 @@ type QueryResolver interface {
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
 	Inspectors(ctx context.Context) ([]store.User, error)
+	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
+	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
@@ -2516,6 +2533,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProgressReport.Version(childComplexity), true
 
+	case "Query.annualRankChanges":
+		if e.ComplexityRoot.Query.AnnualRankChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_annualRankChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AnnualRankChanges(childComplexity, args["planId"].(int64), args["group"].(store.RankingGroup)), true
 	case "Query.annualRanking":
 		if e.ComplexityRoot.Query.AnnualRanking == nil {
 			break
@@ -2646,6 +2674,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ProgressReports(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.rankChanges":
+		if e.ComplexityRoot.Query.RankChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rankChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RankChanges(childComplexity, args["periodId"].(int64), args["group"].(store.RankingGroup)), true
 	case "Query.ranking":
 		if e.ComplexityRoot.Query.Ranking == nil {
 			break
@@ -2713,6 +2752,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VerificationQueue(childComplexity, args["periodId"].(int64), args["status"].(*store.ScoreStatus)), true
+
+	case "RankChange.change":
+		if e.ComplexityRoot.RankChange.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChange.Change(childComplexity), true
+	case "RankChange.evaluateeId":
+		if e.ComplexityRoot.RankChange.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChange.EvaluateeID(childComplexity), true
+	case "RankChange.previousRank":
+		if e.ComplexityRoot.RankChange.PreviousRank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChange.PreviousRank(childComplexity), true
+	case "RankChange.rank":
+		if e.ComplexityRoot.RankChange.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChange.Rank(childComplexity), true
+	case "RankChange.unitId":
+		if e.ComplexityRoot.RankChange.UnitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChange.UnitID(childComplexity), true
+
+	case "RankChanges.previousName":
+		if e.ComplexityRoot.RankChanges.PreviousName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChanges.PreviousName(childComplexity), true
+	case "RankChanges.rows":
+		if e.ComplexityRoot.RankChanges.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RankChanges.Rows(childComplexity), true
 
 	case "Ranking.group":
 		if e.ComplexityRoot.Ranking.Group == nil {
@@ -4102,6 +4185,31 @@ extend type Mutation {
   importPlan(input: ImportPlanInput!): PlanImportResult! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
+	{Name: "../schema/leadership.graphqls", Input: `"A unit's place in a ranking against the previous ranking of the same kind."
+type RankChange {
+  evaluateeId: ID!
+  unitId: ID!
+  rank: Int!
+  "Rank in the previous ranking; null when the unit was not ranked there (新)"
+  previousRank: Int
+  "Places risen (negative: fallen); null when the unit is new"
+  change: Int
+}
+
+"How the units of a group moved since the previous ranking."
+type RankChanges {
+  "The ranking compared with (2023年上半年, 2022年度); null when nothing earlier is published"
+  previousName: String
+  rows: [RankChange!]!
+}
+
+extend type Query {
+  "Rank changes of a half-year ranking against the previous half year (公示 or 发布)"
+  rankChanges(periodId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  "Rank changes of an annual ranking against the previous year's"
+  annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
 	{Name: "../schema/plan.graphqls", Input: `"How a half-year score treats a method with no data (DESIGN §2.7)."
 enum MissingComponentRule {
   "Scale the weights of the present components up to 100% (default)."
@@ -5439,6 +5547,32 @@ func (ec *executionContext) childFields_ProgressReport(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ProgressReport", field.Name)
 }
 
+func (ec *executionContext) childFields_RankChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluateeId":
+		return ec.fieldContext_RankChange_evaluateeId(ctx, field)
+	case "unitId":
+		return ec.fieldContext_RankChange_unitId(ctx, field)
+	case "rank":
+		return ec.fieldContext_RankChange_rank(ctx, field)
+	case "previousRank":
+		return ec.fieldContext_RankChange_previousRank(ctx, field)
+	case "change":
+		return ec.fieldContext_RankChange_change(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankChange", field.Name)
+}
+
+func (ec *executionContext) childFields_RankChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "previousName":
+		return ec.fieldContext_RankChanges_previousName(ctx, field)
+	case "rows":
+		return ec.fieldContext_RankChanges_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RankChanges", field.Name)
+}
+
 func (ec *executionContext) childFields_Ranking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "period":
@@ -6613,6 +6747,28 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_annualRankChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "planId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["planId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (store.RankingGroup, error) {
+			return ec.unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_annualRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6784,6 +6940,28 @@ func (ec *executionContext) field_Query_progressReports_args(ctx context.Context
 		return nil, err
 	}
 	args["evaluateeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_rankChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (store.RankingGroup, error) {
+			return ec.unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg1
 	return args, nil
 }
 
@@ -15181,6 +15359,130 @@ func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rankChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rankChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RankChanges(ctx, fc.Args["periodId"].(int64), fc.Args["group"].(store.RankingGroup))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.RankChanges
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.RankChanges
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.RankChanges) graphql.Marshaler {
+			return ec.marshalNRankChanges2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rankChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankChanges(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_annualRankChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_annualRankChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AnnualRankChanges(ctx, fc.Args["planId"].(int64), fc.Args["group"].(store.RankingGroup))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.RankChanges
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.RankChanges
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.RankChanges) graphql.Marshaler {
+			return ec.marshalNRankChanges2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankChanges(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_annualRankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_plans(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16034,6 +16336,176 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankChange_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.RankChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChange_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankChange_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RankChange_unitId(ctx context.Context, field graphql.CollectedField, obj *model.RankChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChange_unitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankChange_unitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RankChange_rank(ctx context.Context, field graphql.CollectedField, obj *model.RankChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChange_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankChange_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankChange_previousRank(ctx context.Context, field graphql.CollectedField, obj *model.RankChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChange_previousRank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousRank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RankChange_previousRank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankChange_change(ctx context.Context, field graphql.CollectedField, obj *model.RankChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChange_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RankChange_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RankChanges_previousName(ctx context.Context, field graphql.CollectedField, obj *model.RankChanges) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChanges_previousName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RankChanges_previousName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RankChanges", field, false, false, "String")
+}
+
+func (ec *executionContext) _RankChanges_rows(ctx context.Context, field graphql.CollectedField, obj *model.RankChanges) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RankChanges_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RankChange) graphql.Marshaler {
+			return ec.marshalNRankChange2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RankChanges_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RankChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25073,6 +25545,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inspectors(ctx, field)
 				})
+		case "rankChanges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rankChanges(ctx, field)
+				})
+		case "annualRankChanges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_annualRankChanges(ctx, field)
+				})
 		case "plans":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -25164,6 +25648,97 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankChangeImplementors = []string{"RankChange"}
+
+func (ec *executionContext) _RankChange(ctx context.Context, sel ast.SelectionSet, obj *model.RankChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankChange")
+		case "evaluateeId":
+			out.Values[i] = ec._RankChange_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitId":
+			out.Values[i] = ec._RankChange_unitId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._RankChange_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previousRank":
+			out.Values[i] = ec._RankChange_previousRank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._RankChange_change(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rankChangesImplementors = []string{"RankChanges"}
+
+func (ec *executionContext) _RankChanges(ctx context.Context, sel ast.SelectionSet, obj *model.RankChanges) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankChangesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankChanges")
+		case "previousName":
+			out.Values[i] = ec._RankChanges_previousName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._RankChanges_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27622,6 +28197,30 @@ func (ec *executionContext) unmarshalNProgressState2githubᚗcomᚋkaopingᚋkao
 
 func (ec *executionContext) marshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, sel ast.SelectionSet, v model.ProgressState) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRankChange2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChange(ctx context.Context, sel ast.SelectionSet, v model.RankChange) graphql.Marshaler {
+	return ec._RankChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRankChange2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RankChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRankChange2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRankChanges2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChanges(ctx context.Context, sel ast.SelectionSet, v model.RankChanges) graphql.Marshaler {
+	return ec._RankChanges(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v model.Ranking) graphql.Marshaler {

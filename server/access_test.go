@@ -100,6 +100,8 @@ var sensitiveQueries = map[string]rule{
 	"fieldVisit":        {[]auth.Role{auth.RoleInspector, auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisit(id: "999999") { id } }`, ""},
 	"inspectors":        {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `{ inspectors { id } }`, ""},
 	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
+	"rankChanges":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	"annualRankChanges": {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
 	// Plans and the unit catalogue are for the evaluation roles (and the
 	// admin, who keeps the catalogue); the auditor reads the log only.
 	"plans":         {evaluationRoles, `{ plans { id } }`, ""},

@@ -110,6 +110,7 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	mux.Handle("GET /files/field-visits/{id}/signature", signedIn(fieldSignatureDownload(st, log)))
 	mux.Handle("GET /files/score-template.xlsx", signedIn(download(log, []auth.Role{auth.RoleLeadScorer}, scoreTemplate(st))))
 	mux.Handle("GET /files/audit.xlsx", signedIn(download(log, []auth.Role{auth.RoleAuditor}, auditExport(st))))
+	mux.Handle("GET /files/ranking.xlsx", signedIn(download(log, leaders, rankingExport(st))))
 	// GET never runs an operation: a query in a URL leaks into logs and
 	// lets a link trigger work.
 	mux.Handle("GET /graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

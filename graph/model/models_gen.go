@@ -212,6 +212,24 @@ type PlanImportResult struct {
 type Query struct {
 }
 
+// A unit's place in a ranking against the previous ranking of the same kind.
+type RankChange struct {
+	EvaluateeID int64 `json:"evaluateeId"`
+	UnitID      int64 `json:"unitId"`
+	Rank        int   `json:"rank"`
+	// Rank in the previous ranking; null when the unit was not ranked there (新)
+	PreviousRank *int `json:"previousRank,omitempty"`
+	// Places risen (negative: fallen); null when the unit is new
+	Change *int `json:"change,omitempty"`
+}
+
+// How the units of a group moved since the previous ranking.
+type RankChanges struct {
+	// The ranking compared with (2023年上半年, 2022年度); null when nothing earlier is published
+	PreviousName *string      `json:"previousName,omitempty"`
+	Rows         []RankChange `json:"rows"`
+}
+
 type Ranking struct {
 	Period *store.Period      `json:"period,omitempty"`
 	Group  store.RankingGroup `json:"group"`

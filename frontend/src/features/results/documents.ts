@@ -144,3 +144,31 @@ export const breakdownQuery = graphql(`
     }
   }
 `);
+
+export const rankChangesQuery = graphql(`
+  query RankChanges($periodId: ID!, $group: RankingGroup!) {
+    rankChanges(periodId: $periodId, group: $group) {
+      previousName
+      rows {
+        evaluateeId
+        rank
+        previousRank
+        change
+      }
+    }
+  }
+`);
+
+export const annualRankChangesQuery = graphql(`
+  query AnnualRankChanges($planId: ID!, $group: RankingGroup!) {
+    annualRankChanges(planId: $planId, group: $group) {
+      previousName
+      rows {
+        evaluateeId
+        rank
+        previousRank
+        change
+      }
+    }
+  }
+`);

@@ -1,18 +1,25 @@
-import { Alert, Card, Empty, Flex, Result, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Result, Skeleton, Switch, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, PreviewTag, usePlanPeriod, type PeriodData } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { MissingComponentRule, RankingGroup, RankingRowFieldsFragment } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
+import { downloadFile } from '../../../lib/download';
 import { describeError } from '../../../lib/errors';
 import { chineseNumber, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
-import { annualRankingQuery, rankingQuery, resultsPlanQuery } from '../documents';
+import type { ScoreBar } from '../charts/ScoreBarChart';
+import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
 import { componentCells, dimensionText, MISSING, scoreText } from '../format';
+import { defaultRankingView, rankChangeText, type RankChangeLike } from '../rankingView';
+
+// ECharts is loaded with the chart, only on the pages that draw one.
+const ScoreBarChart = lazy(() => import('../charts/ScoreBarChart'));
 
 const ANNUAL = 'annual';
 
@@ -21,9 +28,14 @@ export function RankingPage() {
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { can } = useSession();
-  const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
+  const { plan, periods, period: selected, select, fetching, error, reload } = usePlanPeriod(planId);
   const group: RankingGroup = params.get('group') === 'DEPARTMENTS' ? 'DEPARTMENTS' : 'DISTRICTS';
-  const annual = params.get('view') === ANNUAL;
+  // Without a choice in the URL the page opens on what is published (the
+  // year when both halves are), not on the preview of the half in progress.
+  const chosen = params.has('period') || params.has('view');
+  const opening = defaultRankingView(periods);
+  const annual = chosen ? params.get('view') === ANNUAL : opening.annual;
+  const period = chosen ? selected : (periods.find((p) => !opening.annual && p.id === opening.periodId) ?? selected);
 
   const setParam = useCallback(
     (key: string, value: string | null) =>
@@ -48,7 +60,7 @@ export function RankingPage() {
     <>
       <PageTitle
         title="考评排名"
-        hint="半年得分按方案设定的权重合成日常监测、实地调研、民意调查、第三方评估四项得分;年度得分为上下半年平均。点击单位名称查看得分明细"
+        hint="半年得分按方案设定的权重合成日常监测、实地调研、民意调查、第三方评估四项得分;年度得分为上下半年平均。点击一行或一根柱条查看该单位的得分明细"
         actions={
           <PeriodPicker
             periods={periods}
@@ -94,6 +106,14 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
     context: useMemo(() => rankingContext, []),
   });
   const plan = usePlanColumns(planId);
+  const { can } = useSession();
+  // Contacts see only their own row: rank changes are for whole groups.
+  const [{ data: changeData }] = useQuery({
+    query: rankChangesQuery,
+    variables: { periodId: period.id, group },
+    context: useMemo(() => rankingContext, []),
+    pause: !can('TASK_FORCE', 'LEADER', 'ANALYST'),
+  });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) {
@@ -115,6 +135,9 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
         rule={plan.rule}
         link={(id) => `/plans/${planId}/results/${id}?period=${period.id}`}
         title={`${period.name} · ${rankingGroupLabels[group]}`}
+        changes={changeData?.rankChanges}
+        exportHref={`/files/ranking.xlsx?group=${group}&periodId=${period.id}`}
+        exportName={`${period.name}-${rankingGroupLabels[group]}-考评排名.xlsx`}
       />
     </>
   );
@@ -122,6 +145,13 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
 
 function AnnualRanking({ planId, group, periods }: { planId: string; group: RankingGroup; periods: PeriodData[] }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: annualRankingQuery, variables: { planId, group }, context: useMemo(() => rankingContext, []) });
+  const { can } = useSession();
+  const [{ data: changeData }] = useQuery({
+    query: annualRankChangesQuery,
+    variables: { planId, group },
+    context: useMemo(() => rankingContext, []),
+    pause: !can('TASK_FORCE', 'LEADER', 'ANALYST'),
+  });
   const plan = usePlanColumns(planId);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   if (!data && fetching) return <PageLoading rows={10} />;
@@ -148,9 +178,19 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
         rule={plan.rule}
         link={(id) => `/plans/${planId}/results/${id}${first ? `?period=${first.id}` : ''}`}
         title={`年度 · ${rankingGroupLabels[group]}`}
+        changes={changeData?.annualRankChanges}
+        exportHref={`/files/ranking.xlsx?group=${group}&planId=${planId}`}
+        exportName={`年度-${rankingGroupLabels[group]}-考评排名.xlsx`}
       />
     </>
   );
+}
+
+/** Rows above which the table is virtualised. */
+const VIRTUAL_FROM = 100;
+
+function tableWidth(columns: TableColumnsType<RankingRowFieldsFragment>): number {
+  return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 100), 0);
 }
 
 interface DimensionColumn {
@@ -168,6 +208,9 @@ function RankingTable({
   rule,
   link,
   title,
+  changes,
+  exportHref,
+  exportName,
 }: {
   rows: RankingRowFieldsFragment[];
   preview: boolean;
@@ -176,8 +219,39 @@ function RankingTable({
   rule: MissingComponentRule;
   link: (evaluateeId: string) => string;
   title: string;
+  changes: { previousName?: string | null; rows: (RankChangeLike & { evaluateeId: string })[] } | undefined;
+  exportHref: string;
+  exportName: string;
 }) {
   const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [showDimensions, setShowDimensions] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const compared = !!changes?.previousName;
+  const changeByEvaluatee = useMemo(() => new Map((changes?.rows ?? []).map((c) => [c.evaluateeId, c])), [changes]);
+  const bars = useMemo<ScoreBar[]>(
+    () =>
+      rows.map((r) => ({
+        evaluateeId: r.evaluatee.id,
+        name: r.evaluatee.unit.name,
+        rank: r.rank,
+        score: r.score ?? null,
+        dimensions: r.dimensions.map((d) => ({ name: `${chineseNumber(d.number)}、${d.name}`, score: Number(d.score) })),
+      })),
+    [rows],
+  );
+  const open = useCallback((evaluateeId: string) => navigate(link(evaluateeId)), [navigate, link]);
+  const exportSheet = async () => {
+    setExporting(true);
+    try {
+      await downloadFile(exportHref, exportName);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  };
   const w = (px: number) => Math.round((px * token.fontSize) / 14);
   const num = { fontVariantNumeric: 'tabular-nums' as const };
   // All provisional (the usual case before 下半年 is published): one mark on the table, not one per row.
@@ -213,16 +287,17 @@ function RankingTable({
     },
   }));
 
-  const dimensionColumns: TableColumnsType<RankingRowFieldsFragment> = dimensions.map((d) => ({
+  const dimensionColumns: TableColumnsType<RankingRowFieldsFragment> = (showDimensions ? dimensions : []).map((d) => ({
     title: (
-      <Tooltip title={`${chineseNumber(d.number)}、${d.name}(${formatDecimal(d.points)} 分)`}>
-        <span style={{ whiteSpace: 'nowrap' }}>方面{chineseNumber(d.number)}</span>
+      <Tooltip title={`方面${chineseNumber(d.number)}(满分 ${formatDecimal(d.points)} 分)`}>
+        <span data-dimension-header="">
+          {chineseNumber(d.number)}、{d.name}
+        </span>
       </Tooltip>
     ),
     key: `d${d.id}`,
-    width: w(64),
+    width: w(112),
     align: 'right',
-    responsive: ['xl'],
     render: (_, r) => {
       const t = dimensionText(r.dimensions, d.id);
       return t === MISSING ? (
@@ -255,7 +330,7 @@ function RankingTable({
       fixed: 'left',
       render: (_, r) => (
         <Flex gap={4} align="center" wrap="wrap">
-          <Link to={link(r.evaluatee.id)} data-unit-link="">
+          <Link to={link(r.evaluatee.id)} data-unit-link="" onClick={(e) => e.stopPropagation()}>
             {r.evaluatee.unit.name}
           </Link>
           {annual && r.provisional && !allProvisional && (
@@ -279,6 +354,31 @@ function RankingTable({
         </Typography.Text>
       ),
     },
+    ...(compared
+      ? ([
+          {
+            title: (
+              <Tooltip title={`与${changes?.previousName}相比`}>
+                <span style={{ whiteSpace: 'nowrap' }}>名次变化</span>
+              </Tooltip>
+            ),
+            key: 'change',
+            width: w(84),
+            align: 'center',
+            render: (_, r) => {
+              const c = rankChangeText(changeByEvaluatee.get(r.evaluatee.id), compared);
+              const color = { up: token.colorSuccessText, down: token.colorErrorText, new: token.colorPrimaryText, same: token.colorTextSecondary, none: undefined }[c.tone];
+              return c.text ? (
+                <Tooltip title={c.label}>
+                  <span data-change={c.text} aria-label={c.label} style={{ color, fontWeight: 600, ...num }}>
+                    {c.text}
+                  </span>
+                </Tooltip>
+              ) : null;
+            },
+          },
+        ] satisfies TableColumnsType<RankingRowFieldsFragment>)
+      : []),
     ...(preview
       ? ([
           {
@@ -312,13 +412,39 @@ function RankingTable({
       }
       styles={{ body: { padding: 0 } }}
     >
+      <div style={{ padding: '12px 16px 0' }}>
+        <Flex gap={12} align="center" justify="flex-end" wrap="wrap">
+          {compared && <Typography.Text type="secondary">名次变化与{changes?.previousName}相比</Typography.Text>}
+          <Flex gap={4} align="center">
+            <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label="显示各方面得分" id="show-dimensions" />
+            <label htmlFor="show-dimensions">显示各方面得分</label>
+          </Flex>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportSheet} data-testid="export-ranking">
+            导出 Excel
+          </Button>
+        </Flex>
+      </div>
+      {rows.length > 0 && (
+        <div style={{ padding: '12px 16px 0' }}>
+          <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
+            <ScoreBarChart
+              bars={bars}
+              mark={preview ? '预览·未发布,不作为正式结果' : allProvisional ? '暂定:下半年尚未发布' : undefined}
+              onOpen={open}
+            />
+          </Suspense>
+        </div>
+      )}
       <Table<RankingRowFieldsFragment>
         rowKey={(r) => r.evaluatee.id}
         size="middle"
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        // A province's group has over a thousand rows: render only those in view.
+        virtual={rows.length > VIRTUAL_FROM}
+        scroll={rows.length > VIRTUAL_FROM ? { x: tableWidth(columns), y: 640 } : { x: 'max-content' }}
+        onRow={(r) => ({ onClick: () => open(r.evaluatee.id), style: { cursor: 'pointer' } })}
         data-testid="ranking-table"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无排名:本组还没有考评对象,或您只能查看公示后的本单位结果" /> }}
       />

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/leadership"
+	"github.com/kaoping/kaoping/server/store"
+)
+
+// leaders are the roles that read whole rankings (the GraphQL fields
+// rankChanges and annualRankChanges allow the same).
+var leaders = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}
+
+// rankingExport is a group's ranking as .xlsx: ?periodId=…&group=… for a half
+// year, ?planId=…&group=… for the year.
+func rankingExport(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+		group := store.RankingGroup(r.URL.Query().Get("group"))
+		if group != store.GroupDistricts && group != store.GroupDepartments {
+			return "", nil, apperr.Field("group", "oneof", "参数 group 须为 DISTRICTS 或 DEPARTMENTS", "group must be DISTRICTS or DEPARTMENTS")
+		}
+		if r.URL.Query().Has("planId") {
+			planID, err := queryID(r, "planId")
+			if err != nil {
+				return "", nil, err
+			}
+			return leadership.AnnualWorkbook(r.Context(), st.DB, id, planID, group)
+		}
+		periodID, err := queryID(r, "periodId")
+		if err != nil {
+			return "", nil, err
+		}
+		return leadership.HalfYearWorkbook(r.Context(), st.DB, id, periodID, group)
+	}
+}
