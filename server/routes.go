@@ -6,10 +6,8 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"log/slog"
-	"mime"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +15,6 @@ import (
 	"github.com/kaoping/kaoping/frontend"
 	"github.com/kaoping/kaoping/graph"
 	"github.com/kaoping/kaoping/migrations"
-	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/store"
@@ -147,37 +144,6 @@ func healthz(st *store.Store, state *serverState) http.Handler {
 		default:
 			_, _ = w.Write([]byte("ok\n"))
 		}
-	})
-}
-
-// evidenceDownload serves an evidence file to users allowed to see its
-// evaluatee; everyone else gets 404, so ids reveal nothing.
-func evidenceDownload(st *store.Store, log *slog.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
-		who := auth.From(r.Context())
-		if who == nil {
-			http.Error(w, "请先登录", http.StatusUnauthorized)
-			return
-		}
-		e, content, err := evaluation.OpenEvidence(r.Context(), st.DB, who, id)
-		if apperr.CodeOf(err) == apperr.NotFound {
-			http.NotFound(w, r)
-			return
-		}
-		if err != nil {
-			log.ErrorContext(r.Context(), "open evidence", "id", id, "err", err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", e.ContentType)
-		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": e.Filename}))
-		w.Header().Set("Cache-Control", "private, no-store")
-		_, _ = w.Write(content)
 	})
 }
 

@@ -9,7 +9,7 @@ import { QueryError } from '../../../components/QueryState';
 import { AuditFilters } from '../components/AuditFilters';
 import { AuditRecordDetail, type AuditRow } from '../components/AuditRecordDetail';
 import { auditLogQuery, auditUnitsQuery } from '../documents';
-import { downloadFile } from '../download';
+import { downloadFile } from '../../../lib/download';
 import { activeFilterCount, exportHref, pageSizes, stateFromSearch, stateToSearch, toGraphQLFilter, type AuditFilterValues, type AuditPageState } from '../filter';
 import { auditRoleLabel, objectTypeLabel, operationLabel, outcomeOf } from '../labels';
 

@@ -15,7 +15,7 @@ import { AllocateModal } from '../components/AllocateModal';
 import { CellPanel } from '../components/CellPanel';
 import { ScoreGrid, sheetLayout } from '../components/ScoreGrid';
 import { importScoreSheetMutation, scoreSheetQuery, submitScoresMutation } from '../documents';
-import { downloadFile } from '../download';
+import { downloadFile } from '../../../lib/download';
 import { cellKey, type PastePlan, type Position, type ScoreLite } from '../grid';
 import { useScoreGrid, type SaveStatus } from '../useScoreGrid';
 

@@ -4,6 +4,7 @@ import { filenameFromDisposition } from './download';
 describe('filenameFromDisposition', () => {
   it('decodes the RFC 5987 name Go sends for Chinese file names', () => {
     expect(filenameFromDisposition("attachment; filename*=utf-8''%E5%AE%A1%E8%AE%A1%E6%97%A5%E5%BF%97-20261127-1204.xlsx", 'x.xlsx')).toBe('审计日志-20261127-1204.xlsx');
+    expect(filenameFromDisposition("attachment; filename*=utf-8''%E8%AF%84%E5%88%86%E6%A8%A1%E6%9D%BF.xlsx", 'x.xlsx')).toBe('评分模板.xlsx');
   });
 
   it('reads plain names, quoted or not, and falls back', () => {
