@@ -430,7 +430,7 @@ type ComplexityRoot struct {
 		RankChanges       func(childComplexity int, periodID int64, group store.RankingGroup) int
 		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
 		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
-		SourceValues      func(childComplexity int, periodID int64, method results.Method) int
+		SourceValues      func(childComplexity int, periodID int64, method scoring.Method) int
 		Task              func(childComplexity int, id int64) int
 		Units             func(childComplexity int) int
 		Users             func(childComplexity int) int
@@ -745,7 +745,7 @@ type QueryResolver interface {
 	ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error)
 	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
 	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
-	SourceValues(ctx context.Context, periodID int64, method results.Method) ([]store.SourceValue, error)
+	SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error)
 	Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error)
 	AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error)
 	Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error)
@@ -759,7 +759,7 @@ type ScoreResolver interface {
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
-	Method(ctx context.Context, obj *store.SourceValue) (results.Method, error)
+	Method(ctx context.Context, obj *store.SourceValue) (scoring.Method, error)
 }
 type TaskResolver interface {
 	EffectivePoints(ctx context.Context, obj *store.Task) (decimal.Decimal, error)
@@ -2717,7 +2717,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SourceValues(childComplexity, args["periodId"].(int64), args["method"].(results.Method)), true
+		return e.ComplexityRoot.Query.SourceValues(childComplexity, args["periodId"].(int64), args["method"].(scoring.Method)), true
 	case "Query.task":
 		if e.ComplexityRoot.Query.Task == nil {
 			break
@@ -7021,8 +7021,8 @@ func (ec *executionContext) field_Query_sourceValues_args(ctx context.Context, r
 	}
 	args["periodId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "method",
-		func(ctx context.Context, v any) (results.Method, error) {
-			return ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, v)
+		func(ctx context.Context, v any) (scoring.Method, error) {
+			return ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8057,8 +8057,8 @@ func (ec *executionContext) _ComponentScore_method(ctx context.Context, field gr
 			return obj.Method, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v results.Method) graphql.Marshaler {
-			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v scoring.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15977,7 +15977,7 @@ func (ec *executionContext) _Query_sourceValues(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(results.Method))
+			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(scoring.Method))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -18318,8 +18318,8 @@ func (ec *executionContext) _SourceValue_method(ctx context.Context, field graph
 			return ec.Resolvers.SourceValue().Method(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v results.Method) graphql.Marshaler {
-			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v scoring.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21581,7 +21581,7 @@ func (ec *executionContext) unmarshalInputImportSourceValuesInput(ctx context.Co
 			it.PeriodID = data
 		case "method":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
-			data, err := ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx, v)
+			data, err := ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -28503,15 +28503,15 @@ var (
 	}
 )
 
-func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, v any) (results.Method, error) {
+func (ec *executionContext) unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx context.Context, v any) (scoring.Method, error) {
 	tmp, err := scalar.UnmarshalText(v)
-	res := unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[tmp]
+	res := unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod(ctx context.Context, sel ast.SelectionSet, v results.Method) graphql.Marshaler {
+func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx context.Context, sel ast.SelectionSet, v scoring.Method) graphql.Marshaler {
 	_ = sel
-	res := scalar.MarshalText(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod[v])
+	res := scalar.MarshalText(marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ScoringMethod!")
 	}
@@ -28519,17 +28519,17 @@ func (ec *executionContext) marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopi
 }
 
 var (
-	unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod = map[string]results.Method{
-		"DAILY_MONITORING": results.DailyMonitoring,
-		"FIELD_VISITS":     results.FieldVisits,
-		"PUBLIC_OPINION":   results.PublicOpinion,
-		"THIRD_PARTY":      results.ThirdParty,
+	unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod = map[string]scoring.Method{
+		"DAILY_MONITORING": scoring.DailyMonitoring,
+		"FIELD_VISITS":     scoring.FieldVisit,
+		"PUBLIC_OPINION":   scoring.PublicOpinion,
+		"THIRD_PARTY":      scoring.ThirdParty,
 	}
-	marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐMethod = map[results.Method]string{
-		results.DailyMonitoring: "DAILY_MONITORING",
-		results.FieldVisits:     "FIELD_VISITS",
-		results.PublicOpinion:   "PUBLIC_OPINION",
-		results.ThirdParty:      "THIRD_PARTY",
+	marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod = map[scoring.Method]string{
+		scoring.DailyMonitoring: "DAILY_MONITORING",
+		scoring.FieldVisit:      "FIELD_VISITS",
+		scoring.PublicOpinion:   "PUBLIC_OPINION",
+		scoring.ThirdParty:      "THIRD_PARTY",
 	}
 )
 

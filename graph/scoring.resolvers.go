@@ -16,6 +16,7 @@ import (
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
@@ -296,7 +297,7 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 	return orEmpty(scores), prefetchScores(ctx, scores)
 }
 
-func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method results.Method) ([]store.SourceValue, error) {
+func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error) {
 	vals, err := store.FindSourceValues(ctx, r.Store.DB, periodID, string(method), nil)
 	if err != nil || !wants(ctx, "evaluatee") {
 		return orEmpty(vals), err
@@ -372,8 +373,8 @@ func (r *sourceValueResolver) Evaluatee(ctx context.Context, obj *store.SourceVa
 	return For(ctx).EvaluateeByID.Load(ctx, obj.EvaluateeID)
 }
 
-func (r *sourceValueResolver) Method(ctx context.Context, obj *store.SourceValue) (results.Method, error) {
-	return results.Method(obj.Method), nil
+func (r *sourceValueResolver) Method(ctx context.Context, obj *store.SourceValue) (scoring.Method, error) {
+	return scoring.Method(obj.Method), nil
 }
 
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }

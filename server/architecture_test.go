@@ -21,10 +21,12 @@ import (
 // of them, so a write cannot slip past the check under an unusual name.
 var (
 	storeWriteVerbs = []string{"Create", "Update", "Delete", "Save", "Set", "Replace", "Add", "Move", "Publish",
-		"Supersede", "Import", "Mark", "Record", "Enable", "Touch"}
+		"Supersede", "Import", "Mark", "Record", "Enable", "Touch", "Store", "Resolve"}
 	storeReadVerbs = []string{"Find", "List", "Open", "With", "Default", "Current", "File", "Recent", "Failed",
 		"Catalogue", "Deadline", "Carried", "Carriers", "Evaluatees", "Dimensions", "Indicators", "Tasks",
-		"LeadUnits", "Assignments", "Periods", "PeriodEvents", "Lock", "Published", "Evidence", "Score", "Units"}
+		"LeadUnits", "Assignments", "Periods", "PeriodEvents", "Lock", "Published", "Evidence", "Score", "Units",
+		"Unavailable", "CellScopes", "WriteThatMade", "Inspector", "Checklist", "Photos", "Events", "Latest",
+		"VisitOf", "Reports", "Count"}
 )
 
 func hasVerb(name string, verbs []string) bool {

@@ -72,8 +72,8 @@ func restoreCommand(ctx context.Context, cfg Config, args []string, stdout, stde
 	}
 	if !replace {
 		err := withStore(ctx, cfg, func(st *store.Store) error {
-			var tables int
-			if err := st.DB.NewRaw(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`).Scan(ctx, &tables); err != nil {
+			tables, err := store.CountTables(ctx, st.DB)
+			if err != nil {
 				return fmt.Errorf("inspect target database: %w", err)
 			}
 			if tables > 0 {

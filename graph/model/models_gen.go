@@ -148,7 +148,7 @@ type ImportPlanInput struct {
 type ImportSourceValuesInput struct {
 	PeriodID int64 `json:"periodId" validate:"required"`
 	// PUBLIC_OPINION or THIRD_PARTY
-	Method results.Method `json:"method"`
+	Method scoring.Method `json:"method"`
 	File   graphql.Upload `json:"file"`
 	// Only check and show; write nothing
 	DryRun bool `json:"dryRun"`

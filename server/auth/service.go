@@ -189,6 +189,13 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Identity, error) 
 	// Moving the idle deadline once a minute is precise enough and saves a
 	// write on most requests; the look-up does it in the same statement.
 	sess, u, err := store.ResolveSession(ctx, db, h, now, s.Cfg.IdleTimeout, time.Minute)
+	if store.Unavailable(err) {
+		// The look-up is a read that may move last_seen_at to now: running
+		// it again after a lost connection changes nothing more, so it gets
+		// the one retry every read gets (the driver retries plain SELECTs
+		// only, and this one is a WITH … UPDATE).
+		sess, u, err = store.ResolveSession(ctx, db, h, now, s.Cfg.IdleTimeout, time.Minute)
+	}
 	if err != nil || sess == nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
-	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/workflow"
@@ -24,7 +24,7 @@ type SourceImport struct {
 // unless dryRun or any row is wrong, replaces the period's values of the
 // method with them. Only the two imported methods take values.
 func (s *Service) ImportSourceValues(ctx context.Context, tx store.DB, id *auth.Identity, periodID int64, method string, rows []sheets.SourceValue, rowErrs []sheets.RowError, dryRun bool) (*SourceImport, error) {
-	if method != string(results.PublicOpinion) && method != string(results.ThirdParty) {
+	if method != string(scoring.PublicOpinion) && method != string(scoring.ThirdParty) {
 		return nil, apperr.Field("input.method", "oneof", "只能导入民意调查或第三方评估数据", "only PUBLIC_OPINION or THIRD_PARTY")
 	}
 	values, errs, err := s.MatchSourceValues(ctx, tx, id, periodID, method, rows)

@@ -8,19 +8,12 @@ import (
 
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 )
 
 var groupNames = map[store.RankingGroup]string{store.GroupDistricts: "旗县区组", store.GroupDepartments: "市直部门组"}
-
-var methodOrder = []struct {
-	method results.Method
-	name   string
-}{
-	{results.DailyMonitoring, "日常监测"}, {results.FieldVisits, "实地调研"},
-	{results.PublicOpinion, "民意调查"}, {results.ThirdParty, "第三方评估"},
-}
 
 var chineseNumbers = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
@@ -142,8 +135,8 @@ func AnnualWorkbook(ctx context.Context, db store.DB, id *auth.Identity, planID 
 }
 
 func fillHeaders(r *sheets.Ranking, dims []store.Dimension) {
-	for _, m := range methodOrder {
-		r.Components = append(r.Components, m.name)
+	for _, m := range scoring.Methods() {
+		r.Components = append(r.Components, m.Label())
 	}
 	for _, d := range dims {
 		r.Dimensions = append(r.Dimensions, dimensionTitle(d))
@@ -151,10 +144,10 @@ func fillHeaders(r *sheets.Ranking, dims []store.Dimension) {
 }
 
 func componentValues(b results.Breakdown) []*decimal.Decimal {
-	out := make([]*decimal.Decimal, len(methodOrder))
-	for i, m := range methodOrder {
+	out := make([]*decimal.Decimal, len(scoring.Methods()))
+	for i, m := range scoring.Methods() {
 		for _, c := range b.Components {
-			if c.Method == m.method {
+			if c.Method == m {
 				out[i] = c.Value
 			}
 		}

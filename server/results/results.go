@@ -31,19 +31,9 @@ type Breakdown struct {
 	MissingScores int              `json:"missingScores"`
 }
 
-// Method names a component in the API (the GraphQL enum ScoringMethod).
-type Method string
-
-const (
-	DailyMonitoring Method = "DAILY_MONITORING"
-	FieldVisits     Method = "FIELD_VISITS"
-	PublicOpinion   Method = "PUBLIC_OPINION"
-	ThirdParty      Method = "THIRD_PARTY"
-)
-
 // Component is one of the four methods.
 type Component struct {
-	Method Method           `json:"method"`
+	Method scoring.Method   `json:"method"`
 	Weight decimal.Decimal  `json:"weight"`
 	Value  *decimal.Decimal `json:"value"` // rounded for display; nil = missing
 }
@@ -103,14 +93,6 @@ type Row struct {
 	Evaluatee store.Evaluatee
 	Rank      int
 	Result    Breakdown
-}
-
-// methodNames maps the formula's methods to the API's names.
-var methodNames = map[scoring.Method]Method{
-	scoring.DailyMonitoring: DailyMonitoring,
-	scoring.FieldVisit:      FieldVisits,
-	scoring.PublicOpinion:   PublicOpinion,
-	scoring.ThirdParty:      ThirdParty,
 }
 
 // Compute returns the results of the loaded evaluatees, ranked inside their
@@ -182,7 +164,7 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 		b.Steps = append([]scoring.Step{{Label: "未计入", Formula: "任务没有牵头考核单位", Detail: fmt.Sprintf("任务%d没有牵头考核单位,无法评分,未计入", t.Number)}}, b.Steps...)
 	}
 	for _, m := range scoring.Methods() {
-		c := Component{Method: methodNames[m], Weight: d.Scoring.Weights.Of(m)}
+		c := Component{Method: m, Weight: d.Scoring.Weights.Of(m)}
 		if v := res.Components[m]; v != nil {
 			rounded := v.Published()
 			c.Value = &rounded
@@ -244,7 +226,7 @@ func (d *Data) input(evaluateeID int64, mode scoring.Mode) (scoring.Input, []sto
 	}
 	for _, v := range d.Sources[evaluateeID] {
 		sv := scoring.SourceValue{Source: v.Source, Value: v.Value, Weight: v.Weight}
-		if v.Method == "PUBLIC_OPINION" {
+		if v.Method == string(scoring.PublicOpinion) {
 			in.PublicOpinion = append(in.PublicOpinion, sv)
 		} else {
 			in.ThirdParty = append(in.ThirdParty, sv)

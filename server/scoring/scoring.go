@@ -65,12 +65,14 @@ var (
 // Method is one of the four evaluation methods (R3).
 type Method string
 
-// The four methods, in the order of the document.
+// The four methods, in the order of the document. The values are the
+// GraphQL enum ScoringMethod's names and what source_values.method and the
+// frozen publications store: this is the one method type of the system.
 const (
-	DailyMonitoring Method = "DM" // 日常监测
-	FieldVisit      Method = "FV" // 实地调研
-	PublicOpinion   Method = "PO" // 民意调查
-	ThirdParty      Method = "TP" // 第三方评估
+	DailyMonitoring Method = "DAILY_MONITORING" // 日常监测
+	FieldVisit      Method = "FIELD_VISITS"     // 实地调研
+	PublicOpinion   Method = "PUBLIC_OPINION"   // 民意调查
+	ThirdParty      Method = "THIRD_PARTY"      // 第三方评估
 )
 
 // Methods returns the four methods in the document's order.

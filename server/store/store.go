@@ -167,3 +167,11 @@ type DB = bun.IDB
 
 // Tx is a transaction InTx hands to its function.
 type Tx = bun.Tx
+
+// CountTables counts the tables of the database's public schema: a restore
+// refuses a database that already holds any.
+func CountTables(ctx context.Context, db DB) (int, error) {
+	var n int
+	err := db.NewRaw(`SELECT count(*) FROM pg_tables WHERE schemaname = 'public'`).Scan(ctx, &n)
+	return n, err
+}
