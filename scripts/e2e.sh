@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# scripts/e2e.sh ADMIN_URL — browser tests: start bin/kaoping on a fresh
-# database with the demo data on a free port, run `npm run e2e` against it in
-# headless Chromium, then stop the server and drop the database.
+# scripts/e2e.sh ADMIN_URL [TEST_FILE...] — browser tests: start bin/kaoping
+# on a fresh database with the demo data on a free port, run the browser tests
+# (all of frontend/e2e/, or only the files named) against it in headless
+# Chromium, then stop the server and drop the database.
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 admin=$1
+shift
 name="kaoping_e2e_$$"
 drop_database "$admin" "$name"
 ensure_database "$admin" "$name"
@@ -37,4 +39,8 @@ done
 [[ -n $addr ]] || { echo "server did not start" >&2; cat "$logfile" >&2; exit 1; }
 
 log "browser tests against http://$addr"
-KAOPING_URL="http://$addr" npm run --silent e2e
+if (($#)); then
+  KAOPING_URL="http://$addr" node --test "$@"
+else
+  KAOPING_URL="http://$addr" npm run --silent e2e
+fi
