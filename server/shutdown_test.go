@@ -63,22 +63,29 @@ func startServer(t *testing.T, env map[string]string) (addr string, stop context
 	return addr, cancel, errc, dbURL
 }
 
-func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
-	addr, stop, done, dbURL := startServer(t, map[string]string{"KAOPING_DRAIN_TIMEOUT": "60s"})
-	ctx := context.Background()
+// signInAnswer is what the held sign-in finally got.
+type signInAnswer struct {
+	status int
+	body   string
+	err    error
+}
 
-	// Hold a sign-in in flight: it waits for the users table, which this
-	// connection locks until the test lets go.
+// holdSignInInFlight starts a sign-in that cannot finish: it waits for the
+// users table, which a second connection locks until release is called. It
+// returns once the server's backend is seen waiting for that lock.
+func holdSignInInFlight(t *testing.T, addr, dbURL string) (release func(), answer <-chan signInAnswer) {
+	t.Helper()
+	ctx := context.Background()
 	locker, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer locker.Close(ctx)
+	t.Cleanup(func() { locker.Close(ctx) })
 	watcher, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer watcher.Close(ctx)
+	t.Cleanup(func() { watcher.Close(ctx) })
 	lockTx, err := locker.Begin(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -86,12 +93,7 @@ func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
 	if _, err := lockTx.Exec(ctx, `LOCK TABLE users IN ACCESS EXCLUSIVE MODE`); err != nil {
 		t.Fatal(err)
 	}
-	type answer struct {
-		status int
-		body   string
-		err    error
-	}
-	inFlight := make(chan answer, 1)
+	inFlight := make(chan signInAnswer, 1)
 	go func() {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/graphql",
 			strings.NewReader(`{"query":"mutation { login(input: {username: \"nobody\", password: \"Wrong-pass1\"}) { session { restricted } } }"}`))
@@ -99,12 +101,12 @@ func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
 		req.Header.Set(CSRFHeader, "1")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
-			inFlight <- answer{err: err}
+			inFlight <- signInAnswer{err: err}
 			return
 		}
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)
-		inFlight <- answer{status: resp.StatusCode, body: string(b), err: err}
+		inFlight <- signInAnswer{status: resp.StatusCode, body: string(b), err: err}
 	}()
 	waitFor(t, "the sign-in to wait for the lock", func() bool {
 		select {
@@ -119,6 +121,18 @@ func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
 			WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name = 'kaoping'`).Scan(&n)
 		return err == nil && n > 0
 	})
+	release = func() {
+		if err := lockTx.Rollback(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return release, inFlight
+}
+
+func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
+	t.Parallel()
+	addr, stop, done, dbURL := startServer(t, map[string]string{"KAOPING_DRAIN_TIMEOUT": "60s"})
+	release, inFlight := holdSignInInFlight(t, addr, dbURL)
 
 	stop() // what SIGTERM does in main
 	waitFor(t, "healthz to say draining", func() bool {
@@ -134,15 +148,31 @@ func TestSIGTERMDrainsRequestsInFlight(t *testing.T) {
 	default:
 	}
 
-	if err := lockTx.Rollback(ctx); err != nil {
-		t.Fatal(err)
-	}
+	release()
 	a := <-inFlight
 	if a.err != nil || a.status != http.StatusOK || !strings.Contains(a.body, `"UNAUTHENTICATED"`) {
 		t.Fatalf("request in flight during shutdown = %d %q (%v), want its normal answer (wrong credentials)", a.status, a.body, a.err)
 	}
 	if err := <-done; err != nil {
 		t.Fatalf("run after draining = %v, want nil (exit 0)", err)
+	}
+}
+
+// A request that outlives KAOPING_DRAIN_TIMEOUT is cut off, and run fails
+// so the exit code tells the orchestrator that work was lost.
+func TestSIGTERMCutsOffRequestsPastTheDrainTimeout(t *testing.T) {
+	t.Parallel()
+	addr, stop, done, dbURL := startServer(t, map[string]string{"KAOPING_DRAIN_TIMEOUT": "100ms"})
+	release, inFlight := holdSignInInFlight(t, addr, dbURL)
+	defer release()
+
+	stop()
+	err := <-done // returns only once the drain deadline has passed, lock still held
+	if err == nil || !strings.Contains(err.Error(), "cut off") {
+		t.Fatalf("run after the drain deadline = %v, want an error saying requests were cut off", err)
+	}
+	if a := <-inFlight; a.err == nil && a.status == http.StatusOK {
+		t.Fatalf("the request past the deadline got a normal answer %q; want its connection cut", a.body)
 	}
 }
 
