@@ -129,7 +129,7 @@ type saver struct {
 // newClient is a load client that waits as long as the slowest case takes
 // (a live province ranking at c=4 took minutes before the roll-ups).
 func newClient(url string) *load.Client {
-	cl := newClient(url)
+	cl := load.NewClient(url)
 	cl.HTTP.Timeout = 15 * time.Minute
 	return cl
 }
