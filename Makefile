@@ -13,6 +13,9 @@ test:
 soak:
 	scripts/soak.sh
 
+bench:
+	scripts/bench.sh
+
 generate:
 	scripts/generate.sh
 

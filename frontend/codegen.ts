@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           Decimal: 'string',
           Upload: 'File',
           Time: 'string',
+          JSON: 'unknown',
           ID: 'string',
         },
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: true },

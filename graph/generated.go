@@ -5,6 +5,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -411,6 +412,13 @@ type ComplexityRoot struct {
 		Version       func(childComplexity int) int
 	}
 
+	PublishedRanking struct {
+		Group       func(childComplexity int) int
+		Period      func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Rows        func(childComplexity int) int
+	}
+
 	Query struct {
 		AnnualRankChanges func(childComplexity int, planID int64, group store.RankingGroup) int
 		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
@@ -427,6 +435,7 @@ type ComplexityRoot struct {
 		Plan              func(childComplexity int, id int64) int
 		Plans             func(childComplexity int) int
 		ProgressReports   func(childComplexity int, periodID int64, evaluateeID int64) int
+		PublishedRanking  func(childComplexity int, periodID int64, group store.RankingGroup) int
 		RankChanges       func(childComplexity int, periodID int64, group store.RankingGroup) int
 		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
 		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
@@ -741,6 +750,7 @@ type QueryResolver interface {
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
 	Evaluatees(ctx context.Context, planID int64) ([]store.Evaluatee, error)
+	PublishedRanking(ctx context.Context, periodID int64, group store.RankingGroup) (model.PublishedRanking, error)
 	Period(ctx context.Context, id int64) (*store.Period, error)
 	ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error)
 	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
@@ -2533,6 +2543,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProgressReport.Version(childComplexity), true
 
+	case "PublishedRanking.group":
+		if e.ComplexityRoot.PublishedRanking.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedRanking.Group(childComplexity), true
+	case "PublishedRanking.period":
+		if e.ComplexityRoot.PublishedRanking.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedRanking.Period(childComplexity), true
+	case "PublishedRanking.publishedAt":
+		if e.ComplexityRoot.PublishedRanking.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedRanking.PublishedAt(childComplexity), true
+	case "PublishedRanking.rows":
+		if e.ComplexityRoot.PublishedRanking.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishedRanking.Rows(childComplexity), true
+
 	case "Query.annualRankChanges":
 		if e.ComplexityRoot.Query.AnnualRankChanges == nil {
 			break
@@ -2674,6 +2709,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ProgressReports(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.publishedRanking":
+		if e.ComplexityRoot.Query.PublishedRanking == nil {
+			break
+		}
+
+		args, err := ec.field_Query_publishedRanking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PublishedRanking(childComplexity, args["periodId"].(int64), args["group"].(store.RankingGroup)), true
 	case "Query.rankChanges":
 		if e.ComplexityRoot.Query.RankChanges == nil {
 			break
@@ -4473,6 +4519,41 @@ extend type Mutation {
   setTaskAssignments(input: SetTaskAssignmentsInput!): Task! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
+	{Name: "../schema/publications.graphqls", Input: `"""
+JSON text, written as it is. Output only; the field that returns it documents the shape.
+"""
+scalar JSON
+
+"A published (frozen) ranking with its rows as prepared JSON, for bulk reads."
+type PublishedRanking {
+  period: Period!
+  group: RankingGroup!
+  "When the publication in force was made (公示)"
+  publishedAt: Time!
+  """
+  The group's rows in rank order, exactly what ` + "`" + `ranking(periodId, group) { rows { … } }` + "`" + ` returns
+  for these fields, as one JSON array prepared when first read and kept for the publication:
+
+      [{"rank": Int, "score": Decimal | null, "provisional": false, "missingScores": Int,
+        "evaluatee": {"id": ID, "group": RankingGroup, "unit": {"id": ID, "name": String, "sortKey": Int}},
+        "components": [{"method": ScoringMethod, "weight": Decimal, "value": Decimal | null}],
+        "dimensions": [{"dimensionId": ID, "number": Int, "name": String, "points": Decimal,
+                        "carriedPoints": Decimal, "earned": Decimal, "score": Decimal}]}]
+
+  Decimals are strings ("12.5"), IDs strings, as everywhere in this API. Contacts get their own row only.
+  """
+  rows: JSON!
+}
+
+extend type Query {
+  """
+  The frozen ranking of a group (from 公示 on) as prepared JSON: the 1,200-row rankings of a
+  province without per-field work. NOT_FOUND while the period has no publication: read ` + "`" + `ranking` + "`" + `
+  (a preview) then. Small reads keep using the typed ` + "`" + `ranking` + "`" + `.
+  """
+  publishedRanking(periodId: ID!, group: RankingGroup!): PublishedRanking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `# Scalars and directives shared by every area. Query and Mutation are declared
 # in auth.graphqls (sessions come first); each area extends them in its own file.
 
@@ -5545,6 +5626,20 @@ func (ec *executionContext) childFields_ProgressReport(ctx context.Context, fiel
 		return ec.fieldContext_ProgressReport_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProgressReport", field.Name)
+}
+
+func (ec *executionContext) childFields_PublishedRanking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_PublishedRanking_period(ctx, field)
+	case "group":
+		return ec.fieldContext_PublishedRanking_group(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_PublishedRanking_publishedAt(ctx, field)
+	case "rows":
+		return ec.fieldContext_PublishedRanking_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublishedRanking", field.Name)
 }
 
 func (ec *executionContext) childFields_RankChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6940,6 +7035,28 @@ func (ec *executionContext) field_Query_progressReports_args(ctx context.Context
 		return nil, err
 	}
 	args["evaluateeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_publishedRanking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "group",
+		func(ctx context.Context, v any) (store.RankingGroup, error) {
+			return ec.unmarshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["group"] = arg1
 	return args, nil
 }
 
@@ -14941,6 +15058,107 @@ func (ec *executionContext) fieldContext_ProgressReport_version(_ context.Contex
 	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Int")
 }
 
+func (ec *executionContext) _PublishedRanking_period(ctx context.Context, field graphql.CollectedField, obj *model.PublishedRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedRanking_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedRanking_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublishedRanking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublishedRanking_group(ctx context.Context, field graphql.CollectedField, obj *model.PublishedRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedRanking_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedRanking_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedRanking", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _PublishedRanking_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.PublishedRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedRanking_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedRanking_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedRanking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PublishedRanking_rows(ctx context.Context, field graphql.CollectedField, obj *model.PublishedRanking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishedRanking_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+			return ec.marshalNJSON2encodingᚋjsonᚐRawMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishedRanking_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PublishedRanking", field, false, false, "JSON")
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15713,6 +15931,68 @@ func (ec *executionContext) fieldContext_Query_evaluatees(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_evaluatees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_publishedRanking(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_publishedRanking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PublishedRanking(ctx, fc.Args["periodId"].(int64), fc.Args["group"].(store.RankingGroup))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.PublishedRanking
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.PublishedRanking
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.PublishedRanking) graphql.Marshaler {
+			return ec.marshalNPublishedRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPublishedRanking(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_publishedRanking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublishedRanking(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_publishedRanking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25478,6 +25758,54 @@ func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var publishedRankingImplementors = []string{"PublishedRanking"}
+
+func (ec *executionContext) _PublishedRanking(ctx context.Context, sel ast.SelectionSet, obj *model.PublishedRanking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publishedRankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublishedRanking")
+		case "period":
+			out.Values[i] = ec._PublishedRanking_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._PublishedRanking_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._PublishedRanking_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._PublishedRanking_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -25580,6 +25908,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_evaluatees(ctx, field)
+				})
+		case "publishedRanking":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_publishedRanking(ctx, field)
 				})
 		case "period":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27836,6 +28170,24 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, v any) (json.RawMessage, error) {
+	res, err := scalar.UnmarshalRawJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, sel ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalRawJSON(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement(ctx context.Context, v any) (scoring.Judgement, error) {
 	tmp, err := scalar.UnmarshalText(v)
 	res := unmarshalNJudgement2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐJudgement[tmp]
@@ -28197,6 +28549,10 @@ func (ec *executionContext) unmarshalNProgressState2githubᚗcomᚋkaopingᚋkao
 
 func (ec *executionContext) marshalNProgressState2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, sel ast.SelectionSet, v model.ProgressState) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNPublishedRanking2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐPublishedRanking(ctx context.Context, sel ast.SelectionSet, v model.PublishedRanking) graphql.Marshaler {
+	return ec._PublishedRanking(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNRankChange2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐRankChange(ctx context.Context, sel ast.SelectionSet, v model.RankChange) graphql.Marshaler {

@@ -6,7 +6,8 @@
 #      a short run of every fuzz target
 #   3. frontend type check, ESLint and unit tests
 #   4. build the SPA and the binary; a short soak (20 clients, 10 s, with
-#      database and server kills); browser tests against the binary
+#      database and server kills); the bench's smoke run (city, seconds);
+#      browser tests against the binary
 set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -67,5 +68,6 @@ npm test --silent
 
 build
 scripts/soak.sh -clients 20 -duration 10s -signins 5
+scripts/bench.sh -smoke
 scripts/e2e.sh "$admin"
 log "all tests passed"

@@ -15,6 +15,11 @@ type Config struct {
 	RequestTimeout   time.Duration // KAOPING_REQUEST_TIMEOUT, default 60s
 	DrainTimeout     time.Duration // KAOPING_DRAIN_TIMEOUT, default 25s: how long SIGTERM waits for requests in flight
 	Auth             auth.Config   // KAOPING_SESSION_IDLE, KAOPING_SESSION_MAX, KAOPING_PASSWORD_MAX_AGE
+	// KAOPING_BENCH_STATEMENTS=1: every GraphQL answer says in the
+	// X-Kaoping-Statements header how many SQL statements it ran (make
+	// bench reads it). Off in production: it tells a client about the
+	// server's internals.
+	BenchStatements bool
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
@@ -27,6 +32,13 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		RequestTimeout:   60 * time.Second,
 		DrainTimeout:     25 * time.Second,
 		Auth:             auth.DefaultConfig(),
+	}
+	switch v := getenv("KAOPING_BENCH_STATEMENTS"); v {
+	case "", "0":
+	case "1":
+		cfg.BenchStatements = true
+	default:
+		return cfg, fmt.Errorf("KAOPING_BENCH_STATEMENTS=%q: want 1 or nothing", v)
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = defaultDatabaseURL

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -100,7 +101,11 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	session, restricted := auth.Middleware(authn, log), graph.RestrictedSessions(st)
 	signedIn := func(h http.Handler) http.Handler { return session(restricted(h)) }
 	compressed := compressDynamic()
-	mux.Handle("POST /graphql", compressed(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql))))))
+	counted := func(h http.Handler) http.Handler { return h }
+	if cfg.BenchStatements {
+		counted = statementsHeader
+	}
+	mux.Handle("POST /graphql", compressed(counted(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql)))))))
 	mux.Handle("GET /files/evidence/{id}", compressed(signedIn(evidenceDownload(st, log))))
 	// Photos and signatures are JPEG/PNG already: compressing them again gains nothing.
 	mux.Handle("GET /files/field-photos/{id}", signedIn(fieldPhotoDownload(st, log)))
@@ -122,6 +127,44 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	root.Handle("/", admit(state, mux))
 	return requestID(timeout(cfg.RequestTimeout, securityHeaders(root)))
 }
+
+// StatementsHeader carries the SQL statements a GraphQL request ran, when
+// the server runs with KAOPING_BENCH_STATEMENTS=1.
+const StatementsHeader = "X-Kaoping-Statements"
+
+// statementsHeader counts the statements of the request, the session
+// look-up included, and sets StatementsHeader when the answer starts: the
+// GraphQL handler writes its answer once, after every resolver (and the
+// audit record) has run, so the count is the whole request's.
+func statementsHeader(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, n := store.WithQueryCount(r.Context())
+		next.ServeHTTP(&countingWriter{ResponseWriter: w, n: n}, r.WithContext(ctx))
+	})
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n       interface{ Load() int64 }
+	started bool
+}
+
+func (c *countingWriter) WriteHeader(code int) {
+	if !c.started {
+		c.started = true
+		c.Header().Set(StatementsHeader, strconv.FormatInt(c.n.Load(), 10))
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	if !c.started {
+		c.WriteHeader(http.StatusOK)
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+func (c *countingWriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
 
 // healthz answers 200 only when the database is reachable and migrated and
 // the server is not shutting down, so a load balancer sends no traffic to a

@@ -1,8 +1,14 @@
-// The JS a route downloads, gzipped, stays within its budget (issue 9: the
-// sign-in and ranking routes load at most 300 KB). The ranking route is
-// measured and printed but not held to it yet: the table, select and menu it
-// needs and the client preset's map of every GraphQL document (src/gql/gql.ts,
-// ~30 KB gzip in the entry) put it near 450 KB. It reads the build's
+// The JS a route downloads, gzipped, stays within its budget. Issue 9 asks
+// 300 KB for the sign-in and ranking routes. The sign-in route meets it. The
+// ranking route is held to 430 KB, a ratchet at what it loads now (422 KB;
+// 460 KB before the layout stopped importing the account page's forms through
+// the auth feature's index): what is left is react-dom and antd's runtime
+// (~100 KB), react-router (~25 KB), antd's Table with its filter tree (55 KB),
+// Typography, which pulls antd's TextArea and form context (~47 KB), the
+// layout's Select and Menu (~35 KB), and the client preset's documents as
+// ASTs (src/gql/graphql.ts and gql.ts, ~20 KB). Reaching 300 KB needs
+// string documents (codegen documentMode 'string' with urql) or lighter
+// components than these, not bundling boundaries. It reads the build's
 // manifest (vite.config.ts sets build.manifest), so it runs after
 // `npm run build` and needs no server.
 import assert from 'node:assert/strict';
@@ -17,12 +23,12 @@ const manifestFile = join(dist, '.vite/manifest.json');
 const KB = 1024;
 
 // What each route's lazy() in src/app/router.tsx imports, besides the entry,
-// and its budget (null: measured only).
+// and its budget (null: measured only; none is now).
 const routes = {
   '/login': { modules: ['src/features/auth/routes/LoginPage.tsx'], budget: 300 * KB },
   '/plans/:planId/ranking': {
     modules: ['src/app/AppLayout.tsx', 'src/app/RequireSession.tsx', 'src/features/auth/components/RequireRole.tsx', 'src/features/results/index.ts'],
-    budget: null,
+    budget: 430 * KB,
   },
 };
 
@@ -44,7 +50,7 @@ export function routeChunks(manifest, modules) {
 
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
-test('the sign-in route loads at most 300 KB of JS, gzipped, and no route the whole app', { skip: !existsSync(manifestFile) && 'no build (npm run build)' }, () => {
+test('each route loads at most its budget of JS, gzipped, and no route the whole app', { skip: !existsSync(manifestFile) && 'no build (npm run build)' }, () => {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   const all = Object.values(manifest).filter((c) => c.file.endsWith('.js'));
   const whole = all.reduce((n, c) => n + gzipped(c.file), 0);

@@ -4,6 +4,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -207,6 +208,25 @@ type PlanImportResult struct {
 	Plan         *store.Plan        `json:"plan"`
 	CreatedUnits []store.Unit       `json:"createdUnits"`
 	Problems     []importer.Problem `json:"problems"`
+}
+
+// A published (frozen) ranking with its rows as prepared JSON, for bulk reads.
+type PublishedRanking struct {
+	Period *store.Period      `json:"period"`
+	Group  store.RankingGroup `json:"group"`
+	// When the publication in force was made (公示)
+	PublishedAt time.Time `json:"publishedAt"`
+	// The group's rows in rank order, exactly what `ranking(periodId, group) { rows { … } }` returns
+	// for these fields, as one JSON array prepared when first read and kept for the publication:
+	//
+	//     [{"rank": Int, "score": Decimal | null, "provisional": false, "missingScores": Int,
+	//       "evaluatee": {"id": ID, "group": RankingGroup, "unit": {"id": ID, "name": String, "sortKey": Int}},
+	//       "components": [{"method": ScoringMethod, "weight": Decimal, "value": Decimal | null}],
+	//       "dimensions": [{"dimensionId": ID, "number": Int, "name": String, "points": Decimal,
+	//                       "carriedPoints": Decimal, "earned": Decimal, "score": Decimal}]}]
+	//
+	// Decimals are strings ("12.5"), IDs strings, as everywhere in this API. Contacts get their own row only.
+	Rows json.RawMessage `json:"rows"`
 }
 
 type Query struct {

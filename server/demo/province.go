@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -226,7 +226,13 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 	}
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
-		c := dc.(*stdlib.Conn).Conn()
+		// The store wraps pgx's driver connection (reconnect.go); both
+		// give the pgx connection COPY needs.
+		pc, ok := dc.(interface{ PgxConn() *pgx.Conn })
+		if !ok {
+			return fmt.Errorf("copy into %s: driver connection %T is not pgx's", table, dc)
+		}
+		c := pc.PgxConn()
 		// The generator builds consistent rows; skipping the per-row
 		// same-plan trigger and the statement timeout for this one
 		// connection makes a million rows a matter of seconds.
@@ -240,4 +246,35 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 		}
 		return nil
 	})
+}
+
+// ProvinceAccounts adds to a generated province the accounts `make bench`
+// signs in with, all with the demo Password: leader (领导) and one lead
+// scorer per lead unit, scorer0001… for 省直部门0001….
+func ProvinceAccounts(ctx context.Context, db store.DB, sc Scale) error {
+	hash, err := auth.HashPassword(Password)
+	if err != nil {
+		return err
+	}
+	units, err := store.ListUnits(ctx, db)
+	if err != nil {
+		return err
+	}
+	unitID := map[string]int64{}
+	for _, u := range units {
+		unitID[u.Name] = u.ID
+	}
+	first := unitID[fmt.Sprintf("省直部门%04d", 1)]
+	accounts := []store.User{{Username: "leader", DisplayName: "领导", UnitID: &first, PasswordHash: hash, Enabled: true, Roles: []string{string(auth.RoleLeader)}}}
+	for i := 1; i <= sc.LeadUnits; i++ {
+		id := unitID[fmt.Sprintf("省直部门%04d", i)]
+		accounts = append(accounts, store.User{Username: fmt.Sprintf("scorer%04d", i), DisplayName: fmt.Sprintf("评分员%04d", i), UnitID: &id,
+			PasswordHash: hash, Enabled: true, Roles: []string{string(auth.RoleLeadScorer)}})
+	}
+	for i := range accounts {
+		if err := store.CreateUser(ctx, db, &accounts[i]); err != nil {
+			return fmt.Errorf("create bench account %s: %w", accounts[i].Username, err)
+		}
+	}
+	return nil
 }

@@ -69,6 +69,7 @@ func CodeOf(err error) string {
 // Response is what the server answered to one request.
 type Response struct {
 	RequestID string // X-Request-Id: the audit record of a mutation carries it
+	Header    http.Header
 	Data      json.RawMessage
 }
 
@@ -126,7 +127,7 @@ func (c *Client) post(ctx context.Context, contentType string, body io.Reader, o
 		return nil, &Error{Code: "NETWORK", Message: err.Error()}
 	}
 	defer resp.Body.Close()
-	res := &Response{RequestID: resp.Header.Get("X-Request-Id")}
+	res := &Response{RequestID: resp.Header.Get("X-Request-Id"), Header: resp.Header}
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return res, &Error{Code: "NETWORK", Message: err.Error(), RequestID: res.RequestID}

@@ -19,15 +19,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,6 +36,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/server/load"
+	"github.com/kaoping/kaoping/server/serverproc"
 )
 
 const password = "Kaoping@2023" // the demo accounts'
@@ -128,14 +126,14 @@ func soak(ctx context.Context, o options) (bool, error) {
 	if out, err := exec.CommandContext(ctx, o.binary, "demo").CombinedOutput(); err != nil {
 		return false, fmt.Errorf("load demo data: %v\n%s", err, out)
 	}
-	srv, err := startServer(ctx, o.binary)
+	srv, err := serverproc.Start(ctx, o.binary)
 	if err != nil {
 		return false, err
 	}
-	defer func() { srv.stop() }()
+	defer func() { srv.Stop() }()
 
 	c := &checks{}
-	w, err := prepare(ctx, srv.url, o.clients)
+	w, err := prepare(ctx, srv.URL(), o.clients)
 	if err != nil {
 		return false, err
 	}
@@ -152,7 +150,7 @@ func soak(ctx context.Context, o options) (bool, error) {
 	var bg sync.WaitGroup
 	runCtx, stopRun := context.WithTimeout(ctx, o.duration)
 	bg.Add(3)
-	go func() { defer bg.Done(); rss.sample(runCtx, srv.pid()) }()
+	go func() { defer bg.Done(); rss.sample(runCtx, srv.PID()) }()
 	go func() {
 		defer bg.Done()
 		for i := 1; i <= o.kills; i++ {
@@ -182,7 +180,7 @@ func soak(ctx context.Context, o options) (bool, error) {
 			logins.Add(1)
 			go func() {
 				defer logins.Done()
-				cl := load.NewClient(srv.url)
+				cl := load.NewClient(srv.URL())
 				user := []string{"leader", "analyst", "zhuanban2", "inspector"}[i%4]
 				_ = rec.Time(runCtx, "login", func() error { return cl.Login(runCtx, user, password, "") })
 			}()
@@ -193,15 +191,15 @@ func soak(ctx context.Context, o options) (bool, error) {
 	bg.Wait()
 	samples := rec.Samples()
 	report(samples, o.duration, kills, o.grace, c)
-	fmt.Printf("soak: server RSS peak %.1f MiB, after the run %.1f MiB\n", mib(rss.peak.Load()), mib(readRSS(srv.pid())))
+	fmt.Printf("soak: server RSS peak %.1f MiB, after the run %.1f MiB\n", mib(rss.peak.Load()), mib(readRSS(srv.PID())))
 
 	// Phase 2: kill -9 during an import and during a period move.
 	if err := killDuringImport(ctx, srv, w, c); err != nil {
-		srv.keepLogs(true)
+		srv.KeepLogs(true)
 		return false, err
 	}
 	if err := killDuringMove(ctx, srv, w, c); err != nil {
-		srv.keepLogs(true)
+		srv.KeepLogs(true)
 		return false, err
 	}
 
@@ -218,8 +216,8 @@ func soak(ctx context.Context, o options) (bool, error) {
 	} else {
 		c.pass("kaoping audit verify: %s", strings.TrimSpace(string(out)))
 	}
-	srv.stop()
-	srv.keepLogs(len(c.failed) > 0)
+	srv.Stop()
+	srv.KeepLogs(len(c.failed) > 0)
 	return len(c.failed) == 0, nil
 }
 
@@ -292,134 +290,17 @@ func mib(b int64) float64 { return float64(b) / (1 << 20) }
 
 // --- the server process ---
 
-type server struct {
-	binary   string
-	mu       sync.Mutex
-	cmd      *exec.Cmd
-	url      string
-	logs     *os.File
-	logNames []string
-	exited   chan struct{}
-}
-
-var servingAddr = regexp.MustCompile(`msg=serving addr=(\S+)`)
-
-// startServer runs the binary on a free loopback port and waits until it
-// is healthy.
-func startServer(ctx context.Context, binary string) (*server, error) {
-	s := &server{binary: binary}
-	return s, s.start(ctx)
-}
-
-func (s *server) start(ctx context.Context) error {
-	logs, err := os.CreateTemp("", "kaoping-soak-*.log")
-	if err != nil {
-		return err
-	}
-	cmd := exec.Command(s.binary, "serve")
-	cmd.Env = append(os.Environ(), "ADDR=127.0.0.1:0")
-	pr, pw := io.Pipe()
-	cmd.Stderr = io.MultiWriter(logs, pw)
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start %s: %w", s.binary, err)
-	}
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); pw.Close(); close(exited) }()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(pr)
-		for sc.Scan() {
-			if m := servingAddr.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case addr <- m[1]:
-				default:
-				}
-			}
-		}
-		_, _ = io.Copy(io.Discard, pr)
-	}()
-	select {
-	case a := <-addr:
-		s.mu.Lock()
-		s.cmd, s.url, s.logs, s.exited = cmd, "http://"+a, logs, exited
-		s.logNames = append(s.logNames, logs.Name())
-		s.mu.Unlock()
-	case <-exited:
-		return fmt.Errorf("server exited at start; log in %s", logs.Name())
-	case <-time.After(2 * time.Minute):
-		_ = cmd.Process.Kill()
-		return errors.New("server did not start within 2 minutes")
-	case <-ctx.Done():
-		_ = cmd.Process.Kill()
-		return ctx.Err()
-	}
-	// Ready once /healthz says so (it checks the database and migrations).
-	cl := load.NewClient(s.url)
-	deadline := time.Now().Add(time.Minute)
-	for {
-		if _, err := cl.Get(ctx, "/healthz"); err == nil {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return errors.New("server not healthy within a minute")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// keepLogs removes the server's logs, or when keep names them for a look.
-func (s *server) keepLogs(keep bool) {
-	for _, name := range s.logNames {
-		if keep {
-			fmt.Println("soak: server log", name)
-		} else {
-			os.Remove(name)
-		}
-	}
-}
-
-func (s *server) pid() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.cmd.Process.Pid
-}
-
-// kill9 ends the server as a crash would and waits for it to be gone.
-func (s *server) kill9() {
-	s.mu.Lock()
-	cmd, exited := s.cmd, s.exited
-	s.mu.Unlock()
-	_ = cmd.Process.Kill()
-	<-exited
-}
-
-// stop ends the server as an orchestrator would (SIGTERM, then drain).
-func (s *server) stop() {
-	s.mu.Lock()
-	cmd, exited, logs := s.cmd, s.exited, s.logs
-	s.mu.Unlock()
-	if cmd == nil {
-		return
-	}
-	_ = cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-exited:
-	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
-		<-exited
-	}
-	logs.Close()
-}
+type server = serverproc.Server
 
 // restart starts the server again after a kill -9; the clients follow it
 // to its new port (their session cookies still hold: sessions live in the
 // database and cookies ignore ports).
-func (s *server) restart(ctx context.Context, w *workload) error {
-	if err := s.start(ctx); err != nil {
+func restart(ctx context.Context, srv *server, w *workload) error {
+	if err := srv.Restart(ctx); err != nil {
 		return err
 	}
 	for _, cl := range w.all {
-		cl.BaseURL = s.url
+		cl.BaseURL = srv.URL()
 	}
 	return nil
 }
@@ -514,9 +395,9 @@ func killDuringImport(ctx context.Context, srv *server, w *workload, c *checks) 
 	}
 	_, importErr := w.scorer.Upload(ctx, `mutation($f: Upload!) { importScoreSheet(periodId: "2", file: $f) { errors { row message } saved { id } } }`,
 		map[string]any{"f": nil}, "variables.f", "template.xlsx", filled,
-		func(r io.Reader) io.Reader { return &bodyDone{r: r, fn: srv.kill9} }, nil)
-	srv.kill9() // if the answer came first, the kill lands right after it
-	if err := srv.restart(ctx, w); err != nil {
+		func(r io.Reader) io.Reader { return &bodyDone{r: r, fn: srv.Kill9} }, nil)
+	srv.Kill9() // if the answer came first, the kill lands right after it
+	if err := restart(ctx, srv, w); err != nil {
 		return err
 	}
 	after, err := w.scorerCells(ctx)
@@ -593,11 +474,11 @@ func killDuringMove(ctx context.Context, srv *server, w *workload, c *checks) er
 	if from == "REVIEW" {
 		to = "OPEN"
 	}
-	body := func(r io.Reader) io.Reader { return &bodyDone{r: r, fn: srv.kill9} }
+	body := func(r io.Reader) io.Reader { return &bodyDone{r: r, fn: srv.Kill9} }
 	_, moveErr := w.taskForce.DoWith(ctx, `mutation($i: MovePeriodInput!) { movePeriod(input: $i) { state } }`,
 		map[string]any{"i": map[string]any{"periodId": "2", "version": p.Period.Version, "to": to, "reason": "soak"}}, body, nil)
-	srv.kill9()
-	if err := srv.restart(ctx, w); err != nil {
+	srv.Kill9()
+	if err := restart(ctx, srv, w); err != nil {
 		return err
 	}
 	var q struct {

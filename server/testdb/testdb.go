@@ -94,65 +94,84 @@ func NewSeeded(tb testing.TB, name string, seed func(context.Context, *store.Sto
 
 // NewCached is NewSeeded for fixtures too slow to build on every run (the
 // province benchmarks'): the seeded database is kept on the server under a
-// name made of name, version and the migrations, and later runs clone it
-// instead of seeding again. Bump version whenever seed makes something else;
-// a changed migration renames the cache by itself. Building a new cache
-// drops the older ones of the same name.
+// name made of name, version and the migrations (Cached), and each test gets
+// a clone of it.
 func NewCached(tb testing.TB, name string, version int, seed func(context.Context, *store.Store) error) *store.Store {
 	tb.Helper()
 	if template == "" {
 		tb.Fatal("testdb.NewCached needs TestMain to call testdb.Main")
 	}
-	ctx := context.Background()
-	fingerprint, err := migrationsFingerprint()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	prefix := "kaoping_cache_" + nonWord.ReplaceAllString(strings.ToLower(name), "") + "_"
-	cached := fmt.Sprintf("%sv%d_%s", prefix, version, fingerprint)
 	seededMu.Lock()
 	defer seededMu.Unlock()
-	exists, err := databaseExists(ctx, cached)
+	cached, err := Cached(context.Background(), name, version, seed, tb.Logf)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	if !exists {
-		tb.Logf("testdb: building %s (kept for later runs)", cached)
-		started := time.Now()
-		// Seed under a temporary name and rename when complete, so an
-		// interrupted run never leaves a half-built cache behind.
-		building := fmt.Sprintf("%s_building_%d", template, os.Getpid())
-		if err := cloneInto(building, template); err != nil {
-			tb.Fatalf("create %s: %v", building, err)
-		}
-		drop := func(db string) {
-			_ = exec(ctx, adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{db}.Sanitize()+` WITH (FORCE)`)
-		}
-		st, err := store.Open(ctx, URL(building), store.Options{StatementTimeout: 10 * time.Minute})
-		if err != nil {
-			drop(building)
-			tb.Fatal(err)
-		}
-		err = seed(ctx, st)
-		st.Close()
-		if err != nil {
-			drop(building)
-			tb.Fatalf("seed %s: %v", name, err)
-		}
-		if err := exec(ctx, adminURL(), `ALTER DATABASE `+pgx.Identifier{building}.Sanitize()+` RENAME TO `+pgx.Identifier{cached}.Sanitize()); err != nil {
-			// Another run finished the same cache first: use theirs.
-			drop(building)
-			if ok, _ := databaseExists(ctx, cached); !ok {
-				tb.Fatalf("keep %s: %v", cached, err)
-			}
-		}
-		tb.Logf("testdb: built %s in %v", cached, time.Since(started).Round(time.Second))
-		if err := dropOlderCaches(ctx, prefix, cached); err != nil {
-			tb.Logf("testdb: %v", err)
-		}
 	}
 	return clone(tb, cached)
 }
+
+// Cached returns the name of a migrated database seeded by seed, kept on
+// the server under a name made of name, version and the migrations, so
+// later runs (tests, `make bench`) reuse it instead of seeding again. Bump
+// version whenever seed makes something else; a changed migration renames
+// the cache by itself. Building a new cache drops the older ones of the same
+// name. Clone it (CREATE DATABASE … TEMPLATE) before writing to it. logf
+// says when a cache is built and how long it took.
+func Cached(ctx context.Context, name string, version int, seed func(context.Context, *store.Store) error, logf func(string, ...any)) (string, error) {
+	fingerprint, err := migrationsFingerprint()
+	if err != nil {
+		return "", err
+	}
+	prefix := "kaoping_cache_" + nonWord.ReplaceAllString(strings.ToLower(name), "") + "_"
+	cached := fmt.Sprintf("%sv%d_%s", prefix, version, fingerprint)
+	exists, err := databaseExists(ctx, cached)
+	if err != nil || exists {
+		return cached, err
+	}
+	logf("testdb: building %s (kept for later runs)", cached)
+	started := time.Now()
+	// Seed under a temporary name and rename when complete, so an
+	// interrupted run never leaves a half-built cache behind.
+	building := fmt.Sprintf("%sbuilding_%d_%d", prefix, os.Getpid(), serial.Add(1))
+	drop := func(db string) {
+		_ = exec(context.WithoutCancel(ctx), adminURL(), `DROP DATABASE IF EXISTS `+pgx.Identifier{db}.Sanitize()+` WITH (FORCE)`)
+	}
+	if err := exec(ctx, adminURL(), `CREATE DATABASE `+pgx.Identifier{building}.Sanitize()); err != nil {
+		return "", fmt.Errorf("create %s: %w", building, err)
+	}
+	if err := migrate(ctx, building); err != nil {
+		drop(building)
+		return "", err
+	}
+	st, err := store.Open(ctx, URL(building), store.Options{StatementTimeout: 10 * time.Minute})
+	if err != nil {
+		drop(building)
+		return "", err
+	}
+	err = seed(ctx, st)
+	st.Close()
+	if err != nil {
+		drop(building)
+		return "", fmt.Errorf("seed %s: %w", name, err)
+	}
+	if err := exec(ctx, adminURL(), `ALTER DATABASE `+pgx.Identifier{building}.Sanitize()+` RENAME TO `+pgx.Identifier{cached}.Sanitize()); err != nil {
+		// Another run finished the same cache first: use theirs.
+		drop(building)
+		if ok, _ := databaseExists(ctx, cached); !ok {
+			return "", fmt.Errorf("keep %s: %w", cached, err)
+		}
+	}
+	logf("testdb: built %s in %v", cached, time.Since(started).Round(100*time.Millisecond))
+	if err := dropOlderCaches(ctx, prefix, cached); err != nil {
+		logf("testdb: %v", err)
+	}
+	return cached, nil
+}
+
+// AdminURL is the URL of the test server's maintenance database (postgres):
+// KAOPING_TEST_DATABASE_URL or DATABASE_URL with its path replaced, or the
+// local default.
+func AdminURL() string { return adminURL() }
 
 // migrationsFingerprint names the schema a cached database was built on.
 func migrationsFingerprint() (string, error) {
@@ -186,7 +205,7 @@ func dropOlderCaches(ctx context.Context, prefix, keep string) error {
 		return err
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2`, prefix, keep)
+	rows, err := db.QueryContext(ctx, `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2 AND NOT starts_with(datname, $1 || 'building_')`, prefix, keep)
 	if err != nil {
 		return fmt.Errorf("list older caches: %w", err)
 	}
@@ -296,13 +315,20 @@ func createTemplate(ctx context.Context) error {
 	if err := exec(ctx, adminURL(), `CREATE DATABASE `+ident); err != nil {
 		return fmt.Errorf("create template (is PostgreSQL running? scripts/postgres.sh starts one): %w", err)
 	}
-	db, err := open(URL(template))
+	if err := migrate(ctx, template); err != nil {
+		return fmt.Errorf("migrate template: %w", err)
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, name string) error {
+	db, err := open(URL(name))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if _, err := migrations.Apply(ctx, db); err != nil {
-		return fmt.Errorf("migrate template: %w", err)
+		return fmt.Errorf("migrate %s: %w", name, err)
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, the
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
-import { canUsePage, useLogout } from '../features/auth';
+import { canUsePage, useLogout } from '../features/auth/shell';
 import { planLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys, writeStored } from '../lib/storage';

@@ -2,7 +2,7 @@ import { Flex, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { QueryError } from '../components/QueryState';
-import { loginPath, rememberSignedIn, setupPath, wasSignedIn } from '../features/auth';
+import { loginPath, rememberSignedIn, setupPath, wasSignedIn } from '../features/auth/shell';
 import { useSession } from '../lib/session';
 
 /**

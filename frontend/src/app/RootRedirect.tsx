@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router';
 import { useQuery } from 'urql';
 import { PageLoading, QueryError } from '../components/QueryState';
-import { homePath } from '../features/auth';
+import { homePath } from '../features/auth/shell';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys } from '../lib/storage';
 import { appPlansQuery } from './plans';

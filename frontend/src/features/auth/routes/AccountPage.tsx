@@ -2,20 +2,12 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
-import { graphql } from '../../../gql';
 import { roleLabels, useSession } from '../../../lib/session';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { TotpEnrollment } from '../components/TotpEnrollment';
-import { forgetSignedIn } from '../sessionMemory';
 import { safeNext } from './LoginPage';
-
-const logoutMutation = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
+import { useLogout } from '../useLogout';
 
 const stepLabels: Record<string, string> = {
   PASSWORD_CHANGE: '管理员设置的初始密码需要您修改为自己的密码',
@@ -28,17 +20,6 @@ const stepTitles: Record<string, string> = {
   PASSWORD_EXPIRED: '更换到期密码',
   TOTP_ENROLLMENT: '绑定身份验证器',
 };
-
-/** Signs out and starts afresh on the sign-in page. */
-export function useLogout() {
-  const [, logout] = useMutation(logoutMutation);
-  return async () => {
-    // Signed out on purpose: the sign-in page must not say 登录已过期.
-    forgetSignedIn();
-    await logout({});
-    window.location.replace('/login');
-  };
-}
 
 /**
  * `/account`: who is signed in, password change and authenticator enrolment.

@@ -1,0 +1,23 @@
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import { forgetSignedIn } from './sessionMemory';
+
+// In a module of its own: the layout of every signed-in page signs out with
+// it, and importing it from AccountPage put the account page's forms
+// (password change, authenticator enrolment) into every page's download.
+const logoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Signs out and starts afresh on the sign-in page. */
+export function useLogout() {
+  const [, logout] = useMutation(logoutMutation);
+  return async () => {
+    // Signed out on purpose: the sign-in page must not say 登录已过期.
+    forgetSignedIn();
+    await logout({});
+    window.location.replace('/login');
+  };
+}
