@@ -435,6 +435,8 @@ export type VisitReviewAction =
 export type VisitStatus =
   /** 审核通过: counts in 实地调研 */
   | 'ACCEPTED'
+  /** 已取消: called off before it was submitted; kept with its reason */
+  | 'CANCELLED'
   /** 待调研: the inspectors record findings */
   | 'PLANNED'
   /** 已退回: back to the inspectors with a note */
