@@ -65,7 +65,7 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
   const all = (taskForce ? period.data?.fieldVisits : mine.data?.myFieldVisits.filter((v) => v.period.id === periodId)) ?? [];
   const visits = show === 'open' ? all.filter((v) => v.status === 'PLANNED' || v.status === 'RETURNED') : all;
   const actions = (v: Visit) => (
-    <Space size={4} wrap>
+    <Space size={4} wrap={!screens.md}>
       {v.canEdit && (
         <Button size={screens.md ? 'middle' : 'large'} onClick={() => setEditing(v)}>
           修改
@@ -116,7 +116,7 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
                 </>
               ),
             },
-            { title: '操作', width: 180, render: (_, v) => actions(v) },
+            { title: '操作', width: 200, render: (_, v) => actions(v) },
           ]}
         />
       ) : (
@@ -209,6 +209,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
   return (
     <Drawer
       open
+      rootClassName="visit-plan-drawer"
       onClose={onClose}
       size={screens.md ? 'large' : '100%'}
       title={visit ? `修改调研安排 · ${visit.evaluatee.unit.name}` : '安排实地调研'}
@@ -252,7 +253,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
         </Form.Item>
         <Form.Item
           name="focusTaskIds"
-          label="重点任务(可选)"
+          label="重点任务"
           extra={evaluateeId && carried.length > 0 ? `不选则核查该单位承担的全部 ${carried.length} 项任务` : undefined}
         >
           <Select
@@ -332,6 +333,7 @@ function CancelModal({ visit, onClose }: { visit: Visit; onClose: () => void }) 
   return (
     <Modal
       open
+      rootClassName="visit-cancel-modal"
       title={`取消调研:${visit.evaluatee.unit.name} ${visit.date}`}
       okText="取消调研"
       cancelText="返回"
