@@ -292,6 +292,7 @@ func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visit
 func statusLabel(s store.VisitStatus) string {
 	return map[store.VisitStatus]string{
 		store.VisitPlanned: "待调研", store.VisitSubmitted: "已提交待审核", store.VisitAccepted: "已审核通过", store.VisitReturned: "已退回",
+		store.VisitCancelled: "已取消",
 	}[s]
 }
 
