@@ -42,6 +42,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AuditRecord() AuditRecordResolver
 	Dimension() DimensionResolver
+	EvaluateeFinding() EvaluateeFindingResolver
 	Evidence() EvidenceResolver
 	FieldPhoto() FieldPhotoResolver
 	FieldVisit() FieldVisitResolver
@@ -155,6 +156,14 @@ type ComplexityRoot struct {
 		Version func(childComplexity int) int
 	}
 
+	EvaluateeFinding struct {
+		Finding   func(childComplexity int) int
+		Photos    func(childComplexity int) int
+		Task      func(childComplexity int) int
+		VisitDate func(childComplexity int) int
+		VisitID   func(childComplexity int) int
+	}
+
 	Evidence struct {
 		ContentType    func(childComplexity int) int
 		FileSHA256     func(childComplexity int) int
@@ -179,6 +188,8 @@ type ComplexityRoot struct {
 	}
 
 	FieldVisit struct {
+		CanCancel      func(childComplexity int) int
+		CanEdit        func(childComplexity int) int
 		CanRecord      func(childComplexity int) int
 		CanReopen      func(childComplexity int) int
 		CanReview      func(childComplexity int) int
@@ -298,6 +309,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
 		BeginTotpEnrollment   func(childComplexity int) int
+		CancelFieldVisit      func(childComplexity int, input model.CancelFieldVisitInput) int
 		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
 		ConfirmTotpEnrollment func(childComplexity int, code string) int
 		CreateDimension       func(childComplexity int, input model.CreateDimensionInput) int
@@ -334,6 +346,7 @@ type ComplexityRoot struct {
 		UnlockUser            func(childComplexity int, id int64) int
 		UpdateDimension       func(childComplexity int, input model.UpdateDimensionInput) int
 		UpdateEvaluatee       func(childComplexity int, input model.UpdateEvaluateeInput) int
+		UpdateFieldVisit      func(childComplexity int, input model.UpdateFieldVisitInput) int
 		UpdateIndicator       func(childComplexity int, input model.UpdateIndicatorInput) int
 		UpdatePlan            func(childComplexity int, input model.UpdatePlanInput) int
 		UpdateTask            func(childComplexity int, input model.UpdateTaskInput) int
@@ -420,30 +433,32 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AnnualRankChanges func(childComplexity int, planID int64, group store.RankingGroup) int
-		AnnualRanking     func(childComplexity int, planID int64, group store.RankingGroup) int
-		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
-		AuditLogUnits     func(childComplexity int) int
-		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
-		Evaluatees        func(childComplexity int, planID int64) int
-		FieldVisit        func(childComplexity int, id int64) int
-		FieldVisits       func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
-		Inspectors        func(childComplexity int) int
-		Me                func(childComplexity int) int
-		MyFieldVisits     func(childComplexity int) int
-		Period            func(childComplexity int, id int64) int
-		Plan              func(childComplexity int, id int64) int
-		Plans             func(childComplexity int) int
-		ProgressReports   func(childComplexity int, periodID int64, evaluateeID int64) int
-		PublishedRanking  func(childComplexity int, periodID int64, group store.RankingGroup) int
-		RankChanges       func(childComplexity int, periodID int64, group store.RankingGroup) int
-		Ranking           func(childComplexity int, periodID int64, group store.RankingGroup) int
-		ScoreSheet        func(childComplexity int, periodID int64, leadUnitID *int64) int
-		SourceValues      func(childComplexity int, periodID int64, method scoring.Method) int
-		Task              func(childComplexity int, id int64) int
-		Units             func(childComplexity int) int
-		Users             func(childComplexity int) int
-		VerificationQueue func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+		AnnualRankChanges      func(childComplexity int, planID int64, group store.RankingGroup) int
+		AnnualRanking          func(childComplexity int, planID int64, group store.RankingGroup) int
+		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
+		AuditLogUnits          func(childComplexity int) int
+		Breakdown              func(childComplexity int, periodID int64, evaluateeID int64) int
+		EvaluateeFieldFindings func(childComplexity int, periodID int64, evaluateeID int64) int
+		Evaluatees             func(childComplexity int, planID int64) int
+		FieldVisit             func(childComplexity int, id int64) int
+		FieldVisitChecklist    func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
+		FieldVisits            func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		Inspectors             func(childComplexity int) int
+		Me                     func(childComplexity int) int
+		MyFieldVisits          func(childComplexity int) int
+		Period                 func(childComplexity int, id int64) int
+		Plan                   func(childComplexity int, id int64) int
+		Plans                  func(childComplexity int) int
+		ProgressReports        func(childComplexity int, periodID int64, evaluateeID int64) int
+		PublishedRanking       func(childComplexity int, periodID int64, group store.RankingGroup) int
+		RankChanges            func(childComplexity int, periodID int64, group store.RankingGroup) int
+		Ranking                func(childComplexity int, periodID int64, group store.RankingGroup) int
+		ScoreSheet             func(childComplexity int, periodID int64, leadUnitID *int64) int
+		SourceValues           func(childComplexity int, periodID int64, method scoring.Method) int
+		Task                   func(childComplexity int, id int64) int
+		Units                  func(childComplexity int) int
+		Users                  func(childComplexity int) int
+		VerificationQueue      func(childComplexity int, periodID int64, status *store.ScoreStatus) int
 	}
 
 	RankChange struct {
@@ -653,6 +668,9 @@ type AuditRecordResolver interface {
 type DimensionResolver interface {
 	Indicators(ctx context.Context, obj *store.Dimension) ([]store.Indicator, error)
 }
+type EvaluateeFindingResolver interface {
+	VisitDate(ctx context.Context, obj *fieldvisit.EvaluateeFinding) (string, error)
+}
 type EvidenceResolver interface {
 	URL(ctx context.Context, obj *store.Evidence) (string, error)
 }
@@ -683,6 +701,8 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
 	UnlockUser(ctx context.Context, id int64) (store.User, error)
+	UpdateFieldVisit(ctx context.Context, input model.UpdateFieldVisitInput) (fieldvisit.Visit, error)
+	CancelFieldVisit(ctx context.Context, input model.CancelFieldVisitInput) (fieldvisit.Visit, error)
 	PlanFieldVisit(ctx context.Context, input model.PlanFieldVisitInput) (fieldvisit.Visit, error)
 	SyncFieldVisit(ctx context.Context, input model.SyncFieldVisitInput) (fieldvisit.SyncResult, error)
 	SubmitFieldVisit(ctx context.Context, input model.SubmitFieldVisitInput) (fieldvisit.Visit, error)
@@ -740,6 +760,8 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	FieldVisitChecklist(ctx context.Context, periodID int64, evaluateeID int64, focusTaskIds []int64) ([]fieldvisit.Item, error)
+	EvaluateeFieldFindings(ctx context.Context, periodID int64, evaluateeID int64) ([]fieldvisit.EvaluateeFinding, error)
 	MyFieldVisits(ctx context.Context) ([]fieldvisit.Visit, error)
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
@@ -1177,6 +1199,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evaluatee.Version(childComplexity), true
 
+	case "EvaluateeFinding.finding":
+		if e.ComplexityRoot.EvaluateeFinding.Finding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeFinding.Finding(childComplexity), true
+	case "EvaluateeFinding.photos":
+		if e.ComplexityRoot.EvaluateeFinding.Photos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeFinding.Photos(childComplexity), true
+	case "EvaluateeFinding.task":
+		if e.ComplexityRoot.EvaluateeFinding.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeFinding.Task(childComplexity), true
+	case "EvaluateeFinding.visitDate":
+		if e.ComplexityRoot.EvaluateeFinding.VisitDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeFinding.VisitDate(childComplexity), true
+	case "EvaluateeFinding.visitId":
+		if e.ComplexityRoot.EvaluateeFinding.VisitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeFinding.VisitID(childComplexity), true
+
 	case "Evidence.contentType":
 		if e.ComplexityRoot.Evidence.ContentType == nil {
 			break
@@ -1281,6 +1334,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldPhoto.UploadedByName(childComplexity), true
 
+	case "FieldVisit.canCancel":
+		if e.ComplexityRoot.FieldVisit.CanCancel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CanCancel(childComplexity), true
+	case "FieldVisit.canEdit":
+		if e.ComplexityRoot.FieldVisit.CanEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldVisit.CanEdit(childComplexity), true
 	case "FieldVisit.canRecord":
 		if e.ComplexityRoot.FieldVisit.CanRecord == nil {
 			break
@@ -1779,6 +1844,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.BeginTotpEnrollment(childComplexity), true
+	case "Mutation.cancelFieldVisit":
+		if e.ComplexityRoot.Mutation.CancelFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelFieldVisit(childComplexity, args["input"].(model.CancelFieldVisitInput)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -2170,6 +2246,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEvaluatee(childComplexity, args["input"].(model.UpdateEvaluateeInput)), true
+	case "Mutation.updateFieldVisit":
+		if e.ComplexityRoot.Mutation.UpdateFieldVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFieldVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateFieldVisit(childComplexity, args["input"].(model.UpdateFieldVisitInput)), true
 	case "Mutation.updateIndicator":
 		if e.ComplexityRoot.Mutation.UpdateIndicator == nil {
 			break
@@ -2618,6 +2705,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.evaluateeFieldFindings":
+		if e.ComplexityRoot.Query.EvaluateeFieldFindings == nil {
+			break
+		}
+
+		args, err := ec.field_Query_evaluateeFieldFindings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EvaluateeFieldFindings(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
 	case "Query.evaluatees":
 		if e.ComplexityRoot.Query.Evaluatees == nil {
 			break
@@ -2640,6 +2738,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FieldVisit(childComplexity, args["id"].(int64)), true
+	case "Query.fieldVisitChecklist":
+		if e.ComplexityRoot.Query.FieldVisitChecklist == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fieldVisitChecklist_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FieldVisitChecklist(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64), args["focusTaskIds"].([]int64)), true
 	case "Query.fieldVisits":
 		if e.ComplexityRoot.Query.FieldVisits == nil {
 			break
@@ -3623,6 +3732,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AllocateTaskPointsInput", ec.unmarshalInputAllocateTaskPointsInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
+			graphql.NewInputUnmarshaler("CancelFieldVisitInput", ec.unmarshalInputCancelFieldVisitInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateDimensionInput", ec.unmarshalInputCreateDimensionInput),
 			graphql.NewInputUnmarshaler("CreateEvaluateeInput", ec.unmarshalInputCreateEvaluateeInput),
@@ -3653,6 +3763,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TaskPointsInput", ec.unmarshalInputTaskPointsInput),
 			graphql.NewInputUnmarshaler("UpdateDimensionInput", ec.unmarshalInputUpdateDimensionInput),
 			graphql.NewInputUnmarshaler("UpdateEvaluateeInput", ec.unmarshalInputUpdateEvaluateeInput),
+			graphql.NewInputUnmarshaler("UpdateFieldVisitInput", ec.unmarshalInputUpdateFieldVisitInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdatePlanInput", ec.unmarshalInputUpdatePlanInput),
 			graphql.NewInputUnmarshaler("UpdateTaskInput", ec.unmarshalInputUpdateTaskInput),
@@ -3907,6 +4018,59 @@ type Mutation {
   unlockUser(id: ID!): User! @allow(roles: [ADMIN])
 }
 `, BuiltIn: false},
+	{Name: "../schema/fieldvisitplans.graphqls", Input: `# Planning field visits (实地调研, DESIGN §2.5): the 专班 or an inspector
+# previews the checklist, plans, edits and cancels visits; and the findings
+# behind an evaluatee's 实地调研 figure, for the leader's evaluatee page.
+
+input UpdateFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  "YYYY-MM-DD"
+  date: String! @goTag(key: "validate", value: "datetime=2006-01-02")
+  inspectorIds: [ID!]! @goTag(key: "validate", value: "min=1,max=10,unique")
+  "Tasks to verify; every task the evaluatee carries when empty"
+  focusTaskIds: [ID!] @goTag(key: "validate", value: "omitempty,max=500,unique")
+}
+
+input CancelFieldVisitInput {
+  visitId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  "Why the visit is called off (kept in its events)"
+  reason: String! @goTag(key: "validate", value: "required,max=1000")
+}
+
+"A finding behind an evaluatee's 实地调研 figure: the latest accepted visit's judgement of a task, with its photos."
+type EvaluateeFinding {
+  task: Task!
+  visitId: ID!
+  "The visit's day (YYYY-MM-DD)"
+  visitDate: String!
+  finding: Finding!
+  "Photos of the item; each url answers only users who may see the visit"
+  photos: [FieldPhoto!]!
+}
+
+extend type FieldVisit {
+  "The asking user may change its date, inspectors and checklist now (planned visits only)"
+  canEdit: Boolean!
+  "The asking user may call it off now (planned or returned visits)"
+  canCancel: Boolean!
+}
+
+extend type Query {
+  "What a visit would verify before it is planned: the evaluatee's carried tasks (or the focus subset) with its progress reports of the period"
+  fieldVisitChecklist(periodId: ID!, evaluateeId: ID!, focusTaskIds: [ID!]): [ChecklistItem!]! @allow(roles: [TASK_FORCE, INSPECTOR])
+  "The findings behind an evaluatee's 实地调研 figure in a period (latest accepted visit per task, 不适用 included), with their photos"
+  evaluateeFieldFindings(periodId: ID!, evaluateeId: ID!): [EvaluateeFinding!]! @allow(roles: [TASK_FORCE, LEADER])
+}
+
+extend type Mutation {
+  "Changes a planned visit's date, inspectors or checklist; items with findings or photos stay."
+  updateFieldVisit(input: UpdateFieldVisitInput!): FieldVisit! @allow(roles: [TASK_FORCE, INSPECTOR])
+  "Calls off a planned or returned visit, with a reason (audited in its events)."
+  cancelFieldVisit(input: CancelFieldVisitInput!): FieldVisit! @allow(roles: [TASK_FORCE, INSPECTOR])
+}
+`, BuiltIn: false},
 	{Name: "../schema/fieldvisits.graphqls", Input: `"Where a field visit (实地调研) stands."
 enum VisitStatus {
   "待调研: the inspectors record findings"
@@ -3917,6 +4081,8 @@ enum VisitStatus {
   ACCEPTED
   "已退回: back to the inspectors with a note"
   RETURNED
+  "已取消: called off before it was submitted; kept with its reason"
+  CANCELLED
 }
 
 "An inspector's judgement of a checklist item (DESIGN §2.5)."
@@ -5210,6 +5376,22 @@ func (ec *executionContext) childFields_Evaluatee(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Evaluatee", field.Name)
 }
 
+func (ec *executionContext) childFields_EvaluateeFinding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "task":
+		return ec.fieldContext_EvaluateeFinding_task(ctx, field)
+	case "visitId":
+		return ec.fieldContext_EvaluateeFinding_visitId(ctx, field)
+	case "visitDate":
+		return ec.fieldContext_EvaluateeFinding_visitDate(ctx, field)
+	case "finding":
+		return ec.fieldContext_EvaluateeFinding_finding(ctx, field)
+	case "photos":
+		return ec.fieldContext_EvaluateeFinding_photos(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EvaluateeFinding", field.Name)
+}
+
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5296,6 +5478,10 @@ func (ec *executionContext) childFields_FieldVisit(ctx context.Context, field gr
 		return ec.fieldContext_FieldVisit_canReopen(ctx, field)
 	case "version":
 		return ec.fieldContext_FieldVisit_version(ctx, field)
+	case "canEdit":
+		return ec.fieldContext_FieldVisit_canEdit(ctx, field)
+	case "canCancel":
+		return ec.fieldContext_FieldVisit_canCancel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldVisit", field.Name)
 }
@@ -6176,6 +6362,20 @@ func (ec *executionContext) field_Mutation_allocateTaskPoints_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CancelFieldVisitInput, error) {
+			return ec.unmarshalNCancelFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCancelFieldVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6722,6 +6922,20 @@ func (ec *executionContext) field_Mutation_updateEvaluatee_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateFieldVisitInput, error) {
+			return ec.unmarshalNUpdateFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐUpdateFieldVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateIndicator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6938,6 +7152,28 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_evaluateeFieldFindings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_evaluatees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6949,6 +7185,36 @@ func (ec *executionContext) field_Query_evaluatees_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["planId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fieldVisitChecklist_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "focusTaskIds",
+		func(ctx context.Context, v any) ([]int64, error) {
+			return ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["focusTaskIds"] = arg2
 	return args, nil
 }
 
@@ -8778,6 +9044,148 @@ func (ec *executionContext) fieldContext_Evaluatee_version(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Evaluatee", field, false, false, "Int")
 }
 
+func (ec *executionContext) _EvaluateeFinding_task(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.EvaluateeFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeFinding_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Task, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Task) graphql.Marshaler {
+			return ec.marshalNTask2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeFinding_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeFinding_visitId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.EvaluateeFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeFinding_visitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeFinding_visitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluateeFinding", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EvaluateeFinding_visitDate(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.EvaluateeFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeFinding_visitDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EvaluateeFinding().VisitDate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeFinding_visitDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluateeFinding", field, true, true, "String")
+}
+
+func (ec *executionContext) _EvaluateeFinding_finding(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.EvaluateeFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeFinding_finding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Finding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Finding) graphql.Marshaler {
+			return ec.marshalNFinding2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeFinding_finding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Finding(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeFinding_photos(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.EvaluateeFinding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeFinding_photos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.FieldPhoto) graphql.Marshaler {
+			return ec.marshalNFieldPhoto2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFieldPhotoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeFinding_photos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Evidence_id(ctx context.Context, field graphql.CollectedField, obj *store.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9649,6 +10057,52 @@ func (ec *executionContext) _FieldVisit_version(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_FieldVisit_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FieldVisit_canEdit(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_canEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanEdit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_canEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FieldVisit_canCancel(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldVisit_canCancel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanCancel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldVisit_canCancel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldVisit", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _FieldVisitSync_findings(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.SyncResult) (ret graphql.Marshaler) {
@@ -11608,6 +12062,130 @@ func (ec *executionContext) fieldContext_Mutation_unlockUser(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_unlockUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateFieldVisit(ctx, fc.Args["input"].(model.UpdateFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "INSPECTOR"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelFieldVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelFieldVisit(ctx, fc.Args["input"].(model.CancelFieldVisitInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "INSPECTOR"})
+				if err != nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal fieldvisit.Visit
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v fieldvisit.Visit) graphql.Marshaler {
+			return ec.marshalNFieldVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelFieldVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldVisit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15349,6 +15927,130 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Unit(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fieldVisitChecklist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fieldVisitChecklist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FieldVisitChecklist(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64), fc.Args["focusTaskIds"].([]int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "INSPECTOR"})
+				if err != nil {
+					var zeroVal []fieldvisit.Item
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []fieldvisit.Item
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.Item) graphql.Marshaler {
+			return ec.marshalNChecklistItem2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fieldVisitChecklist(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChecklistItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fieldVisitChecklist_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_evaluateeFieldFindings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_evaluateeFieldFindings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EvaluateeFieldFindings(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER"})
+				if err != nil {
+					var zeroVal []fieldvisit.EvaluateeFinding
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []fieldvisit.EvaluateeFinding
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []fieldvisit.EvaluateeFinding) graphql.Marshaler {
+			return ec.marshalNEvaluateeFinding2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐEvaluateeFindingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_evaluateeFieldFindings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluateeFinding(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_evaluateeFieldFindings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -21113,6 +21815,62 @@ func UnmarshalAuditFilter(ctx context.Context, raw any) (model.AuditFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelFieldVisitInput(ctx context.Context, obj any) (model.CancelFieldVisitInput, error) {
+	var it model.CancelFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelFieldVisitInput unmarshals raw into the CancelFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelFieldVisitInput(ctx context.Context, raw any) (model.CancelFieldVisitInput, error) {
+	var out model.CancelFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelFieldVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (model.ChangePasswordInput, error) {
 	var it model.ChangePasswordInput
 	if obj == nil {
@@ -22968,6 +23726,76 @@ func UnmarshalUpdateEvaluateeInput(ctx context.Context, raw any) (model.UpdateEv
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateFieldVisitInput(ctx context.Context, obj any) (model.UpdateFieldVisitInput, error) {
+	var it model.UpdateFieldVisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitId", "version", "date", "inspectorIds", "focusTaskIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "inspectorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inspectorIds"))
+			data, err := ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InspectorIds = data
+		case "focusTaskIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("focusTaskIds"))
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FocusTaskIds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFieldVisitInput unmarshals raw into the UpdateFieldVisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFieldVisitInput(ctx context.Context, raw any) (model.UpdateFieldVisitInput, error) {
+	var out model.UpdateFieldVisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFieldVisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Context, obj any) (model.UpdateIndicatorInput, error) {
 	var it model.UpdateIndicatorInput
 	if obj == nil {
@@ -24061,6 +24889,60 @@ func (ec *executionContext) _Evaluatee(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var evaluateeFindingImplementors = []string{"EvaluateeFinding"}
+
+func (ec *executionContext) _EvaluateeFinding(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.EvaluateeFinding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evaluateeFindingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvaluateeFinding")
+		case "task":
+			out.Values[i] = ec._EvaluateeFinding_task(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitId":
+			out.Values[i] = ec._EvaluateeFinding_visitId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitDate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EvaluateeFinding_visitDate(ctx, field, obj)
+				})
+		case "finding":
+			out.Values[i] = ec._EvaluateeFinding_finding(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "photos":
+			out.Values[i] = ec._EvaluateeFinding_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var evidenceImplementors = []string{"Evidence"}
 
 func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *store.Evidence) graphql.Marshaler {
@@ -24309,6 +25191,16 @@ func (ec *executionContext) _FieldVisit(ctx context.Context, sel ast.SelectionSe
 			}
 		case "version":
 			out.Values[i] = ec._FieldVisit_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canEdit":
+			out.Values[i] = ec._FieldVisit_canEdit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canCancel":
+			out.Values[i] = ec._FieldVisit_canCancel(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -25041,6 +25933,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "unlockUser":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_unlockUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFieldVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelFieldVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelFieldVisit(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -25848,6 +26754,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
+				})
+		case "fieldVisitChecklist":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fieldVisitChecklist(ctx, field)
+				})
+		case "evaluateeFieldFindings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_evaluateeFieldFindings(ctx, field)
 				})
 		case "myFieldVisits":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27667,6 +28585,11 @@ func (ec *executionContext) marshalNBreakdown2githubᚗcomᚋkaopingᚋkaoping�
 	return ec._Breakdown(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNCancelFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCancelFieldVisitInput(ctx context.Context, v any) (model.CancelFieldVisitInput, error) {
+	res, err := ec.unmarshalInputCancelFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐChangePasswordInput(ctx context.Context, v any) (model.ChangePasswordInput, error) {
 	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27838,6 +28761,26 @@ func (ec *executionContext) marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopin
 	return ec._Evaluatee(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEvaluateeFinding2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐEvaluateeFinding(ctx context.Context, sel ast.SelectionSet, v fieldvisit.EvaluateeFinding) graphql.Marshaler {
+	return ec._EvaluateeFinding(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEvaluateeFinding2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐEvaluateeFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []fieldvisit.EvaluateeFinding) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvaluateeFinding2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐEvaluateeFinding(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidence(ctx context.Context, sel ast.SelectionSet, v store.Evidence) graphql.Marshaler {
 	return ec._Evidence(ctx, sel, &v)
 }
@@ -27908,6 +28851,10 @@ func (ec *executionContext) marshalNFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopi
 
 func (ec *executionContext) marshalNFieldVisitSync2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐSyncResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.SyncResult) graphql.Marshaler {
 	return ec._FieldVisitSync(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFinding2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx context.Context, sel ast.SelectionSet, v store.Finding) graphql.Marshaler {
+	return ec._Finding(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNFindingSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.FindingResult) graphql.Marshaler {
@@ -29173,6 +30120,11 @@ func (ec *executionContext) unmarshalNUpdateEvaluateeInput2githubᚗcomᚋkaopin
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐUpdateFieldVisitInput(ctx context.Context, v any) (model.UpdateFieldVisitInput, error) {
+	res, err := ec.unmarshalInputUpdateFieldVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateIndicatorInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐUpdateIndicatorInput(ctx context.Context, v any) (model.UpdateIndicatorInput, error) {
 	res, err := ec.unmarshalInputUpdateIndicatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -29361,12 +30313,14 @@ var (
 		"SUBMITTED": store.VisitSubmitted,
 		"ACCEPTED":  store.VisitAccepted,
 		"RETURNED":  store.VisitReturned,
+		"CANCELLED": store.VisitCancelled,
 	}
 	marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus = map[store.VisitStatus]string{
 		store.VisitPlanned:   "PLANNED",
 		store.VisitSubmitted: "SUBMITTED",
 		store.VisitAccepted:  "ACCEPTED",
 		store.VisitReturned:  "RETURNED",
+		store.VisitCancelled: "CANCELLED",
 	}
 )
 

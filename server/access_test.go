@@ -73,6 +73,8 @@ var mutationRules = map[string]rule{
 	"submitFieldVisit":      {inspector, `mutation($file: Upload!) { submitFieldVisit(input: {visitId: "999999", version: 1, signedBy: "x", signature: $file}) { id } }`, "variables.file"},
 	"reviewFieldVisit":      {taskForce, `mutation { reviewFieldVisit(input: {visitId: "999999", version: 1, action: ACCEPT}) { id } }`, ""},
 	"reopenFieldVisit":      {taskForce, `mutation { reopenFieldVisit(input: {visitId: "999999", version: 1, reason: "x"}) { id } }`, ""},
+	"updateFieldVisit":      {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `mutation { updateFieldVisit(input: {visitId: "999999", version: 1, date: "2024-05-20", inspectorIds: ["1"]}) { id } }`, ""},
+	"cancelFieldVisit":      {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `mutation { cancelFieldVisit(input: {visitId: "999999", version: 1, reason: "x"}) { id } }`, ""},
 	"importSourceValues":    {taskForce, `mutation($file: Upload!) { importSourceValues(input: {periodId: "999999", method: PUBLIC_OPINION, file: $file, dryRun: true}) { written } }`, "variables.file"},
 }
 
@@ -87,21 +89,23 @@ var taskForce = []auth.Role{auth.RoleTaskForce}
 
 // sensitiveQueries are queries only some roles may run.
 var sensitiveQueries = map[string]rule{
-	"users":             {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
-	"auditLog":          {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
-	"progressReports":   {[]auth.Role{auth.RoleEvaluateeContact, auth.RoleLeadScorer, auth.RoleTaskForce, auth.RoleInspector, auth.RoleLeader}, `{ progressReports(periodId: "999999", evaluateeId: "999999") { id } }`, ""},
-	"scoreSheet":        {[]auth.Role{auth.RoleLeadScorer, auth.RoleTaskForce}, `{ scoreSheet(periodId: "999999") { editable } }`, ""},
-	"verificationQueue": {taskForce, `{ verificationQueue(periodId: "999999") { id } }`, ""},
-	"sourceValues":      {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ sourceValues(periodId: "999999", method: PUBLIC_OPINION) { id } }`, ""},
-	"ranking":           {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
-	"annualRanking":     {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
-	"myFieldVisits":     {inspector, `{ myFieldVisits { id } }`, ""},
-	"fieldVisits":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisits(periodId: "999999") { id } }`, ""},
-	"fieldVisit":        {[]auth.Role{auth.RoleInspector, auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisit(id: "999999") { id } }`, ""},
-	"inspectors":        {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `{ inspectors { id } }`, ""},
-	"breakdown":         {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
-	"rankChanges":       {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
-	"annualRankChanges": {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	"users":                  {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
+	"auditLog":               {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
+	"progressReports":        {[]auth.Role{auth.RoleEvaluateeContact, auth.RoleLeadScorer, auth.RoleTaskForce, auth.RoleInspector, auth.RoleLeader}, `{ progressReports(periodId: "999999", evaluateeId: "999999") { id } }`, ""},
+	"scoreSheet":             {[]auth.Role{auth.RoleLeadScorer, auth.RoleTaskForce}, `{ scoreSheet(periodId: "999999") { editable } }`, ""},
+	"verificationQueue":      {taskForce, `{ verificationQueue(periodId: "999999") { id } }`, ""},
+	"sourceValues":           {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ sourceValues(periodId: "999999", method: PUBLIC_OPINION) { id } }`, ""},
+	"ranking":                {readers, `{ ranking(periodId: "999999", group: DISTRICTS) { preview } }`, ""},
+	"annualRanking":          {readers, `{ annualRanking(planId: "999999", group: DISTRICTS) { preview } }`, ""},
+	"myFieldVisits":          {inspector, `{ myFieldVisits { id } }`, ""},
+	"fieldVisits":            {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisits(periodId: "999999") { id } }`, ""},
+	"fieldVisit":             {[]auth.Role{auth.RoleInspector, auth.RoleTaskForce, auth.RoleLeader}, `{ fieldVisit(id: "999999") { id } }`, ""},
+	"inspectors":             {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `{ inspectors { id } }`, ""},
+	"fieldVisitChecklist":    {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `{ fieldVisitChecklist(periodId: "999999", evaluateeId: "999999") { task { id } } }`, ""},
+	"evaluateeFieldFindings": {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader}, `{ evaluateeFieldFindings(periodId: "999999", evaluateeId: "999999") { visitId } }`, ""},
+	"breakdown":              {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
+	"rankChanges":            {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	"annualRankChanges":      {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
 	// Plans and the unit catalogue are for the evaluation roles (and the
 	// admin, who keeps the catalogue); the auditor reads the log only.
 	"plans":         {evaluationRoles, `{ plans { id } }`, ""},

@@ -60,6 +60,13 @@ type Breakdown struct {
 	MissingScores int                 `json:"missingScores"`
 }
 
+type CancelFieldVisitInput struct {
+	VisitID int64 `json:"visitId" validate:"required"`
+	Version int   `json:"version" validate:"min=1"`
+	// Why the visit is called off (kept in its events)
+	Reason string `json:"reason" validate:"required,max=1000"`
+}
+
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword" validate:"required,max=256"`
 	NewPassword     string `json:"newPassword" validate:"required,max=256"`
@@ -428,6 +435,16 @@ type UpdateEvaluateeInput struct {
 	ID      int64              `json:"id" validate:"required"`
 	Version int                `json:"version" validate:"min=1"`
 	Group   store.RankingGroup `json:"group" validate:"required"`
+}
+
+type UpdateFieldVisitInput struct {
+	VisitID int64 `json:"visitId" validate:"required"`
+	Version int   `json:"version" validate:"min=1"`
+	// YYYY-MM-DD
+	Date         string  `json:"date" validate:"datetime=2006-01-02"`
+	InspectorIds []int64 `json:"inspectorIds" validate:"min=1,max=10,unique"`
+	// Tasks to verify; every task the evaluatee carries when empty
+	FocusTaskIds []int64 `json:"focusTaskIds,omitempty" validate:"omitempty,max=500,unique"`
 }
 
 type UpdateIndicatorInput struct {

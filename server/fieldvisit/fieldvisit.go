@@ -35,7 +35,7 @@ type Visit struct {
 	Items      []Item
 	Events     []store.VisitEvent
 	// What the asking user may do with it now.
-	CanRecord, CanReview, CanReopen bool
+	CanRecord, CanReview, CanReopen, CanEdit, CanCancel bool
 }
 
 // Item is one checklist entry: what to verify and what was found.
@@ -59,6 +59,13 @@ func assigned(id *auth.Identity, inspectors []store.VisitInspector) bool {
 // assigned to them.
 func canSee(id *auth.Identity, inspectors []store.VisitInspector) bool {
 	return id.Has(auth.RoleTaskForce, auth.RoleLeader) || (id.Has(auth.RoleInspector) && assigned(id, inspectors))
+}
+
+// frozen: once a period's results are in publicity or published, no visit
+// of it is planned, moved or called off.
+func frozen(p store.Period) bool {
+	s := workflow.State(p.State)
+	return s == workflow.Publicity || s == workflow.Published
 }
 
 func editable(s store.VisitStatus) bool { return s == store.VisitPlanned || s == store.VisitReturned }
@@ -115,6 +122,10 @@ func load(ctx context.Context, db store.DB, id *auth.Identity, visits []store.Fi
 		view.CanRecord = editable(v.Status) && assigned(id, view.Inspectors) && open
 		view.CanReview = v.Status == store.VisitSubmitted && id.Has(auth.RoleTaskForce) && !assigned(id, view.Inspectors) && open
 		view.CanReopen = v.Status == store.VisitAccepted && id.Has(auth.RoleTaskForce) && open
+		planner := id.Has(auth.RoleTaskForce) || assigned(id, view.Inspectors)
+		planning := !frozen(view.Period)
+		view.CanEdit = v.Status == store.VisitPlanned && planner && planning
+		view.CanCancel = editable(v.Status) && planner && planning
 		for _, t := range checklists[v.ID] {
 			it := Item{Task: t, Photos: nonNil(photos[v.ID][t.ID])}
 			if r, ok := reports[v.ID][t.ID]; ok {
@@ -195,37 +206,13 @@ func Plan(ctx context.Context, db store.DB, id *auth.Identity, in PlanInput) (*V
 	if e.PlanID != p.PlanID {
 		return nil, apperr.Field("input.evaluateeId", "samePlan", "考评对象不属于该周期的方案", "evaluatee of another plan")
 	}
-	if s := workflow.State(p.State); s == workflow.Publicity || s == workflow.Published {
-		return nil, apperr.Field("input.periodId", "state", fmt.Sprintf("%s已进入“%s”阶段,不能再安排实地调研", p.Name, s.Label()),
+	if frozen(*p) {
+		return nil, apperr.Field("input.periodId", "state", fmt.Sprintf("%s已进入“%s”阶段,不能再安排实地调研", p.Name, workflow.State(p.State).Label()),
 			"the period's results are frozen")
 	}
-	if !id.Has(auth.RoleTaskForce) && !slices.Contains(in.InspectorIDs, id.UserID) {
-		return nil, apperr.Field("input.inspectorIds", "self", "调研员只能安排本人参加的实地调研", "an inspector plans only visits they take part in")
-	}
-	found, err := store.InspectorIDs(ctx, db, in.InspectorIDs)
+	tasks, err := checkPlan(ctx, db, id, e, in.InspectorIDs, in.FocusTaskIDs)
 	if err != nil {
 		return nil, err
-	}
-	for i, u := range in.InspectorIDs {
-		if !found[u] {
-			return nil, apperr.Field(fmt.Sprintf("input.inspectorIds[%d]", i), "inspector", "所选用户不是在岗的实地调研员", "not an enabled inspector")
-		}
-	}
-	carried, err := store.CarriedTasks(ctx, db, []int64{e.ID})
-	if err != nil {
-		return nil, err
-	}
-	tasks := carried[e.ID]
-	if len(in.FocusTaskIDs) > 0 {
-		for i, t := range in.FocusTaskIDs {
-			if !slices.Contains(tasks, t) {
-				return nil, apperr.Field(fmt.Sprintf("input.focusTaskIds[%d]", i), "carried", "考评对象不承担该任务", "the evaluatee does not carry this task")
-			}
-		}
-		tasks = slices.DeleteFunc(slices.Clone(tasks), func(t int64) bool { return !slices.Contains(in.FocusTaskIDs, t) })
-	}
-	if len(tasks) == 0 {
-		return nil, apperr.Field("input.evaluateeId", "tasks", "考评对象没有承担任何任务,无可调研的内容", "the evaluatee carries no task")
 	}
 	v := &store.FieldVisit{PeriodID: p.ID, EvaluateeID: e.ID, Date: in.Date, Status: store.VisitPlanned,
 		CreatedBy: &id.UserID, CreatedByName: id.DisplayName, CreatedAt: in.Now}
@@ -233,6 +220,47 @@ func Plan(ctx context.Context, db store.DB, id *auth.Identity, in PlanInput) (*V
 		return nil, err
 	}
 	return Get(ctx, db, id, v.ID)
+}
+
+// checkPlan checks a visit's inspectors and focus tasks and returns its
+// checklist: the tasks the evaluatee carries, or the focus subset of them.
+func checkPlan(ctx context.Context, db store.DB, id *auth.Identity, e *store.Evaluatee, inspectorIDs, focusTaskIDs []int64) ([]int64, error) {
+	if !id.Has(auth.RoleTaskForce) && !slices.Contains(inspectorIDs, id.UserID) {
+		return nil, apperr.Field("input.inspectorIds", "self", "调研员只能安排本人参加的实地调研", "an inspector plans only visits they take part in")
+	}
+	found, err := store.InspectorIDs(ctx, db, inspectorIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i, u := range inspectorIDs {
+		if !found[u] {
+			return nil, apperr.Field(fmt.Sprintf("input.inspectorIds[%d]", i), "inspector", "所选用户不是在岗的实地调研员", "not an enabled inspector")
+		}
+	}
+	return checklistTasks(ctx, db, e, focusTaskIDs, "input.")
+}
+
+// checklistTasks returns the tasks e carries, narrowed to focus when given.
+// prefix is where the arguments are in the request ("input." for a
+// mutation's input, "" for a query's arguments).
+func checklistTasks(ctx context.Context, db store.DB, e *store.Evaluatee, focus []int64, prefix string) ([]int64, error) {
+	carried, err := store.CarriedTasks(ctx, db, []int64{e.ID})
+	if err != nil {
+		return nil, err
+	}
+	tasks := carried[e.ID]
+	if len(focus) > 0 {
+		for i, t := range focus {
+			if !slices.Contains(tasks, t) {
+				return nil, apperr.Field(fmt.Sprintf("%sfocusTaskIds[%d]", prefix, i), "carried", "考评对象不承担该任务", "the evaluatee does not carry this task")
+			}
+		}
+		tasks = slices.DeleteFunc(slices.Clone(tasks), func(t int64) bool { return !slices.Contains(focus, t) })
+	}
+	if len(tasks) == 0 {
+		return nil, apperr.Field(prefix+"evaluateeId", "tasks", "考评对象没有承担任何任务,无可调研的内容", "the evaluatee carries no task")
+	}
+	return tasks, nil
 }
 
 // lockForInspector loads a visit for a write by one of its inspectors.
@@ -264,6 +292,7 @@ func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visit
 func statusLabel(s store.VisitStatus) string {
 	return map[store.VisitStatus]string{
 		store.VisitPlanned: "待调研", store.VisitSubmitted: "已提交待审核", store.VisitAccepted: "已审核通过", store.VisitReturned: "已退回",
+		store.VisitCancelled: "已取消",
 	}[s]
 }
 

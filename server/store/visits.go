@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 )
 
 // VisitStatus is where a field visit stands: planned (inspectors record
@@ -20,6 +21,8 @@ const (
 	VisitSubmitted VisitStatus = "SUBMITTED"
 	VisitAccepted  VisitStatus = "ACCEPTED"
 	VisitReturned  VisitStatus = "RETURNED"
+	// VisitCancelled: called off before submission, kept with its reason.
+	VisitCancelled VisitStatus = "CANCELLED"
 )
 
 // FieldVisit is one visit to an evaluatee in a period.
@@ -155,6 +158,31 @@ func CreateVisit(ctx context.Context, db DB, v *FieldVisit, inspectorIDs, taskID
 		items[i] = item{VisitID: v.ID, TaskID: t}
 	}
 	if _, err := db.NewInsert().Model(&items).Exec(ctx); err != nil {
+		return fmt.Errorf("checklist of visit %d: %w", v.ID, mapError(err))
+	}
+	return nil
+}
+
+// UpdateVisitPlan moves a planned visit to v.Date if it still has
+// v.Version, and replaces its inspectors and checklist. The caller makes
+// sure no dropped item has a finding or photo: dropping an item cascades
+// to them.
+func UpdateVisitPlan(ctx context.Context, db DB, v *FieldVisit, inspectorIDs, taskIDs []int64) error {
+	if err := updateVersioned(ctx, db, v, "实地调研", "field_visits", v.ID, v.Version, "visit_date"); err != nil {
+		return err
+	}
+	if _, err := db.NewRaw(`DELETE FROM field_visit_inspectors WHERE visit_id = ? AND user_id NOT IN (?)`, v.ID, bun.In(inspectorIDs)).Exec(ctx); err != nil {
+		return fmt.Errorf("drop inspectors of visit %d: %w", v.ID, err)
+	}
+	if _, err := db.NewRaw(`INSERT INTO field_visit_inspectors (visit_id, user_id) SELECT ?, unnest(?::bigint[]) ON CONFLICT DO NOTHING`,
+		v.ID, pgdialect.Array(inspectorIDs)).Exec(ctx); err != nil {
+		return fmt.Errorf("assign inspectors to visit %d: %w", v.ID, mapError(err))
+	}
+	if _, err := db.NewRaw(`DELETE FROM field_visit_items WHERE visit_id = ? AND task_id NOT IN (?)`, v.ID, bun.In(taskIDs)).Exec(ctx); err != nil {
+		return fmt.Errorf("drop checklist items of visit %d: %w", v.ID, err)
+	}
+	if _, err := db.NewRaw(`INSERT INTO field_visit_items (visit_id, task_id) SELECT ?, unnest(?::bigint[]) ON CONFLICT DO NOTHING`,
+		v.ID, pgdialect.Array(taskIDs)).Exec(ctx); err != nil {
 		return fmt.Errorf("checklist of visit %d: %w", v.ID, mapError(err))
 	}
 	return nil

@@ -99,6 +99,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { BreakdownPage } = await import('../features/results'); return <BreakdownPage />; }) },
       { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
       { path: 'plans/:planId/field-visits', lazy: guarded('field-visits', async () => { const { FieldVisitReviewPage } = await import('../features/fieldvisits'); return <FieldVisitReviewPage />; }) },
+      { path: 'plans/:planId/visit-plans', lazy: guarded('visit-plans', async () => { const { FieldVisitPlanningPage } = await import('../features/fieldvisits'); return <FieldVisitPlanningPage />; }) },
       { path: 'visits', lazy: guarded('visits', async () => { const { MyVisitsPage } = await import('../features/fieldvisits'); return <MyVisitsPage />; }) },
       { path: 'visits/:visitId', lazy: guarded('visits', async () => { const { VisitPage } = await import('../features/fieldvisits'); return <VisitPage />; }) },
       { path: 'units', lazy: guarded('units', async () => { const { UnitsPage } = await import('../features/units'); return <UnitsPage />; }) },

@@ -24,6 +24,8 @@ export const pageRoles = {
   users: ['ADMIN'],
   /** 我的实地调研 (phone) */
   visits: ['INSPECTOR'],
+  /** 安排实地调研: the 专班 plans any visit, an inspector those they take part in */
+  'visit-plans': ['TASK_FORCE', 'INSPECTOR'],
   /** 实地调研审核 */
   'field-visits': ['TASK_FORCE', 'LEADER'],
   /** 审计日志 */

@@ -9,6 +9,8 @@ export const visitFieldsFragment = graphql(`
     canRecord
     canReview
     canReopen
+    canEdit
+    canCancel
     reviewNote
     reviewedBy
     reviewedAt
@@ -159,6 +161,77 @@ export const reviewFieldVisitMutation = graphql(`
 export const reopenFieldVisitMutation = graphql(`
   mutation ReopenFieldVisit($input: ReopenFieldVisitInput!) {
     reopenFieldVisit(input: $input) {
+      ...FieldVisitFields
+    }
+  }
+`);
+
+export const planningOptionsQuery = graphql(`
+  query FieldVisitPlanningOptions($planId: ID!) {
+    evaluatees(planId: $planId) {
+      id
+      group
+      unit {
+        id
+        name
+      }
+    }
+    inspectors {
+      id
+      displayName
+      unit {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const checklistPreviewQuery = graphql(`
+  query FieldVisitChecklist($periodId: ID!, $evaluateeId: ID!) {
+    fieldVisitChecklist(periodId: $periodId, evaluateeId: $evaluateeId) {
+      task {
+        id
+        number
+        text
+        deadline {
+          phrase
+        }
+      }
+      report {
+        id
+        state
+        narrative
+        updatedAt
+        evidence {
+          id
+          filename
+          url
+        }
+      }
+    }
+  }
+`);
+
+export const planFieldVisitMutation = graphql(`
+  mutation PlanFieldVisit($input: PlanFieldVisitInput!) {
+    planFieldVisit(input: $input) {
+      ...FieldVisitFields
+    }
+  }
+`);
+
+export const updateFieldVisitMutation = graphql(`
+  mutation UpdateFieldVisit($input: UpdateFieldVisitInput!) {
+    updateFieldVisit(input: $input) {
+      ...FieldVisitFields
+    }
+  }
+`);
+
+export const cancelFieldVisitMutation = graphql(`
+  mutation CancelFieldVisit($input: CancelFieldVisitInput!) {
+    cancelFieldVisit(input: $input) {
       ...FieldVisitFields
     }
   }

@@ -14,6 +14,7 @@ export const visitStatusLabels: Record<VisitStatus, string> = {
   SUBMITTED: '已提交待审核',
   ACCEPTED: '审核通过',
   RETURNED: '已退回',
+  CANCELLED: '已取消',
 };
 
 export const visitStatusColors: Record<VisitStatus, string> = {
@@ -21,6 +22,7 @@ export const visitStatusColors: Record<VisitStatus, string> = {
   SUBMITTED: 'gold',
   ACCEPTED: 'green',
   RETURNED: 'red',
+  CANCELLED: 'default',
 };
 
 /** "today", "upcoming" or "past" for a YYYY-MM-DD visit date, in local time. */

@@ -18,6 +18,11 @@ export class Syncer extends EventTarget {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly online = () => void this.run();
+  // A phone waking from sleep may never fire 'online' (it never knew it was
+  // offline); coming back to the page is as good a moment to try.
+  private readonly visible = () => {
+    if (document.visibilityState === 'visible' && navigator.onLine) void this.run();
+  };
 
   constructor(private readonly client: Client) {
     super();
@@ -25,11 +30,13 @@ export class Syncer extends EventTarget {
 
   start(): void {
     window.addEventListener('online', this.online);
+    document.addEventListener('visibilitychange', this.visible);
     void this.run();
   }
 
   stop(): void {
     window.removeEventListener('online', this.online);
+    document.removeEventListener('visibilitychange', this.visible);
     if (this.timer) clearTimeout(this.timer);
   }
 

@@ -1,6 +1,8 @@
 import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
+import { useState } from 'react';
 import { waitingCount } from '../outbox';
+import { QueueDrawer } from './QueueDrawer';
 import { useOnline, useOutbox, useSyncer } from '../useOutbox';
 
 /** The always-visible sync state: online or not, how many records wait, and a 同步 button. */
@@ -8,6 +10,7 @@ export function SyncBar({ visitId }: { visitId?: string }) {
   const online = useOnline();
   const box = useOutbox(visitId);
   const { syncer, status } = useSyncer();
+  const [listOpen, setListOpen] = useState(false);
   const waiting = box ? waitingCount(box) : 0;
   const attention = box ? box.findings.filter((f) => f.state !== 'waiting').length + box.photos.filter((p) => p.state !== 'waiting').length + box.submits.filter((s) => s.state !== 'waiting').length : 0;
   const text = !online
@@ -29,9 +32,17 @@ export function SyncBar({ visitId }: { visitId?: string }) {
             {text}
             {attention > 0 && <Typography.Text type="danger">(另有 {attention} 条需要您处理)</Typography.Text>}
           </span>
-          <Button size="large" icon={<CloudSyncOutlined />} loading={status.running} disabled={!online} onClick={() => void syncer.run()}>
-            同步
-          </Button>
+          <Flex gap={8}>
+            {box && waiting + attention > 0 && (
+              <Button size="large" onClick={() => setListOpen(true)}>
+                明细
+              </Button>
+            )}
+            <Button size="large" icon={<CloudSyncOutlined />} loading={status.running} disabled={!online} onClick={() => void syncer.run()}>
+              同步
+            </Button>
+          </Flex>
+          {box && <QueueDrawer box={box} open={listOpen} onClose={() => setListOpen(false)} />}
         </Flex>
       }
     />

@@ -23,9 +23,10 @@ export function MyVisitsPage() {
   const pending = new Set([...(box?.findings ?? []).map((f) => f.visitId), ...(box?.photos ?? []).map((p) => p.visitId), ...(box?.submits ?? []).map((s) => s.visitId)]);
   const groups: { key: string; title: string; list: FieldVisitFieldsFragment[] }[] = [
     { key: 'sync', title: '待同步', list: visits.filter((v) => pending.has(v.id)) },
-    { key: 'today', title: '今天', list: visits.filter((v) => when(v.date) === 'today' && !pending.has(v.id)) },
-    { key: 'upcoming', title: '即将开始', list: visits.filter((v) => when(v.date) === 'upcoming' && !pending.has(v.id)) },
-    { key: 'past', title: '以往调研', list: visits.filter((v) => when(v.date) === 'past' && !pending.has(v.id)) },
+    { key: 'today', title: '今天', list: visits.filter((v) => when(v.date) === 'today' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'upcoming', title: '即将开始', list: visits.filter((v) => when(v.date) === 'upcoming' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'past', title: '以往调研', list: visits.filter((v) => when(v.date) === 'past' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'cancelled', title: '已取消', list: visits.filter((v) => v.status === 'CANCELLED' && !pending.has(v.id)) },
   ];
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
@@ -72,6 +73,11 @@ function VisitCard({ visit: v }: { visit: FieldVisitFieldsFragment }) {
             {v.status === 'RETURNED' && v.reviewNote && (
               <Typography.Paragraph type="danger" style={{ margin: '6px 0 0' }}>
                 退回意见:{v.reviewNote}
+              </Typography.Paragraph>
+            )}
+            {v.status === 'CANCELLED' && (
+              <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+                取消原因:{[...v.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason ?? '未说明'}
               </Typography.Paragraph>
             )}
           </div>

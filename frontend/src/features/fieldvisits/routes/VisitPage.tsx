@@ -56,6 +56,9 @@ export function VisitPage() {
         {visit.date} · {visit.period.name} · 调研员 {visit.inspectors.map((i) => i.displayName).join('、')}{' '}
         <Tag color={visitStatusColors[visit.status]}>{visitStatusLabels[visit.status]}</Tag>
       </Typography.Paragraph>
+      {visit.status === 'CANCELLED' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="本次调研已取消,不能再记录" description={[...visit.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason} />
+      )}
       {visit.status === 'RETURNED' && visit.reviewNote && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="专班退回,请按意见修改后重新提交" description={visit.reviewNote} />}
       <SyncBar visitId={visitId} />
       <Flex vertical gap={12}>
