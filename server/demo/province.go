@@ -201,6 +201,10 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE periods SET state = CASE half WHEN 1 THEN 'PUBLISHED' ELSE 'OPEN' END, published_at = CASE half WHEN 1 THEN now() END WHERE plan_id = ?`, plan.ID); err != nil {
 			return err
 		}
+		// COPY ran with triggers off: roll the scores up once.
+		if err := store.ReplaceScoreRollups(ctx, tx); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `ANALYZE`)
 		return err
 	}()
@@ -226,7 +230,15 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 	}
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
-		c := dc.(*stdlib.Conn).Conn()
+		var c *pgx.Conn
+		switch x := dc.(type) {
+		case *stdlib.Conn:
+			c = x.Conn()
+		case interface{ PgxConn() *pgx.Conn }: // store's reconnecting connection
+			c = x.PgxConn()
+		default:
+			return fmt.Errorf("copy into %s: %T is not a pgx connection", table, dc)
+		}
 		// The generator builds consistent rows; skipping the per-row
 		// same-plan trigger and the statement timeout for this one
 		// connection makes a million rows a matter of seconds.

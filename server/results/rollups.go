@@ -99,3 +99,28 @@ func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group sto
 	rank(rows)
 	return rows, nil
 }
+
+// VerifyRollups recomputes every score roll-up from the raw rows and
+// returns the stored ones that differ (none, when the triggers kept them).
+// It only reads; `kaoping results verify` prints what it finds.
+func VerifyRollups(ctx context.Context, db store.DB) ([]store.RollupMismatch, error) {
+	return store.ScoreRollupMismatches(ctx, db)
+}
+
+// DescribeMismatch says in one line which roll-up differs and how.
+func DescribeMismatch(m store.RollupMismatch) string {
+	k := m.Key
+	variant := "verified"
+	if k.Drafts {
+		variant = "drafts"
+	}
+	key := fmt.Sprintf("period %d evaluatee %d indicator %d %s counted=%d", k.PeriodID, k.EvaluateeID, k.IndicatorID, variant, k.Counted)
+	show := func(r *store.ScoreRollup) string {
+		if r == nil {
+			return "no row"
+		}
+		return fmt.Sprintf("tasks=%d explicit_points=%s shared_tasks=%d entered=%s full_shares=%d missing=%d",
+			r.Tasks, r.ExplicitPoints, r.SharedTasks, r.Entered, r.FullShares, r.Missing)
+	}
+	return fmt.Sprintf("%s: stored %s; recomputed %s", key, show(m.Stored), show(m.Recomputed))
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
@@ -66,6 +67,10 @@ type reconnectingConn struct {
 	*stdlib.Conn
 	inTx bool
 }
+
+// PgxConn is the pgx connection underneath, for what database/sql cannot
+// do (COPY). The embedded field's name hides stdlib.Conn's own Conn method.
+func (c *reconnectingConn) PgxConn() *pgx.Conn { return c.Conn.Conn() }
 
 // lost tells a failure that closed the connection from an ordinary one
 // (a constraint, a timeout: the connection survives those). A request that

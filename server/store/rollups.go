@@ -80,8 +80,8 @@ func ScoreRollupMismatches(ctx context.Context, db DB) ([]RollupMismatch, error)
 	err := db.NewRaw(`
 		WITH r AS (
 			SELECT * FROM score_rollups_of(
-				(SELECT array_agg(pe.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
-				(SELECT array_agg(ev.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
+				(SELECT array_agg(pe.id ORDER BY pe.id, ev.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
+				(SELECT array_agg(ev.id ORDER BY pe.id, ev.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
 				(SELECT array_agg(NULL::bigint) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id))
 		)
 		SELECT coalesce(s.period_id, r.period_id) AS period_id, coalesce(s.evaluatee_id, r.evaluatee_id) AS evaluatee_id,
@@ -118,6 +118,15 @@ func ScoreRollupMismatches(ctx context.Context, db DB) ([]RollupMismatch, error)
 		}
 	}
 	return out, nil
+}
+
+// ReplaceScoreRollups recomputes every roll-up from raw rows, for data
+// loaded with triggers off (the province fixture's COPY).
+func ReplaceScoreRollups(ctx context.Context, db DB) error {
+	if _, err := db.ExecContext(ctx, `SELECT score_rollups_rebuild()`); err != nil {
+		return fmt.Errorf("rebuild score roll-ups: %w", err)
+	}
+	return nil
 }
 
 // EvaluateesInGroup returns a plan's evaluatees of one ranking group with
