@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/testdb"
 )
 
@@ -115,4 +117,40 @@ func TestConcurrentSavesToOneEvaluateeBothCount(t *testing.T) {
 	if err := run(ctx, []string{"results", "verify"}, func(k string) string { return env[k] }, &out, &bytes.Buffer{}); err != nil {
 		t.Fatalf("after two concurrent saves: %v\n%s", err, out.String())
 	}
+}
+
+// TestPreviewRankingStatementsDoNotGrow reads the live (open-period) ranking
+// of both groups, of different sizes: the same few statements each, and the
+// figures those of the breakdown, which computes from raw scores.
+func TestPreviewRankingStatementsDoNotGrow(t *testing.T) {
+	t.Parallel()
+	a := newAPI(t, true)
+	a.loginAs(auth.RoleLeader)
+	q := `query($p: ID!, $g: RankingGroup!) { ranking(periodId: $p, group: $g) { rows { rank score evaluatee { id } } } }`
+	counts := map[string]int64{}
+	var first struct {
+		Ranking struct {
+			Rows []struct {
+				Score     *string
+				Evaluatee struct{ ID string }
+			}
+		}
+	}
+	for _, g := range []string{"DISTRICTS", "DEPARTMENTS"} {
+		a.must(q, map[string]any{"p": "2", "g": g}, &first)
+		counts[g] = a.statements.Load()
+		if len(first.Ranking.Rows) == 0 {
+			t.Fatalf("%s: no rows", g)
+		}
+		var b struct{ Breakdown struct{ Score *string } }
+		row := first.Ranking.Rows[0]
+		a.must(`query($p: ID!, $e: ID!) { breakdown(periodId: $p, evaluateeId: $e) { score } }`, map[string]any{"p": "2", "e": row.Evaluatee.ID}, &b)
+		if fmt.Sprint(b.Breakdown.Score) != fmt.Sprint(row.Score) && (b.Breakdown.Score == nil || row.Score == nil || *b.Breakdown.Score != *row.Score) {
+			t.Errorf("%s: ranking score %v, breakdown %v", g, row.Score, b.Breakdown.Score)
+		}
+	}
+	if counts["DISTRICTS"] != counts["DEPARTMENTS"] || counts["DISTRICTS"] > 12 {
+		t.Errorf("statements per preview ranking: %v (want equal, at most 12)", counts)
+	}
+	t.Logf("statements: %v", counts)
 }
