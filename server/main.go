@@ -87,15 +87,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return userCommand(ctx, cfg, args, stdout, stderr)
 	case "audit":
 		return auditCommand(ctx, cfg, args, stdout)
+	case "results":
+		return resultsCommand(ctx, cfg, args, stdout)
 	case "backup":
 		return backupCommand(ctx, cfg, args, stdout, stderr)
 	case "restore":
 		return restoreCommand(ctx, cfg, args, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify|backup FILE|restore [--replace] FILE]")
+		fmt.Fprintln(stdout, "usage: server [serve|migrate|demo|import-plan [--json] [--name N] [--year Y] FILE|user create|user reset-password|audit verify|results verify|backup FILE|restore [--replace] FILE]")
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user, audit, backup or restore)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, demo, import-plan, user, audit, results, backup or restore)", cmd)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
 
@@ -201,6 +202,10 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE periods SET state = CASE half WHEN 1 THEN 'PUBLISHED' ELSE 'OPEN' END, published_at = CASE half WHEN 1 THEN now() END WHERE plan_id = ?`, plan.ID); err != nil {
 			return err
 		}
+		// COPY ran with triggers off: roll the scores up once.
+		if err := store.ReplaceScoreRollups(ctx, tx); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `ANALYZE`)
 		return err
 	}()
@@ -226,13 +231,15 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 	}
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
-		// The store wraps pgx's driver connection (reconnect.go); both
-		// give the pgx connection COPY needs.
-		pc, ok := dc.(interface{ PgxConn() *pgx.Conn })
-		if !ok {
-			return fmt.Errorf("copy into %s: driver connection %T is not pgx's", table, dc)
+		var c *pgx.Conn
+		switch x := dc.(type) {
+		case *stdlib.Conn:
+			c = x.Conn()
+		case interface{ PgxConn() *pgx.Conn }: // store's reconnecting connection
+			c = x.PgxConn()
+		default:
+			return fmt.Errorf("copy into %s: %T is not a pgx connection", table, dc)
 		}
-		c := pc.PgxConn()
 		// The generator builds consistent rows; skipping the per-row
 		// same-plan trigger and the statement timeout for this one
 		// connection makes a million rows a matter of seconds.

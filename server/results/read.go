@@ -49,6 +49,11 @@ func read(ctx context.Context, db store.DB, periodID int64, group *store.Ranking
 		}
 	}
 	v.Preview = true
+	if group != nil && evaluateeID == nil && !withTasks {
+		// A ranking shows no task lines: the roll-ups hold all it needs.
+		v.Rows, err = rankFromRollups(ctx, db, *p, *group, scoring.Preview)
+		return v, err
+	}
 	var ids []int64
 	if evaluateeID != nil {
 		ids = []int64{*evaluateeID}

@@ -151,32 +151,12 @@ func rank(rows []Row) {
 func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error) {
 	in, skipped := d.input(e.ID, mode)
 	res, err := scoring.HalfYear(d.Scoring, in)
-	b := Breakdown{EvaluateeID: e.ID, Steps: res.Steps, MissingScores: len(res.Missing)}
-	switch {
-	case err == nil:
-		score := res.Published
-		b.Score, b.Exact = &score, res.Exact.String() // the long form of the exact H
-	case errors.Is(err, scoring.ErrNoScore):
-	default:
+	b, err := summarise(e.ID, res, err, d.Scoring.Weights, d.dimensions)
+	if err != nil {
 		return b, err
 	}
 	for _, t := range skipped {
 		b.Steps = append([]scoring.Step{{Label: "未计入", Formula: "任务没有牵头考核单位", Detail: fmt.Sprintf("任务%d没有牵头考核单位,无法评分,未计入", t.Number)}}, b.Steps...)
-	}
-	for _, m := range scoring.Methods() {
-		c := Component{Method: m, Weight: d.Scoring.Weights.Of(m)}
-		if v := res.Components[m]; v != nil {
-			rounded := v.Published()
-			c.Value = &rounded
-		}
-		b.Components = append(b.Components, c)
-	}
-	for _, dr := range res.Dimensions {
-		dim := d.dimensions[dr.ID]
-		b.Dimensions = append(b.Dimensions, Dimension{
-			ID: dr.ID, Number: dim.Number, Name: dim.Name, Points: dr.Points,
-			CarriedPoints: dr.CarriedPoints.Decimal(), Earned: dr.Earned.Decimal(), Score: dr.Score.Published(),
-		})
 	}
 	for _, tr := range res.Tasks {
 		t := d.tasks[tr.ID]
@@ -196,6 +176,36 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 			line.Finding = &FindingLine{VisitID: f.VisitID, VisitDate: f.VisitDate, Judgement: scoring.Judgement(f.Judgement), Note: f.Note, Photos: f.Photos}
 		}
 		b.Tasks = append(b.Tasks, line)
+	}
+	return b, nil
+}
+
+// summarise is the part of a breakdown a ranking shows: H, the components
+// and the dimensions, from a result of the formula and its error.
+func summarise(evaluateeID int64, res scoring.Result, err error, w scoring.Weights, dims map[int64]store.Dimension) (Breakdown, error) {
+	b := Breakdown{EvaluateeID: evaluateeID, Steps: res.Steps, MissingScores: res.MissingScores}
+	switch {
+	case err == nil:
+		score := res.Published
+		b.Score, b.Exact = &score, res.Exact.String() // the long form of the exact H
+	case errors.Is(err, scoring.ErrNoScore):
+	default:
+		return b, err
+	}
+	for _, m := range scoring.Methods() {
+		c := Component{Method: m, Weight: w.Of(m)}
+		if v := res.Components[m]; v != nil {
+			rounded := v.Published()
+			c.Value = &rounded
+		}
+		b.Components = append(b.Components, c)
+	}
+	for _, dr := range res.Dimensions {
+		dim := dims[dr.ID]
+		b.Dimensions = append(b.Dimensions, Dimension{
+			ID: dr.ID, Number: dim.Number, Name: dim.Name, Points: dr.Points,
+			CarriedPoints: dr.CarriedPoints.Decimal(), Earned: dr.Earned.Decimal(), Score: dr.Score.Published(),
+		})
 	}
 	return b, nil
 }

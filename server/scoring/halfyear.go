@@ -49,9 +49,12 @@ type Result struct {
 	Dimensions []DimensionResult // dimensions left in, in plan order
 	Tasks      []TaskResult      // carried tasks, in plan order
 	Missing    []MissingScore    // in plan order, lead units as listed
-	Exact      Exact             // H
-	Published  decimal.Decimal   // H rounded half up to PublishedPlaces
-	Steps      []Step
+	// MissingScores is the number of missing lead scores: len(Missing), or
+	// for a result computed from sums (HalfYearFromSums) the rolled-up count.
+	MissingScores int
+	Exact         Exact           // H
+	Published     decimal.Decimal // H rounded half up to PublishedPlaces
+	Steps         []Step
 }
 
 // Publishable reports whether the result may be published: it counts
@@ -81,7 +84,7 @@ func HalfYear(p Plan, in Input) (Result, error) {
 	r := Result{Mode: c.mode}
 	// A missing component has no entry.
 	comps := map[Method]*big.Rat{}
-	if v, ok := r.dailyMonitoring(p, r.scoreTasks(idx, c)); ok {
+	if v, ok := r.dailyMonitoring(p, dimensionSums(len(p.Dimensions), r.scoreTasks(idx, c))); ok {
 		comps[DailyMonitoring] = v
 	}
 	if v, ok := r.fieldVisit(idx, c.FieldItems); ok {
@@ -94,6 +97,12 @@ func HalfYear(p Plan, in Input) (Result, error) {
 		comps[ThirdParty] = v
 	}
 
+	r.MissingScores = len(r.Missing)
+	return r, r.finish(p.Weights, rule, comps)
+}
+
+// finish sets the components and H from the component values.
+func (r *Result) finish(w Weights, rule MissingRule, comps map[Method]*big.Rat) error {
 	r.Components = make(map[Method]*Exact, 4)
 	for _, m := range Methods() {
 		r.Components[m] = nil
@@ -101,15 +110,14 @@ func HalfYear(p Plan, in Input) (Result, error) {
 			r.Components[m] = &Exact{v}
 		}
 	}
-
-	h, err := r.combine(p.Weights, rule, comps)
+	h, err := r.combine(w, rule, comps)
 	if err != nil {
-		return r, err
+		return err
 	}
 	r.Exact = Exact{h}
 	r.Published = r.Exact.Published()
 	r.step("公布得分", "四舍五入保留两位小数", showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces))
-	return r, nil
+	return nil
 }
 
 func (r *Result) step(label, formula, detail string) {
@@ -174,24 +182,30 @@ func findScore(scores []LeadScore, unit int64) (LeadScore, bool) {
 	return LeadScore{}, false
 }
 
-const dmFormula = "100 × Σ P_d·r_d / Σ P_d"
+// dimensionSum is what daily monitoring needs of a dimension: how many
+// carried tasks it has, Σ P_t and Σ s over them.
+type dimensionSum struct {
+	n              int
+	points, earned big.Rat
+}
 
-// dailyMonitoring is §2.3–2.4, in fractions: each dimension's term is
-// P_d·Σs / ΣP_t, so that when the evaluatee carries the whole dimension
-// (ΣP_t = P_d) the term is exactly Σs.
-func (r *Result) dailyMonitoring(p Plan, tasks []scoredTask) (*big.Rat, bool) {
-	type acc struct {
-		n              int
-		points, earned big.Rat
-	}
-	accs := make([]acc, len(p.Dimensions))
+func dimensionSums(dims int, tasks []scoredTask) []dimensionSum {
+	accs := make([]dimensionSum, dims)
 	for _, t := range tasks {
 		a := &accs[t.dim]
 		a.n++
 		a.points.Add(&a.points, t.points)
 		a.earned.Add(&a.earned, t.score)
 	}
+	return accs
+}
 
+const dmFormula = "100 × Σ P_d·r_d / Σ P_d"
+
+// dailyMonitoring is §2.3–2.4, in fractions: each dimension's term is
+// P_d·Σs / ΣP_t, so that when the evaluatee carries the whole dimension
+// (ΣP_t = P_d) the term is exactly Σs.
+func (r *Result) dailyMonitoring(p Plan, accs []dimensionSum) (*big.Rat, bool) {
 	sumP, sumScore := decimal.Zero, new(big.Rat)
 	for i, d := range p.Dimensions {
 		a := &accs[i]

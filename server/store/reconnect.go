@@ -69,7 +69,8 @@ type reconnectingConn struct {
 }
 
 // PgxConn is the pgx connection underneath, for what database/sql cannot
-// do (COPY: the province fixture, server/demo).
+// do (COPY: the province fixture, server/demo). The embedded field's name
+// hides stdlib.Conn's own Conn method.
 func (c *reconnectingConn) PgxConn() *pgx.Conn { return c.Conn.Conn() }
 
 // lost tells a failure that closed the connection from an ordinary one
