@@ -20,6 +20,7 @@ import (
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -144,6 +145,12 @@ type ComplexityRoot struct {
 		Number        func(childComplexity int) int
 		Points        func(childComplexity int) int
 		Score         func(childComplexity int) int
+	}
+
+	EnumLabel struct {
+		Enum  func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Evaluatee struct {
@@ -417,6 +424,7 @@ type ComplexityRoot struct {
 		AuditLog          func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
 		AuditLogUnits     func(childComplexity int) int
 		Breakdown         func(childComplexity int, periodID int64, evaluateeID int64) int
+		EnumLabels        func(childComplexity int) int
 		Evaluatees        func(childComplexity int, planID int64) int
 		FieldVisit        func(childComplexity int, id int64) int
 		FieldVisits       func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
@@ -735,6 +743,7 @@ type QueryResolver interface {
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
 	Inspectors(ctx context.Context) ([]store.User, error)
+	EnumLabels(ctx context.Context) ([]labels.Label, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
 	Period(ctx context.Context, id int64) (*store.Period, error)
@@ -1135,6 +1144,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DimensionScore.Score(childComplexity), true
+
+	case "EnumLabel.enum":
+		if e.ComplexityRoot.EnumLabel.Enum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Enum(childComplexity), true
+	case "EnumLabel.label":
+		if e.ComplexityRoot.EnumLabel.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Label(childComplexity), true
+	case "EnumLabel.value":
+		if e.ComplexityRoot.EnumLabel.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Value(childComplexity), true
 
 	case "Evaluatee.group":
 		if e.ComplexityRoot.Evaluatee.Group == nil {
@@ -2583,6 +2611,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.enumLabels":
+		if e.ComplexityRoot.Query.EnumLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.EnumLabels(childComplexity), true
 	case "Query.evaluatees":
 		if e.ComplexityRoot.Query.Evaluatees == nil {
 			break
@@ -4185,6 +4219,26 @@ extend type Mutation {
   importPlan(input: ImportPlanInput!): PlanImportResult! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
+	{Name: "../schema/labels.graphqls", Input: `# The words users read for enum values, served from server/labels so the SPA
+# keeps no copy of them. Resolvers: graph/labels.resolvers.go.
+
+"The word for one value of an enum."
+type EnumLabel {
+  "The GraphQL enum's name (PeriodState), or ScoreChangeAction for ScoreChange.action"
+  enum: String!
+  value: String!
+  label: String!
+}
+
+extend type Query {
+  """
+  Public. The label of every enum value, each enum's values in the order the UI lists
+  them. The catalogue is zh-CN; another language will be chosen by a locale argument
+  added here, with the same answer shape.
+  """
+  enumLabels: [EnumLabel!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/leadership.graphqls", Input: `"A unit's place in a ranking against the previous ranking of the same kind."
 type RankChange {
   evaluateeId: ID!
@@ -5138,6 +5192,18 @@ func (ec *executionContext) childFields_DimensionScore(ctx context.Context, fiel
 		return ec.fieldContext_DimensionScore_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DimensionScore", field.Name)
+}
+
+func (ec *executionContext) childFields_EnumLabel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enum":
+		return ec.fieldContext_EnumLabel_enum(ctx, field)
+	case "value":
+		return ec.fieldContext_EnumLabel_value(ctx, field)
+	case "label":
+		return ec.fieldContext_EnumLabel_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnumLabel", field.Name)
 }
 
 func (ec *executionContext) childFields_Evaluatee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8562,6 +8628,75 @@ func (ec *executionContext) _DimensionScore_score(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_DimensionScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _EnumLabel_enum(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_enum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_enum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnumLabel_value(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnumLabel_label(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
 }
 
 func (ec *executionContext) _Evaluatee_id(ctx context.Context, field graphql.CollectedField, obj *store.Evaluatee) (ret graphql.Marshaler) {
@@ -15381,6 +15516,38 @@ func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_enumLabels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_enumLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().EnumLabels(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []labels.Label) graphql.Marshaler {
+			return ec.marshalNEnumLabel2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_enumLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnumLabel(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23755,6 +23922,49 @@ func (ec *executionContext) _DimensionScore(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var enumLabelImplementors = []string{"EnumLabel"}
+
+func (ec *executionContext) _EnumLabel(ctx context.Context, sel ast.SelectionSet, obj *labels.Label) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enumLabelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnumLabel")
+		case "enum":
+			out.Values[i] = ec._EnumLabel_enum(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._EnumLabel_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._EnumLabel_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var evaluateeImplementors = []string{"Evaluatee"}
 
 func (ec *executionContext) _Evaluatee(ctx context.Context, sel ast.SelectionSet, obj *store.Evaluatee) graphql.Marshaler {
@@ -25571,6 +25781,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inspectors(ctx, field)
+				})
+		case "enumLabels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_enumLabels(ctx, field)
 				})
 		case "rankChanges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27492,6 +27708,26 @@ func (ec *executionContext) marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋk
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDimensionScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEnumLabel2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabel(ctx context.Context, sel ast.SelectionSet, v labels.Label) graphql.Marshaler {
+	return ec._EnumLabel(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEnumLabel2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabelᚄ(ctx context.Context, sel ast.SelectionSet, v []labels.Label) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEnumLabel2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabel(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
