@@ -46,5 +46,5 @@ func (r *periodResolver) Events(ctx context.Context, obj *store.Period) ([]store
 }
 
 func (r *queryResolver) Period(ctx context.Context, id int64) (*store.Period, error) {
-	return nilIfNotFound(store.FindPeriod(ctx, r.Store.DB, id))
+	return nilIfNotFound(evaluation.Period(ctx, r.Store.DB, auth.From(ctx), id))
 }

@@ -186,11 +186,7 @@ func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnit
 }
 
 func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error) {
-	st := store.ScoreSubmitted
-	if status != nil {
-		st = *status
-	}
-	scores, err := store.FindScores(ctx, r.Store.DB, store.ScoreFilter{PeriodID: periodID, Statuses: []store.ScoreStatus{st}})
+	scores, err := evaluation.VerificationQueue(ctx, r.Store.DB, auth.From(ctx), periodID, status)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +194,7 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 }
 
 func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error) {
-	vals, err := store.FindSourceValues(ctx, r.Store.DB, periodID, string(method), nil)
+	vals, err := evaluation.SourceValues(ctx, r.Store.DB, auth.From(ctx), periodID, method)
 	if err != nil || !wants(ctx, "evaluatee") {
 		return orEmpty(vals), err
 	}
