@@ -182,7 +182,7 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Session, error) {
 }
 
 func (r *queryResolver) Users(ctx context.Context) ([]store.User, error) {
-	return store.ListUsers(ctx, r.Store.DB)
+	return accounts.List(ctx, r.Store.DB, auth.From(ctx))
 }
 
 func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error) {

@@ -68,3 +68,10 @@ func nilIfNotFound[T any](v *T, err error) (*T, error) {
 	}
 	return v, err
 }
+
+func derefString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

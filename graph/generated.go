@@ -21,6 +21,7 @@ import (
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/importer"
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -146,6 +147,12 @@ type ComplexityRoot struct {
 		Number        func(childComplexity int) int
 		Points        func(childComplexity int) int
 		Score         func(childComplexity int) int
+	}
+
+	EnumLabel struct {
+		Enum  func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	Evaluatee struct {
@@ -438,6 +445,7 @@ type ComplexityRoot struct {
 		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
 		AuditLogUnits          func(childComplexity int) int
 		Breakdown              func(childComplexity int, periodID int64, evaluateeID int64) int
+		EnumLabels             func(childComplexity int) int
 		EvaluateeFieldFindings func(childComplexity int, periodID int64, evaluateeID int64) int
 		Evaluatees             func(childComplexity int, planID int64) int
 		FieldVisit             func(childComplexity int, id int64) int
@@ -710,6 +718,7 @@ type MutationResolver interface {
 	ReopenFieldVisit(ctx context.Context, input model.ReopenFieldVisitInput) (fieldvisit.Visit, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
+	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
 	UpdatePlan(ctx context.Context, input model.UpdatePlanInput) (store.Plan, error)
 	DeletePlan(ctx context.Context, id int64, version int) (int64, error)
@@ -726,7 +735,6 @@ type MutationResolver interface {
 	UpdateEvaluatee(ctx context.Context, input model.UpdateEvaluateeInput) (store.Evaluatee, error)
 	DeleteEvaluatee(ctx context.Context, id int64, version int) (int64, error)
 	SetTaskAssignments(ctx context.Context, input model.SetTaskAssignmentsInput) (store.Task, error)
-	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
 	SaveProgressReport(ctx context.Context, input model.SaveProgressReportInput) (store.ProgressReport, error)
 	UploadEvidence(ctx context.Context, reportID int64, file graphql.Upload) (store.Evidence, error)
 	DeleteEvidence(ctx context.Context, id int64) (int64, error)
@@ -766,21 +774,22 @@ type QueryResolver interface {
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
 	Inspectors(ctx context.Context) ([]store.User, error)
+	EnumLabels(ctx context.Context) ([]labels.Label, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
+	Period(ctx context.Context, id int64) (*store.Period, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
 	Evaluatees(ctx context.Context, planID int64) ([]store.Evaluatee, error)
 	PublishedRanking(ctx context.Context, periodID int64, group store.RankingGroup) (model.PublishedRanking, error)
-	Period(ctx context.Context, id int64) (*store.Period, error)
 	ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error)
-	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
-	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
-	SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error)
 	Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error)
 	AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error)
 	Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error)
+	ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error)
+	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
+	SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error)
 	Units(ctx context.Context) ([]store.Unit, error)
 }
 type ScoreResolver interface {
@@ -1167,6 +1176,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DimensionScore.Score(childComplexity), true
+
+	case "EnumLabel.enum":
+		if e.ComplexityRoot.EnumLabel.Enum == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Enum(childComplexity), true
+	case "EnumLabel.label":
+		if e.ComplexityRoot.EnumLabel.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Label(childComplexity), true
+	case "EnumLabel.value":
+		if e.ComplexityRoot.EnumLabel.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.Value(childComplexity), true
 
 	case "Evaluatee.group":
 		if e.ComplexityRoot.Evaluatee.Group == nil {
@@ -2705,6 +2733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.enumLabels":
+		if e.ComplexityRoot.Query.EnumLabels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.EnumLabels(childComplexity), true
 	case "Query.evaluateeFieldFindings":
 		if e.ComplexityRoot.Query.EvaluateeFieldFindings == nil {
 			break
@@ -4397,6 +4431,26 @@ extend type Mutation {
   importPlan(input: ImportPlanInput!): PlanImportResult! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
+	{Name: "../schema/labels.graphqls", Input: `# The words users read for enum values, served from server/labels so the SPA
+# keeps no copy of them. Resolvers: graph/labels.resolvers.go.
+
+"The word for one value of an enum."
+type EnumLabel {
+  "The GraphQL enum's name (PeriodState), or ScoreChangeAction for ScoreChange.action"
+  enum: String!
+  value: String!
+  label: String!
+}
+
+extend type Query {
+  """
+  Public. The label of every enum value, each enum's values in the order the UI lists
+  them. The catalogue is zh-CN; another language will be chosen by a locale argument
+  added here, with the same answer shape.
+  """
+  enumLabels: [EnumLabel!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/leadership.graphqls", Input: `"A unit's place in a ranking against the previous ranking of the same kind."
 type RankChange {
   evaluateeId: ID!
@@ -4420,6 +4474,61 @@ extend type Query {
   rankChanges(periodId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
   "Rank changes of an annual ranking against the previous year's"
   annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
+	{Name: "../schema/periods.graphqls", Input: `# Half-year periods and their workflow (DESIGN §3): states, moves, what the signed-in
+# user may do now. Resolvers: graph/periods.resolvers.go; rules: server/workflow, server/evaluation.
+
+"What a user may do in a period; which ones a user may do now is Period.allowedActions."
+enum PeriodAction {
+  "报送进展"
+  REPORT_PROGRESS
+  "录入分值"
+  ENTER_SCORES
+  "核实分值"
+  VERIFY_SCORES
+  "导入民意调查、第三方评估数据"
+  IMPORT_SOURCES
+  "查看本单位结果"
+  SEE_OWN_RESULTS
+  "变更周期阶段"
+  MOVE_PERIOD
+}
+
+"A change of a period's state, with who and why."
+type PeriodEvent {
+  at: Time!
+  fromState: PeriodState!
+  toState: PeriodState!
+  reason: String
+  username: String!
+}
+
+input MovePeriodInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  version: Int! @goTag(key: "validate", value: "min=1")
+  to: PeriodState!
+  "Required when a period goes back (e.g. reopening a published period)."
+  reason: String @goTag(key: "validate", value: "omitempty,max=500")
+}
+
+extend type Query {
+  period(id: ID!): Period @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
+}
+
+extend type Mutation {
+  "Moves a period through 筹备 → 填报 → 审核 → 公示 → 发布, or back with a reason."
+  movePeriod(input: MovePeriodInput!): Period! @allow(roles: [TASK_FORCE])
+}
+
+extend type Period {
+  version: Int!
+  "States the 专班 may move the period to now"
+  nextStates: [PeriodState!]!
+  "What the signed-in user may do in this period now: their roles and the period's state together, as the server will judge them"
+  allowedActions: [PeriodAction!]!
+  events: [PeriodEvent!]!
+  publishedAt: Time
 }
 `, BuiltIn: false},
 	{Name: "../schema/plan.graphqls", Input: `"How a half-year score treats a method with no data (DESIGN §2.7)."
@@ -4720,22 +4829,10 @@ extend type Query {
   publishedRanking(periodId: ID!, group: RankingGroup!): PublishedRanking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
 }
 `, BuiltIn: false},
-	{Name: "../schema/schema.graphqls", Input: `# Scalars and directives shared by every area. Query and Mutation are declared
-# in auth.graphqls (sessions come first); each area extends them in its own file.
+	{Name: "../schema/reports.graphqls", Input: `# Evaluatees' progress reports (进展报送) and their evidence (佐证材料).
+# Resolvers: graph/reports.resolvers.go; rules: server/evaluation.
 
-"An exact decimal number, sent as a string (\"0.5\", \"12\") so no precision is lost. Inputs also accept JSON numbers."
-scalar Decimal
-
-"A point in time, RFC 3339 (e.g. 2026-11-27T09:30:00+08:00)."
-scalar Time
-
-"A file sent with the GraphQL multipart request specification."
-scalar Upload
-
-directive @goTag(key: String!, value: String) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
-directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
-`, BuiltIn: false},
-	{Name: "../schema/scoring.graphqls", Input: `"An evaluatee's own account of a task (进展报送)."
+"An evaluatee's own account of a task (进展报送)."
 enum ProgressState {
   "未启动"
   NOT_STARTED
@@ -4747,60 +4844,6 @@ enum ProgressState {
   NOTABLE_RESULTS
   "已完成"
   COMPLETED
-}
-
-"A lead unit's score moves draft → submitted → verified, or back when returned (DESIGN §3)."
-enum ScoreStatus {
-  DRAFT
-  SUBMITTED
-  VERIFIED
-  RETURNED
-}
-
-"The four evaluation methods (DESIGN R3)."
-enum ScoringMethod {
-  "日常监测"
-  DAILY_MONITORING
-  "实地调研"
-  FIELD_VISITS
-  "民意调查"
-  PUBLIC_OPINION
-  "第三方评估"
-  THIRD_PARTY
-}
-
-"What a user may do in a period; which ones a user may do now is Period.allowedActions."
-enum PeriodAction {
-  "报送进展"
-  REPORT_PROGRESS
-  "录入分值"
-  ENTER_SCORES
-  "核实分值"
-  VERIFY_SCORES
-  "导入民意调查、第三方评估数据"
-  IMPORT_SOURCES
-  "查看本单位结果"
-  SEE_OWN_RESULTS
-  "变更周期阶段"
-  MOVE_PERIOD
-}
-
-enum VerifyAction {
-  "核实通过"
-  ACCEPT
-  "调整分值(须说明理由)"
-  ADJUST
-  "退回牵头单位(须说明理由)"
-  RETURN
-}
-
-"A change of a period's state, with who and why."
-type PeriodEvent {
-  at: Time!
-  fromState: PeriodState!
-  toState: PeriodState!
-  reason: String
-  username: String!
 }
 
 "A file attached to a progress report (佐证材料)."
@@ -4829,77 +4872,41 @@ type ProgressReport {
   version: Int!
 }
 
-"One change of a score: who, when, from what to what, and why."
-type ScoreChange {
-  at: Time!
-  username: String!
-  "SAVE, SUBMIT, ACCEPT, ADJUST, RETURN"
-  action: String!
-  oldValue: Decimal
-  newValue: Decimal
-  oldStatus: ScoreStatus
-  newStatus: ScoreStatus!
-  reason: String
+input SaveProgressReportInput {
+  periodId: ID! @goTag(key: "validate", value: "required")
+  evaluateeId: ID! @goTag(key: "validate", value: "required")
+  taskId: ID! @goTag(key: "validate", value: "required")
+  state: ProgressState!
+  narrative: String! @goTag(key: "validate", value: "max=5000")
+  "0 for a new report"
+  version: Int! @goTag(key: "validate", value: "min=0")
 }
 
-"A lead unit's score of one evaluatee on one task in one period."
-type Score {
-  id: ID!
-  periodId: ID!
-  evaluateeId: ID!
-  taskId: ID!
-  leadUnit: Unit!
-  value: Decimal!
-  comment: String!
-  status: ScoreStatus!
-  enteredBy: String!
-  enteredAt: Time!
-  verifiedBy: String
-  verifiedAt: Time
-  "The lead unit's value when the 专班 adjusted it."
-  originalValue: Decimal
-  "The 专班's reason for an adjustment or a return."
-  reviewReason: String
-  version: Int!
-  history: [ScoreChange!]!
-  "Whether the signed-in user entered this score (nobody verifies their own)"
-  enteredByMe: Boolean!
+extend type Query {
+  "Progress reports of one evaluatee (contacts: their own unit only)"
+  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
 }
 
-"One cell of a lead unit's score grid."
-type ScoreCell {
-  evaluateeId: ID!
-  taskId: ID!
-  """
-  The highest score that may be entered (满分): the task's points rounded half up to two
-  decimals. Entering exactly this counts as the task's exact points, whichever way they
-  rounded (2/3 → 0.67, 1/7 → 0.14, 10/3 → 3.33 all mean full marks); any lower entry
-  counts as entered.
-  """
-  maxPoints: Decimal!
-  score: Score
-  report: ProgressReport
+extend type Mutation {
+  saveProgressReport(input: SaveProgressReportInput!): ProgressReport! @allow(roles: [EVALUATEE_CONTACT])
+  "Attaches a file to a progress report; type checked by content."
+  uploadEvidence(reportId: ID!, file: Upload!): Evidence! @allow(roles: [EVALUATEE_CONTACT])
+  deleteEvidence(id: ID!): ID! @allow(roles: [EVALUATEE_CONTACT])
 }
+`, BuiltIn: false},
+	{Name: "../schema/results.graphqls", Input: `# Results: rankings, breakdowns and what a publication froze. Field visits, leadership and
+# analyst queries extend this area. Resolvers: graph/results.resolvers.go; rules: server/results.
 
-"What a lead unit scores in a period: the tasks it leads and everyone carrying them."
-type ScoreSheet {
-  period: Period!
-  leadUnit: Unit!
-  tasks: [Task!]!
-  evaluatees: [Evaluatee!]!
-  cells: [ScoreCell!]!
-  "Whether scores may be saved now (the period is open for entry)."
-  editable: Boolean!
-}
-
-"A 民意调查 or 第三方评估 value of one evaluatee from one source."
-type SourceValue {
-  id: ID!
-  evaluatee: Evaluatee!
-  method: ScoringMethod!
-  source: String!
-  value: Decimal!
-  weight: Decimal!
+"The four evaluation methods (DESIGN R3)."
+enum ScoringMethod {
+  "日常监测"
+  DAILY_MONITORING
+  "实地调研"
+  FIELD_VISITS
+  "民意调查"
+  PUBLIC_OPINION
+  "第三方评估"
+  THIRD_PARTY
 }
 
 type ComponentScore {
@@ -4997,6 +5004,123 @@ type Breakdown {
   missingScores: Int!
 }
 
+extend type Query {
+  "Half-year ranking of a group (contacts: their own row, from 公示 on)"
+  ranking(periodId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+  "Annual ranking: the mean of the two published halves"
+  annualRanking(planId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+  "From the final figure down to every task score (contacts: their own unit, from 公示 on)"
+  breakdown(periodId: ID!, evaluateeId: ID!): Breakdown! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+}
+`, BuiltIn: false},
+	{Name: "../schema/schema.graphqls", Input: `# Scalars and directives shared by every area. Query and Mutation are declared
+# in auth.graphqls (sessions come first); each area extends them in its own file.
+
+"An exact decimal number, sent as a string (\"0.5\", \"12\") so no precision is lost. Inputs also accept JSON numbers."
+scalar Decimal
+
+"A point in time, RFC 3339 (e.g. 2026-11-27T09:30:00+08:00)."
+scalar Time
+
+"A file sent with the GraphQL multipart request specification."
+scalar Upload
+
+directive @goTag(key: String!, value: String) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
+directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
+`, BuiltIn: false},
+	{Name: "../schema/scores.graphqls", Input: `# Lead units' scores, their verification by the 专班, task points, and the 民意调查 /
+# 第三方评估 source values. Resolvers: graph/scores.resolvers.go; rules: server/evaluation.
+
+"A lead unit's score moves draft → submitted → verified, or back when returned (DESIGN §3)."
+enum ScoreStatus {
+  DRAFT
+  SUBMITTED
+  VERIFIED
+  RETURNED
+}
+
+enum VerifyAction {
+  "核实通过"
+  ACCEPT
+  "调整分值(须说明理由)"
+  ADJUST
+  "退回牵头单位(须说明理由)"
+  RETURN
+}
+
+"One change of a score: who, when, from what to what, and why."
+type ScoreChange {
+  at: Time!
+  username: String!
+  "SAVE, SUBMIT, ACCEPT, ADJUST, RETURN"
+  action: String!
+  oldValue: Decimal
+  newValue: Decimal
+  oldStatus: ScoreStatus
+  newStatus: ScoreStatus!
+  reason: String
+}
+
+"A lead unit's score of one evaluatee on one task in one period."
+type Score {
+  id: ID!
+  periodId: ID!
+  evaluateeId: ID!
+  taskId: ID!
+  leadUnit: Unit!
+  value: Decimal!
+  comment: String!
+  status: ScoreStatus!
+  enteredBy: String!
+  enteredAt: Time!
+  verifiedBy: String
+  verifiedAt: Time
+  "The lead unit's value when the 专班 adjusted it."
+  originalValue: Decimal
+  "The 专班's reason for an adjustment or a return."
+  reviewReason: String
+  version: Int!
+  history: [ScoreChange!]!
+  "Whether the signed-in user entered this score (nobody verifies their own)"
+  enteredByMe: Boolean!
+}
+
+"One cell of a lead unit's score grid."
+type ScoreCell {
+  evaluateeId: ID!
+  taskId: ID!
+  """
+  The highest score that may be entered (满分): the task's points rounded half up to two
+  decimals. Entering exactly this counts as the task's exact points, whichever way they
+  rounded (2/3 → 0.67, 1/7 → 0.14, 10/3 → 3.33 all mean full marks); any lower entry
+  counts as entered.
+  """
+  maxPoints: Decimal!
+  score: Score
+  report: ProgressReport
+}
+
+"What a lead unit scores in a period: the tasks it leads and everyone carrying them."
+type ScoreSheet {
+  period: Period!
+  leadUnit: Unit!
+  tasks: [Task!]!
+  evaluatees: [Evaluatee!]!
+  cells: [ScoreCell!]!
+  "Whether scores may be saved now (the period is open for entry)."
+  editable: Boolean!
+}
+
+"A 民意调查 or 第三方评估 value of one evaluatee from one source."
+type SourceValue {
+  id: ID!
+  evaluatee: Evaluatee!
+  method: ScoringMethod!
+  source: String!
+  value: Decimal!
+  weight: Decimal!
+}
+
 "A problem in one row of an uploaded sheet."
 type SheetRowError {
   row: Int!
@@ -5015,24 +5139,6 @@ type SourceValuesImport {
   "The parsed values; written only when there are no errors and dryRun is false"
   values: [SourceValue!]!
   written: Boolean!
-}
-
-input MovePeriodInput {
-  periodId: ID! @goTag(key: "validate", value: "required")
-  version: Int! @goTag(key: "validate", value: "min=1")
-  to: PeriodState!
-  "Required when a period goes back (e.g. reopening a published period)."
-  reason: String @goTag(key: "validate", value: "omitempty,max=500")
-}
-
-input SaveProgressReportInput {
-  periodId: ID! @goTag(key: "validate", value: "required")
-  evaluateeId: ID! @goTag(key: "validate", value: "required")
-  taskId: ID! @goTag(key: "validate", value: "required")
-  state: ProgressState!
-  narrative: String! @goTag(key: "validate", value: "max=5000")
-  "0 for a new report"
-  version: Int! @goTag(key: "validate", value: "min=0")
 }
 
 input ScoreEntryInput {
@@ -5091,29 +5197,14 @@ input ImportSourceValuesInput {
 }
 
 extend type Query {
-  period(id: ID!): Period @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST])
-  "Progress reports of one evaluatee (contacts: their own unit only)"
-  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
   "The score grid of a lead unit (scorers: their own unit; the 专班: any)"
   scoreSheet(periodId: ID!, leadUnitId: ID): ScoreSheet! @allow(roles: [LEAD_SCORER, TASK_FORCE])
   "Scores awaiting the 专班"
   verificationQueue(periodId: ID!, status: ScoreStatus = SUBMITTED): [Score!]! @allow(roles: [TASK_FORCE])
   sourceValues(periodId: ID!, method: ScoringMethod!): [SourceValue!]! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
-  "Half-year ranking of a group (contacts: their own row, from 公示 on)"
-  ranking(periodId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
-  "Annual ranking: the mean of the two published halves"
-  annualRanking(planId: ID!, group: RankingGroup!): Ranking! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
-  "From the final figure down to every task score (contacts: their own unit, from 公示 on)"
-  breakdown(periodId: ID!, evaluateeId: ID!): Breakdown! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
 }
 
 extend type Mutation {
-  "Moves a period through 筹备 → 填报 → 审核 → 公示 → 发布, or back with a reason."
-  movePeriod(input: MovePeriodInput!): Period! @allow(roles: [TASK_FORCE])
-  saveProgressReport(input: SaveProgressReportInput!): ProgressReport! @allow(roles: [EVALUATEE_CONTACT])
-  "Attaches a file to a progress report; type checked by content."
-  uploadEvidence(reportId: ID!, file: Upload!): Evidence! @allow(roles: [EVALUATEE_CONTACT])
-  deleteEvidence(id: ID!): ID! @allow(roles: [EVALUATEE_CONTACT])
   "Saves (and optionally submits) scores of the tasks the user's unit leads; all or nothing."
   saveScores(input: SaveScoresInput!): [Score!]! @allow(roles: [LEAD_SCORER])
   submitScores(input: SubmitScoresInput!): [Score!]! @allow(roles: [LEAD_SCORER])
@@ -5124,16 +5215,6 @@ extend type Mutation {
   "Accepts, adjusts or returns submitted scores, one or many."
   verifyScores(input: VerifyScoresInput!): [Score!]! @allow(roles: [TASK_FORCE])
   importSourceValues(input: ImportSourceValuesInput!): SourceValuesImport! @allow(roles: [TASK_FORCE])
-}
-
-extend type Period {
-  version: Int!
-  "States the 专班 may move the period to now"
-  nextStates: [PeriodState!]!
-  "What the signed-in user may do in this period now: their roles and the period's state together, as the server will judge them"
-  allowedActions: [PeriodAction!]!
-  events: [PeriodEvent!]!
-  publishedAt: Time
 }
 `, BuiltIn: false},
 	{Name: "../schema/unit.graphqls", Input: `"The kind of a unit, as government lists group them."
@@ -5358,6 +5439,18 @@ func (ec *executionContext) childFields_DimensionScore(ctx context.Context, fiel
 		return ec.fieldContext_DimensionScore_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DimensionScore", field.Name)
+}
+
+func (ec *executionContext) childFields_EnumLabel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "enum":
+		return ec.fieldContext_EnumLabel_enum(ctx, field)
+	case "value":
+		return ec.fieldContext_EnumLabel_value(ctx, field)
+	case "label":
+		return ec.fieldContext_EnumLabel_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnumLabel", field.Name)
 }
 
 func (ec *executionContext) childFields_Evaluatee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8918,6 +9011,75 @@ func (ec *executionContext) _DimensionScore_score(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_DimensionScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DimensionScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _EnumLabel_enum(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_enum(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enum, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_enum(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnumLabel_value(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnumLabel_label(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
 }
 
 func (ec *executionContext) _Evaluatee_id(ctx context.Context, field graphql.CollectedField, obj *store.Evaluatee) (ret graphql.Marshaler) {
@@ -12626,6 +12788,68 @@ func (ec *executionContext) fieldContext_Mutation_importPlan(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_movePeriod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MovePeriod(ctx, fc.Args["input"].(model.MovePeriodInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_movePeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13612,68 +13836,6 @@ func (ec *executionContext) fieldContext_Mutation_setTaskAssignments(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setTaskAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Mutation_movePeriod(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().MovePeriod(ctx, fc.Args["input"].(model.MovePeriodInput))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
-				if err != nil {
-					var zeroVal store.Period
-					return zeroVal, err
-				}
-				if ec.Directives.Allow == nil {
-					var zeroVal store.Period
-					return zeroVal, errors.New("directive allow is not implemented")
-				}
-				return ec.Directives.Allow(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
-			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Mutation_movePeriod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Mutation",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Period(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Mutation_movePeriod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16279,6 +16441,38 @@ func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_enumLabels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_enumLabels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().EnumLabels(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []labels.Label) graphql.Marshaler {
+			return ec.marshalNEnumLabel2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_enumLabels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnumLabel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_rankChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16397,6 +16591,68 @@ func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_annualRankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_period(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Period(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal *store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_period(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_period_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16701,68 +16957,6 @@ func (ec *executionContext) fieldContext_Query_publishedRanking(ctx context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_period(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_period(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Period(ctx, fc.Args["id"].(int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST"})
-				if err != nil {
-					var zeroVal *store.Period
-					return zeroVal, err
-				}
-				if ec.Directives.Allow == nil {
-					var zeroVal *store.Period
-					return zeroVal, errors.New("directive allow is not implemented")
-				}
-				return ec.Directives.Allow(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
-			return ec.marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_period(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Period(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_period_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_progressReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16819,192 +17013,6 @@ func (ec *executionContext) fieldContext_Query_progressReports(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_progressReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_scoreSheet(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ScoreSheet(ctx, fc.Args["periodId"].(int64), fc.Args["leadUnitId"].(*int64))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER", "TASK_FORCE"})
-				if err != nil {
-					var zeroVal model.ScoreSheet
-					return zeroVal, err
-				}
-				if ec.Directives.Allow == nil {
-					var zeroVal model.ScoreSheet
-					return zeroVal, errors.New("directive allow is not implemented")
-				}
-				return ec.Directives.Allow(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v model.ScoreSheet) graphql.Marshaler {
-			return ec.marshalNScoreSheet2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheet(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ScoreSheet(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_scoreSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_verificationQueue(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().VerificationQueue(ctx, fc.Args["periodId"].(int64), fc.Args["status"].(*store.ScoreStatus))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
-				if err != nil {
-					var zeroVal []store.Score
-					return zeroVal, err
-				}
-				if ec.Directives.Allow == nil {
-					var zeroVal []store.Score
-					return zeroVal, errors.New("directive allow is not implemented")
-				}
-				return ec.Directives.Allow(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
-			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Score(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_verificationQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_sourceValues(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_sourceValues(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(scoring.Method))
-		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
-				if err != nil {
-					var zeroVal []store.SourceValue
-					return zeroVal, err
-				}
-				if ec.Directives.Allow == nil {
-					var zeroVal []store.SourceValue
-					return zeroVal, errors.New("directive allow is not implemented")
-				}
-				return ec.Directives.Allow(ctx, nil, directive0, roles)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v []store.SourceValue) graphql.Marshaler {
-			return ec.marshalNSourceValue2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValueᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_sourceValues(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SourceValue(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_sourceValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17191,6 +17199,192 @@ func (ec *executionContext) fieldContext_Query_breakdown(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_breakdown_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_scoreSheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ScoreSheet(ctx, fc.Args["periodId"].(int64), fc.Args["leadUnitId"].(*int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"LEAD_SCORER", "TASK_FORCE"})
+				if err != nil {
+					var zeroVal model.ScoreSheet
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.ScoreSheet
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.ScoreSheet) graphql.Marshaler {
+			return ec.marshalNScoreSheet2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐScoreSheet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_scoreSheet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreSheet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_scoreSheet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verificationQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerificationQueue(ctx, fc.Args["periodId"].(int64), fc.Args["status"].(*store.ScoreStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal []store.Score
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Score
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verificationQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verificationQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sourceValues(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sourceValues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SourceValues(ctx, fc.Args["periodId"].(int64), fc.Args["method"].(scoring.Method))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []store.SourceValue
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.SourceValue
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.SourceValue) graphql.Marshaler {
+			return ec.marshalNSourceValue2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐSourceValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sourceValues(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sourceValues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24836,6 +25030,49 @@ func (ec *executionContext) _DimensionScore(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var enumLabelImplementors = []string{"EnumLabel"}
+
+func (ec *executionContext) _EnumLabel(ctx context.Context, sel ast.SelectionSet, obj *labels.Label) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, enumLabelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnumLabel")
+		case "enum":
+			out.Values[i] = ec._EnumLabel_enum(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._EnumLabel_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._EnumLabel_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var evaluateeImplementors = []string{"Evaluatee"}
 
 func (ec *executionContext) _Evaluatee(ctx context.Context, sel ast.SelectionSet, obj *store.Evaluatee) graphql.Marshaler {
@@ -26000,6 +26237,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "movePeriod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_movePeriod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createPlan":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPlan(ctx, field)
@@ -26108,13 +26352,6 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setTaskAssignments":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setTaskAssignments(ctx, field)
-			})
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "movePeriod":
-			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
-				return ec._Mutation_movePeriod(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26791,6 +27028,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inspectors(ctx, field)
 				})
+		case "enumLabels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_enumLabels(ctx, field)
+				})
 		case "rankChanges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -26802,6 +27045,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_annualRankChanges(ctx, field)
+				})
+		case "period":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_period(ctx, field)
 				})
 		case "plans":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -26833,35 +27082,11 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_publishedRanking(ctx, field)
 				})
-		case "period":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_period(ctx, field)
-				})
 		case "progressReports":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_progressReports(ctx, field)
-				})
-		case "scoreSheet":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_scoreSheet(ctx, field)
-				})
-		case "verificationQueue":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_verificationQueue(ctx, field)
-				})
-		case "sourceValues":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_sourceValues(ctx, field)
 				})
 		case "ranking":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -26880,6 +27105,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_breakdown(ctx, field)
+				})
+		case "scoreSheet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_scoreSheet(ctx, field)
+				})
+		case "verificationQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verificationQueue(ctx, field)
+				})
+		case "sourceValues":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sourceValues(ctx, field)
 				})
 		case "units":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -28722,6 +28965,26 @@ func (ec *executionContext) marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋk
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDimensionScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEnumLabel2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabel(ctx context.Context, sel ast.SelectionSet, v labels.Label) graphql.Marshaler {
+	return ec._EnumLabel(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEnumLabel2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabelᚄ(ctx context.Context, sel ast.SelectionSet, v []labels.Label) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEnumLabel2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋlabelsᚐLabel(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

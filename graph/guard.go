@@ -22,8 +22,9 @@ import (
 // refused. What a restricted session may do is decided before a request
 // gets here, by RestrictedSessions (restricted.go).
 
-// publicFields need no session.
-var publicFields = []string{"me", "login"}
+// publicFields need no session. enumLabels is vocabulary, not data: the
+// SPA loads it once, before anyone signs in.
+var publicFields = []string{"me", "login", "enumLabels"}
 
 // ownTransactionFields run without the mutation transaction: sign-in
 // verifies a password (slow, queued on a semaphore) before it knows what to

@@ -187,15 +187,15 @@ func (r *planResolver) Evaluatees(ctx context.Context, obj *store.Plan) ([]store
 }
 
 func (r *queryResolver) Plans(ctx context.Context) ([]store.Plan, error) {
-	return store.ListPlans(ctx, r.Store.DB)
+	return plans.Plans(ctx, r.Store.DB, auth.From(ctx))
 }
 
 func (r *queryResolver) Plan(ctx context.Context, id int64) (*store.Plan, error) {
-	return nilIfNotFound(store.FindPlan(ctx, r.Store.DB, id))
+	return nilIfNotFound(plans.Plan(ctx, r.Store.DB, auth.From(ctx), id))
 }
 
 func (r *queryResolver) Task(ctx context.Context, id int64) (*store.Task, error) {
-	return nilIfNotFound(store.FindTask(ctx, r.Store.DB, id))
+	return nilIfNotFound(plans.Task(ctx, r.Store.DB, auth.From(ctx), id))
 }
 
 func (r *queryResolver) Evaluatees(ctx context.Context, planID int64) ([]store.Evaluatee, error) {

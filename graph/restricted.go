@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/store"
 )
 
@@ -24,8 +25,9 @@ import (
 // requests may name only the root fields below, every other route (file
 // downloads, exports) is refused outright.
 
-// restrictedFields are all a session may use while it has pending steps.
-var restrictedFields = []string{"me", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment", "__typename"}
+// restrictedFields are all a session may use while it has pending steps
+// (enumLabels is public: the SPA loads it whoever is signed in).
+var restrictedFields = []string{"me", "enumLabels", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment", "__typename"}
 
 // RestrictedSessions is middleware for every signed-in route; it must run
 // after auth.Middleware has resolved the session.
@@ -120,10 +122,9 @@ func rootFields(doc *ast.QueryDocument, set ast.SelectionSet, seen map[string]bo
 }
 
 func pendingLabel(steps []string) string {
-	labels := map[string]string{"PASSWORD_CHANGE": "修改初始密码", "PASSWORD_EXPIRED": "更换已过期的密码", "TOTP_ENROLLMENT": "绑定动态验证码"}
 	out := make([]string, len(steps))
 	for i, s := range steps {
-		out[i] = labels[s]
+		out[i] = labels.Of(labels.SessionPending, s)
 	}
 	return strings.Join(out, "、")
 }

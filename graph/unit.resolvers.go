@@ -42,5 +42,5 @@ func (r *mutationResolver) DeleteUnit(ctx context.Context, id int64, version int
 }
 
 func (r *queryResolver) Units(ctx context.Context) ([]store.Unit, error) {
-	return store.ListUnits(ctx, r.Store.DB)
+	return units.List(ctx, r.Store.DB, auth.From(ctx))
 }

@@ -35,3 +35,17 @@ func (r *Resolver) parseUpload(ctx context.Context, db store.DB, field string, f
 	}
 	return importer.Parse(data, importer.Options{Units: store.CatalogueOf(units)}), nil
 }
+
+func readUpload(file graphql.Upload, field string, max int64) ([]byte, error) {
+	if file.File == nil {
+		return nil, apperr.Field(field, "required", "请上传文件", "a file is required")
+	}
+	data, err := io.ReadAll(io.LimitReader(file.File, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read upload %q: %w", file.Filename, err)
+	}
+	if int64(len(data)) > max {
+		return nil, apperr.Field(field, "max", fmt.Sprintf("文件超过%dMB上限", max>>20), "the file is too large")
+	}
+	return data, nil
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/evaluation"
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -74,10 +75,6 @@ func queryID(r *http.Request, key string) (int64, error) {
 	return v, nil
 }
 
-var statusLabels = map[store.ScoreStatus]string{
-	store.ScoreDraft: "草稿", store.ScoreSubmitted: "已提交", store.ScoreVerified: "已核实", store.ScoreReturned: "已退回",
-}
-
 // scoreTemplate is the lead unit's .xlsx of the cells it scores.
 func scoreTemplate(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
 	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
@@ -103,25 +100,18 @@ func scoreTemplate(st *store.Store) func(r *http.Request, id *auth.Identity) (st
 		for _, c := range sh.Cells {
 			row := sheets.ScoreRow{
 				PeriodID: periodID, EvaluateeID: c.EvaluateeID, TaskID: c.TaskID, TaskNumber: tasks[c.TaskID].Number,
-				TaskText: tasks[c.TaskID].Text, Evaluatee: evs[c.EvaluateeID].Unit.Name, Group: groupLabel(evs[c.EvaluateeID].Group),
+				TaskText: tasks[c.TaskID].Text, Evaluatee: evs[c.EvaluateeID].Unit.Name, Group: labels.Of("RankingGroup", string(evs[c.EvaluateeID].Group)),
 				MaxPoints: c.MaxPoints,
 			}
 			if c.Score != nil {
 				v := c.Score.Value
-				row.Score, row.Comment, row.Version, row.Status = &v, c.Score.Comment, c.Score.Version, statusLabels[c.Score.Status]
+				row.Score, row.Comment, row.Version, row.Status = &v, c.Score.Comment, c.Score.Version, labels.Of("ScoreStatus", string(c.Score.Status))
 			}
 			t.Rows = append(t.Rows, row)
 		}
 		data, err := sheets.ScoreWorkbook(t)
 		return fmt.Sprintf("%s-%s-评分表.xlsx", sh.Period.Name, sh.LeadUnit.Name), data, err
 	}
-}
-
-func groupLabel(g store.RankingGroup) string {
-	if g == store.GroupDistricts {
-		return "旗县区组"
-	}
-	return "市直部门组"
 }
 
 // auditExport is the auditor's .xlsx of the filtered audit log.

@@ -103,3 +103,8 @@ func roleNames(roles []auth.Role) []string {
 	}
 	return out
 }
+
+// List is every account, for the administrator.
+func List(ctx context.Context, db store.DB, _ *auth.Identity) ([]store.User, error) {
+	return store.ListUsers(ctx, db)
+}

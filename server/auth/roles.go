@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/labels"
 )
 
 // Role is what a user may do (DESIGN §4).
@@ -28,13 +29,8 @@ const (
 // AllRoles in the order the UI lists them.
 var AllRoles = []Role{RoleAdmin, RoleTaskForce, RoleLeadScorer, RoleEvaluateeContact, RoleInspector, RoleLeader, RoleAnalyst, RoleAuditor}
 
-// Label is the role's Chinese name.
-func (r Role) Label() string {
-	return map[Role]string{
-		RoleAdmin: "系统管理员", RoleTaskForce: "专班", RoleLeadScorer: "牵头单位评分员", RoleEvaluateeContact: "考评对象联络员",
-		RoleInspector: "实地调研员", RoleLeader: "领导", RoleAnalyst: "分析员", RoleAuditor: "审计员",
-	}[r]
-}
+// Label is the role's Chinese name (server/labels).
+func (r Role) Label() string { return labels.Of("Role", string(r)) }
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool { return slices.Contains(AllRoles, r) }

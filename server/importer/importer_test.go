@@ -148,6 +148,7 @@ func buildDocx(t testing.TB, body string) []byte {
 }
 
 func TestParseSeed(t *testing.T) {
+	t.Parallel()
 	res := Parse(readSeed(t), Options{})
 
 	t.Run("title", func(t *testing.T) {
@@ -285,6 +286,7 @@ func TestParseSeed(t *testing.T) {
 }
 
 func TestParseDocxMatchesText(t *testing.T) {
+	t.Parallel()
 	seed := readSeed(t)
 	fromText := Parse(seed, Options{})
 	lines := strings.Split(string(seed), "\n")
@@ -306,6 +308,7 @@ func TestParseDocxMatchesText(t *testing.T) {
 }
 
 func TestParseDocxMarkup(t *testing.T) {
+	t.Parallel()
 	body := `<w:p>` + docxRun("考评指标") + `</w:p>` +
 		`<w:p>` + docxRun("一、政务服务(100分)") + `</w:p>` +
 		`<w:p>` + docxRun("(一)平台建设(100分)") + `</w:p>` +
@@ -356,6 +359,7 @@ const cleanPlan = `考评指标
 `
 
 func TestParseCleanPlan(t *testing.T) {
+	t.Parallel()
 	res := ParseText(cleanPlan, Options{})
 	if len(res.Problems) != 0 {
 		t.Fatalf("a correct plan must have no problems, got %+v", res.Problems)
@@ -369,6 +373,7 @@ func TestParseCleanPlan(t *testing.T) {
 }
 
 func TestParseVariants(t *testing.T) {
+	t.Parallel()
 	replace := func(old, new string) string {
 		if !strings.Contains(cleanPlan, old) {
 			panic("test setup: " + old + " not in cleanPlan")
@@ -634,6 +639,7 @@ func lineOf(key string) int {
 }
 
 func TestParseBadFiles(t *testing.T) {
+	t.Parallel()
 	random := make([]byte, 4096)
 	rand.New(rand.NewSource(1)).Read(random)
 	copy(random, "\x7fELF\x02\x01\x01\x00") // a NUL at byte 8, on line 1
@@ -707,6 +713,7 @@ func TestParseBadFiles(t *testing.T) {
 }
 
 func TestLeadUnitMatching(t *testing.T) {
+	t.Parallel()
 	plan := func(units ...string) string {
 		var b strings.Builder
 		b.WriteString("考评指标\n一、方面(100分)\n(一)指标(100分)\n")
@@ -829,6 +836,7 @@ func TestLeadUnitMatching(t *testing.T) {
 }
 
 func TestParseDeadline(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		phrase     string
 		month      int
@@ -867,6 +875,7 @@ func TestParseDeadline(t *testing.T) {
 }
 
 func TestChineseNumbers(t *testing.T) {
+	t.Parallel()
 	for n := 1; n <= 99; n++ {
 		if got := chineseNumber(chineseNumeral(n)); got != n {
 			t.Errorf("%d → %q → %d", n, chineseNumeral(n), got)

@@ -8,6 +8,7 @@ import (
 // Points go into numeric(7, 2) columns: points with more than two decimals
 // would be rounded there, so the importer reports them instead (issue 7).
 func TestPointsWithMoreThanTwoDecimalsAreReported(t *testing.T) {
+	t.Parallel()
 	text := strings.NewReplacer("（60分）", "（59.995分）", "（40分）", "（40.005分）").Replace(cleanPlan)
 	res := ParseText(text, Options{})
 	var lines []int

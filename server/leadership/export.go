@@ -7,13 +7,12 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 )
-
-var groupNames = map[store.RankingGroup]string{store.GroupDistricts: "旗县区组", store.GroupDepartments: "市直部门组"}
 
 var chineseNumbers = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
@@ -59,7 +58,7 @@ func HalfYearWorkbook(ctx context.Context, db store.DB, id *auth.Identity, perio
 	if err != nil {
 		return "", nil, err
 	}
-	r := sheets.Ranking{Title: fmt.Sprintf("%s %s 考评排名", v.Period.Name, groupNames[group])}
+	r := sheets.Ranking{Title: fmt.Sprintf("%s %s 考评排名", v.Period.Name, labels.Of("RankingGroup", string(group)))}
 	switch {
 	case v.Preview:
 		r.Note = "预览(未公示):按当前已录入的分值(含草稿)计算,不是公布结果"
@@ -83,7 +82,7 @@ func HalfYearWorkbook(ctx context.Context, db store.DB, id *auth.Identity, perio
 		})
 	}
 	data, err := sheets.RankingWorkbook(r)
-	return fmt.Sprintf("%s-%s-考评排名.xlsx", v.Period.Name, groupNames[group]), data, err
+	return fmt.Sprintf("%s-%s-考评排名.xlsx", v.Period.Name, labels.Of("RankingGroup", string(group))), data, err
 }
 
 // AnnualWorkbook is a plan's annual ranking of a group as .xlsx; the
@@ -105,7 +104,7 @@ func AnnualWorkbook(ctx context.Context, db store.DB, id *auth.Identity, planID 
 	if err != nil {
 		return "", nil, err
 	}
-	r := sheets.Ranking{Title: fmt.Sprintf("%d年度 %s 考评排名", plan.Year, groupNames[group]),
+	r := sheets.Ranking{Title: fmt.Sprintf("%d年度 %s 考评排名", plan.Year, labels.Of("RankingGroup", string(group))),
 		Note: "年度得分 = (上半年公布得分 + 下半年公布得分) ÷ 2;各项得分与方面得分为上半年数据"}
 	for _, row := range rows {
 		if row.Provisional {
@@ -131,7 +130,7 @@ func AnnualWorkbook(ctx context.Context, db store.DB, id *auth.Identity, planID 
 		r.Rows = append(r.Rows, line)
 	}
 	data, err := sheets.RankingWorkbook(r)
-	return fmt.Sprintf("%d年度-%s-考评排名.xlsx", plan.Year, groupNames[group]), data, err
+	return fmt.Sprintf("%d年度-%s-考评排名.xlsx", plan.Year, labels.Of("RankingGroup", string(group))), data, err
 }
 
 func fillHeaders(r *sheets.Ranking, dims []store.Dimension) {

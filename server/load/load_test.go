@@ -7,6 +7,7 @@ import (
 )
 
 func TestSummarizePercentilesAndErrors(t *testing.T) {
+	t.Parallel()
 	var samples []Sample
 	for i := 1; i <= 100; i++ {
 		s := Sample{Op: "q", Latency: time.Duration(i) * time.Millisecond}

@@ -170,3 +170,20 @@ func SetAssignments(ctx context.Context, db store.DB, _ *auth.Identity, taskID i
 func Import(ctx context.Context, db store.DB, _ *auth.Identity, name string, year int, doc *importer.Result) (*store.Plan, []store.Unit, error) {
 	return store.ImportPlan(ctx, db, strings.TrimSpace(name), year, doc)
 }
+
+// Plans lists every plan. Every evaluation role may read them all (the
+// @allow directive keeps the admin and the auditor out); there is no
+// per-unit filter because a plan's structure is public within the work.
+func Plans(ctx context.Context, db store.DB, _ *auth.Identity) ([]store.Plan, error) {
+	return store.ListPlans(ctx, db)
+}
+
+// Plan is one plan by id.
+func Plan(ctx context.Context, db store.DB, _ *auth.Identity, planID int64) (*store.Plan, error) {
+	return store.FindPlan(ctx, db, planID)
+}
+
+// Task is one task by id.
+func Task(ctx context.Context, db store.DB, _ *auth.Identity, taskID int64) (*store.Task, error) {
+	return store.FindTask(ctx, db, taskID)
+}

@@ -9,6 +9,7 @@ import (
 )
 
 func TestAnnual(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name        string
 		h1, h2      *decimal.Decimal
@@ -42,6 +43,7 @@ func TestAnnual(t *testing.T) {
 }
 
 func TestRank(t *testing.T) {
+	t.Parallel()
 	rows := []scoring.RankInput{
 		{ID: 10, Score: d("80"), SortKey: 1},
 		{ID: 20, Score: d("85.5"), SortKey: 3},
@@ -64,6 +66,7 @@ func TestRank(t *testing.T) {
 }
 
 func TestRankComparesPublishedScores(t *testing.T) {
+	t.Parallel()
 	// 85.504 and 85.501 are both published as 85.50: one rank, official order.
 	got := scoring.Rank([]scoring.RankInput{
 		{ID: 1, Score: d("85.504"), SortKey: 2},

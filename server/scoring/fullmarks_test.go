@@ -12,6 +12,7 @@ import (
 // A task sharing 1 point with two others is worth 1/3; its full marks are
 // entered as 0.33 (MaxEntry) and count as the exact share.
 func TestFullMarksOnARepeatingShare(t *testing.T) {
+	t.Parallel()
 	plan := scoring.Plan{
 		Weights: scoring.DefaultWeights(),
 		Dimensions: []scoring.Dimension{{ID: 1, Points: decimal.NewFromInt(1), Indicators: []scoring.Indicator{

@@ -12,6 +12,7 @@ import (
 )
 
 func TestTaskPoints(t *testing.T) {
+	t.Parallel()
 	plan := scoring.Plan{Dimensions: []scoring.Dimension{{ID: 1, Points: d("13"), Indicators: []scoring.Indicator{
 		// 10 − 4 = 6 left, shared by 2 tasks → 3 each.
 		{ID: 1, Points: d("10"), Tasks: []scoring.Task{{ID: 1, Points: pd("4")}, {ID: 2}, {ID: 3}}},
@@ -55,6 +56,7 @@ type halfYearCase struct {
 }
 
 func TestHalfYear(t *testing.T) {
+	t.Parallel()
 	for _, c := range halfYearCases() {
 		t.Run(c.name, func(t *testing.T) {
 			r, err := scoring.HalfYear(c.plan, c.in)
@@ -351,6 +353,7 @@ func wantMissing(t *testing.T, r scoring.Result, want []scoring.MissingScore) {
 }
 
 func TestNoScore(t *testing.T) {
+	t.Parallel()
 	// Nothing carried, nothing imported: all four components missing.
 	r, err := scoring.HalfYear(stdPlan(scoring.Redistribute), scoring.Input{})
 	if !errors.Is(err, scoring.ErrNoScore) {
@@ -373,6 +376,7 @@ func TestNoScore(t *testing.T) {
 }
 
 func TestHalfYearRejectsInvalidInput(t *testing.T) {
+	t.Parallel()
 	valid := func() (scoring.Plan, scoring.Input) {
 		return stdPlan(""), singleLead(map[int64]string{101: "8"})
 	}
@@ -447,6 +451,7 @@ func TestHalfYearRejectsInvalidInput(t *testing.T) {
 }
 
 func TestWeightsValidate(t *testing.T) {
+	t.Parallel()
 	if err := scoring.DefaultWeights().Validate(); err != nil {
 		t.Errorf("default weights: %v", err)
 	}

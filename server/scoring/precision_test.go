@@ -18,6 +18,7 @@ import (
 //
 // With only DM present, H = DM.
 func TestExactShareAtHalfCentPublishesUp(t *testing.T) {
+	t.Parallel()
 	plan := scoring.Plan{
 		Weights: scoring.DefaultWeights(),
 		Dimensions: []scoring.Dimension{
@@ -44,6 +45,7 @@ func TestExactShareAtHalfCentPublishesUp(t *testing.T) {
 // 10/3 → 3.33 (down). An evaluatee with every task at its maximum has full
 // marks, 日常监测 100.
 func TestFullMarksCountTheExactShareBothWays(t *testing.T) {
+	t.Parallel()
 	plan := scoring.Plan{
 		Weights: scoring.DefaultWeights(),
 		Dimensions: []scoring.Dimension{{ID: 1, Points: d("13"), Indicators: []scoring.Indicator{

@@ -194,6 +194,7 @@ func inRange(v *big.Rat) bool {
 }
 
 func TestPropertyScoresWithin0And100(t *testing.T) {
+	t.Parallel()
 	g := newGen(1)
 	scored := 0
 	for it := range iterations {
@@ -222,6 +223,7 @@ func TestPropertyScoresWithin0And100(t *testing.T) {
 }
 
 func TestPropertyRaisingAScoreNeverLowersH(t *testing.T) {
+	t.Parallel()
 	g := newGen(2)
 	raised := 0
 	for it := range iterations {
@@ -274,6 +276,7 @@ func TestPropertyRaisingAScoreNeverLowersH(t *testing.T) {
 // task's lead scores and an entry of the share rounded half up counts as
 // the exact share (§2.2). The oracle is math/big, apart from the package.
 func TestPropertyCarriesEveryTask(t *testing.T) {
+	t.Parallel()
 	g := newGen(3)
 	for it := range iterations {
 		total := decimal.NewFromInt(100)
@@ -314,6 +317,7 @@ func TestPropertyCarriesEveryTask(t *testing.T) {
 // TestPropertyTaskPointsSumToIndicator checks §2.1 on complete plans:
 // Σ P_t = P_i exactly, and the shares of an indicator are equal exactly.
 func TestPropertyTaskPointsSumToIndicator(t *testing.T) {
+	t.Parallel()
 	g := newGen(4)
 	for it := range iterations {
 		p := g.plan(decimal.NewFromInt(100), true)
@@ -344,6 +348,7 @@ func TestPropertyTaskPointsSumToIndicator(t *testing.T) {
 // TestPropertyDeterministic: the same inputs, even listed in another order,
 // give the same result digit for digit.
 func TestPropertyDeterministic(t *testing.T) {
+	t.Parallel()
 	g := newGen(5)
 	for it := range iterations {
 		p := g.plan(decimal.NewFromInt(100), g.chance(50))

@@ -38,6 +38,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/kaoping/kaoping/server/labels"
 	"github.com/shopspring/decimal"
 )
 
@@ -80,20 +81,8 @@ func Methods() []Method {
 	return []Method{DailyMonitoring, FieldVisit, PublicOpinion, ThirdParty}
 }
 
-// Label is the method's Chinese name, as printed in circulars.
-func (m Method) Label() string {
-	switch m {
-	case DailyMonitoring:
-		return "日常监测"
-	case FieldVisit:
-		return "实地调研"
-	case PublicOpinion:
-		return "民意调查"
-	case ThirdParty:
-		return "第三方评估"
-	}
-	return string(m)
-}
+// Label is the method\'s Chinese name, as printed in circulars (server/labels).
+func (m Method) Label() string { return labels.Of("ScoringMethod", string(m)) }
 
 // RoundPublished rounds a non-negative decimal half up to PublishedPlaces
 // decimals: 84.125 → 84.13, 84.124999 → 84.12. For a value of the formula

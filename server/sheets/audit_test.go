@@ -9,6 +9,7 @@ import (
 )
 
 func TestAuditLogExport(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2024, 3, 1, 4, 5, 6, 789, time.UTC) // 12:05:06 in Beijing
 	huge := `{"text":"` + strings.Repeat("长", 40000) + `"}`
 	rows := []AuditRow{
@@ -101,6 +102,7 @@ func TestAuditLogExport(t *testing.T) {
 }
 
 func TestAuditLogEmpty(t *testing.T) {
+	t.Parallel()
 	data, err := AuditLog(nil, "")
 	if err != nil {
 		t.Fatal(err)

@@ -122,6 +122,7 @@ func tooLarge(t *testing.T, err error, want string) {
 // the zip directory, and a sheet with more rows than the template holds,
 // small enough to pass that check, by the streaming row count.
 func TestSpreadsheetBombsAreRefusedBeforeParsing(t *testing.T) {
+	t.Parallel()
 	million := rowsBomb(t, 1_000_000)
 	if len(million) > 600<<10 {
 		t.Fatalf("the million-row file is %d bytes, want a small upload", len(million))
@@ -160,6 +161,7 @@ func TestSpreadsheetBombsAreRefusedBeforeParsing(t *testing.T) {
 }
 
 func TestTooManyZipEntriesAreRefused(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for i := 0; i <= maxZipEntries; i++ {
@@ -174,6 +176,7 @@ func TestTooManyZipEntriesAreRefused(t *testing.T) {
 
 // TestParsingStopsWhenTheRequestEnds: a cancelled request reads no further.
 func TestParsingStopsWhenTheRequestEnds(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, _, err := ParseScores(ctx, smallTemplate(t), 290); !errors.Is(err, context.Canceled) {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseAmount(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		raw  string
 		want string // decimal, or "blank", "nan", "precise"
@@ -49,6 +50,7 @@ func TestParseAmount(t *testing.T) {
 }
 
 func TestParseKey(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		raw string
 		min int64
@@ -75,6 +77,7 @@ func TestParseKey(t *testing.T) {
 }
 
 func TestCleanText(t *testing.T) {
+	t.Parallel()
 	if got := cleanText("a\x00b\x1fc\td\ne"); got != "abc\td\ne" {
 		t.Errorf("control characters kept: %q", got)
 	}
@@ -89,6 +92,7 @@ func TestCleanText(t *testing.T) {
 }
 
 func TestNormHeader(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"分值（0–100）": "分值", " 分 值 ": "分值", "满意度(%)": "满意度", "得分*": "得分", "考评对象\n": "考评对象",
 	} {

@@ -30,6 +30,7 @@ func sampleTemplate(t *testing.T) ScoreTemplate {
 }
 
 func TestScoreWorkbookLayout(t *testing.T) {
+	t.Parallel()
 	tpl := sampleTemplate(t)
 	data, err := ScoreWorkbook(tpl)
 	if err != nil {
@@ -139,6 +140,7 @@ func commentText(c excelize.Comment) string {
 }
 
 func TestScoreWorkbookRejectsBadKeys(t *testing.T) {
+	t.Parallel()
 	tpl := sampleTemplate(t)
 	tpl.Rows[1].TaskID = 0
 	if _, err := ScoreWorkbook(tpl); err == nil {
@@ -147,6 +149,7 @@ func TestScoreWorkbookRejectsBadKeys(t *testing.T) {
 }
 
 func TestScoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(sampleTemplate(t))
 	if err != nil {
 		t.Fatal(err)
@@ -193,6 +196,7 @@ func TestScoreRoundTrip(t *testing.T) {
 
 // Sorting in Excel moves the hidden keys with the row.
 func TestParseScoresAfterSorting(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(sampleTemplate(t))
 	if err != nil {
 		t.Fatal(err)
@@ -247,6 +251,7 @@ func badRowsTemplate() ScoreTemplate {
 }
 
 func TestParseScoresReportsEveryBadRow(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(badRowsTemplate())
 	if err != nil {
 		t.Fatal(err)
@@ -311,6 +316,7 @@ func TestParseScoresReportsEveryBadRow(t *testing.T) {
 }
 
 func TestParseScoresBlankRowsAreSkipped(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(badRowsTemplate())
 	if err != nil {
 		t.Fatal(err)
@@ -332,6 +338,7 @@ func TestParseScoresBlankRowsAreSkipped(t *testing.T) {
 }
 
 func TestParseScoresHeaderMismatch(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(sampleTemplate(t))
 	if err != nil {
 		t.Fatal(err)
@@ -368,6 +375,7 @@ func TestParseScoresHeaderMismatch(t *testing.T) {
 }
 
 func TestParseScoresUnreadableFiles(t *testing.T) {
+	t.Parallel()
 	var zipNotXLSX bytes.Buffer
 	zw := zip.NewWriter(&zipNotXLSX)
 	w, _ := zw.Create("hello.txt")
@@ -394,6 +402,7 @@ func TestParseScoresUnreadableFiles(t *testing.T) {
 }
 
 func TestParseScoresRejectsPercentAndKeepsSheetChoice(t *testing.T) {
+	t.Parallel()
 	data, err := ScoreWorkbook(badRowsTemplate())
 	if err != nil {
 		t.Fatal(err)

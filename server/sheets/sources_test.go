@@ -42,6 +42,7 @@ var sourceCSVWant = []wantValue{
 }
 
 func TestParseSourceValuesCSVEncodings(t *testing.T) {
+	t.Parallel()
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(sourceCSV)
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +82,7 @@ func mustGB18030(t *testing.T, s string) []byte {
 }
 
 func TestParseSourceValuesXLSXColumnOrder(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	sh := "Sheet1"
 	rows := [][]any{
@@ -110,6 +112,7 @@ func TestParseSourceValuesXLSXColumnOrder(t *testing.T) {
 }
 
 func TestParseSourceValuesReportsEveryBadRow(t *testing.T) {
+	t.Parallel()
 	csv := strings.Join([]string{
 		"考评对象,来源,分值,权重",       // 1
 		",调查A,80,",            // 2 no evaluatee
@@ -162,6 +165,7 @@ func TestParseSourceValuesReportsEveryBadRow(t *testing.T) {
 }
 
 func TestParseSourceValuesHeaderProblems(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"missing source": "考评对象,分值\n青山区,80\n",
 		"no header":      "甲,乙,丙\n1,2,3\n",
@@ -181,6 +185,7 @@ func TestParseSourceValuesHeaderProblems(t *testing.T) {
 }
 
 func TestParseSourceValuesUnreadable(t *testing.T) {
+	t.Parallel()
 	cases := map[string][]byte{
 		"empty":         nil,
 		"binary":        {0x00, 0x01, 0x02, 0xff, 0xfe, 0x10, 0x80, 0x81},
@@ -198,6 +203,7 @@ func TestParseSourceValuesUnreadable(t *testing.T) {
 }
 
 func TestSourceValuesTemplateRoundTrip(t *testing.T) {
+	t.Parallel()
 	data, err := SourceValuesTemplate([]string{"昆都仑区", "青山区", " ", "市审批服务局"})
 	if err != nil {
 		t.Fatal(err)
@@ -262,6 +268,7 @@ func TestSourceValuesTemplateRoundTrip(t *testing.T) {
 // six decimals and up to MaxWeight pass unchanged, anything the column
 // could not hold exactly is a row error, never rounded.
 func TestParseSourceWeightsFitTheColumn(t *testing.T) {
+	t.Parallel()
 	csv := "考评对象,来源,分值,权重\n" +
 		"昆都仑区,调查A,90,0.333333\n" + // 2 six decimals: kept
 		"青山区,调查A,90,1000000000\n" + // 3 MaxWeight: kept

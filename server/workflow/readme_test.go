@@ -9,6 +9,7 @@ import (
 // TestPermittedTableMatchesREADME keeps the README's table of what may be
 // done in each state equal to Permitted.
 func TestPermittedTableMatchesREADME(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@
 package workflow
 
 import (
+	"github.com/kaoping/kaoping/server/labels"
 	"slices"
 	"strings"
 )
@@ -20,10 +21,8 @@ const (
 	Published State = "PUBLISHED" // 发布
 )
 
-// Label is the state's Chinese name.
-func (s State) Label() string {
-	return map[State]string{Draft: "筹备", Open: "填报", Review: "审核", Publicity: "公示", Published: "发布"}[s]
-}
+// Label is the state's Chinese name (server/labels).
+func (s State) Label() string { return labels.Of("PeriodState", string(s)) }
 
 // Action is something users do that depends on the period's state.
 type Action string

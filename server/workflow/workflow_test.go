@@ -3,6 +3,7 @@ package workflow
 import "testing"
 
 func TestMoves(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		from, to            State
 		ok, reason, publish bool
@@ -28,6 +29,7 @@ func TestMoves(t *testing.T) {
 }
 
 func TestPublishedPeriodIsLocked(t *testing.T) {
+	t.Parallel()
 	for _, a := range []Action{ReportProgress, EnterScores, VerifyScores, ImportSources} {
 		if Allows(Published, a) || Allows(Publicity, a) {
 			t.Errorf("%s allowed after publication", a)

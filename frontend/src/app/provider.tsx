@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import type { Client } from '@urql/core';
+import { EnumLabelsProvider } from '../lib/enumLabels';
 import { SessionProvider } from '../lib/session';
 import { createGraphQLClient } from '../lib/urql';
 import { ElderModeProvider, themeFor, useElderMode } from '../lib/elderMode';
@@ -20,14 +21,16 @@ function ThemedApp({ children }: { children: ReactNode }) {
   );
 }
 
-/** Everything a page needs around it: GraphQL client, locale, theme, toasts. */
+/** Everything a page needs around it: GraphQL client, locale, theme, toasts, the enum labels. */
 export function AppProviders({ children, client }: { children: ReactNode; client?: Client }) {
   const urqlClient = useMemo(() => client ?? createGraphQLClient(), [client]);
   return (
     <UrqlProvider value={urqlClient}>
       <SessionProvider>
         <ElderModeProvider>
-          <ThemedApp>{children}</ThemedApp>
+          <ThemedApp>
+            <EnumLabelsProvider>{children}</EnumLabelsProvider>
+          </ThemedApp>
         </ElderModeProvider>
       </SessionProvider>
     </UrqlProvider>

@@ -97,6 +97,7 @@ type Documents = {
     "\n  query VerificationQueue($periodId: ID!, $status: ScoreStatus) {\n    verificationQueue(periodId: $periodId, status: $status) {\n      id\n      evaluateeId\n      taskId\n      leadUnit {\n        id\n        name\n      }\n      value\n      comment\n      status\n      enteredBy\n      enteredByMe\n      enteredAt\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n      version\n      history {\n        at\n        username\n        action\n        oldValue\n        newValue\n        oldStatus\n        newStatus\n        reason\n      }\n    }\n  }\n": typeof types.VerificationQueueDocument,
     "\n  mutation VerifyScores($input: VerifyScoresInput!) {\n    verifyScores(input: $input) {\n      id\n      value\n      status\n      version\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n    }\n  }\n": typeof types.VerifyScoresDocument,
     "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n": typeof types.VerificationReportsDocument,
+    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": typeof types.EnumLabelsDocument,
     "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -183,6 +184,7 @@ const documents: Documents = {
     "\n  query VerificationQueue($periodId: ID!, $status: ScoreStatus) {\n    verificationQueue(periodId: $periodId, status: $status) {\n      id\n      evaluateeId\n      taskId\n      leadUnit {\n        id\n        name\n      }\n      value\n      comment\n      status\n      enteredBy\n      enteredByMe\n      enteredAt\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n      version\n      history {\n        at\n        username\n        action\n        oldValue\n        newValue\n        oldStatus\n        newStatus\n        reason\n      }\n    }\n  }\n": types.VerificationQueueDocument,
     "\n  mutation VerifyScores($input: VerifyScoresInput!) {\n    verifyScores(input: $input) {\n      id\n      value\n      status\n      version\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n    }\n  }\n": types.VerifyScoresDocument,
     "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n": types.VerificationReportsDocument,
+    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": types.EnumLabelsDocument,
     "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
 };
 
@@ -532,6 +534,10 @@ export function graphql(source: "\n  mutation VerifyScores($input: VerifyScoresI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n"): (typeof documents)["\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

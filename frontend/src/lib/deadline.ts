@@ -1,16 +1,13 @@
 import type { DeadlineState } from '../gql/graphql';
+import { enumLabelMap } from './enumLabels';
 
 // How a task's deadline state reads and looks. The phrase itself stays as
-// written in the document; these labels name the state it expects.
+// written in the document; these labels name the state it expects (words
+// from the server, lib/enumLabels).
 
 export const deadlineStates: readonly DeadlineState[] = ['COMPLETED', 'STAGED_RESULTS', 'NOTABLE_RESULTS', 'ONGOING'];
 
-const labels: Record<DeadlineState, string> = {
-  COMPLETED: '完成',
-  STAGED_RESULTS: '取得阶段性成效',
-  NOTABLE_RESULTS: '取得明显成效',
-  ONGOING: '持续推进',
-};
+const labels = enumLabelMap('DeadlineState');
 
 // Ant Design preset tag colours: finished work green, results blue shades,
 // open-ended work neutral purple.

@@ -1,10 +1,8 @@
 import type { RankingGroup, UnitKind } from '../gql/graphql';
+import { enumLabelMap } from './enumLabels';
 
-export const unitKindLabels: Record<UnitKind, string> = {
-  DISTRICT: '旗县区',
-  DEV_ZONE: '开发区',
-  DEPARTMENT: '市直部门',
-};
+/** Words from the server (lib/enumLabels). */
+export const unitKindLabels = enumLabelMap('UnitKind');
 
 export const unitKindColors: Record<UnitKind, string> = {
   DISTRICT: 'geekblue',
@@ -14,10 +12,7 @@ export const unitKindColors: Record<UnitKind, string> = {
 
 export const unitKinds: readonly UnitKind[] = ['DISTRICT', 'DEV_ZONE', 'DEPARTMENT'];
 
-export const rankingGroupLabels: Record<RankingGroup, string> = {
-  DISTRICTS: '旗县区组',
-  DEPARTMENTS: '市直部门组',
-};
+export const rankingGroupLabels = enumLabelMap('RankingGroup');
 
 export const rankingGroups: readonly RankingGroup[] = ['DISTRICTS', 'DEPARTMENTS'];
 

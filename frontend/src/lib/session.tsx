@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { MeQuery, Role } from '../gql/graphql';
+import { enumLabelMap } from './enumLabels';
 import { readStored, storageKeys, writeStored } from './storage';
 import { authEvents, unauthenticatedEvent } from './urql';
 
@@ -91,13 +92,5 @@ function parseStored(raw: string | null): SessionData | undefined {
   }
 }
 
-export const roleLabels: Record<Role, string> = {
-  ADMIN: '系统管理员',
-  TASK_FORCE: '专班',
-  LEAD_SCORER: '牵头单位评分员',
-  EVALUATEE_CONTACT: '考评对象联络员',
-  INSPECTOR: '实地调研员',
-  LEADER: '领导',
-  ANALYST: '分析员',
-  AUDITOR: '审计员',
-};
+/** Role names from the server (lib/enumLabels). */
+export const roleLabels = enumLabelMap('Role');

@@ -21,4 +21,5 @@ export const storageKeys = {
   elderMode: 'kaoping.elderMode',
   lastPlan: 'kaoping.lastPlanId',
   offlineSession: 'kaoping.offlineSession',
+  enumLabels: 'kaoping.enumLabels',
 } as const;

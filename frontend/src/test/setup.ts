@@ -1,5 +1,11 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setEnumLabels } from '../lib/enumLabels';
+import enumLabels from './enumLabels.json';
+
+// The words the server's enumLabels answers (server/labels keeps this file
+// equal to its catalogue): components under test read them as in the app.
+setEnumLabels(enumLabels);
 
 // jsdom lacks what Ant Design asks the browser for. Media queries answer as
 // a 1280 px wide desktop window would.

@@ -1,21 +1,18 @@
 import type { Judgement, VisitStatus } from '../../gql/graphql';
+import { enumLabel, enumLabelMap, enumValues } from '../../lib/enumLabels';
 
-export const judgementOptions: { value: Judgement; label: string; color: string }[] = [
-  { value: 'DONE', label: '已落实', color: '#389e0d' },
-  { value: 'PARTIAL', label: '部分落实', color: '#d48806' },
-  { value: 'NOT_DONE', label: '未落实', color: '#cf1322' },
-  { value: 'NA', label: '不适用', color: '#595959' },
-];
+// Judgement and status words come from the server (lib/enumLabels); the
+// colours are the UI's own.
+const judgementColors: Record<Judgement, string> = { DONE: '#389e0d', PARTIAL: '#d48806', NOT_DONE: '#cf1322', NA: '#595959' };
 
-export const judgementLabel = (j: Judgement) => judgementOptions.find((o) => o.value === j)?.label ?? j;
+/** The four judgements in the server's order, with their words and colours. */
+export function judgementOptions(): { value: Judgement; label: string; color: string }[] {
+  return enumValues('Judgement').map((value) => ({ value, label: enumLabel('Judgement', value), color: judgementColors[value] }));
+}
 
-export const visitStatusLabels: Record<VisitStatus, string> = {
-  PLANNED: '待调研',
-  SUBMITTED: '已提交待审核',
-  ACCEPTED: '审核通过',
-  RETURNED: '已退回',
-  CANCELLED: '已取消',
-};
+export const judgementLabel = (j: Judgement) => enumLabel('Judgement', j);
+
+export const visitStatusLabels = enumLabelMap('VisitStatus');
 
 export const visitStatusColors: Record<VisitStatus, string> = {
   PLANNED: 'blue',

@@ -1,4 +1,6 @@
+import type { ScoringMethod } from '../../gql/graphql';
 import { compareDecimals, parseDecimal, sumDecimals } from '../../lib/decimal';
+import { enumLabel } from '../../lib/enumLabels';
 
 // The four method weights of a plan (DESIGN R4): percentages that must sum
 // to exactly 100.
@@ -10,12 +12,23 @@ export interface WeightsLike {
   thirdParty: string | number | null | undefined;
 }
 
+// Each weight's name is its method's label (lib/enumLabels), read when shown.
+function weightField<K extends keyof WeightsLike>(key: K, method: ScoringMethod) {
+  return {
+    key,
+    method,
+    get label() {
+      return enumLabel('ScoringMethod', method);
+    },
+  };
+}
+
 export const weightFields = [
-  { key: 'dailyMonitoring', label: '日常监测' },
-  { key: 'fieldVisits', label: '实地调研' },
-  { key: 'publicOpinion', label: '民意调查' },
-  { key: 'thirdParty', label: '第三方评估' },
-] as const satisfies ReadonlyArray<{ key: keyof WeightsLike; label: string }>;
+  weightField('dailyMonitoring', 'DAILY_MONITORING'),
+  weightField('fieldVisits', 'FIELD_VISITS'),
+  weightField('publicOpinion', 'PUBLIC_OPINION'),
+  weightField('thirdParty', 'THIRD_PARTY'),
+] as const;
 
 export function weightsSum(w: WeightsLike): string {
   return sumDecimals(weightFields.map((f) => w[f.key]));

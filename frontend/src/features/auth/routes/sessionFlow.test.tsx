@@ -7,6 +7,7 @@ import { AppProviders } from '../../../app/provider';
 import { RequireSession } from '../../../app/RequireSession';
 import type { MeQuery, Role } from '../../../gql/graphql';
 import { createGraphQLClient } from '../../../lib/urql';
+import enumLabels from '../../../test/enumLabels.json';
 import { rememberSignedIn } from '../sessionMemory';
 import { AccountPage } from './AccountPage';
 import { LoginPage } from './LoginPage';
@@ -44,6 +45,8 @@ function serve(answer: (operationName: string) => unknown) {
     vi.fn(async (_url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as { operationName?: string; query: string };
       const name = body.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+      // The public vocabulary every app start asks for, as the server answers it.
+      if (name === 'EnumLabels') return new Response(JSON.stringify({ data: { enumLabels } }), { status: 200, headers: { 'Content-Type': 'application/json' } });
       calls.push(name);
       return new Response(JSON.stringify(answer(name)), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }),

@@ -73,7 +73,7 @@ function VisitReview({ visit }: { visit: FieldVisitFieldsFragment }) {
     if (r.error) showError(r.error);
     else message.success('已重新打开,待再次审核');
   };
-  const counts = judgementOptions.map((o) => `${o.label} ${visit.items.filter((i) => i.finding?.judgement === o.value).length}`).join(' · ');
+  const counts = judgementOptions().map((o) => `${o.label} ${visit.items.filter((i) => i.finding?.judgement === o.value).length}`).join(' · ');
   return (
     <>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>

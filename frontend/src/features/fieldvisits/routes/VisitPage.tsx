@@ -167,7 +167,7 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
         <Alert type="error" showIcon style={{ marginBottom: 10 }} title={local.message} action={<Button onClick={() => void discardFinding(visitId, item.task.id)}>放弃</Button>} />
       )}
       <div role="group" aria-label={`任务${item.task.number}的结论`} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
-        {judgementOptions.map((o) => (
+        {judgementOptions().map((o) => (
           <Button
             key={o.value}
             size="large"

@@ -2,6 +2,7 @@ import { Alert, App, Col, Form, Input, InputNumber, Modal, Radio, Row, Typograph
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { MissingComponentRule } from '../../../gql/graphql';
+import { enumLabelMap, enumValues } from '../../../lib/enumLabels';
 import { useShowError } from '../../../lib/useShowError';
 import type { PlanData } from '../types';
 import { weightFields, weightsProblem, weightsSum, type WeightsLike } from '../weights';
@@ -31,10 +32,7 @@ interface Values {
   missingComponentRule: MissingComponentRule;
 }
 
-export const missingRuleLabels: Record<MissingComponentRule, string> = {
-  REDISTRIBUTE: '按比例放大其余方式的权重',
-  ZERO: '缺少的方式计 0 分',
-};
+export const missingRuleLabels = enumLabelMap('MissingComponentRule');
 
 /** Plan settings: name, year, the four method weights (sum 100) and the missing-component rule. */
 export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: PlanData; open: boolean; onClose: () => void; onConflict: () => void }) {
@@ -137,7 +135,7 @@ export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: P
         )}
         <Form.Item name="missingComponentRule" label="某种考评方式缺少数据时" rules={[{ required: true }]}>
           <Radio.Group
-            options={(Object.keys(missingRuleLabels) as MissingComponentRule[]).map((k) => ({ value: k, label: missingRuleLabels[k] }))}
+            options={enumValues('MissingComponentRule').map((k) => ({ value: k, label: missingRuleLabels[k] }))}
           />
         </Form.Item>
       </Form>

@@ -1,6 +1,7 @@
 import { Descriptions, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { compareDecimals, formatDecimal } from '../../../lib/decimal';
+import { enumLabel } from '../../../lib/enumLabels';
 import type { QueueRow } from '../types';
 
 export type Decision = 'ADJUST' | 'RETURN';
@@ -10,7 +11,6 @@ export interface DecisionValues {
   reason: string;
 }
 
-const titles: Record<Decision, string> = { ADJUST: '调整分值', RETURN: '退回牵头单位' };
 
 /** A new value with the reason (调整), or only the reason (退回): the 专班's decision on one score. */
 export function DecisionModal({
@@ -43,7 +43,7 @@ export function DecisionModal({
   return (
     <Modal
       open={!!row}
-      title={titles[decision]}
+      title={enumLabel('VerifyAction', decision)}
       okText={decision === 'ADJUST' ? '调整并核实' : '退回'}
       okButtonProps={{ danger: decision === 'RETURN', loading: busy }}
       cancelText="取消"

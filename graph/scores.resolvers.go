@@ -8,83 +8,17 @@ package graph
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/kaoping/kaoping/graph/model"
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/evaluation"
-	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/sheets"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
-	"github.com/kaoping/kaoping/server/workflow"
 )
-
-func (r *evidenceResolver) URL(ctx context.Context, obj *store.Evidence) (string, error) {
-	return fmt.Sprintf("/files/evidence/%d", obj.ID), nil
-}
-
-func (r *mutationResolver) MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error) {
-	if err := validate.Struct("input", input); err != nil {
-		return store.Period{}, err
-	}
-	var out store.Period
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		p, err := r.Eval.MovePeriod(ctx, tx, auth.From(ctx), input.PeriodID, input.Version, input.To, derefString(input.Reason))
-		if err != nil {
-			return err
-		}
-		out = *p
-		return nil
-	})
-	return out, err
-}
-
-func (r *mutationResolver) SaveProgressReport(ctx context.Context, input model.SaveProgressReportInput) (store.ProgressReport, error) {
-	if err := validate.Struct("input", input); err != nil {
-		return store.ProgressReport{}, err
-	}
-	var out store.ProgressReport
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		rep, err := r.Eval.SaveReport(ctx, tx, auth.From(ctx), evaluation.ReportInput{
-			PeriodID: input.PeriodID, EvaluateeID: input.EvaluateeID, TaskID: input.TaskID,
-			State: string(input.State), Narrative: input.Narrative, Version: input.Version,
-		})
-		if err != nil {
-			return err
-		}
-		out = *rep
-		return nil
-	})
-	return out, err
-}
-
-func (r *mutationResolver) UploadEvidence(ctx context.Context, reportID int64, file graphql.Upload) (store.Evidence, error) {
-	data, err := io.ReadAll(io.LimitReader(file.File, evaluation.MaxEvidenceSize+1))
-	if err != nil {
-		return store.Evidence{}, fmt.Errorf("read upload: %w", err)
-	}
-	var out store.Evidence
-	err = r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		e, err := r.Eval.AddEvidence(ctx, tx, auth.From(ctx), reportID, file.Filename, data)
-		if err != nil {
-			return err
-		}
-		out = *e
-		return nil
-	})
-	return out, err
-}
-
-func (r *mutationResolver) DeleteEvidence(ctx context.Context, id int64) (int64, error) {
-	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
-		return r.Eval.DeleteEvidence(ctx, tx, auth.From(ctx), id)
-	})
-	return id, err
-}
 
 func (r *mutationResolver) SaveScores(ctx context.Context, input model.SaveScoresInput) ([]store.Score, error) {
 	if err := validate.Struct("input", input); err != nil {
@@ -228,40 +162,6 @@ func (r *mutationResolver) ImportSourceValues(ctx context.Context, input model.I
 	return model.SourceValuesImport{Errors: sheetErrors(imp.Errors), Values: orEmpty(imp.Values), Written: imp.Written}, nil
 }
 
-func (r *periodResolver) NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error) {
-	return orEmpty(workflow.Next(obj.State)), nil
-}
-
-func (r *periodResolver) AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error) {
-	return evaluation.AllowedActions(auth.From(ctx), obj), nil
-}
-
-func (r *periodResolver) Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error) {
-	ev, err := For(ctx).PeriodEvents.Load(ctx, obj.ID)
-	return orEmpty(ev), err
-}
-
-func (r *progressReportResolver) State(ctx context.Context, obj *store.ProgressReport) (model.ProgressState, error) {
-	return model.ProgressState(obj.State), nil
-}
-
-func (r *progressReportResolver) Evidence(ctx context.Context, obj *store.ProgressReport) ([]store.Evidence, error) {
-	ev, err := For(ctx).Evidence.Load(ctx, obj.ID)
-	return orEmpty(ev), err
-}
-
-func (r *queryResolver) Period(ctx context.Context, id int64) (*store.Period, error) {
-	return nilIfNotFound(store.FindPeriod(ctx, r.Store.DB, id))
-}
-
-func (r *queryResolver) ProgressReports(ctx context.Context, periodID int64, evaluateeID int64) ([]store.ProgressReport, error) {
-	out, err := evaluation.ProgressReports(ctx, r.Store.DB, auth.From(ctx), periodID, evaluateeID)
-	if err != nil {
-		return nil, err
-	}
-	return out, prefetchEvidence(ctx, out)
-}
-
 func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnitID *int64) (model.ScoreSheet, error) {
 	sh, err := evaluation.ScoreSheet(ctx, r.Store.DB, auth.From(ctx), periodID, leadUnitID)
 	if err != nil {
@@ -286,11 +186,7 @@ func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnit
 }
 
 func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error) {
-	st := store.ScoreSubmitted
-	if status != nil {
-		st = *status
-	}
-	scores, err := store.FindScores(ctx, r.Store.DB, store.ScoreFilter{PeriodID: periodID, Statuses: []store.ScoreStatus{st}})
+	scores, err := evaluation.VerificationQueue(ctx, r.Store.DB, auth.From(ctx), periodID, status)
 	if err != nil {
 		return nil, err
 	}
@@ -298,7 +194,7 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 }
 
 func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error) {
-	vals, err := store.FindSourceValues(ctx, r.Store.DB, periodID, string(method), nil)
+	vals, err := evaluation.SourceValues(ctx, r.Store.DB, auth.From(ctx), periodID, method)
 	if err != nil || !wants(ctx, "evaluatee") {
 		return orEmpty(vals), err
 	}
@@ -308,52 +204,6 @@ func (r *queryResolver) SourceValues(ctx context.Context, periodID int64, method
 	}
 	_, err = For(ctx).EvaluateeByID.LoadAll(ctx, ids)
 	return orEmpty(vals), err
-}
-
-func (r *queryResolver) Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error) {
-	v, err := results.GroupRanking(ctx, r.Store.DB, auth.From(ctx), periodID, group)
-	if err != nil {
-		return model.Ranking{}, err
-	}
-	out := model.Ranking{Period: &v.Period, Group: group, Preview: v.Preview, PublishedAt: v.PublishedAt, Rows: []model.RankingRow{}}
-	for _, row := range v.Rows {
-		out.Rows = append(out.Rows, rankingRow(row.Evaluatee, row.Rank, row.Result.Score, false, row.Result))
-	}
-	return out, nil
-}
-
-func (r *queryResolver) AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error) {
-	rows, err := results.AnnualRanking(ctx, r.Store.DB, auth.From(ctx), planID, group)
-	if err != nil {
-		return model.Ranking{}, err
-	}
-	out := model.Ranking{Group: group, Preview: false, Rows: []model.RankingRow{}}
-	for _, row := range rows {
-		var dims []results.Dimension
-		var comps []results.Component
-		missing := 0
-		if row.H1 != nil {
-			comps, dims, missing = row.H1.Components, row.H1.Dimensions, row.H1.MissingScores
-		}
-		out.Rows = append(out.Rows, model.RankingRow{Rank: row.Rank, Evaluatee: &row.Evaluatee, Score: row.Score, Provisional: row.Provisional,
-			Components: orEmpty(comps), Dimensions: orEmpty(dims), MissingScores: missing})
-	}
-	return out, nil
-}
-
-func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error) {
-	v, row, err := results.EvaluateeBreakdown(ctx, r.Store.DB, auth.From(ctx), periodID, evaluateeID)
-	if err != nil {
-		return model.Breakdown{}, err
-	}
-	b := row.Result
-	var exact *string
-	if b.Exact != "" {
-		exact = &b.Exact
-	}
-	return model.Breakdown{Period: &v.Period, Evaluatee: &row.Evaluatee, Preview: v.Preview, Score: b.Score, Exact: exact,
-		Components: orEmpty(b.Components), Dimensions: orEmpty(b.Dimensions), Tasks: orEmpty(b.Tasks), Steps: orEmpty(b.Steps),
-		MissingScores: b.MissingScores}, nil
 }
 
 func (r *scoreResolver) LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error) {
@@ -377,17 +227,11 @@ func (r *sourceValueResolver) Method(ctx context.Context, obj *store.SourceValue
 	return scoring.Method(obj.Method), nil
 }
 
-func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
-
-func (r *Resolver) ProgressReport() ProgressReportResolver { return &progressReportResolver{r} }
-
 func (r *Resolver) Score() ScoreResolver { return &scoreResolver{r} }
 
 func (r *Resolver) SourceValue() SourceValueResolver { return &sourceValueResolver{r} }
 
 type (
-	evidenceResolver       struct{ *Resolver }
-	progressReportResolver struct{ *Resolver }
-	scoreResolver          struct{ *Resolver }
-	sourceValueResolver    struct{ *Resolver }
+	scoreResolver       struct{ *Resolver }
+	sourceValueResolver struct{ *Resolver }
 )

@@ -3,45 +3,20 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 
-	"github.com/99designs/gqlgen/graphql"
-	"github.com/shopspring/decimal"
-
 	"github.com/kaoping/kaoping/graph/model"
 	"github.com/kaoping/kaoping/server/apperr"
-	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/sheets"
-	"github.com/kaoping/kaoping/server/store"
 )
+
+// Helpers of graph/scores.resolvers.go: the answers of the score-sheet and
+// source-value imports.
 
 // errRollback ends a transaction without an error for the client: the
 // answer (e.g. row errors of an import) is already in hand.
 var errRollback = errors.New("rollback")
-
-func derefString(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
-func readUpload(file graphql.Upload, field string, max int64) ([]byte, error) {
-	if file.File == nil {
-		return nil, apperr.Field(field, "required", "请上传文件", "a file is required")
-	}
-	data, err := io.ReadAll(io.LimitReader(file.File, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read upload %q: %w", file.Filename, err)
-	}
-	if int64(len(data)) > max {
-		return nil, apperr.Field(field, "max", fmt.Sprintf("文件超过%dMB上限", max>>20), "the file is too large")
-	}
-	return data, nil
-}
 
 // uploadError is the answer to a spreadsheet the parser refused: its own
 // message when the file is too large or has too many rows (it says which
@@ -74,9 +49,4 @@ func rowOf(field string) int {
 		return n
 	}
 	return 0
-}
-
-func rankingRow(e store.Evaluatee, rank int, score *decimal.Decimal, provisional bool, b results.Breakdown) model.RankingRow {
-	return model.RankingRow{Rank: rank, Evaluatee: &e, Score: score, Provisional: provisional,
-		Components: orEmpty(b.Components), Dimensions: orEmpty(b.Dimensions), MissingScores: b.MissingScores}
 }

@@ -1,0 +1,147 @@
+import { Spin } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import type {
+  DeadlineState,
+  Judgement,
+  MissingComponentRule,
+  PeriodAction,
+  PeriodState,
+  ProgressState,
+  RankingGroup,
+  Role,
+  ScoreStatus,
+  ScoringMethod,
+  SyncOutcome,
+  UnitKind,
+  VerifyAction,
+  VisitReviewAction,
+  VisitStatus,
+} from '../gql/graphql';
+import { readStored, storageKeys, writeStored } from './storage';
+
+// The words for enum values come from the server (Query.enumLabels, from
+// server/labels), read once when the app starts: the SPA keeps no copy of
+// them. The answer is remembered in localStorage so a phone in the field
+// (offline, DESIGN field visits) still shows words, and so later starts do
+// not wait for it. Until the first answer the app shows a spinner; if it
+// never comes, values show as their codes rather than as nothing.
+
+export const enumLabelsQuery = graphql(`
+  query EnumLabels {
+    enumLabels {
+      enum
+      value
+      label
+    }
+  }
+`);
+
+/** Each labelled enum and its values' type. */
+export interface LabelledEnums {
+  DeadlineState: DeadlineState;
+  Judgement: Judgement;
+  MissingComponentRule: MissingComponentRule;
+  PeriodAction: PeriodAction;
+  PeriodState: PeriodState;
+  ProgressState: ProgressState;
+  RankingGroup: RankingGroup;
+  Role: Role;
+  ScoreStatus: ScoreStatus;
+  ScoringMethod: ScoringMethod;
+  SyncOutcome: SyncOutcome;
+  UnitKind: UnitKind;
+  VerifyAction: VerifyAction;
+  VisitReviewAction: VisitReviewAction;
+  VisitStatus: VisitStatus;
+  /** ScoreChange.action: SAVE, SUBMIT, IMPORT, ACCEPT, ADJUST, RETURN. */
+  ScoreChangeAction: string;
+}
+
+export type EnumName = keyof LabelledEnums;
+
+export interface EnumLabelEntry {
+  enum: string;
+  value: string;
+  label: string;
+}
+
+let labels = new Map<string, string>();
+let order = new Map<string, string[]>();
+
+/** Replaces the catalogue (the provider does this; tests load the server's fixture). */
+export function setEnumLabels(entries: readonly EnumLabelEntry[]): void {
+  const nextLabels = new Map<string, string>();
+  const nextOrder = new Map<string, string[]>();
+  for (const e of entries) {
+    nextLabels.set(`${e.enum}.${e.value}`, e.label);
+    const values = nextOrder.get(e.enum) ?? [];
+    values.push(e.value);
+    nextOrder.set(e.enum, values);
+  }
+  labels = nextLabels;
+  order = nextOrder;
+}
+
+/** The word for a value; the value itself when the catalogue has none. */
+export function enumLabel<E extends EnumName>(name: E, value: LabelledEnums[E]): string {
+  return labels.get(`${name}.${value}`) ?? value;
+}
+
+/** An enum's values in the order the server lists them (for pickers). */
+export function enumValues<E extends EnumName>(name: E): LabelledEnums[E][] {
+  return [...(order.get(name) ?? [])] as LabelledEnums[E][];
+}
+
+/**
+ * A read-only view of one enum's labels that reads like a record
+ * (`periodStateLabels[state]`), looked up in the catalogue on each read so
+ * it is never older than the server's answer.
+ */
+export function enumLabelMap<E extends EnumName>(name: E): Readonly<Record<LabelledEnums[E], string>> {
+  return new Proxy({} as Record<LabelledEnums[E], string>, {
+    get: (_, value) => (typeof value === 'string' ? enumLabel(name, value as LabelledEnums[E]) : undefined),
+    has: (_, value) => typeof value === 'string' && labels.has(`${name}.${value}`),
+    ownKeys: () => order.get(name) ?? [],
+    getOwnPropertyDescriptor: (_, value) =>
+      typeof value === 'string' && labels.has(`${name}.${value}`)
+        ? { enumerable: true, configurable: true, value: enumLabel(name, value as LabelledEnums[E]) }
+        : undefined,
+  });
+}
+
+/** True when labels are at hand: loaded already, or remembered from an earlier start. */
+function loadStored(): boolean {
+  if (labels.size > 0) return true;
+  const raw = readStored(storageKeys.enumLabels);
+  if (!raw) return false;
+  try {
+    const entries = JSON.parse(raw) as unknown;
+    if (!Array.isArray(entries) || entries.length === 0) return false;
+    setEnumLabels(entries as EnumLabelEntry[]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const queryContext = { requestPolicy: 'network-only' as const };
+
+/** Loads the labels once, before the pages render. */
+export function EnumLabelsProvider({ children }: { children: ReactNode }) {
+  const [stored] = useState(loadStored);
+  const [{ data, error }] = useQuery({ query: enumLabelsQuery, context: useMemo(() => queryContext, []) });
+  // Applied while rendering, not in an effect, so the children's first
+  // render with the answer already reads it. setEnumLabels is idempotent.
+  const fresh = useMemo(() => {
+    if (!data?.enumLabels) return false;
+    setEnumLabels(data.enumLabels);
+    return true;
+  }, [data]);
+  useEffect(() => {
+    if (data?.enumLabels) writeStored(storageKeys.enumLabels, JSON.stringify(data.enumLabels));
+  }, [data]);
+  if (!stored && !fresh && !error) return <Spin fullscreen description="正在加载…" />;
+  return children;
+}

@@ -1,0 +1,85 @@
+// Package labels is the one catalogue of the words users read for enum
+// values: period states, score states, methods, roles, ranking groups and
+// the rest. The API serves it (Query.enumLabels) so the SPA keeps no copy,
+// and the server's own exports (spreadsheets, file names) read it too, so a
+// state is never called one thing on screen and another in a download.
+//
+// The catalogue is zh-CN. An English one would be a second table chosen by
+// a locale argument of enumLabels; the shape (enum, value, label) stays.
+package labels
+
+// Label is the word for one value of one enum.
+type Label struct {
+	// Enum is the GraphQL enum's name (PeriodState), or for the few string
+	// codes the API sends outside an enum, the name below (ScoreChangeAction).
+	Enum  string
+	Value string
+	Label string
+}
+
+// Locale is the catalogue's language.
+const Locale = "zh-CN"
+
+// Codes that are strings in the API rather than GraphQL enums, but still
+// shown as words: they are labelled here like enums.
+const (
+	// ScoreChangeAction is ScoreChange.action.
+	ScoreChangeAction = "ScoreChangeAction"
+	// SessionPending is Session.pending: what a restricted session must do.
+	SessionPending = "SessionPending"
+)
+
+// catalogue lists each enum's values in the order the UI lists them.
+var catalogue = []struct {
+	enum   string
+	values [][2]string
+}{
+	{"Role", [][2]string{{"ADMIN", "系统管理员"}, {"TASK_FORCE", "专班"}, {"LEAD_SCORER", "牵头单位评分员"},
+		{"EVALUATEE_CONTACT", "考评对象联络员"}, {"INSPECTOR", "实地调研员"}, {"LEADER", "领导"}, {"ANALYST", "分析员"}, {"AUDITOR", "审计员"}}},
+	{"UnitKind", [][2]string{{"DISTRICT", "旗县区"}, {"DEV_ZONE", "开发区"}, {"DEPARTMENT", "市直部门"}}},
+	{"RankingGroup", [][2]string{{"DISTRICTS", "旗县区组"}, {"DEPARTMENTS", "市直部门组"}}},
+	{"MissingComponentRule", [][2]string{{"REDISTRIBUTE", "按比例放大其余方式的权重"}, {"ZERO", "缺少的方式计 0 分"}}},
+	{"ScoringMethod", [][2]string{{"DAILY_MONITORING", "日常监测"}, {"FIELD_VISITS", "实地调研"}, {"PUBLIC_OPINION", "民意调查"}, {"THIRD_PARTY", "第三方评估"}}},
+	{"PeriodState", [][2]string{{"DRAFT", "筹备"}, {"OPEN", "填报"}, {"REVIEW", "审核"}, {"PUBLICITY", "公示"}, {"PUBLISHED", "发布"}}},
+	{"PeriodAction", [][2]string{{"REPORT_PROGRESS", "报送进展"}, {"ENTER_SCORES", "录入分值"}, {"VERIFY_SCORES", "核实分值"},
+		{"IMPORT_SOURCES", "导入民意调查、第三方评估数据"}, {"SEE_OWN_RESULTS", "查看本单位结果"}, {"MOVE_PERIOD", "变更周期阶段"}}},
+	{"DeadlineState", [][2]string{{"COMPLETED", "完成"}, {"STAGED_RESULTS", "取得阶段性成效"}, {"NOTABLE_RESULTS", "取得明显成效"}, {"ONGOING", "持续推进"}}},
+	{"ProgressState", [][2]string{{"NOT_STARTED", "未启动"}, {"IN_PROGRESS", "推进中"}, {"STAGED_RESULTS", "取得阶段性成效"},
+		{"NOTABLE_RESULTS", "取得明显成效"}, {"COMPLETED", "已完成"}}},
+	{"ScoreStatus", [][2]string{{"DRAFT", "草稿"}, {"SUBMITTED", "已提交"}, {"VERIFIED", "已核实"}, {"RETURNED", "已退回"}}},
+	{"VerifyAction", [][2]string{{"ACCEPT", "核实通过"}, {"ADJUST", "调整分值"}, {"RETURN", "退回牵头单位"}}},
+	{ScoreChangeAction, [][2]string{{"SAVE", "保存"}, {"SUBMIT", "提交"}, {"IMPORT", "模板导入"}, {"ACCEPT", "核实通过"}, {"ADJUST", "调整分值"}, {"RETURN", "退回"}}},
+	{"VisitStatus", [][2]string{{"PLANNED", "待调研"}, {"SUBMITTED", "已提交待审核"}, {"ACCEPTED", "审核通过"}, {"RETURNED", "已退回"}, {"CANCELLED", "已取消"}}},
+	{"Judgement", [][2]string{{"DONE", "已落实"}, {"PARTIAL", "部分落实"}, {"NOT_DONE", "未落实"}, {"NA", "不适用"}}},
+	{"VisitReviewAction", [][2]string{{"ACCEPT", "审核通过"}, {"RETURN", "退回调研员"}}},
+	{"SyncOutcome", [][2]string{{"APPLIED", "已保存"}, {"DUPLICATE", "此前已保存"}, {"CONFLICT", "有冲突"}, {"REFUSED", "已拒绝"}}},
+	{SessionPending, [][2]string{{"PASSWORD_CHANGE", "修改初始密码"}, {"PASSWORD_EXPIRED", "更换已过期的密码"}, {"TOTP_ENROLLMENT", "绑定动态验证码"}}},
+}
+
+var (
+	all   []Label
+	index = map[[2]string]string{}
+)
+
+func init() {
+	for _, e := range catalogue {
+		for _, v := range e.values {
+			all = append(all, Label{Enum: e.enum, Value: v[0], Label: v[1]})
+			index[[2]string{e.enum, v[0]}] = v[1]
+		}
+	}
+}
+
+// All is the catalogue, each enum's values in display order. The slice is
+// shared: callers must not change it.
+func All() []Label { return all }
+
+// Of is the word for value of enum; the value itself when the catalogue has
+// none, so a forgotten label shows as a code rather than as nothing (the
+// schema test keeps every GraphQL enum value labelled).
+func Of(enum, value string) string {
+	if l, ok := index[[2]string{enum, value}]; ok {
+		return l
+	}
+	return value
+}
