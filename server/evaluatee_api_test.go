@@ -34,8 +34,8 @@ type profileJSON struct {
 		GroupRates []struct{ DimensionID, Average, Best string }
 		Indicators []struct {
 			IndicatorID, Name, Points, CarriedPoints, Earned string
-			Rate                                              *string
-			TaskIds                                           []string
+			Rate                                             *string
+			TaskIds                                          []string
 		}
 		TaskEvidence []struct {
 			TaskID string
@@ -216,7 +216,9 @@ func TestEvaluateeReadsStatementsAreBounded(t *testing.T) {
 	a := newAPI(t, true)
 	a.loginAs(auth.RoleLeader)
 	var ranking struct {
-		Ranking struct{ Rows []struct{ Evaluatee struct{ ID string } } }
+		Ranking struct {
+			Rows []struct{ Evaluatee struct{ ID string } }
+		}
 	}
 	pick := func(group string, n int) []string {
 		a.must(`query($g: RankingGroup!) { ranking(periodId: "1", group: $g) { rows { evaluatee { id } } } }`, map[string]any{"g": group}, &ranking)
