@@ -49,7 +49,7 @@ export default function HeatmapChart({
       visualMap: {
         min: 0,
         max: 100,
-        calculable: true,
+        calculable: false,
         orient: 'horizontal',
         left: 'center',
         bottom: 0,

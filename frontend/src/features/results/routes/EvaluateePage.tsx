@@ -329,7 +329,6 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
           pagination={false}
           columns={dimensionColumns}
           dataSource={dims}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: '该考评对象本周期没有承担任务' }}
           onRow={(d) => ({ 'data-dimension-row': d.dimensionId }) as React.HTMLAttributes<HTMLElement>}
           expandable={{
