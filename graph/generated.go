@@ -116,6 +116,21 @@ type ComplexityRoot struct {
 		Task    func(childComplexity int) int
 	}
 
+	ComparedEvaluatee struct {
+		Components func(childComplexity int) int
+		Dimensions func(childComplexity int) int
+		Evaluatee  func(childComplexity int) int
+		Indicators func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		Score      func(childComplexity int) int
+	}
+
+	Comparison struct {
+		Period  func(childComplexity int) int
+		Preview func(childComplexity int) int
+		Rows    func(childComplexity int) int
+	}
+
 	ComponentScore struct {
 		Method func(childComplexity int) int
 		Value  func(childComplexity int) int
@@ -169,6 +184,15 @@ type ComplexityRoot struct {
 		Task      func(childComplexity int) int
 		VisitDate func(childComplexity int) int
 		VisitID   func(childComplexity int) int
+	}
+
+	EvaluateeProfile struct {
+		Breakdown    func(childComplexity int) int
+		GroupRates   func(childComplexity int) int
+		GroupSize    func(childComplexity int) int
+		Indicators   func(childComplexity int) int
+		Rank         func(childComplexity int) int
+		TaskEvidence func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -238,6 +262,11 @@ type ComplexityRoot struct {
 		Version        func(childComplexity int) int
 	}
 
+	FindingPhotoLink struct {
+		ID  func(childComplexity int) int
+		URL func(childComplexity int) int
+	}
+
 	FindingSyncResult struct {
 		ClientID func(childComplexity int) int
 		Finding  func(childComplexity int) int
@@ -251,6 +280,12 @@ type ComplexityRoot struct {
 		Detail  func(childComplexity int) int
 		Formula func(childComplexity int) int
 		Label   func(childComplexity int) int
+	}
+
+	GroupDimensionRate struct {
+		Average     func(childComplexity int) int
+		Best        func(childComplexity int) int
+		DimensionID func(childComplexity int) int
 	}
 
 	ImportProblem struct {
@@ -299,6 +334,18 @@ type ComplexityRoot struct {
 		Points      func(childComplexity int) int
 		Tasks       func(childComplexity int) int
 		Version     func(childComplexity int) int
+	}
+
+	IndicatorScore struct {
+		CarriedPoints func(childComplexity int) int
+		DimensionID   func(childComplexity int) int
+		Earned        func(childComplexity int) int
+		IndicatorID   func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Number        func(childComplexity int) int
+		Points        func(childComplexity int) int
+		Rate          func(childComplexity int) int
+		TaskIds       func(childComplexity int) int
 	}
 
 	LoginResult struct {
@@ -445,8 +492,11 @@ type ComplexityRoot struct {
 		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
 		AuditLogUnits          func(childComplexity int) int
 		Breakdown              func(childComplexity int, periodID int64, evaluateeID int64) int
+		CompareEvaluatees      func(childComplexity int, periodID int64, evaluateeIds []int64) int
 		EnumLabels             func(childComplexity int) int
 		EvaluateeFieldFindings func(childComplexity int, periodID int64, evaluateeID int64) int
+		EvaluateeProfile       func(childComplexity int, periodID int64, evaluateeID int64) int
+		EvaluateeTrend         func(childComplexity int, evaluateeID int64) int
 		Evaluatees             func(childComplexity int, planID int64) int
 		FieldVisit             func(childComplexity int, id int64) int
 		FieldVisitChecklist    func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
@@ -621,10 +671,26 @@ type ComplexityRoot struct {
 		Text        func(childComplexity int) int
 	}
 
+	TaskEvidence struct {
+		Photos func(childComplexity int) int
+		Report func(childComplexity int) int
+		TaskID func(childComplexity int) int
+	}
+
 	TotpEnrollment struct {
 		QRCode func(childComplexity int) int
 		Secret func(childComplexity int) int
 		URL    func(childComplexity int) int
+	}
+
+	TrendPoint struct {
+		GroupAverage func(childComplexity int) int
+		GroupSize    func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Preview      func(childComplexity int) int
+		Rank         func(childComplexity int) int
+		Score        func(childComplexity int) int
+		Year         func(childComplexity int) int
 	}
 
 	Unit struct {
@@ -768,6 +834,9 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	EvaluateeProfile(ctx context.Context, periodID int64, evaluateeID int64) (model.EvaluateeProfile, error)
+	CompareEvaluatees(ctx context.Context, periodID int64, evaluateeIds []int64) (model.Comparison, error)
+	EvaluateeTrend(ctx context.Context, evaluateeID int64) ([]model.TrendPoint, error)
 	FieldVisitChecklist(ctx context.Context, periodID int64, evaluateeID int64, focusTaskIds []int64) ([]fieldvisit.Item, error)
 	EvaluateeFieldFindings(ctx context.Context, periodID int64, evaluateeID int64) ([]fieldvisit.EvaluateeFinding, error)
 	MyFieldVisits(ctx context.Context) ([]fieldvisit.Visit, error)
@@ -1047,6 +1116,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChecklistItem.Task(childComplexity), true
 
+	case "ComparedEvaluatee.components":
+		if e.ComplexityRoot.ComparedEvaluatee.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Components(childComplexity), true
+	case "ComparedEvaluatee.dimensions":
+		if e.ComplexityRoot.ComparedEvaluatee.Dimensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Dimensions(childComplexity), true
+	case "ComparedEvaluatee.evaluatee":
+		if e.ComplexityRoot.ComparedEvaluatee.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Evaluatee(childComplexity), true
+	case "ComparedEvaluatee.indicators":
+		if e.ComplexityRoot.ComparedEvaluatee.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Indicators(childComplexity), true
+	case "ComparedEvaluatee.rank":
+		if e.ComplexityRoot.ComparedEvaluatee.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Rank(childComplexity), true
+	case "ComparedEvaluatee.score":
+		if e.ComplexityRoot.ComparedEvaluatee.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparedEvaluatee.Score(childComplexity), true
+
+	case "Comparison.period":
+		if e.ComplexityRoot.Comparison.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Period(childComplexity), true
+	case "Comparison.preview":
+		if e.ComplexityRoot.Comparison.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Preview(childComplexity), true
+	case "Comparison.rows":
+		if e.ComplexityRoot.Comparison.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Rows(childComplexity), true
+
 	case "ComponentScore.method":
 		if e.ComplexityRoot.ComponentScore.Method == nil {
 			break
@@ -1257,6 +1382,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EvaluateeFinding.VisitID(childComplexity), true
+
+	case "EvaluateeProfile.breakdown":
+		if e.ComplexityRoot.EvaluateeProfile.Breakdown == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.Breakdown(childComplexity), true
+	case "EvaluateeProfile.groupRates":
+		if e.ComplexityRoot.EvaluateeProfile.GroupRates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.GroupRates(childComplexity), true
+	case "EvaluateeProfile.groupSize":
+		if e.ComplexityRoot.EvaluateeProfile.GroupSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.GroupSize(childComplexity), true
+	case "EvaluateeProfile.indicators":
+		if e.ComplexityRoot.EvaluateeProfile.Indicators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.Indicators(childComplexity), true
+	case "EvaluateeProfile.rank":
+		if e.ComplexityRoot.EvaluateeProfile.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.Rank(childComplexity), true
+	case "EvaluateeProfile.taskEvidence":
+		if e.ComplexityRoot.EvaluateeProfile.TaskEvidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvaluateeProfile.TaskEvidence(childComplexity), true
 
 	case "Evidence.contentType":
 		if e.ComplexityRoot.Evidence.ContentType == nil {
@@ -1575,6 +1737,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Finding.Version(childComplexity), true
 
+	case "FindingPhotoLink.id":
+		if e.ComplexityRoot.FindingPhotoLink.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingPhotoLink.ID(childComplexity), true
+	case "FindingPhotoLink.url":
+		if e.ComplexityRoot.FindingPhotoLink.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FindingPhotoLink.URL(childComplexity), true
+
 	case "FindingSyncResult.clientId":
 		if e.ComplexityRoot.FindingSyncResult.ClientID == nil {
 			break
@@ -1630,6 +1805,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FormulaStep.Label(childComplexity), true
+
+	case "GroupDimensionRate.average":
+		if e.ComplexityRoot.GroupDimensionRate.Average == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupDimensionRate.Average(childComplexity), true
+	case "GroupDimensionRate.best":
+		if e.ComplexityRoot.GroupDimensionRate.Best == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupDimensionRate.Best(childComplexity), true
+	case "GroupDimensionRate.dimensionId":
+		if e.ComplexityRoot.GroupDimensionRate.DimensionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupDimensionRate.DimensionID(childComplexity), true
 
 	case "ImportProblem.code":
 		if e.ComplexityRoot.ImportProblem.Code == nil {
@@ -1816,6 +2010,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicator.Version(childComplexity), true
+
+	case "IndicatorScore.carriedPoints":
+		if e.ComplexityRoot.IndicatorScore.CarriedPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.CarriedPoints(childComplexity), true
+	case "IndicatorScore.dimensionId":
+		if e.ComplexityRoot.IndicatorScore.DimensionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.DimensionID(childComplexity), true
+	case "IndicatorScore.earned":
+		if e.ComplexityRoot.IndicatorScore.Earned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Earned(childComplexity), true
+	case "IndicatorScore.indicatorId":
+		if e.ComplexityRoot.IndicatorScore.IndicatorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.IndicatorID(childComplexity), true
+	case "IndicatorScore.name":
+		if e.ComplexityRoot.IndicatorScore.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Name(childComplexity), true
+	case "IndicatorScore.number":
+		if e.ComplexityRoot.IndicatorScore.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Number(childComplexity), true
+	case "IndicatorScore.points":
+		if e.ComplexityRoot.IndicatorScore.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Points(childComplexity), true
+	case "IndicatorScore.rate":
+		if e.ComplexityRoot.IndicatorScore.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.Rate(childComplexity), true
+	case "IndicatorScore.taskIds":
+		if e.ComplexityRoot.IndicatorScore.TaskIds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndicatorScore.TaskIds(childComplexity), true
 
 	case "LoginResult.session":
 		if e.ComplexityRoot.LoginResult.Session == nil {
@@ -2733,6 +2982,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.compareEvaluatees":
+		if e.ComplexityRoot.Query.CompareEvaluatees == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareEvaluatees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareEvaluatees(childComplexity, args["periodId"].(int64), args["evaluateeIds"].([]int64)), true
 	case "Query.enumLabels":
 		if e.ComplexityRoot.Query.EnumLabels == nil {
 			break
@@ -2750,6 +3010,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.EvaluateeFieldFindings(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.evaluateeProfile":
+		if e.ComplexityRoot.Query.EvaluateeProfile == nil {
+			break
+		}
+
+		args, err := ec.field_Query_evaluateeProfile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EvaluateeProfile(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.evaluateeTrend":
+		if e.ComplexityRoot.Query.EvaluateeTrend == nil {
+			break
+		}
+
+		args, err := ec.field_Query_evaluateeTrend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EvaluateeTrend(childComplexity, args["evaluateeId"].(int64)), true
 	case "Query.evaluatees":
 		if e.ComplexityRoot.Query.Evaluatees == nil {
 			break
@@ -3582,6 +3864,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskBreakdown.Text(childComplexity), true
 
+	case "TaskEvidence.photos":
+		if e.ComplexityRoot.TaskEvidence.Photos == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskEvidence.Photos(childComplexity), true
+	case "TaskEvidence.report":
+		if e.ComplexityRoot.TaskEvidence.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskEvidence.Report(childComplexity), true
+	case "TaskEvidence.taskId":
+		if e.ComplexityRoot.TaskEvidence.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskEvidence.TaskID(childComplexity), true
+
 	case "TotpEnrollment.qrCode":
 		if e.ComplexityRoot.TotpEnrollment.QRCode == nil {
 			break
@@ -3600,6 +3901,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TotpEnrollment.URL(childComplexity), true
+
+	case "TrendPoint.groupAverage":
+		if e.ComplexityRoot.TrendPoint.GroupAverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.GroupAverage(childComplexity), true
+	case "TrendPoint.groupSize":
+		if e.ComplexityRoot.TrendPoint.GroupSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.GroupSize(childComplexity), true
+	case "TrendPoint.period":
+		if e.ComplexityRoot.TrendPoint.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Period(childComplexity), true
+	case "TrendPoint.preview":
+		if e.ComplexityRoot.TrendPoint.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Preview(childComplexity), true
+	case "TrendPoint.rank":
+		if e.ComplexityRoot.TrendPoint.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Rank(childComplexity), true
+	case "TrendPoint.score":
+		if e.ComplexityRoot.TrendPoint.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Score(childComplexity), true
+	case "TrendPoint.year":
+		if e.ComplexityRoot.TrendPoint.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrendPoint.Year(childComplexity), true
 
 	case "Unit.aliases":
 		if e.ComplexityRoot.Unit.Aliases == nil {
@@ -4050,6 +4394,102 @@ type Mutation {
   resetPassword(input: ResetPasswordInput!): User! @allow(roles: [ADMIN])
   "Unlocks an account locked after failed logins."
   unlockUser(id: ID!): User! @allow(roles: [ADMIN])
+}
+`, BuiltIn: false},
+	{Name: "../schema/evaluatee.graphqls", Input: `# The evaluatee page, comparisons and trends (issue 11 steps 2–3):
+# read-only views over results, answered by server/leadership.
+
+"A dimension's rate (score ÷ points, in percent) across the evaluatee's group."
+type GroupDimensionRate {
+  dimensionId: ID!
+  "Mean rate over the group's scored units that carry the dimension"
+  average: Decimal!
+  "The best rate in the group"
+  best: Decimal!
+}
+
+"An indicator's share of an evaluatee's 日常监测: the carried tasks under it."
+type IndicatorScore {
+  indicatorId: ID!
+  dimensionId: ID!
+  number: Int!
+  name: String!
+  points: Decimal!
+  "Σ points of the carried tasks under the indicator"
+  carriedPoints: Decimal!
+  "Σ their task scores"
+  earned: Decimal!
+  "earned ÷ carriedPoints in percent, 2 decimals"
+  rate: Decimal
+  taskIds: [ID!]!
+}
+
+"A photo of a field-visit finding; url opens it through the files route."
+type FindingPhotoLink {
+  id: ID!
+  url: String!
+}
+
+"What stands behind one task's score besides the lead units' scores."
+type TaskEvidence {
+  taskId: ID!
+  "The evaluatee's progress report of the task in the period, with its evidence files; null when none (or not visible to the reader)"
+  report: ProgressReport
+  "Photos of the reviewed finding that counted (TaskBreakdown.finding)"
+  photos: [FindingPhotoLink!]!
+}
+
+"One evaluatee's page: the breakdown and where it stands in its group."
+type EvaluateeProfile {
+  breakdown: Breakdown!
+  "Rank in the group; null when nothing is scored"
+  rank: Int
+  "Scored units in the group; 0 when the reader sees only its own row"
+  groupSize: Int!
+  "Empty when the reader sees only its own row"
+  groupRates: [GroupDimensionRate!]!
+  indicators: [IndicatorScore!]!
+  taskEvidence: [TaskEvidence!]!
+}
+
+"One evaluatee's column in a comparison."
+type ComparedEvaluatee {
+  evaluatee: Evaluatee!
+  "Rank in its group; null when nothing is scored"
+  rank: Int
+  score: Decimal
+  components: [ComponentScore!]!
+  dimensions: [DimensionScore!]!
+  indicators: [IndicatorScore!]!
+}
+
+type Comparison {
+  period: Period!
+  preview: Boolean!
+  "In the order asked"
+  rows: [ComparedEvaluatee!]!
+}
+
+"An evaluatee's and its group's figures in one period."
+type TrendPoint {
+  period: Period!
+  year: Int!
+  "Computed now from unverified scores: not a published figure"
+  preview: Boolean!
+  score: Decimal
+  rank: Int
+  "Mean score of the group's scored units; null when the reader sees only its own row"
+  groupAverage: Decimal
+  groupSize: Int!
+}
+
+extend type Query {
+  "An evaluatee's page: breakdown, group comparison by dimension, indicators, reports and photos (contacts: their own unit, from 公示 on)"
+  evaluateeProfile(periodId: ID!, evaluateeId: ID!): EvaluateeProfile! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
+  "2 to 6 evaluatees side by side in one period"
+  compareEvaluatees(periodId: ID!, evaluateeIds: [ID!]!): Comparison! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  "The evaluatee's unit and its group over every period of every plan year, oldest first"
+  evaluateeTrend(evaluateeId: ID!): [TrendPoint!]! @allow(roles: [TASK_FORCE, LEADER, ANALYST, EVALUATEE_CONTACT])
 }
 `, BuiltIn: false},
 	{Name: "../schema/fieldvisitplans.graphqls", Input: `# Planning field visits (实地调研, DESIGN §2.5): the 专班 or an inspector
@@ -5375,6 +5815,36 @@ func (ec *executionContext) childFields_ChecklistItem(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ChecklistItem", field.Name)
 }
 
+func (ec *executionContext) childFields_ComparedEvaluatee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "evaluatee":
+		return ec.fieldContext_ComparedEvaluatee_evaluatee(ctx, field)
+	case "rank":
+		return ec.fieldContext_ComparedEvaluatee_rank(ctx, field)
+	case "score":
+		return ec.fieldContext_ComparedEvaluatee_score(ctx, field)
+	case "components":
+		return ec.fieldContext_ComparedEvaluatee_components(ctx, field)
+	case "dimensions":
+		return ec.fieldContext_ComparedEvaluatee_dimensions(ctx, field)
+	case "indicators":
+		return ec.fieldContext_ComparedEvaluatee_indicators(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComparedEvaluatee", field.Name)
+}
+
+func (ec *executionContext) childFields_Comparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_Comparison_period(ctx, field)
+	case "preview":
+		return ec.fieldContext_Comparison_preview(ctx, field)
+	case "rows":
+		return ec.fieldContext_Comparison_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Comparison", field.Name)
+}
+
 func (ec *executionContext) childFields_ComponentScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "method":
@@ -5483,6 +5953,24 @@ func (ec *executionContext) childFields_EvaluateeFinding(ctx context.Context, fi
 		return ec.fieldContext_EvaluateeFinding_photos(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EvaluateeFinding", field.Name)
+}
+
+func (ec *executionContext) childFields_EvaluateeProfile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "breakdown":
+		return ec.fieldContext_EvaluateeProfile_breakdown(ctx, field)
+	case "rank":
+		return ec.fieldContext_EvaluateeProfile_rank(ctx, field)
+	case "groupSize":
+		return ec.fieldContext_EvaluateeProfile_groupSize(ctx, field)
+	case "groupRates":
+		return ec.fieldContext_EvaluateeProfile_groupRates(ctx, field)
+	case "indicators":
+		return ec.fieldContext_EvaluateeProfile_indicators(ctx, field)
+	case "taskEvidence":
+		return ec.fieldContext_EvaluateeProfile_taskEvidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EvaluateeProfile", field.Name)
 }
 
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5619,6 +6107,16 @@ func (ec *executionContext) childFields_Finding(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Finding", field.Name)
 }
 
+func (ec *executionContext) childFields_FindingPhotoLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FindingPhotoLink_id(ctx, field)
+	case "url":
+		return ec.fieldContext_FindingPhotoLink_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FindingPhotoLink", field.Name)
+}
+
 func (ec *executionContext) childFields_FindingSyncResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "clientId":
@@ -5647,6 +6145,18 @@ func (ec *executionContext) childFields_FormulaStep(ctx context.Context, field g
 		return ec.fieldContext_FormulaStep_detail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FormulaStep", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupDimensionRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dimensionId":
+		return ec.fieldContext_GroupDimensionRate_dimensionId(ctx, field)
+	case "average":
+		return ec.fieldContext_GroupDimensionRate_average(ctx, field)
+	case "best":
+		return ec.fieldContext_GroupDimensionRate_best(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupDimensionRate", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5743,6 +6253,30 @@ func (ec *executionContext) childFields_Indicator(ctx context.Context, field gra
 		return ec.fieldContext_Indicator_tasks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Indicator", field.Name)
+}
+
+func (ec *executionContext) childFields_IndicatorScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "indicatorId":
+		return ec.fieldContext_IndicatorScore_indicatorId(ctx, field)
+	case "dimensionId":
+		return ec.fieldContext_IndicatorScore_dimensionId(ctx, field)
+	case "number":
+		return ec.fieldContext_IndicatorScore_number(ctx, field)
+	case "name":
+		return ec.fieldContext_IndicatorScore_name(ctx, field)
+	case "points":
+		return ec.fieldContext_IndicatorScore_points(ctx, field)
+	case "carriedPoints":
+		return ec.fieldContext_IndicatorScore_carriedPoints(ctx, field)
+	case "earned":
+		return ec.fieldContext_IndicatorScore_earned(ctx, field)
+	case "rate":
+		return ec.fieldContext_IndicatorScore_rate(ctx, field)
+	case "taskIds":
+		return ec.fieldContext_IndicatorScore_taskIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IndicatorScore", field.Name)
 }
 
 func (ec *executionContext) childFields_LoginResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6225,6 +6759,18 @@ func (ec *executionContext) childFields_TaskBreakdown(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type TaskBreakdown", field.Name)
 }
 
+func (ec *executionContext) childFields_TaskEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taskId":
+		return ec.fieldContext_TaskEvidence_taskId(ctx, field)
+	case "report":
+		return ec.fieldContext_TaskEvidence_report(ctx, field)
+	case "photos":
+		return ec.fieldContext_TaskEvidence_photos(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskEvidence", field.Name)
+}
+
 func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "url":
@@ -6235,6 +6781,26 @@ func (ec *executionContext) childFields_TotpEnrollment(ctx context.Context, fiel
 		return ec.fieldContext_TotpEnrollment_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TotpEnrollment", field.Name)
+}
+
+func (ec *executionContext) childFields_TrendPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_TrendPoint_period(ctx, field)
+	case "year":
+		return ec.fieldContext_TrendPoint_year(ctx, field)
+	case "preview":
+		return ec.fieldContext_TrendPoint_preview(ctx, field)
+	case "score":
+		return ec.fieldContext_TrendPoint_score(ctx, field)
+	case "rank":
+		return ec.fieldContext_TrendPoint_rank(ctx, field)
+	case "groupAverage":
+		return ec.fieldContext_TrendPoint_groupAverage(ctx, field)
+	case "groupSize":
+		return ec.fieldContext_TrendPoint_groupSize(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TrendPoint", field.Name)
 }
 
 func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7245,6 +7811,28 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_compareEvaluatees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeIds",
+		func(ctx context.Context, v any) ([]int64, error) {
+			return ec.unmarshalNID2ᚕint64ᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeIds"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_evaluateeFieldFindings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7264,6 +7852,42 @@ func (ec *executionContext) field_Query_evaluateeFieldFindings_args(ctx context.
 		return nil, err
 	}
 	args["evaluateeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_evaluateeProfile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_evaluateeTrend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg0
 	return args, nil
 }
 
@@ -8521,6 +9145,267 @@ func (ec *executionContext) fieldContext_ChecklistItem_photos(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _ComparedEvaluatee_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparedEvaluatee",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparedEvaluatee_rank(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEvaluatee", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ComparedEvaluatee_score(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ComparedEvaluatee", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ComparedEvaluatee_components(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Component) graphql.Marshaler {
+			return ec.marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparedEvaluatee",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComponentScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparedEvaluatee_dimensions(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_dimensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []results.Dimension) graphql.Marshaler {
+			return ec.marshalNDimensionScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_dimensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparedEvaluatee",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DimensionScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ComparedEvaluatee_indicators(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ComparedEvaluatee_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.IndicatorScore) graphql.Marshaler {
+			return ec.marshalNIndicatorScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐIndicatorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ComparedEvaluatee_indicators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ComparedEvaluatee",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_period(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_preview(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Comparison", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Comparison_rows(ctx context.Context, field graphql.CollectedField, obj *model.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ComparedEvaluatee) graphql.Marshaler {
+			return ec.marshalNComparedEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparedEvaluateeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ComparedEvaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ComponentScore_method(ctx context.Context, field graphql.CollectedField, obj *results.Component) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9343,6 +10228,180 @@ func (ec *executionContext) fieldContext_EvaluateeFinding_photos(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FieldPhoto(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeProfile_breakdown(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_breakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Breakdown, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Breakdown) graphql.Marshaler {
+			return ec.marshalNBreakdown2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐBreakdown(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_breakdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeProfile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Breakdown(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeProfile_rank(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluateeProfile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EvaluateeProfile_groupSize(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_groupSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_groupSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EvaluateeProfile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EvaluateeProfile_groupRates(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_groupRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupRates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.GroupDimensionRate) graphql.Marshaler {
+			return ec.marshalNGroupDimensionRate2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐGroupDimensionRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_groupRates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeProfile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupDimensionRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeProfile_indicators(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_indicators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Indicators, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.IndicatorScore) graphql.Marshaler {
+			return ec.marshalNIndicatorScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐIndicatorScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_indicators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeProfile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorScore(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EvaluateeProfile_taskEvidence(ctx context.Context, field graphql.CollectedField, obj *model.EvaluateeProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EvaluateeProfile_taskEvidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskEvidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TaskEvidence) graphql.Marshaler {
+			return ec.marshalNTaskEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EvaluateeProfile_taskEvidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EvaluateeProfile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskEvidence(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10616,6 +11675,52 @@ func (ec *executionContext) fieldContext_Finding_version(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Finding", field, false, false, "Int")
 }
 
+func (ec *executionContext) _FindingPhotoLink_id(ctx context.Context, field graphql.CollectedField, obj *model.FindingPhotoLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingPhotoLink_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingPhotoLink_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingPhotoLink", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FindingPhotoLink_url(ctx context.Context, field graphql.CollectedField, obj *model.FindingPhotoLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FindingPhotoLink_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FindingPhotoLink_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FindingPhotoLink", field, false, false, "String")
+}
+
 func (ec *executionContext) _FindingSyncResult_clientId(ctx context.Context, field graphql.CollectedField, obj *fieldvisit.FindingResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10839,6 +11944,75 @@ func (ec *executionContext) _FormulaStep_detail(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_FormulaStep_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _GroupDimensionRate_dimensionId(ctx context.Context, field graphql.CollectedField, obj *model.GroupDimensionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupDimensionRate_dimensionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DimensionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupDimensionRate_dimensionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupDimensionRate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GroupDimensionRate_average(ctx context.Context, field graphql.CollectedField, obj *model.GroupDimensionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupDimensionRate_average(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Average, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupDimensionRate_average(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupDimensionRate", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _GroupDimensionRate_best(ctx context.Context, field graphql.CollectedField, obj *model.GroupDimensionRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupDimensionRate_best(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Best, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupDimensionRate_best(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupDimensionRate", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _ImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *importer.Problem) (ret graphql.Marshaler) {
@@ -11574,6 +12748,213 @@ func (ec *executionContext) fieldContext_Indicator_tasks(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IndicatorScore_indicatorId(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_indicatorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndicatorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_indicatorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IndicatorScore_dimensionId(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_dimensionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DimensionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_dimensionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IndicatorScore_number(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IndicatorScore_name(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "String")
+}
+
+func (ec *executionContext) _IndicatorScore_points(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IndicatorScore_carriedPoints(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_carriedPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarriedPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_carriedPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IndicatorScore_earned(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_earned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Earned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_earned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IndicatorScore_rate(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _IndicatorScore_taskIds(ctx context.Context, field graphql.CollectedField, obj *model.IndicatorScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndicatorScore_taskIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskIds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int64) graphql.Marshaler {
+			return ec.marshalNID2ᚕint64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndicatorScore_taskIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndicatorScore", field, false, false, "ID")
 }
 
 func (ec *executionContext) _LoginResult_session(ctx context.Context, field graphql.CollectedField, obj *model.LoginResult) (ret graphql.Marshaler) {
@@ -16093,6 +17474,192 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_evaluateeProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_evaluateeProfile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EvaluateeProfile(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.EvaluateeProfile
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.EvaluateeProfile
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.EvaluateeProfile) graphql.Marshaler {
+			return ec.marshalNEvaluateeProfile2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐEvaluateeProfile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_evaluateeProfile(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EvaluateeProfile(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_evaluateeProfile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compareEvaluatees(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compareEvaluatees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompareEvaluatees(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeIds"].([]int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.Comparison
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Comparison
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Comparison) graphql.Marshaler {
+			return ec.marshalNComparison2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compareEvaluatees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Comparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareEvaluatees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_evaluateeTrend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_evaluateeTrend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EvaluateeTrend(ctx, fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal []model.TrendPoint
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.TrendPoint
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TrendPoint) graphql.Marshaler {
+			return ec.marshalNTrendPoint2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTrendPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_evaluateeTrend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TrendPoint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_evaluateeTrend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_fieldVisitChecklist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20143,6 +21710,93 @@ func (ec *executionContext) fieldContext_TaskBreakdown_finding(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _TaskEvidence_taskId(ctx context.Context, field graphql.CollectedField, obj *model.TaskEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskEvidence_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskEvidence_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TaskEvidence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TaskEvidence_report(ctx context.Context, field graphql.CollectedField, obj *model.TaskEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskEvidence_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TaskEvidence_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskEvidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskEvidence_photos(ctx context.Context, field graphql.CollectedField, obj *model.TaskEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskEvidence_photos(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Photos, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FindingPhotoLink) graphql.Marshaler {
+			return ec.marshalNFindingPhotoLink2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingPhotoLinkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskEvidence_photos(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskEvidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FindingPhotoLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TotpEnrollment_url(ctx context.Context, field graphql.CollectedField, obj *model.TotpEnrollment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20210,6 +21864,176 @@ func (ec *executionContext) _TotpEnrollment_secret(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_TotpEnrollment_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TotpEnrollment", field, false, false, "String")
+}
+
+func (ec *executionContext) _TrendPoint_period(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TrendPoint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TrendPoint_year(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrendPoint_preview(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TrendPoint_score(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrendPoint_rank(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TrendPoint_groupAverage(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_groupAverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupAverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_groupAverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _TrendPoint_groupSize(ctx context.Context, field graphql.CollectedField, obj *model.TrendPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrendPoint_groupSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrendPoint_groupSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrendPoint", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Unit_id(ctx context.Context, field graphql.CollectedField, obj *store.Unit) (ret graphql.Marshaler) {
@@ -24812,6 +26636,107 @@ func (ec *executionContext) _ChecklistItem(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var comparedEvaluateeImplementors = []string{"ComparedEvaluatee"}
+
+func (ec *executionContext) _ComparedEvaluatee(ctx context.Context, sel ast.SelectionSet, obj *model.ComparedEvaluatee) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparedEvaluateeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ComparedEvaluatee")
+		case "evaluatee":
+			out.Values[i] = ec._ComparedEvaluatee_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._ComparedEvaluatee_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ComparedEvaluatee_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "components":
+			out.Values[i] = ec._ComparedEvaluatee_components(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensions":
+			out.Values[i] = ec._ComparedEvaluatee_dimensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicators":
+			out.Values[i] = ec._ComparedEvaluatee_indicators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var comparisonImplementors = []string{"Comparison"}
+
+func (ec *executionContext) _Comparison(ctx context.Context, sel ast.SelectionSet, obj *model.Comparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Comparison")
+		case "period":
+			out.Values[i] = ec._Comparison_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "preview":
+			out.Values[i] = ec._Comparison_preview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._Comparison_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var componentScoreImplementors = []string{"ComponentScore"}
 
 func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.SelectionSet, obj *results.Component) graphql.Marshaler {
@@ -25162,6 +27087,64 @@ func (ec *executionContext) _EvaluateeFinding(ctx context.Context, sel ast.Selec
 			out.Values[i] = ec._EvaluateeFinding_photos(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var evaluateeProfileImplementors = []string{"EvaluateeProfile"}
+
+func (ec *executionContext) _EvaluateeProfile(ctx context.Context, sel ast.SelectionSet, obj *model.EvaluateeProfile) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evaluateeProfileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EvaluateeProfile")
+		case "breakdown":
+			out.Values[i] = ec._EvaluateeProfile_breakdown(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._EvaluateeProfile_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groupSize":
+			out.Values[i] = ec._EvaluateeProfile_groupSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupRates":
+			out.Values[i] = ec._EvaluateeProfile_groupRates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "indicators":
+			out.Values[i] = ec._EvaluateeProfile_indicators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskEvidence":
+			out.Values[i] = ec._EvaluateeProfile_taskEvidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25585,6 +27568,44 @@ func (ec *executionContext) _Finding(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var findingPhotoLinkImplementors = []string{"FindingPhotoLink"}
+
+func (ec *executionContext) _FindingPhotoLink(ctx context.Context, sel ast.SelectionSet, obj *model.FindingPhotoLink) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, findingPhotoLinkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FindingPhotoLink")
+		case "id":
+			out.Values[i] = ec._FindingPhotoLink_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._FindingPhotoLink_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var findingSyncResultImplementors = []string{"FindingSyncResult"}
 
 func (ec *executionContext) _FindingSyncResult(ctx context.Context, sel ast.SelectionSet, obj *fieldvisit.FindingResult) graphql.Marshaler {
@@ -25666,6 +27687,49 @@ func (ec *executionContext) _FormulaStep(ctx context.Context, sel ast.SelectionS
 			}
 		case "detail":
 			out.Values[i] = ec._FormulaStep_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupDimensionRateImplementors = []string{"GroupDimensionRate"}
+
+func (ec *executionContext) _GroupDimensionRate(ctx context.Context, sel ast.SelectionSet, obj *model.GroupDimensionRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupDimensionRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupDimensionRate")
+		case "dimensionId":
+			out.Values[i] = ec._GroupDimensionRate_dimensionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "average":
+			out.Values[i] = ec._GroupDimensionRate_average(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "best":
+			out.Values[i] = ec._GroupDimensionRate_best(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25989,6 +28053,79 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_tasks(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var indicatorScoreImplementors = []string{"IndicatorScore"}
+
+func (ec *executionContext) _IndicatorScore(ctx context.Context, sel ast.SelectionSet, obj *model.IndicatorScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IndicatorScore")
+		case "indicatorId":
+			out.Values[i] = ec._IndicatorScore_indicatorId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensionId":
+			out.Values[i] = ec._IndicatorScore_dimensionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._IndicatorScore_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._IndicatorScore_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._IndicatorScore_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "carriedPoints":
+			out.Values[i] = ec._IndicatorScore_carriedPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earned":
+			out.Values[i] = ec._IndicatorScore_earned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._IndicatorScore_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "taskIds":
+			out.Values[i] = ec._IndicatorScore_taskIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26991,6 +29128,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
+				})
+		case "evaluateeProfile":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_evaluateeProfile(ctx, field)
+				})
+		case "compareEvaluatees":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compareEvaluatees(ctx, field)
+				})
+		case "evaluateeTrend":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_evaluateeTrend(ctx, field)
 				})
 		case "fieldVisitChecklist":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -28137,6 +30292,49 @@ func (ec *executionContext) _TaskBreakdown(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var taskEvidenceImplementors = []string{"TaskEvidence"}
+
+func (ec *executionContext) _TaskEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.TaskEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskEvidence")
+		case "taskId":
+			out.Values[i] = ec._TaskEvidence_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._TaskEvidence_report(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "photos":
+			out.Values[i] = ec._TaskEvidence_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var totpEnrollmentImplementors = []string{"TotpEnrollment"}
 
 func (ec *executionContext) _TotpEnrollment(ctx context.Context, sel ast.SelectionSet, obj *model.TotpEnrollment) graphql.Marshaler {
@@ -28160,6 +30358,69 @@ func (ec *executionContext) _TotpEnrollment(ctx context.Context, sel ast.Selecti
 			}
 		case "secret":
 			out.Values[i] = ec._TotpEnrollment_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var trendPointImplementors = []string{"TrendPoint"}
+
+func (ec *executionContext) _TrendPoint(ctx context.Context, sel ast.SelectionSet, obj *model.TrendPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, trendPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TrendPoint")
+		case "period":
+			out.Values[i] = ec._TrendPoint_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._TrendPoint_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "preview":
+			out.Values[i] = ec._TrendPoint_preview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TrendPoint_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._TrendPoint_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groupAverage":
+			out.Values[i] = ec._TrendPoint_groupAverage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groupSize":
+			out.Values[i] = ec._TrendPoint_groupSize(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28828,6 +31089,14 @@ func (ec *executionContext) marshalNBreakdown2githubᚗcomᚋkaopingᚋkaoping�
 	return ec._Breakdown(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNBreakdown2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐBreakdown(ctx context.Context, sel ast.SelectionSet, v *model.Breakdown) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Breakdown!")
+		return graphql.Null
+	}
+	return ec._Breakdown(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCancelFieldVisitInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCancelFieldVisitInput(ctx context.Context, v any) (model.CancelFieldVisitInput, error) {
 	res, err := ec.unmarshalInputCancelFieldVisitInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28856,6 +31125,30 @@ func (ec *executionContext) marshalNChecklistItem2ᚕgithubᚗcomᚋkaopingᚋka
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNComparedEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparedEvaluatee(ctx context.Context, sel ast.SelectionSet, v model.ComparedEvaluatee) graphql.Marshaler {
+	return ec._ComparedEvaluatee(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNComparedEvaluatee2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparedEvaluateeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ComparedEvaluatee) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNComparedEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparedEvaluatee(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNComparison2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparison(ctx context.Context, sel ast.SelectionSet, v model.Comparison) graphql.Marshaler {
+	return ec._Comparison(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNComponentScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐComponent(ctx context.Context, sel ast.SelectionSet, v results.Component) graphql.Marshaler {
@@ -29044,6 +31337,10 @@ func (ec *executionContext) marshalNEvaluateeFinding2ᚕgithubᚗcomᚋkaoping�
 	return ret
 }
 
+func (ec *executionContext) marshalNEvaluateeProfile2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐEvaluateeProfile(ctx context.Context, sel ast.SelectionSet, v model.EvaluateeProfile) graphql.Marshaler {
+	return ec._EvaluateeProfile(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvidence(ctx context.Context, sel ast.SelectionSet, v store.Evidence) graphql.Marshaler {
 	return ec._Evidence(ctx, sel, &v)
 }
@@ -29120,6 +31417,26 @@ func (ec *executionContext) marshalNFinding2githubᚗcomᚋkaopingᚋkaopingᚋs
 	return ec._Finding(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNFindingPhotoLink2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingPhotoLink(ctx context.Context, sel ast.SelectionSet, v model.FindingPhotoLink) graphql.Marshaler {
+	return ec._FindingPhotoLink(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFindingPhotoLink2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingPhotoLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FindingPhotoLink) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFindingPhotoLink2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFindingPhotoLink(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFindingSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.FindingResult) graphql.Marshaler {
 	return ec._FindingSyncResult(ctx, sel, &v)
 }
@@ -29168,6 +31485,26 @@ func (ec *executionContext) marshalNFormulaStep2ᚕgithubᚗcomᚋkaopingᚋkaop
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFormulaStep2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupDimensionRate2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐGroupDimensionRate(ctx context.Context, sel ast.SelectionSet, v model.GroupDimensionRate) graphql.Marshaler {
+	return ec._GroupDimensionRate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGroupDimensionRate2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐGroupDimensionRateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.GroupDimensionRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupDimensionRate2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐGroupDimensionRate(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -29341,6 +31678,26 @@ func (ec *executionContext) marshalNIndicator2ᚕgithubᚗcomᚋkaopingᚋkaopin
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIndicator2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐIndicator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIndicatorScore2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐIndicatorScore(ctx context.Context, sel ast.SelectionSet, v model.IndicatorScore) graphql.Marshaler {
+	return ec._IndicatorScore(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIndicatorScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐIndicatorScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []model.IndicatorScore) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIndicatorScore2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐIndicatorScore(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -30280,6 +32637,26 @@ func (ec *executionContext) marshalNTaskBreakdown2ᚕgithubᚗcomᚋkaopingᚋka
 	return ret
 }
 
+func (ec *executionContext) marshalNTaskEvidence2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskEvidence(ctx context.Context, sel ast.SelectionSet, v model.TaskEvidence) graphql.Marshaler {
+	return ec._TaskEvidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTaskEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TaskEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskEvidence2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTaskPointsInput(ctx context.Context, v any) (model.TaskPointsInput, error) {
 	res, err := ec.unmarshalInputTaskPointsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30315,6 +32692,26 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 
 func (ec *executionContext) marshalNTotpEnrollment2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTotpEnrollment(ctx context.Context, sel ast.SelectionSet, v model.TotpEnrollment) graphql.Marshaler {
 	return ec._TotpEnrollment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTrendPoint2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTrendPoint(ctx context.Context, sel ast.SelectionSet, v model.TrendPoint) graphql.Marshaler {
+	return ec._TrendPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTrendPoint2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTrendPointᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TrendPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTrendPoint2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐTrendPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNUnit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnit(ctx context.Context, sel ast.SelectionSet, v store.Unit) graphql.Marshaler {

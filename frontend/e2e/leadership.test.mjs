@@ -62,7 +62,7 @@ test('the ranking opens on the published half with a chart; a row opens the eval
     const table = page.getByTestId('ranking-table');
     const first = table.locator('.ant-table-row').first();
     const unit = (await first.locator('[data-unit-link]').innerText()).trim();
-    await first.locator('td').first().click(); // the row, not the link
+    await first.locator('[data-rank]').click(); // the row, not the link or the compare box
     await page.waitForURL(/\/results\//);
     await page.getByTestId('breakdown-tasks').waitFor({ timeout: 15000 });
     assert.match(await page.locator('h3').first().innerText(), new RegExp(unit));

@@ -72,6 +72,24 @@ type ChangePasswordInput struct {
 	NewPassword     string `json:"newPassword" validate:"required,max=256"`
 }
 
+// One evaluatee's column in a comparison.
+type ComparedEvaluatee struct {
+	Evaluatee *store.Evaluatee `json:"evaluatee"`
+	// Rank in its group; null when nothing is scored
+	Rank       *int                `json:"rank,omitempty"`
+	Score      *decimal.Decimal    `json:"score,omitempty"`
+	Components []results.Component `json:"components"`
+	Dimensions []results.Dimension `json:"dimensions"`
+	Indicators []IndicatorScore    `json:"indicators"`
+}
+
+type Comparison struct {
+	Period  *store.Period `json:"period"`
+	Preview bool          `json:"preview"`
+	// In the order asked
+	Rows []ComparedEvaluatee `json:"rows"`
+}
+
 type CreateDimensionInput struct {
 	PlanID int64           `json:"planId" validate:"required"`
 	Number int             `json:"number" validate:"min=1,max=99"`
@@ -132,6 +150,25 @@ type DeadlineInput struct {
 	Continuing bool                 `json:"continuing"`
 }
 
+// One evaluatee's page: the breakdown and where it stands in its group.
+type EvaluateeProfile struct {
+	Breakdown *Breakdown `json:"breakdown"`
+	// Rank in the group; null when nothing is scored
+	Rank *int `json:"rank,omitempty"`
+	// Scored units in the group; 0 when the reader sees only its own row
+	GroupSize int `json:"groupSize"`
+	// Empty when the reader sees only its own row
+	GroupRates   []GroupDimensionRate `json:"groupRates"`
+	Indicators   []IndicatorScore     `json:"indicators"`
+	TaskEvidence []TaskEvidence       `json:"taskEvidence"`
+}
+
+// A photo of a field-visit finding; url opens it through the files route.
+type FindingPhotoLink struct {
+	ID  int64  `json:"id"`
+	URL string `json:"url"`
+}
+
 type FindingWriteInput struct {
 	// A UUID the phone made for this write; a replay with the same id is stored once
 	ClientID string `json:"clientId" validate:"uuid"`
@@ -144,6 +181,15 @@ type FindingWriteInput struct {
 	Latitude    *float64          `json:"latitude,omitempty" validate:"omitempty,latitude"`
 	Longitude   *float64          `json:"longitude,omitempty" validate:"omitempty,longitude"`
 	Accuracy    *float64          `json:"accuracy,omitempty" validate:"omitempty,gte=0,lte=100000"`
+}
+
+// A dimension's rate (score ÷ points, in percent) across the evaluatee's group.
+type GroupDimensionRate struct {
+	DimensionID int64 `json:"dimensionId"`
+	// Mean rate over the group's scored units that carry the dimension
+	Average decimal.Decimal `json:"average"`
+	// The best rate in the group
+	Best decimal.Decimal `json:"best"`
 }
 
 type ImportPlanInput struct {
@@ -160,6 +206,22 @@ type ImportSourceValuesInput struct {
 	File   graphql.Upload `json:"file"`
 	// Only check and show; write nothing
 	DryRun bool `json:"dryRun"`
+}
+
+// An indicator's share of an evaluatee's 日常监测: the carried tasks under it.
+type IndicatorScore struct {
+	IndicatorID int64           `json:"indicatorId"`
+	DimensionID int64           `json:"dimensionId"`
+	Number      int             `json:"number"`
+	Name        string          `json:"name"`
+	Points      decimal.Decimal `json:"points"`
+	// Σ points of the carried tasks under the indicator
+	CarriedPoints decimal.Decimal `json:"carriedPoints"`
+	// Σ their task scores
+	Earned decimal.Decimal `json:"earned"`
+	// earned ÷ carriedPoints in percent, 2 decimals
+	Rate    *decimal.Decimal `json:"rate,omitempty"`
+	TaskIds []int64          `json:"taskIds"`
 }
 
 type LoginInput struct {
@@ -408,6 +470,15 @@ type SyncFieldVisitInput struct {
 	Photos   []PhotoWriteInput   `json:"photos" validate:"max=20,dive"`
 }
 
+// What stands behind one task's score besides the lead units' scores.
+type TaskEvidence struct {
+	TaskID int64 `json:"taskId"`
+	// The evaluatee's progress report of the task in the period, with its evidence files; null when none (or not visible to the reader)
+	Report *store.ProgressReport `json:"report,omitempty"`
+	// Photos of the reviewed finding that counted (TaskBreakdown.finding)
+	Photos []FindingPhotoLink `json:"photos"`
+}
+
 type TaskPointsInput struct {
 	TaskID int64           `json:"taskId" validate:"required"`
 	Points decimal.Decimal `json:"points" validate:"dgte=0,dplaces=2"`
@@ -421,6 +492,19 @@ type TotpEnrollment struct {
 	QRCode string `json:"qrCode"`
 	// The secret, for entering by hand
 	Secret string `json:"secret"`
+}
+
+// An evaluatee's and its group's figures in one period.
+type TrendPoint struct {
+	Period *store.Period `json:"period"`
+	Year   int           `json:"year"`
+	// Computed now from unverified scores: not a published figure
+	Preview bool             `json:"preview"`
+	Score   *decimal.Decimal `json:"score,omitempty"`
+	Rank    *int             `json:"rank,omitempty"`
+	// Mean score of the group's scored units; null when the reader sees only its own row
+	GroupAverage *decimal.Decimal `json:"groupAverage,omitempty"`
+	GroupSize    int              `json:"groupSize"`
 }
 
 type UpdateDimensionInput struct {

@@ -26,6 +26,11 @@ func MaySee(id *auth.Identity, e *store.Evaluatee, state workflow.State) bool {
 	return id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID) && workflow.Allows(state, workflow.SeeOwnResults)
 }
 
+// SeesWholeGroups says whether id sees every row of a group, so figures
+// about the group (its average, its best) may be shown to it; a contact sees
+// only its own row and so gets none.
+func SeesWholeGroups(id *auth.Identity) bool { return id.Has(readsAll...) }
+
 var errNotYet = apperr.Errorf(apperr.Forbidden, "考评结果公示后方可查看本单位结果")
 
 // GroupRanking is the half-year ranking of one group, with the rows id may

@@ -19,8 +19,8 @@ function menuKey(pathname: string): string {
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/visit-plans/.test(pathname)) return 'visit-plans';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
-  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports)(\/|$)/.exec(pathname)?.[1];
-  if (scoringPage) return scoringPage === 'results' ? 'ranking' : scoringPage;
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|compare|heatmap|reports)(\/|$)/.exec(pathname)?.[1];
+  if (scoringPage) return ['results', 'compare', 'heatmap'].includes(scoringPage) ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }

@@ -172,3 +172,194 @@ export const annualRankChangesQuery = graphql(`
     }
   }
 `);
+
+export const evaluateeProfileQuery = graphql(`
+  query EvaluateeProfile($periodId: ID!, $evaluateeId: ID!) {
+    evaluateeProfile(periodId: $periodId, evaluateeId: $evaluateeId) {
+      rank
+      groupSize
+      groupRates {
+        dimensionId
+        average
+        best
+      }
+      indicators {
+        indicatorId
+        dimensionId
+        number
+        name
+        points
+        carriedPoints
+        earned
+        rate
+        taskIds
+      }
+      taskEvidence {
+        taskId
+        report {
+          id
+          state
+          narrative
+          updatedBy
+          updatedAt
+          evidence {
+            id
+            filename
+            contentType
+            size
+            url
+          }
+        }
+        photos {
+          id
+          url
+        }
+      }
+      breakdown {
+        preview
+        score
+        exact
+        missingScores
+        period {
+          id
+          name
+          state
+          publishedAt
+        }
+        evaluatee {
+          id
+          group
+          unit {
+            id
+            name
+          }
+        }
+        components {
+          method
+          weight
+          value
+        }
+        dimensions {
+          dimensionId
+          number
+          name
+          points
+          carriedPoints
+          earned
+          score
+        }
+        steps {
+          label
+          formula
+          detail
+        }
+        tasks {
+          taskId
+          number
+          text
+          dimensionId
+          points
+          score
+          missing
+          finding {
+            visitId
+            visitDate
+            judgement
+            note
+            photos
+          }
+          scores {
+            scoreId
+            leadUnitName
+            value
+            status
+            enteredBy
+            enteredAt
+            verifiedBy
+            verifiedAt
+            originalValue
+            reviewReason
+            counted
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const evaluateeTrendQuery = graphql(`
+  query EvaluateeTrend($evaluateeId: ID!) {
+    evaluateeTrend(evaluateeId: $evaluateeId) {
+      year
+      preview
+      score
+      rank
+      groupAverage
+      groupSize
+      period {
+        id
+        name
+        half
+      }
+    }
+  }
+`);
+
+export const compareEvaluateesQuery = graphql(`
+  query CompareEvaluatees($periodId: ID!, $evaluateeIds: [ID!]!) {
+    compareEvaluatees(periodId: $periodId, evaluateeIds: $evaluateeIds) {
+      preview
+      period {
+        id
+        name
+      }
+      rows {
+        rank
+        score
+        evaluatee {
+          id
+          group
+          unit {
+            id
+            name
+          }
+        }
+        components {
+          method
+          weight
+          value
+        }
+        dimensions {
+          dimensionId
+          number
+          name
+          points
+          score
+        }
+        indicators {
+          indicatorId
+          dimensionId
+          number
+          name
+          points
+          rate
+        }
+      }
+    }
+  }
+`);
+
+/** Every evaluatee of the plan, to search for the ones to compare. */
+export const compareChoicesQuery = graphql(`
+  query CompareChoices($planId: ID!) {
+    evaluatees(planId: $planId) {
+      id
+      group
+      unit {
+        id
+        name
+        sortKey
+      }
+    }
+  }
+`);

@@ -1,2 +1,4 @@
-export { BreakdownPage } from './routes/BreakdownPage';
+export { ComparePage } from './routes/ComparePage';
+export { EvaluateePage } from './routes/EvaluateePage';
+export { HeatmapPage } from './routes/HeatmapPage';
 export { RankingPage } from './routes/RankingPage';

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, HeatMapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Result, Skeleton, Switch, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import type { ScoreBar } from '../charts/ScoreBarChart';
 import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
 import { componentCells, dimensionText, MISSING, scoreText } from '../format';
 import { defaultRankingView, rankChangeText, type RankChangeLike } from '../rankingView';
+import { compareProblem, MAX_COMPARED } from '../compareView';
 
 // ECharts is loaded with the chart, only on the pages that draw one.
 const ScoreBarChart = lazy(() => import('../charts/ScoreBarChart'));
@@ -134,6 +135,8 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
         dimensions={plan.dimensions}
         rule={plan.rule}
         link={(id) => `/plans/${planId}/results/${id}?period=${period.id}`}
+        compareHref={(ids) => `/plans/${planId}/compare?period=${period.id}&ids=${ids.join(',')}`}
+        heatmapHref={`/plans/${planId}/heatmap?period=${period.id}&group=${group}`}
         title={`${period.name} · ${rankingGroupLabels[group]}`}
         changes={changeData?.rankChanges}
         exportHref={`/files/ranking.xlsx?group=${group}&periodId=${period.id}`}
@@ -177,6 +180,8 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
         dimensions={plan.dimensions}
         rule={plan.rule}
         link={(id) => `/plans/${planId}/results/${id}${first ? `?period=${first.id}` : ''}`}
+        compareHref={(ids) => `/plans/${planId}/compare?${first ? `period=${first.id}&` : ''}ids=${ids.join(',')}`}
+        heatmapHref={`/plans/${planId}/heatmap?${first ? `period=${first.id}&` : ''}group=${group}`}
         title={`年度 · ${rankingGroupLabels[group]}`}
         changes={changeData?.annualRankChanges}
         exportHref={`/files/ranking.xlsx?group=${group}&planId=${planId}`}
@@ -207,6 +212,8 @@ function RankingTable({
   dimensions,
   rule,
   link,
+  compareHref,
+  heatmapHref,
   title,
   changes,
   exportHref,
@@ -218,6 +225,9 @@ function RankingTable({
   dimensions: DimensionColumn[];
   rule: MissingComponentRule;
   link: (evaluateeId: string) => string;
+  /** The comparison of the evaluatees ticked (by half year; the annual ranking compares 上半年). */
+  compareHref: (evaluateeIds: string[]) => string;
+  heatmapHref: string;
   title: string;
   changes: { previousName?: string | null; rows: (RankChangeLike & { evaluateeId: string })[] } | undefined;
   exportHref: string;
@@ -228,6 +238,12 @@ function RankingTable({
   const navigate = useNavigate();
   const [showDimensions, setShowDimensions] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const compare = () => {
+    const problem = compareProblem(ticked.length);
+    if (problem) message.warning(problem);
+    else navigate(compareHref(ticked));
+  };
   const compared = !!changes?.previousName;
   const changeByEvaluatee = useMemo(() => new Map((changes?.rows ?? []).map((c) => [c.evaluateeId, c])), [changes]);
   const bars = useMemo<ScoreBar[]>(
@@ -419,6 +435,14 @@ function RankingTable({
             <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label="显示各方面得分" id="show-dimensions" />
             <label htmlFor="show-dimensions">显示各方面得分</label>
           </Flex>
+          <Tooltip title={`勾选 2–${MAX_COMPARED} 个单位后对比`}>
+            <Button icon={<DiffOutlined />} onClick={compare} data-testid="compare-ticked">
+              对比所选{ticked.length ? `(${ticked.length})` : ''}
+            </Button>
+          </Tooltip>
+          <Button icon={<HeatMapOutlined />} onClick={() => navigate(heatmapHref)}>
+            热力图
+          </Button>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportSheet} data-testid="export-ranking">
             导出 Excel
           </Button>
@@ -445,6 +469,16 @@ function RankingTable({
         virtual={rows.length > VIRTUAL_FROM}
         scroll={rows.length > VIRTUAL_FROM ? { x: tableWidth(columns), y: 640 } : { x: 'max-content' }}
         onRow={(r) => ({ onClick: () => open(r.evaluatee.id), style: { cursor: 'pointer' } })}
+        rowSelection={{
+          selectedRowKeys: ticked,
+          onChange: (keys) => setTicked(keys.map(String)),
+          columnWidth: 40,
+          fixed: true,
+          hideSelectAll: true,
+          // A click beside the box ticks nothing and must not open the unit either.
+          onCell: () => ({ onClick: (e) => e.stopPropagation() }),
+          getCheckboxProps: (r) => ({ 'aria-label': `选择${r.evaluatee.unit.name}进行对比` }) as Record<string, string>,
+        }}
         data-testid="ranking-table"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无排名:本组还没有考评对象,或您只能查看公示后的本单位结果" /> }}
       />

@@ -1,0 +1,46 @@
+// The comparison table: one row per figure, one column per evaluatee, the
+// best and worst of every row marked.
+
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 6;
+
+/** Why a selection cannot be compared yet, or null when it can. */
+export function compareProblem(count: number): string | null {
+  if (count < MIN_COMPARED) return `请选择 ${MIN_COMPARED}–${MAX_COMPARED} 个考评对象进行对比${count === 1 ? ',还需再选 1 个' : ''}`;
+  if (count > MAX_COMPARED) return `最多同时对比 ${MAX_COMPARED} 个考评对象,当前选了 ${count} 个,请去掉 ${count - MAX_COMPARED} 个`;
+  return null;
+}
+
+export interface CompareRow {
+  key: string;
+  label: string;
+  /** One value per evaluatee column; null = no figure (not carried, no data). */
+  values: (number | null)[];
+  /** For ranks, lower is better. */
+  lowerIsBetter?: boolean;
+  /** How a value reads: "82.61", "85.00%", "第 2 名". */
+  format: (v: number) => string;
+}
+
+/** Which columns hold the best and the worst value of a row; none when fewer than two values differ. */
+export function bestAndWorst(row: Pick<CompareRow, 'values' | 'lowerIsBetter'>): { best: Set<number>; worst: Set<number> } {
+  const present = row.values.map((v, i) => [v, i] as const).filter((x): x is readonly [number, number] => x[0] !== null);
+  const best = new Set<number>();
+  const worst = new Set<number>();
+  if (present.length < 2) return { best, worst };
+  const vals = present.map(([v]) => v);
+  const hi = Math.max(...vals);
+  const lo = Math.min(...vals);
+  if (hi === lo) return { best, worst };
+  const [top, bottom] = row.lowerIsBetter ? [lo, hi] : [hi, lo];
+  for (const [v, i] of present) {
+    if (v === top) best.add(i);
+    if (v === bottom) worst.add(i);
+  }
+  return { best, worst };
+}
+
+/** The ids in ?ids=1,2,3: distinct, in order. */
+export function parseIds(param: string | null): string[] {
+  return [...new Set((param ?? '').split(',').map((s) => s.trim()).filter((s) => /^\d+$/.test(s)))];
+}
