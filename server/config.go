@@ -15,6 +15,9 @@ type Config struct {
 	RequestTimeout   time.Duration // KAOPING_REQUEST_TIMEOUT, default 60s
 	DrainTimeout     time.Duration // KAOPING_DRAIN_TIMEOUT, default 25s: how long SIGTERM waits for requests in flight
 	Auth             auth.Config   // KAOPING_SESSION_IDLE, KAOPING_SESSION_MAX, KAOPING_PASSWORD_MAX_AGE
+	// Today is the clock the 督办 board judges deadlines by; nil is the
+	// real one. Tests inject a date without moving the sessions' clock.
+	Today func() time.Time
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
