@@ -1,4 +1,5 @@
 import type { Judgement, VisitStatus } from '../../gql/graphql';
+import { inShanghai } from '../../lib/datetime';
 
 export const judgementOptions: { value: Judgement; label: string; color: string }[] = [
   { value: 'DONE', label: '已落实', color: '#389e0d' },
@@ -23,9 +24,9 @@ export const visitStatusColors: Record<VisitStatus, string> = {
   RETURNED: 'red',
 };
 
-/** "today", "upcoming" or "past" for a YYYY-MM-DD visit date, in local time. */
+/** "today", "upcoming" or "past" for a YYYY-MM-DD visit date, on the Shanghai calendar. */
 export function when(date: string, now = new Date()): 'today' | 'upcoming' | 'past' {
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = inShanghai(now).format('YYYY-MM-DD');
   return date === today ? 'today' : date > today ? 'upcoming' : 'past';
 }
 
