@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -18,14 +18,14 @@ function menuKey(pathname: string): string {
   if (pathname.startsWith('/visits')) return 'visits';
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
-  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports)(\/|$)/.exec(pathname)?.[1];
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports|overdue)(\/|$)/.exec(pathname)?.[1];
   if (scoringPage) return scoringPage === 'results' ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }
 
 /** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
-const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits'];
+const scoringPages = ['overdue', 'reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -60,7 +60,8 @@ export function AppLayout() {
     { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
     { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
     ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: '我的实地调研' }] : []),
-    ...(can('EVALUATEE_CONTACT') ? [{ key: 'reports', icon: <FormOutlined />, label: '进展报送', disabled: !planId }] : []),
+    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? '进展报送' : '进展查阅', disabled: !planId }] : []),
+    { key: 'overdue', icon: <AlertOutlined />, label: '督办', disabled: !planId },
     ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
     ...(can('TASK_FORCE')
       ? [

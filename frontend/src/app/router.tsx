@@ -55,6 +55,26 @@ export const routes: RouteObject[] = [
     }),
   },
   {
+    // The printed 通报: signed in, but outside the app's header and menu.
+    path: '/plans/:planId/circular',
+    errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    lazy: page(async () => {
+      const [{ CircularPage }, { RequireSession }, { RequireRole }] = await Promise.all([
+        import('../features/circular'),
+        import('./RequireSession'),
+        import('../features/auth/components/RequireRole'),
+      ]);
+      return (
+        <RequireSession>
+          <RequireRole page="circular">
+            <CircularPage />
+          </RequireRole>
+        </RequireSession>
+      );
+    }),
+  },
+  {
     path: '/',
     errorElement: <RouteError />,
     HydrateFallback: Loading,
@@ -97,6 +117,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/sources', lazy: guarded('sources', async () => { const { SourcesPage } = await import('../features/sources'); return <SourcesPage />; }) },
       { path: 'plans/:planId/ranking', lazy: guarded('ranking', async () => { const { RankingPage } = await import('../features/results'); return <RankingPage />; }) },
       { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { BreakdownPage } = await import('../features/results'); return <BreakdownPage />; }) },
+      { path: 'plans/:planId/overdue', lazy: guarded('overdue', async () => { const { OverduePage } = await import('../features/overdue'); return <OverduePage />; }) },
       { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
       { path: 'plans/:planId/field-visits', lazy: guarded('field-visits', async () => { const { FieldVisitReviewPage } = await import('../features/fieldvisits'); return <FieldVisitReviewPage />; }) },
       { path: 'visits', lazy: guarded('visits', async () => { const { MyVisitsPage } = await import('../features/fieldvisits'); return <MyVisitsPage />; }) },

@@ -26,8 +26,22 @@ export function ElderModeProvider({ children }: { children: ReactNode }) {
   return <ElderModeContext.Provider value={value}>{children}</ElderModeContext.Provider>;
 }
 
+/**
+ * Ant Design's defaults miss WCAG AA contrast (4.5:1) on white: the link and
+ * primary blue #1677ff gives 4.1:1, the tertiary and description grey
+ * (45% black) 2.8:1. One darker step of each, for the whole app; the
+ * axe-core checks in frontend/e2e/circular.test.mjs hold it.
+ */
+export const accessibleTokens = {
+  colorPrimary: '#0958d9', // blue-7, 6.0:1
+  colorLink: '#0958d9',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)', // 5.5:1
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+} as const;
+
 const base: ThemeConfig = {
   algorithm: theme.defaultAlgorithm,
+  token: accessibleTokens,
 };
 
 const elderTheme: ThemeConfig = {
