@@ -95,7 +95,8 @@ function Circular({ periodId }: { periodId: string }) {
                   {d.name}
                 </h3>
                 <PlaceTable places={d.top} caption="前三名" />
-                <PlaceTable places={d.bottom} caption="后三名" />
+                {/* With six units or fewer the bottom three overlap the top: only those left show. */}
+                {d.bottom.length > 0 && <PlaceTable places={d.bottom} caption="后三名" />}
               </div>
             ))}
           </div>
@@ -103,6 +104,12 @@ function Circular({ periodId }: { periodId: string }) {
       ))}
     </article>
   );
+}
+
+/** 79.20, not 79.2: a printed notice shows every score with two decimals, as the .xlsx does. */
+function twoPlaces(value: string): string {
+  const [whole, fraction = ''] = formatDecimal(value, 2).split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
 function PlaceTable({ places, caption, showChange }: { places: readonly CircularPlaceFieldsFragment[]; caption?: string; showChange?: boolean }) {
@@ -123,7 +130,7 @@ function PlaceTable({ places, caption, showChange }: { places: readonly Circular
           <tr key={p.evaluateeId}>
             <td className="center">{p.rank}</td>
             <td>{p.unitName}</td>
-            <td className="num">{p.score ? formatDecimal(p.score, 2) : '—'}</td>
+            <td className="num">{p.score ? twoPlaces(p.score) : '—'}</td>
             {showChange && <td className="center">{p.change}</td>}
           </tr>
         ))}
