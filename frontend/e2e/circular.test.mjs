@@ -63,7 +63,7 @@ test('the circular prints to PDF with the group titles and the top unit', async 
     await page.locator('article.circular h1').waitFor({ timeout: 60000 });
     assert.equal(await page.locator('.ant-layout-header, .ant-menu').count(), 0, 'no app header or menu');
     await page.screenshot({ path: join(SHOTS, 'circular-desktop.png'), fullPage: true });
-    assert.deepEqual(await axeViolations(page), [], 'axe on the circular');
+    const violations = await axeViolations(page);
 
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -76,6 +76,7 @@ test('the circular prints to PDF with the group titles and the top unit', async 
       assert.ok(flat.includes(g.ranking[0].unitName), `PDF names the top unit ${g.ranking[0].unitName}`);
     }
     assert.ok(!flat.includes('返回考评排名'), 'the toolbar is not printed');
+    assert.deepEqual(violations, [], 'axe on the circular');
     assert.deepEqual(page.problems, []);
   } finally {
     await page.close();
@@ -124,12 +125,13 @@ test('the 督办 board shows an overdue task and links to its report', async () 
     await rows.first().waitFor({ timeout: 60000 });
     assert.match(await page.locator('.ant-statistic-content').first().innerText(), new RegExp(String(overdueCounts.total)));
     await page.screenshot({ path: join(SHOTS, 'overdue-desktop.png') });
-    assert.deepEqual(await axeViolations(page), [], 'axe on the 督办 board');
+    const violations = await axeViolations(page);
     // The report opens read-only for a leader.
     await rows.first().getByRole('link', { name: '查看报送' }).click();
     await page.waitForURL(/\/reports\?evaluatee=/);
     await page.getByRole('heading', { name: '进展查阅' }).waitFor({ timeout: 60000 });
     await page.screenshot({ path: join(SHOTS, 'overdue-report-desktop.png') });
+    assert.deepEqual(violations, [], 'axe on the 督办 board');
     assert.deepEqual(page.problems, []);
   } finally {
     await page.close();
