@@ -53,7 +53,7 @@ export function OverduePage() {
   const counts = data?.overdueCounts;
 
   const columns: TableColumnsType<Task> = [
-    { title: '考评对象', dataIndex: 'unitName', key: 'unit', width: 140, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
+    { title: '考评对象', dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
     {
       title: '任务',
       key: 'task',
@@ -69,6 +69,8 @@ export function OverduePage() {
       title: '最新报送',
       key: 'report',
       width: 150,
+      // On a phone the task text needs the width: the state shows in the report.
+      responsive: ['sm'],
       render: (_, t) =>
         t.reportState ? (
           <Flex vertical gap={2}>
