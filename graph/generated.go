@@ -116,6 +116,38 @@ type ComplexityRoot struct {
 		Task    func(childComplexity int) int
 	}
 
+	Circular struct {
+		Groups       func(childComplexity int) int
+		PeriodName   func(childComplexity int) int
+		Preview      func(childComplexity int) int
+		PreviousName func(childComplexity int) int
+		PublishedAt  func(childComplexity int) int
+		Title        func(childComplexity int) int
+	}
+
+	CircularDimension struct {
+		Bottom func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Number func(childComplexity int) int
+		Top    func(childComplexity int) int
+	}
+
+	CircularGroup struct {
+		Dimensions func(childComplexity int) int
+		Group      func(childComplexity int) int
+		Paragraph  func(childComplexity int) int
+		Ranking    func(childComplexity int) int
+		Title      func(childComplexity int) int
+	}
+
+	CircularPlace struct {
+		Change      func(childComplexity int) int
+		EvaluateeID func(childComplexity int) int
+		Rank        func(childComplexity int) int
+		Score       func(childComplexity int) int
+		UnitName    func(childComplexity int) int
+	}
+
 	ComparedEvaluatee struct {
 		Components func(childComplexity int) int
 		Dimensions func(childComplexity int) int
@@ -410,6 +442,36 @@ type ComplexityRoot struct {
 		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
 	}
 
+	OverdueCount struct {
+		Count func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Name  func(childComplexity int) int
+	}
+
+	OverdueCounts struct {
+		ByEvaluatee func(childComplexity int) int
+		ByLeadUnit  func(childComplexity int) int
+		JudgedOn    func(childComplexity int) int
+		Total       func(childComplexity int) int
+	}
+
+	OverdueTask struct {
+		Deadline        func(childComplexity int) int
+		DimensionNumber func(childComplexity int) int
+		EvaluateeID     func(childComplexity int) int
+		Group           func(childComplexity int) int
+		LeadUnits       func(childComplexity int) int
+		ReportID        func(childComplexity int) int
+		ReportPeriodID  func(childComplexity int) int
+		ReportState     func(childComplexity int) int
+		ReportUpdatedAt func(childComplexity int) int
+		TaskID          func(childComplexity int) int
+		TaskNumber      func(childComplexity int) int
+		TaskText        func(childComplexity int) int
+		UnitID          func(childComplexity int) int
+		UnitName        func(childComplexity int) int
+	}
+
 	Period struct {
 		AllowedActions func(childComplexity int) int
 		Events         func(childComplexity int) int
@@ -492,6 +554,7 @@ type ComplexityRoot struct {
 		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
 		AuditLogUnits          func(childComplexity int) int
 		Breakdown              func(childComplexity int, periodID int64, evaluateeID int64) int
+		Circular               func(childComplexity int, periodID int64) int
 		CompareEvaluatees      func(childComplexity int, periodID int64, evaluateeIds []int64) int
 		EnumLabels             func(childComplexity int) int
 		EvaluateeFieldFindings func(childComplexity int, periodID int64, evaluateeID int64) int
@@ -504,6 +567,8 @@ type ComplexityRoot struct {
 		Inspectors             func(childComplexity int) int
 		Me                     func(childComplexity int) int
 		MyFieldVisits          func(childComplexity int) int
+		OverdueCounts          func(childComplexity int, filter model.OverdueFilter) int
+		OverdueTasks           func(childComplexity int, filter model.OverdueFilter) int
 		Period                 func(childComplexity int, id int64) int
 		Plan                   func(childComplexity int, id int64) int
 		Plans                  func(childComplexity int) int
@@ -834,6 +899,7 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	Circular(ctx context.Context, periodID int64) (model.Circular, error)
 	EvaluateeProfile(ctx context.Context, periodID int64, evaluateeID int64) (model.EvaluateeProfile, error)
 	CompareEvaluatees(ctx context.Context, periodID int64, evaluateeIds []int64) (model.Comparison, error)
 	EvaluateeTrend(ctx context.Context, evaluateeID int64) ([]model.TrendPoint, error)
@@ -846,6 +912,8 @@ type QueryResolver interface {
 	EnumLabels(ctx context.Context) ([]labels.Label, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
+	OverdueTasks(ctx context.Context, filter model.OverdueFilter) ([]model.OverdueTask, error)
+	OverdueCounts(ctx context.Context, filter model.OverdueFilter) (model.OverdueCounts, error)
 	Period(ctx context.Context, id int64) (*store.Period, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
@@ -1115,6 +1183,130 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChecklistItem.Task(childComplexity), true
+
+	case "Circular.groups":
+		if e.ComplexityRoot.Circular.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.Groups(childComplexity), true
+	case "Circular.periodName":
+		if e.ComplexityRoot.Circular.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.PeriodName(childComplexity), true
+	case "Circular.preview":
+		if e.ComplexityRoot.Circular.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.Preview(childComplexity), true
+	case "Circular.previousName":
+		if e.ComplexityRoot.Circular.PreviousName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.PreviousName(childComplexity), true
+	case "Circular.publishedAt":
+		if e.ComplexityRoot.Circular.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.PublishedAt(childComplexity), true
+	case "Circular.title":
+		if e.ComplexityRoot.Circular.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circular.Title(childComplexity), true
+
+	case "CircularDimension.bottom":
+		if e.ComplexityRoot.CircularDimension.Bottom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularDimension.Bottom(childComplexity), true
+	case "CircularDimension.name":
+		if e.ComplexityRoot.CircularDimension.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularDimension.Name(childComplexity), true
+	case "CircularDimension.number":
+		if e.ComplexityRoot.CircularDimension.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularDimension.Number(childComplexity), true
+	case "CircularDimension.top":
+		if e.ComplexityRoot.CircularDimension.Top == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularDimension.Top(childComplexity), true
+
+	case "CircularGroup.dimensions":
+		if e.ComplexityRoot.CircularGroup.Dimensions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularGroup.Dimensions(childComplexity), true
+	case "CircularGroup.group":
+		if e.ComplexityRoot.CircularGroup.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularGroup.Group(childComplexity), true
+	case "CircularGroup.paragraph":
+		if e.ComplexityRoot.CircularGroup.Paragraph == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularGroup.Paragraph(childComplexity), true
+	case "CircularGroup.ranking":
+		if e.ComplexityRoot.CircularGroup.Ranking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularGroup.Ranking(childComplexity), true
+	case "CircularGroup.title":
+		if e.ComplexityRoot.CircularGroup.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularGroup.Title(childComplexity), true
+
+	case "CircularPlace.change":
+		if e.ComplexityRoot.CircularPlace.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularPlace.Change(childComplexity), true
+	case "CircularPlace.evaluateeId":
+		if e.ComplexityRoot.CircularPlace.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularPlace.EvaluateeID(childComplexity), true
+	case "CircularPlace.rank":
+		if e.ComplexityRoot.CircularPlace.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularPlace.Rank(childComplexity), true
+	case "CircularPlace.score":
+		if e.ComplexityRoot.CircularPlace.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularPlace.Score(childComplexity), true
+	case "CircularPlace.unitName":
+		if e.ComplexityRoot.CircularPlace.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircularPlace.UnitName(childComplexity), true
 
 	case "ComparedEvaluatee.components":
 		if e.ComplexityRoot.ComparedEvaluatee.Components == nil {
@@ -2612,6 +2804,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
 
+	case "OverdueCount.count":
+		if e.ComplexityRoot.OverdueCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCount.Count(childComplexity), true
+	case "OverdueCount.id":
+		if e.ComplexityRoot.OverdueCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCount.ID(childComplexity), true
+	case "OverdueCount.name":
+		if e.ComplexityRoot.OverdueCount.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCount.Name(childComplexity), true
+
+	case "OverdueCounts.byEvaluatee":
+		if e.ComplexityRoot.OverdueCounts.ByEvaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCounts.ByEvaluatee(childComplexity), true
+	case "OverdueCounts.byLeadUnit":
+		if e.ComplexityRoot.OverdueCounts.ByLeadUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCounts.ByLeadUnit(childComplexity), true
+	case "OverdueCounts.judgedOn":
+		if e.ComplexityRoot.OverdueCounts.JudgedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCounts.JudgedOn(childComplexity), true
+	case "OverdueCounts.total":
+		if e.ComplexityRoot.OverdueCounts.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueCounts.Total(childComplexity), true
+
+	case "OverdueTask.deadline":
+		if e.ComplexityRoot.OverdueTask.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.Deadline(childComplexity), true
+	case "OverdueTask.dimensionNumber":
+		if e.ComplexityRoot.OverdueTask.DimensionNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.DimensionNumber(childComplexity), true
+	case "OverdueTask.evaluateeId":
+		if e.ComplexityRoot.OverdueTask.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.EvaluateeID(childComplexity), true
+	case "OverdueTask.group":
+		if e.ComplexityRoot.OverdueTask.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.Group(childComplexity), true
+	case "OverdueTask.leadUnits":
+		if e.ComplexityRoot.OverdueTask.LeadUnits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.LeadUnits(childComplexity), true
+	case "OverdueTask.reportId":
+		if e.ComplexityRoot.OverdueTask.ReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.ReportID(childComplexity), true
+	case "OverdueTask.reportPeriodId":
+		if e.ComplexityRoot.OverdueTask.ReportPeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.ReportPeriodID(childComplexity), true
+	case "OverdueTask.reportState":
+		if e.ComplexityRoot.OverdueTask.ReportState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.ReportState(childComplexity), true
+	case "OverdueTask.reportUpdatedAt":
+		if e.ComplexityRoot.OverdueTask.ReportUpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.ReportUpdatedAt(childComplexity), true
+	case "OverdueTask.taskId":
+		if e.ComplexityRoot.OverdueTask.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.TaskID(childComplexity), true
+	case "OverdueTask.taskNumber":
+		if e.ComplexityRoot.OverdueTask.TaskNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.TaskNumber(childComplexity), true
+	case "OverdueTask.taskText":
+		if e.ComplexityRoot.OverdueTask.TaskText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.TaskText(childComplexity), true
+	case "OverdueTask.unitId":
+		if e.ComplexityRoot.OverdueTask.UnitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.UnitID(childComplexity), true
+	case "OverdueTask.unitName":
+		if e.ComplexityRoot.OverdueTask.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverdueTask.UnitName(childComplexity), true
+
 	case "Period.allowedActions":
 		if e.ComplexityRoot.Period.AllowedActions == nil {
 			break
@@ -2982,6 +3303,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.circular":
+		if e.ComplexityRoot.Query.Circular == nil {
+			break
+		}
+
+		args, err := ec.field_Query_circular_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Circular(childComplexity, args["periodId"].(int64)), true
 	case "Query.compareEvaluatees":
 		if e.ComplexityRoot.Query.CompareEvaluatees == nil {
 			break
@@ -3095,6 +3427,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyFieldVisits(childComplexity), true
+	case "Query.overdueCounts":
+		if e.ComplexityRoot.Query.OverdueCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_overdueCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OverdueCounts(childComplexity, args["filter"].(model.OverdueFilter)), true
+	case "Query.overdueTasks":
+		if e.ComplexityRoot.Query.OverdueTasks == nil {
+			break
+		}
+
+		args, err := ec.field_Query_overdueTasks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OverdueTasks(childComplexity, args["filter"].(model.OverdueFilter)), true
 	case "Query.period":
 		if e.ComplexityRoot.Query.Period == nil {
 			break
@@ -4126,6 +4480,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MethodWeightsInput", ec.unmarshalInputMethodWeightsInput),
 			graphql.NewInputUnmarshaler("MovePeriodInput", ec.unmarshalInputMovePeriodInput),
+			graphql.NewInputUnmarshaler("OverdueFilter", ec.unmarshalInputOverdueFilter),
 			graphql.NewInputUnmarshaler("PhotoWriteInput", ec.unmarshalInputPhotoWriteInput),
 			graphql.NewInputUnmarshaler("PlanFieldVisitInput", ec.unmarshalInputPlanFieldVisitInput),
 			graphql.NewInputUnmarshaler("ReopenFieldVisitInput", ec.unmarshalInputReopenFieldVisitInput),
@@ -4394,6 +4749,51 @@ type Mutation {
   resetPassword(input: ResetPasswordInput!): User! @allow(roles: [ADMIN])
   "Unlocks an account locked after failed logins."
   unlockUser(id: ID!): User! @allow(roles: [ADMIN])
+}
+`, BuiltIn: false},
+	{Name: "../schema/circular.graphqls", Input: `"A unit's line in a circular's ranking or in a dimension's top or bottom three."
+type CircularPlace {
+  rank: Int!
+  evaluateeId: ID!
+  unitName: String!
+  score: Decimal
+  "▲2, ▼1, 新, – ; empty when nothing earlier is published"
+  change: String!
+}
+
+"A dimension's top and bottom three units by dimension score."
+type CircularDimension {
+  number: Int!
+  name: String!
+  top: [CircularPlace!]!
+  bottom: [CircularPlace!]!
+}
+
+"One ranking group's section of a circular."
+type CircularGroup {
+  group: RankingGroup!
+  title: String!
+  "Highest, lowest and biggest rise, in a sentence or three"
+  paragraph: String!
+  ranking: [CircularPlace!]!
+  dimensions: [CircularDimension!]!
+}
+
+"A period's 通报: the same content as /files/circular.xlsx?periodId=…"
+type Circular {
+  title: String!
+  periodName: String!
+  publishedAt: Time
+  "True while the period is not in 公示 or 发布: the figures are a preview"
+  preview: Boolean!
+  "What the rank changes compare with; null when nothing earlier is published"
+  previousName: String
+  groups: [CircularGroup!]!
+}
+
+extend type Query {
+  "A period's circular (通报)"
+  circular(periodId: ID!): Circular! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
 }
 `, BuiltIn: false},
 	{Name: "../schema/evaluatee.graphqls", Input: `# The evaluatee page, comparisons and trends (issue 11 steps 2–3):
@@ -4914,6 +5314,56 @@ extend type Query {
   rankChanges(periodId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
   "Rank changes of an annual ranking against the previous year's"
   annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
+	{Name: "../schema/overdue.graphqls", Input: `"An evaluatee's task whose deadline month has passed without its progress report reaching the expected state (督办)."
+type OverdueTask {
+  taskId: ID!
+  taskNumber: Int!
+  taskText: String!
+  dimensionNumber: Int!
+  deadline: Deadline!
+  evaluateeId: ID!
+  unitId: ID!
+  unitName: String!
+  group: RankingGroup!
+  leadUnits: [Unit!]!
+  "The latest progress report (null: none reported)"
+  reportId: ID
+  reportPeriodId: ID
+  reportState: ProgressState
+  reportUpdatedAt: Time
+}
+
+"Overdue tasks of one evaluatee or one lead unit."
+type OverdueCount {
+  id: ID!
+  name: String!
+  count: Int!
+}
+
+"The 督办 board's totals, as a home page shows them."
+type OverdueCounts {
+  total: Int!
+  byEvaluatee: [OverdueCount!]!
+  byLeadUnit: [OverdueCount!]!
+  "The day judged (server's date in Asia/Shanghai)"
+  judgedOn: Time!
+}
+
+"Narrows the 督办 board; omitted fields mean all."
+input OverdueFilter {
+  planId: ID!
+  evaluateeId: ID
+  leadUnitId: ID
+  group: RankingGroup
+}
+
+extend type Query {
+  "Overdue tasks the caller may see: all for the 专班, leaders, inspectors and analysts; a contact its unit's; a lead scorer the tasks it leads"
+  overdueTasks(filter: OverdueFilter!): [OverdueTask!]! @allow(roles: [TASK_FORCE, LEADER, INSPECTOR, ANALYST, EVALUATEE_CONTACT, LEAD_SCORER])
+  "Counts of overdue tasks per evaluatee and per lead unit (one SQL statement), for the role homes"
+  overdueCounts(filter: OverdueFilter!): OverdueCounts! @allow(roles: [TASK_FORCE, LEADER, INSPECTOR, ANALYST, EVALUATEE_CONTACT, LEAD_SCORER])
 }
 `, BuiltIn: false},
 	{Name: "../schema/periods.graphqls", Input: `# Half-year periods and their workflow (DESIGN §3): states, moves, what the signed-in
@@ -5815,6 +6265,70 @@ func (ec *executionContext) childFields_ChecklistItem(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ChecklistItem", field.Name)
 }
 
+func (ec *executionContext) childFields_Circular(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_Circular_title(ctx, field)
+	case "periodName":
+		return ec.fieldContext_Circular_periodName(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Circular_publishedAt(ctx, field)
+	case "preview":
+		return ec.fieldContext_Circular_preview(ctx, field)
+	case "previousName":
+		return ec.fieldContext_Circular_previousName(ctx, field)
+	case "groups":
+		return ec.fieldContext_Circular_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Circular", field.Name)
+}
+
+func (ec *executionContext) childFields_CircularDimension(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_CircularDimension_number(ctx, field)
+	case "name":
+		return ec.fieldContext_CircularDimension_name(ctx, field)
+	case "top":
+		return ec.fieldContext_CircularDimension_top(ctx, field)
+	case "bottom":
+		return ec.fieldContext_CircularDimension_bottom(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircularDimension", field.Name)
+}
+
+func (ec *executionContext) childFields_CircularGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_CircularGroup_group(ctx, field)
+	case "title":
+		return ec.fieldContext_CircularGroup_title(ctx, field)
+	case "paragraph":
+		return ec.fieldContext_CircularGroup_paragraph(ctx, field)
+	case "ranking":
+		return ec.fieldContext_CircularGroup_ranking(ctx, field)
+	case "dimensions":
+		return ec.fieldContext_CircularGroup_dimensions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircularGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_CircularPlace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_CircularPlace_rank(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_CircularPlace_evaluateeId(ctx, field)
+	case "unitName":
+		return ec.fieldContext_CircularPlace_unitName(ctx, field)
+	case "score":
+		return ec.fieldContext_CircularPlace_score(ctx, field)
+	case "change":
+		return ec.fieldContext_CircularPlace_change(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircularPlace", field.Name)
+}
+
 func (ec *executionContext) childFields_ComparedEvaluatee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "evaluatee":
@@ -6301,6 +6815,66 @@ func (ec *executionContext) childFields_MethodWeights(ctx context.Context, field
 		return ec.fieldContext_MethodWeights_thirdParty(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MethodWeights", field.Name)
+}
+
+func (ec *executionContext) childFields_OverdueCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OverdueCount_id(ctx, field)
+	case "name":
+		return ec.fieldContext_OverdueCount_name(ctx, field)
+	case "count":
+		return ec.fieldContext_OverdueCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverdueCount", field.Name)
+}
+
+func (ec *executionContext) childFields_OverdueCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_OverdueCounts_total(ctx, field)
+	case "byEvaluatee":
+		return ec.fieldContext_OverdueCounts_byEvaluatee(ctx, field)
+	case "byLeadUnit":
+		return ec.fieldContext_OverdueCounts_byLeadUnit(ctx, field)
+	case "judgedOn":
+		return ec.fieldContext_OverdueCounts_judgedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverdueCounts", field.Name)
+}
+
+func (ec *executionContext) childFields_OverdueTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "taskId":
+		return ec.fieldContext_OverdueTask_taskId(ctx, field)
+	case "taskNumber":
+		return ec.fieldContext_OverdueTask_taskNumber(ctx, field)
+	case "taskText":
+		return ec.fieldContext_OverdueTask_taskText(ctx, field)
+	case "dimensionNumber":
+		return ec.fieldContext_OverdueTask_dimensionNumber(ctx, field)
+	case "deadline":
+		return ec.fieldContext_OverdueTask_deadline(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_OverdueTask_evaluateeId(ctx, field)
+	case "unitId":
+		return ec.fieldContext_OverdueTask_unitId(ctx, field)
+	case "unitName":
+		return ec.fieldContext_OverdueTask_unitName(ctx, field)
+	case "group":
+		return ec.fieldContext_OverdueTask_group(ctx, field)
+	case "leadUnits":
+		return ec.fieldContext_OverdueTask_leadUnits(ctx, field)
+	case "reportId":
+		return ec.fieldContext_OverdueTask_reportId(ctx, field)
+	case "reportPeriodId":
+		return ec.fieldContext_OverdueTask_reportPeriodId(ctx, field)
+	case "reportState":
+		return ec.fieldContext_OverdueTask_reportState(ctx, field)
+	case "reportUpdatedAt":
+		return ec.fieldContext_OverdueTask_reportUpdatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverdueTask", field.Name)
 }
 
 func (ec *executionContext) childFields_Period(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7811,6 +8385,20 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_circular_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_compareEvaluatees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7968,6 +8556,34 @@ func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["statuses"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_overdueCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.OverdueFilter, error) {
+			return ec.unmarshalNOverdueFilter2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_overdueTasks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.OverdueFilter, error) {
+			return ec.unmarshalNOverdueFilter2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -9143,6 +9759,511 @@ func (ec *executionContext) fieldContext_ChecklistItem_photos(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Circular_title(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circular", field, false, false, "String")
+}
+
+func (ec *executionContext) _Circular_periodName(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circular", field, false, false, "String")
+}
+
+func (ec *executionContext) _Circular_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circular", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Circular_preview(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circular", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Circular_previousName(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_previousName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_previousName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circular", field, false, false, "String")
+}
+
+func (ec *executionContext) _Circular_groups(ctx context.Context, field graphql.CollectedField, obj *model.Circular) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circular_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CircularGroup) graphql.Marshaler {
+			return ec.marshalNCircularGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circular_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Circular",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircularGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircularDimension_number(ctx context.Context, field graphql.CollectedField, obj *model.CircularDimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularDimension_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularDimension_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularDimension", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircularDimension_name(ctx context.Context, field graphql.CollectedField, obj *model.CircularDimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularDimension_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularDimension_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularDimension", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircularDimension_top(ctx context.Context, field graphql.CollectedField, obj *model.CircularDimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularDimension_top(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Top, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CircularPlace) graphql.Marshaler {
+			return ec.marshalNCircularPlace2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularDimension_top(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircularDimension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircularPlace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircularDimension_bottom(ctx context.Context, field graphql.CollectedField, obj *model.CircularDimension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularDimension_bottom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bottom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CircularPlace) graphql.Marshaler {
+			return ec.marshalNCircularPlace2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularDimension_bottom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircularDimension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircularPlace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircularGroup_group(ctx context.Context, field graphql.CollectedField, obj *model.CircularGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularGroup_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularGroup_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularGroup", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _CircularGroup_title(ctx context.Context, field graphql.CollectedField, obj *model.CircularGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularGroup_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularGroup_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircularGroup_paragraph(ctx context.Context, field graphql.CollectedField, obj *model.CircularGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularGroup_paragraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paragraph, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularGroup_paragraph(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircularGroup_ranking(ctx context.Context, field graphql.CollectedField, obj *model.CircularGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularGroup_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CircularPlace) graphql.Marshaler {
+			return ec.marshalNCircularPlace2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlaceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularGroup_ranking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircularGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircularPlace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircularGroup_dimensions(ctx context.Context, field graphql.CollectedField, obj *model.CircularGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularGroup_dimensions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dimensions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CircularDimension) graphql.Marshaler {
+			return ec.marshalNCircularDimension2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularGroup_dimensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircularGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircularDimension(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircularPlace_rank(ctx context.Context, field graphql.CollectedField, obj *model.CircularPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularPlace_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularPlace_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularPlace", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircularPlace_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.CircularPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularPlace_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularPlace_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularPlace", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CircularPlace_unitName(ctx context.Context, field graphql.CollectedField, obj *model.CircularPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularPlace_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularPlace_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularPlace", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircularPlace_score(ctx context.Context, field graphql.CollectedField, obj *model.CircularPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularPlace_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircularPlace_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularPlace", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CircularPlace_change(ctx context.Context, field graphql.CollectedField, obj *model.CircularPlace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircularPlace_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircularPlace_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircularPlace", field, false, false, "String")
 }
 
 func (ec *executionContext) _ComparedEvaluatee_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.ComparedEvaluatee) (ret graphql.Marshaler) {
@@ -15967,6 +17088,525 @@ func (ec *executionContext) fieldContext_Mutation_deleteUnit(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _OverdueCount_id(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCount_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCount_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueCount", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueCount_name(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCount_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCount_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _OverdueCount_count(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverdueCounts_total(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCounts_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCounts_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverdueCounts_byEvaluatee(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCounts_byEvaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByEvaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OverdueCount) graphql.Marshaler {
+			return ec.marshalNOverdueCount2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCounts_byEvaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverdueCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverdueCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverdueCounts_byLeadUnit(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCounts_byLeadUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByLeadUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OverdueCount) graphql.Marshaler {
+			return ec.marshalNOverdueCount2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCounts_byLeadUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverdueCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverdueCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverdueCounts_judgedOn(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueCounts_judgedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JudgedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueCounts_judgedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueCounts", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OverdueTask_taskId(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueTask_taskNumber(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_taskNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_taskNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverdueTask_taskText(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_taskText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_taskText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "String")
+}
+
+func (ec *executionContext) _OverdueTask_dimensionNumber(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_dimensionNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DimensionNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_dimensionNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverdueTask_deadline(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Deadline) graphql.Marshaler {
+			return ec.marshalNDeadline2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverdueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deadline(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverdueTask_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueTask_unitId(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_unitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_unitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueTask_unitName(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "String")
+}
+
+func (ec *executionContext) _OverdueTask_group(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _OverdueTask_leadUnits(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_leadUnits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadUnits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_leadUnits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OverdueTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OverdueTask_reportId(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_reportId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_reportId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueTask_reportPeriodId(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_reportPeriodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportPeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_reportPeriodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ID")
+}
+
+func (ec *executionContext) _OverdueTask_reportState(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_reportState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressState) graphql.Marshaler {
+			return ec.marshalOProgressState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_reportState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "ProgressState")
+}
+
+func (ec *executionContext) _OverdueTask_reportUpdatedAt(ctx context.Context, field graphql.CollectedField, obj *model.OverdueTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverdueTask_reportUpdatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportUpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OverdueTask_reportUpdatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverdueTask", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Period_id(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17474,6 +19114,68 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_circular(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_circular(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Circular(ctx, fc.Args["periodId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.Circular
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Circular
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Circular) graphql.Marshaler {
+			return ec.marshalNCircular2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircular(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_circular(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Circular(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_circular_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_evaluateeProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18158,6 +19860,130 @@ func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_annualRankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_overdueTasks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_overdueTasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OverdueTasks(ctx, fc.Args["filter"].(model.OverdueFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "INSPECTOR", "ANALYST", "EVALUATEE_CONTACT", "LEAD_SCORER"})
+				if err != nil {
+					var zeroVal []model.OverdueTask
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.OverdueTask
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OverdueTask) graphql.Marshaler {
+			return ec.marshalNOverdueTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_overdueTasks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverdueTask(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_overdueTasks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_overdueCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_overdueCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OverdueCounts(ctx, fc.Args["filter"].(model.OverdueFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "INSPECTOR", "ANALYST", "EVALUATEE_CONTACT", "LEAD_SCORER"})
+				if err != nil {
+					var zeroVal model.OverdueCounts
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.OverdueCounts
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.OverdueCounts) graphql.Marshaler {
+			return ec.marshalNOverdueCounts2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_overdueCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverdueCounts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_overdueCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24855,6 +26681,69 @@ func UnmarshalMovePeriodInput(ctx context.Context, raw any) (model.MovePeriodInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOverdueFilter(ctx context.Context, obj any) (model.OverdueFilter, error) {
+	var it model.OverdueFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "evaluateeId", "leadUnitId", "group"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "leadUnitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadUnitId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadUnitID = data
+		case "group":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("group"))
+			data, err := ec.unmarshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Group = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOverdueFilter unmarshals raw into the OverdueFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOverdueFilter(ctx context.Context, raw any) (model.OverdueFilter, error) {
+	var out model.OverdueFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OverdueFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPhotoWriteInput(ctx context.Context, obj any) (model.PhotoWriteInput, error) {
 	var it model.PhotoWriteInput
 	if obj == nil {
@@ -26616,6 +28505,218 @@ func (ec *executionContext) _ChecklistItem(ctx context.Context, sel ast.Selectio
 			}
 		case "photos":
 			out.Values[i] = ec._ChecklistItem_photos(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circularImplementors = []string{"Circular"}
+
+func (ec *executionContext) _Circular(ctx context.Context, sel ast.SelectionSet, obj *model.Circular) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circularImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Circular")
+		case "title":
+			out.Values[i] = ec._Circular_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodName":
+			out.Values[i] = ec._Circular_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._Circular_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "preview":
+			out.Values[i] = ec._Circular_preview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previousName":
+			out.Values[i] = ec._Circular_previousName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._Circular_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circularDimensionImplementors = []string{"CircularDimension"}
+
+func (ec *executionContext) _CircularDimension(ctx context.Context, sel ast.SelectionSet, obj *model.CircularDimension) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circularDimensionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircularDimension")
+		case "number":
+			out.Values[i] = ec._CircularDimension_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._CircularDimension_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "top":
+			out.Values[i] = ec._CircularDimension_top(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bottom":
+			out.Values[i] = ec._CircularDimension_bottom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circularGroupImplementors = []string{"CircularGroup"}
+
+func (ec *executionContext) _CircularGroup(ctx context.Context, sel ast.SelectionSet, obj *model.CircularGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circularGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircularGroup")
+		case "group":
+			out.Values[i] = ec._CircularGroup_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._CircularGroup_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paragraph":
+			out.Values[i] = ec._CircularGroup_paragraph(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ranking":
+			out.Values[i] = ec._CircularGroup_ranking(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensions":
+			out.Values[i] = ec._CircularGroup_dimensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circularPlaceImplementors = []string{"CircularPlace"}
+
+func (ec *executionContext) _CircularPlace(ctx context.Context, sel ast.SelectionSet, obj *model.CircularPlace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circularPlaceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircularPlace")
+		case "rank":
+			out.Values[i] = ec._CircularPlace_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._CircularPlace_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._CircularPlace_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CircularPlace_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "change":
+			out.Values[i] = ec._CircularPlace_change(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28594,6 +30695,195 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var overdueCountImplementors = []string{"OverdueCount"}
+
+func (ec *executionContext) _OverdueCount(ctx context.Context, sel ast.SelectionSet, obj *model.OverdueCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, overdueCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OverdueCount")
+		case "id":
+			out.Values[i] = ec._OverdueCount_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._OverdueCount_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._OverdueCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var overdueCountsImplementors = []string{"OverdueCounts"}
+
+func (ec *executionContext) _OverdueCounts(ctx context.Context, sel ast.SelectionSet, obj *model.OverdueCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, overdueCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OverdueCounts")
+		case "total":
+			out.Values[i] = ec._OverdueCounts_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byEvaluatee":
+			out.Values[i] = ec._OverdueCounts_byEvaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byLeadUnit":
+			out.Values[i] = ec._OverdueCounts_byLeadUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "judgedOn":
+			out.Values[i] = ec._OverdueCounts_judgedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var overdueTaskImplementors = []string{"OverdueTask"}
+
+func (ec *executionContext) _OverdueTask(ctx context.Context, sel ast.SelectionSet, obj *model.OverdueTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, overdueTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OverdueTask")
+		case "taskId":
+			out.Values[i] = ec._OverdueTask_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskNumber":
+			out.Values[i] = ec._OverdueTask_taskNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskText":
+			out.Values[i] = ec._OverdueTask_taskText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dimensionNumber":
+			out.Values[i] = ec._OverdueTask_dimensionNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._OverdueTask_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._OverdueTask_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitId":
+			out.Values[i] = ec._OverdueTask_unitId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._OverdueTask_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._OverdueTask_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadUnits":
+			out.Values[i] = ec._OverdueTask_leadUnits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportId":
+			out.Values[i] = ec._OverdueTask_reportId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reportPeriodId":
+			out.Values[i] = ec._OverdueTask_reportPeriodId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reportState":
+			out.Values[i] = ec._OverdueTask_reportState(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reportUpdatedAt":
+			out.Values[i] = ec._OverdueTask_reportUpdatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var periodImplementors = []string{"Period"}
 
 func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, obj *store.Period) graphql.Marshaler {
@@ -29129,6 +31419,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
 				})
+		case "circular":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_circular(ctx, field)
+				})
 		case "evaluateeProfile":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -29200,6 +31496,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_annualRankChanges(ctx, field)
+				})
+		case "overdueTasks":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_overdueTasks(ctx, field)
+				})
+		case "overdueCounts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_overdueCounts(ctx, field)
 				})
 		case "period":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -31127,6 +33435,70 @@ func (ec *executionContext) marshalNChecklistItem2ᚕgithubᚗcomᚋkaopingᚋka
 	return ret
 }
 
+func (ec *executionContext) marshalNCircular2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircular(ctx context.Context, sel ast.SelectionSet, v model.Circular) graphql.Marshaler {
+	return ec._Circular(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircularDimension2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularDimension(ctx context.Context, sel ast.SelectionSet, v model.CircularDimension) graphql.Marshaler {
+	return ec._CircularDimension(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircularDimension2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CircularDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircularDimension2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCircularGroup2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularGroup(ctx context.Context, sel ast.SelectionSet, v model.CircularGroup) graphql.Marshaler {
+	return ec._CircularGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircularGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CircularGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircularGroup2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCircularPlace2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlace(ctx context.Context, sel ast.SelectionSet, v model.CircularPlace) graphql.Marshaler {
+	return ec._CircularPlace(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircularPlace2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CircularPlace) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircularPlace2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCircularPlace(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNComparedEvaluatee2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐComparedEvaluatee(ctx context.Context, sel ast.SelectionSet, v model.ComparedEvaluatee) graphql.Marshaler {
 	return ec._ComparedEvaluatee(ctx, sel, &v)
 }
@@ -31208,6 +33580,14 @@ func (ec *executionContext) unmarshalNCreateUserInput2githubᚗcomᚋkaopingᚋk
 
 func (ec *executionContext) marshalNDeadline2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadline(ctx context.Context, sel ast.SelectionSet, v store.Deadline) graphql.Marshaler {
 	return ec._Deadline(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeadline2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDeadline(ctx context.Context, sel ast.SelectionSet, v *store.Deadline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Deadline!")
+		return graphql.Null
+	}
+	return ec._Deadline(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeadlineInput2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐDeadlineInput(ctx context.Context, v any) (*model.DeadlineInput, error) {
@@ -31832,6 +34212,55 @@ var (
 func (ec *executionContext) unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐMovePeriodInput(ctx context.Context, v any) (model.MovePeriodInput, error) {
 	res, err := ec.unmarshalInputMovePeriodInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOverdueCount2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCount(ctx context.Context, sel ast.SelectionSet, v model.OverdueCount) graphql.Marshaler {
+	return ec._OverdueCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOverdueCount2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OverdueCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOverdueCount2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOverdueCounts2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCounts(ctx context.Context, sel ast.SelectionSet, v model.OverdueCounts) graphql.Marshaler {
+	return ec._OverdueCounts(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNOverdueFilter2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueFilter(ctx context.Context, v any) (model.OverdueFilter, error) {
+	res, err := ec.unmarshalInputOverdueFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOverdueTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueTask(ctx context.Context, sel ast.SelectionSet, v model.OverdueTask) graphql.Marshaler {
+	return ec._OverdueTask(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOverdueTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OverdueTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOverdueTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v store.Period) graphql.Marshaler {
@@ -33390,6 +35819,52 @@ func (ec *executionContext) marshalOProgressReport2ᚖgithubᚗcomᚋkaopingᚋk
 	}
 	return ec._ProgressReport(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalOProgressState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, v any) (*model.ProgressState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ProgressState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProgressState2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐProgressState(ctx context.Context, sel ast.SelectionSet, v *model.ProgressState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, v any) (*store.RankingGroup, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx context.Context, sel ast.SelectionSet, v *store.RankingGroup) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalText(marshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup[*v])
+	return res
+}
+
+var (
+	unmarshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup = map[string]store.RankingGroup{
+		"DISTRICTS":   store.GroupDistricts,
+		"DEPARTMENTS": store.GroupDepartments,
+	}
+	marshalORankingGroup2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup = map[store.RankingGroup]string{
+		store.GroupDistricts:   "DISTRICTS",
+		store.GroupDepartments: "DEPARTMENTS",
+	}
+)
 
 func (ec *executionContext) marshalOScore2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx context.Context, sel ast.SelectionSet, v *store.Score) graphql.Marshaler {
 	if v == nil {

@@ -6,6 +6,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/evaluation"
@@ -17,6 +18,8 @@ type Resolver struct {
 	Store *store.Store
 	Auth  *auth.Service
 	Eval  *evaluation.Service
+	// Today is the clock the 督办 board judges by (injectable in tests).
+	Today func() time.Time
 	Log   *slog.Logger
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/circular"
 	"github.com/kaoping/kaoping/server/leadership"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -33,5 +34,16 @@ func rankingExport(st *store.Store) func(r *http.Request, id *auth.Identity) (st
 			return "", nil, err
 		}
 		return leadership.HalfYearWorkbook(r.Context(), st.DB, id, periodID, group)
+	}
+}
+
+// circularExport is a period's 通报 as .xlsx: ?periodId=…
+func circularExport(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+		periodID, err := queryID(r, "periodId")
+		if err != nil {
+			return "", nil, err
+		}
+		return circular.Workbook(r.Context(), st.DB, id, periodID)
 	}
 }

@@ -35,6 +35,7 @@ type api struct {
 	st         *store.Store
 	auth       *auth.Service
 	clock      *clock
+	today      *clock // the 督办 board's date
 	srv        *httptest.Server
 	client     *http.Client
 	statements *atomic.Int64
@@ -81,7 +82,8 @@ func newAnonymousAPI(t testing.TB, withDemo bool) *api {
 func newAPIOn(t testing.TB, st *store.Store) *api {
 	t.Helper()
 	cfg, _ := loadConfig(func(string) string { return "" })
-	a := &api{t: t, st: st, clock: &clock{now: time.Now()}, statements: new(atomic.Int64)}
+	a := &api{t: t, st: st, clock: &clock{now: time.Now()}, today: &clock{now: time.Now()}, statements: new(atomic.Int64)}
+	cfg.Today = a.today.Now
 	a.auth = auth.NewService(st, cfg.Auth)
 	a.auth.Now = a.clock.Now
 	a.client = &http.Client{Jar: newJar()}

@@ -95,7 +95,11 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	mux := http.NewServeMux()
 	limits := graph.DefaultLimits
 	eval := &evaluation.Service{Now: authn.Now}
-	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Log: log}, limits)
+	today := cfg.Today
+	if today == nil {
+		today = time.Now
+	}
+	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Today: today, Log: log}, limits)
 	// Every route behind sign-in passes the one check of restricted
 	// sessions (a password to change, a second factor to enrol).
 	session, restricted := auth.Middleware(authn, log), graph.RestrictedSessions(st)
@@ -113,6 +117,7 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	mux.Handle("GET /files/score-template.xlsx", signedIn(download(log, []auth.Role{auth.RoleLeadScorer}, scoreTemplate(st))))
 	mux.Handle("GET /files/audit.xlsx", signedIn(download(log, []auth.Role{auth.RoleAuditor}, auditExport(st))))
 	mux.Handle("GET /files/ranking.xlsx", signedIn(download(log, leaders, rankingExport(st))))
+	mux.Handle("GET /files/circular.xlsx", signedIn(download(log, leaders, circularExport(st))))
 	// GET never runs an operation: a query in a URL leaks into logs and
 	// lets a link trigger work.
 	mux.Handle("GET /graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -72,6 +72,46 @@ type ChangePasswordInput struct {
 	NewPassword     string `json:"newPassword" validate:"required,max=256"`
 }
 
+// A period's 通报: the same content as /files/circular.xlsx?periodId=…
+type Circular struct {
+	Title       string     `json:"title"`
+	PeriodName  string     `json:"periodName"`
+	PublishedAt *time.Time `json:"publishedAt,omitempty"`
+	// True while the period is not in 公示 or 发布: the figures are a preview
+	Preview bool `json:"preview"`
+	// What the rank changes compare with; null when nothing earlier is published
+	PreviousName *string         `json:"previousName,omitempty"`
+	Groups       []CircularGroup `json:"groups"`
+}
+
+// A dimension's top and bottom three units by dimension score.
+type CircularDimension struct {
+	Number int             `json:"number"`
+	Name   string          `json:"name"`
+	Top    []CircularPlace `json:"top"`
+	Bottom []CircularPlace `json:"bottom"`
+}
+
+// One ranking group's section of a circular.
+type CircularGroup struct {
+	Group store.RankingGroup `json:"group"`
+	Title string             `json:"title"`
+	// Highest, lowest and biggest rise, in a sentence or three
+	Paragraph  string              `json:"paragraph"`
+	Ranking    []CircularPlace     `json:"ranking"`
+	Dimensions []CircularDimension `json:"dimensions"`
+}
+
+// A unit's line in a circular's ranking or in a dimension's top or bottom three.
+type CircularPlace struct {
+	Rank        int              `json:"rank"`
+	EvaluateeID int64            `json:"evaluateeId"`
+	UnitName    string           `json:"unitName"`
+	Score       *decimal.Decimal `json:"score,omitempty"`
+	// ▲2, ▼1, 新, – ; empty when nothing earlier is published
+	Change string `json:"change"`
+}
+
 // One evaluatee's column in a comparison.
 type ComparedEvaluatee struct {
 	Evaluatee *store.Evaluatee `json:"evaluatee"`
@@ -255,6 +295,49 @@ type MovePeriodInput struct {
 }
 
 type Mutation struct {
+}
+
+// Overdue tasks of one evaluatee or one lead unit.
+type OverdueCount struct {
+	ID    int64  `json:"id"`
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// The 督办 board's totals, as a home page shows them.
+type OverdueCounts struct {
+	Total       int            `json:"total"`
+	ByEvaluatee []OverdueCount `json:"byEvaluatee"`
+	ByLeadUnit  []OverdueCount `json:"byLeadUnit"`
+	// The day judged (server's date in Asia/Shanghai)
+	JudgedOn time.Time `json:"judgedOn"`
+}
+
+// Narrows the 督办 board; omitted fields mean all.
+type OverdueFilter struct {
+	PlanID      int64               `json:"planId"`
+	EvaluateeID *int64              `json:"evaluateeId,omitempty"`
+	LeadUnitID  *int64              `json:"leadUnitId,omitempty"`
+	Group       *store.RankingGroup `json:"group,omitempty"`
+}
+
+// An evaluatee's task whose deadline month has passed without its progress report reaching the expected state (督办).
+type OverdueTask struct {
+	TaskID          int64              `json:"taskId"`
+	TaskNumber      int                `json:"taskNumber"`
+	TaskText        string             `json:"taskText"`
+	DimensionNumber int                `json:"dimensionNumber"`
+	Deadline        *store.Deadline    `json:"deadline"`
+	EvaluateeID     int64              `json:"evaluateeId"`
+	UnitID          int64              `json:"unitId"`
+	UnitName        string             `json:"unitName"`
+	Group           store.RankingGroup `json:"group"`
+	LeadUnits       []store.Unit       `json:"leadUnits"`
+	// The latest progress report (null: none reported)
+	ReportID        *int64         `json:"reportId,omitempty"`
+	ReportPeriodID  *int64         `json:"reportPeriodId,omitempty"`
+	ReportState     *ProgressState `json:"reportState,omitempty"`
+	ReportUpdatedAt *time.Time     `json:"reportUpdatedAt,omitempty"`
 }
 
 type PhotoWriteInput struct {

@@ -139,13 +139,13 @@ func EnteredBy(id *auth.Identity, sc *store.Score) bool {
 }
 
 // CanSeeEvaluatee says whether id may see an evaluatee's reports and
-// evidence: the 专班, leaders, inspectors, the evaluatee's own contact, and
-// the lead units of the task concerned.
+// evidence: the 专班, leaders, inspectors and analysts (who read, never
+// write), the evaluatee's own contact, and the lead units of the task concerned.
 func CanSeeEvaluatee(id *auth.Identity, e *store.Evaluatee, taskLeads []int64) bool {
 	switch {
 	case id == nil:
 		return false
-	case id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleInspector):
+	case id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleInspector, auth.RoleAnalyst):
 		return true
 	case id.Has(auth.RoleEvaluateeContact) && id.InUnit(e.UnitID):
 		return true

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -19,14 +19,14 @@ function menuKey(pathname: string): string {
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/visit-plans/.test(pathname)) return 'visit-plans';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
-  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|compare|heatmap|reports)(\/|$)/.exec(pathname)?.[1];
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|compare|heatmap|reports|overdue)(\/|$)/.exec(pathname)?.[1];
   if (scoringPage) return ['results', 'compare', 'heatmap'].includes(scoringPage) ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }
 
 /** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
-const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits', 'visit-plans'];
+const scoringPages = ['overdue', 'reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits', 'visit-plans'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -62,7 +62,8 @@ export function AppLayout() {
     { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
     ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: '我的实地调研' }] : []),
     ...(can('TASK_FORCE', 'INSPECTOR') ? [{ key: 'visit-plans', icon: <CalendarOutlined />, label: '安排实地调研', disabled: !planId }] : []),
-    ...(can('EVALUATEE_CONTACT') ? [{ key: 'reports', icon: <FormOutlined />, label: '进展报送', disabled: !planId }] : []),
+    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? '进展报送' : '进展查阅', disabled: !planId }] : []),
+    { key: 'overdue', icon: <AlertOutlined />, label: '督办', disabled: !planId },
     ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
     ...(can('TASK_FORCE')
       ? [

@@ -55,6 +55,26 @@ export const routes: RouteObject[] = [
     }),
   },
   {
+    // The printed 通报: signed in, but outside the app's header and menu.
+    path: '/plans/:planId/circular',
+    errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    lazy: page(async () => {
+      const [{ CircularPage }, { RequireSession }, { RequireRole }] = await Promise.all([
+        import('../features/circular'),
+        import('./RequireSession'),
+        import('../features/auth/components/RequireRole'),
+      ]);
+      return (
+        <RequireSession>
+          <RequireRole page="circular">
+            <CircularPage />
+          </RequireRole>
+        </RequireSession>
+      );
+    }),
+  },
+  {
     path: '/',
     errorElement: <RouteError />,
     HydrateFallback: Loading,
@@ -99,6 +119,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { EvaluateePage } = await import('../features/results'); return <EvaluateePage />; }) },
       { path: 'plans/:planId/compare', lazy: guarded('ranking', async () => { const { ComparePage } = await import('../features/results'); return <ComparePage />; }) },
       { path: 'plans/:planId/heatmap', lazy: guarded('ranking', async () => { const { HeatmapPage } = await import('../features/results'); return <HeatmapPage />; }) },
+      { path: 'plans/:planId/overdue', lazy: guarded('overdue', async () => { const { OverduePage } = await import('../features/overdue'); return <OverduePage />; }) },
       { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
       { path: 'plans/:planId/field-visits', lazy: guarded('field-visits', async () => { const { FieldVisitReviewPage } = await import('../features/fieldvisits'); return <FieldVisitReviewPage />; }) },
       { path: 'plans/:planId/visit-plans', lazy: guarded('visit-plans', async () => { const { FieldVisitPlanningPage } = await import('../features/fieldvisits'); return <FieldVisitPlanningPage />; }) },

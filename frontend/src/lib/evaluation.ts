@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { PeriodState, ProgressState, ScoreStatus, ScoringMethod } from '../gql/graphql';
 import { enumLabelMap } from './enumLabels';
 
@@ -51,12 +50,8 @@ export const scoringMethodLabels = enumLabelMap('ScoringMethod');
 /** What a score history line did, in words. */
 export const scoreActionLabels: Readonly<Record<string, string>> = enumLabelMap('ScoreChangeAction');
 
-/** 2023-07-10 09:02 in the browser's time zone; "" for nothing. */
-export function formatTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const t = dayjs(value);
-  return t.isValid() ? t.format('YYYY-MM-DD HH:mm') : '';
-}
+/** 2023-07-10 09:02 on the Shanghai clock (lib/datetime); "" for nothing. */
+export { formatTime } from './datetime';
 
 /** File sizes as people read them: 812 B, 35.2 KB, 4.1 MB. */
 export function formatFileSize(bytes: number): string {

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { shanghaiDay } from '../../lib/datetime';
 import type { AuditFilter } from '../../gql/graphql';
 import { outcomes, type Outcome } from './labels';
 
@@ -77,14 +78,14 @@ export function stateToSearch(s: AuditPageState): URLSearchParams {
 }
 
 /**
- * RFC 3339 bounds in the browser's time zone: `from` the start of the first
+ * RFC 3339 bounds of Shanghai days: `from` the start of the first
  * day, `to` the start of the day after the last (the server's `to` is
  * exclusive, so the last day is included whole).
  */
 export function timeBounds(f: Pick<AuditFilterValues, 'from' | 'to'>): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
-  if (f.from) out.from = dayjs(f.from).startOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
-  if (f.to) out.to = dayjs(f.to).add(1, 'day').startOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+  if (f.from) out.from = shanghaiDay(f.from).format('YYYY-MM-DDTHH:mm:ssZ');
+  if (f.to) out.to = shanghaiDay(f.to).add(1, 'day').format('YYYY-MM-DDTHH:mm:ssZ');
   return out;
 }
 

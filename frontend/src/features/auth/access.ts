@@ -28,6 +28,12 @@ export const pageRoles = {
   'visit-plans': ['TASK_FORCE', 'INSPECTOR'],
   /** 实地调研审核 */
   'field-visits': ['TASK_FORCE', 'LEADER'],
+  /** 督办: everyone who reports, scores or reads progress. */
+  overdue: evaluationRoles,
+  /** 进展报送: contacts write; inspectors, leaders and the 专班 read. */
+  reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER'],
+  /** 考评结果通报 (print) */
+  circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 审计日志 */
   audit: ['AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;

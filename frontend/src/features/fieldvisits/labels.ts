@@ -1,5 +1,6 @@
 import type { Judgement, VisitStatus } from '../../gql/graphql';
 import { enumLabel, enumLabelMap, enumValues } from '../../lib/enumLabels';
+import { inShanghai } from '../../lib/datetime';
 
 // Judgement and status words come from the server (lib/enumLabels); the
 // colours are the UI's own.
@@ -22,9 +23,9 @@ export const visitStatusColors: Record<VisitStatus, string> = {
   CANCELLED: 'default',
 };
 
-/** "today", "upcoming" or "past" for a YYYY-MM-DD visit date, in local time. */
+/** "today", "upcoming" or "past" for a YYYY-MM-DD visit date, on the Shanghai calendar. */
 export function when(date: string, now = new Date()): 'today' | 'upcoming' | 'past' {
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = inShanghai(now).format('YYYY-MM-DD');
   return date === today ? 'today' : date > today ? 'upcoming' : 'past';
 }
 

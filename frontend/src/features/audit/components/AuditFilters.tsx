@@ -1,6 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { nowInShanghai } from '../../../lib/datetime';
 import { useEffect, useMemo } from 'react';
 import type { UnitKind } from '../../../gql/graphql';
 import { unitKindLabels, unitKinds } from '../../../lib/labels';
@@ -46,11 +47,14 @@ function fromForm(v: FormValues): AuditFilterValues {
 const matches = (input: string, option?: { label?: string; value?: string }) =>
   `${option?.label ?? ''}`.toLowerCase().includes(input.trim().toLowerCase());
 
+// Days as the users' calendar has them (Shanghai), not the browser's.
+const today = () => nowInShanghai().startOf('day');
+
 const presets = (): { label: string; value: [Dayjs, Dayjs] }[] => [
-  { label: '今天', value: [dayjs().startOf('day'), dayjs().startOf('day')] },
-  { label: '最近 7 天', value: [dayjs().subtract(6, 'day').startOf('day'), dayjs().startOf('day')] },
-  { label: '最近 30 天', value: [dayjs().subtract(29, 'day').startOf('day'), dayjs().startOf('day')] },
-  { label: '本月', value: [dayjs().startOf('month'), dayjs().startOf('day')] },
+  { label: '今天', value: [today(), today()] },
+  { label: '最近 7 天', value: [today().subtract(6, 'day'), today()] },
+  { label: '最近 30 天', value: [today().subtract(29, 'day'), today()] },
+  { label: '本月', value: [today().startOf('month'), today()] },
 ];
 
 /** The filters of the audit log; applied by 查询, cleared by 重置. */

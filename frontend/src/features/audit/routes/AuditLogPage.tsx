@@ -1,6 +1,6 @@
 import { DownOutlined, DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, UpOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Grid, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { formatClock, formatDate, formatTimeSeconds } from '../../../lib/datetime';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -57,12 +57,12 @@ export function AuditLogPage() {
       render: (at: string) =>
         narrowScreen ? (
           <span style={{ whiteSpace: 'nowrap' }}>
-            {dayjs(at).format('YYYY-MM-DD')}
+            {formatDate(at)}
             <br />
-            {dayjs(at).format('HH:mm:ss')}
+            {formatClock(at)}
           </span>
         ) : (
-          <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatTimeSeconds(at)}</span>
         ),
     },
     {

@@ -9,6 +9,7 @@ import type { FieldVisitFieldsFragment } from '../../../gql/graphql';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { fieldVisitsQuery, reopenFieldVisitMutation, reviewFieldVisitMutation } from '../documents';
+import { formatTimeSeconds } from '../../../lib/datetime';
 import { formatPlace, judgementLabel, judgementOptions, visitStatusColors, visitStatusLabels } from '../labels';
 
 /** 调研审核: the 专班 reads submitted visits (findings, photos, places, signature) and accepts or returns them. */
@@ -88,7 +89,7 @@ function VisitReview({ visit }: { visit: FieldVisitFieldsFragment }) {
         </Descriptions.Item>
         {visit.events.map((e, i) => (
           <Descriptions.Item key={i} label={visitStatusLabels[e.toStatus]}>
-            {e.username} {new Date(e.at).toLocaleString('zh-CN', { hour12: false })}
+            {e.username} {formatTimeSeconds(e.at)}
             {e.reason && `:${e.reason}`}
           </Descriptions.Item>
         ))}
@@ -101,7 +102,7 @@ function VisitReview({ visit }: { visit: FieldVisitFieldsFragment }) {
               <>
                 {it.finding.note && <Typography.Paragraph>说明:{it.finding.note}</Typography.Paragraph>}
                 <Typography.Text type="secondary">
-                  {it.finding.recordedBy} · {new Date(it.finding.observedAt).toLocaleString('zh-CN', { hour12: false })} · {formatPlace(it.finding.latitude, it.finding.longitude, it.finding.accuracy)}
+                  {it.finding.recordedBy} · {formatTimeSeconds(it.finding.observedAt)} · {formatPlace(it.finding.latitude, it.finding.longitude, it.finding.accuracy)}
                 </Typography.Text>
               </>
             )}

@@ -11,6 +11,7 @@ import { fieldVisitQuery } from '../documents';
 import { currentPlace, resizePhoto } from '../image';
 import { formatPlace, judgementLabel, judgementOptions, visitStatusColors, visitStatusLabels } from '../labels';
 import { cachedVisit, cacheVisits, discardFinding, discardPhoto, discardSubmit, keepMine, queueFinding, queuePhoto, queueSubmit, type QueuedFinding, type QueuedPhoto } from '../outbox';
+import { formatTimeSeconds } from '../../../lib/datetime';
 import { useOutbox, useSyncer } from '../useOutbox';
 
 type Item = FieldVisitFieldsFragment['items'][number];
@@ -193,7 +194,7 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
       />
       {shown && (
         <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
-          <EnvironmentOutlined /> {formatPlace(shown.latitude, shown.longitude, shown.accuracy)} · {new Date(shown.observedAt).toLocaleString('zh-CN', { hour12: false })}
+          <EnvironmentOutlined /> {formatPlace(shown.latitude, shown.longitude, shown.accuracy)} · {formatTimeSeconds(shown.observedAt)}
         </Typography.Paragraph>
       )}
       <Flex gap={8} wrap style={{ marginTop: 10 }}>

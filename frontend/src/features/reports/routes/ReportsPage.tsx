@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Empty, Flex, Grid, Progress, Result, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Progress, Result, Select, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useCallback, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DeadlineView } from '../../../components/DeadlineView';
 import { PageTitle } from '../../../components/PageTitle';
@@ -19,21 +19,71 @@ type PlanTask = PlanData['dimensions'][number]['indicators'][number]['tasks'][nu
 
 type Row = { key: string; kind: 'dimension'; title: string; count: number } | { key: string; kind: 'task'; task: PlanTask; report: ProgressReportFieldsFragment | undefined };
 
-/** `/plans/:planId/reports`: the contact's own unit reports progress and evidence on the tasks it carries. */
+/**
+ * `/plans/:planId/reports`: the contact's own unit reports progress and
+ * evidence on the tasks it carries; the 专班, inspectors, leaders and
+ * analysts read any evaluatee's (?evaluatee=ID, ?task=ID opens one).
+ */
 export function ReportsPage() {
   const { planId = '' } = useParams();
   const { can, session } = useSession();
+  const [params, setParams] = useSearchParams();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const [lookup, reexecuteLookup] = useQuery({ query: reportsPlanQuery, variables: { planId } });
+  const contact = can('EVALUATEE_CONTACT');
+  // Analysts join when progressReports allows them (schema/scoring.graphqls).
+  const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER');
 
-  if (!can('EVALUATEE_CONTACT')) return <Result status="403" title="只有考评对象联络员可以报送进展" />;
+  if (!contact && !reader) return <Result status="403" title="无权查看进展报送" subTitle="进展由考评对象联络员报送;专班、实地调研员和领导可以查阅。" />;
   if ((!plan && fetching) || (!lookup.data && lookup.fetching)) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
   if (lookup.error && !lookup.data) return <QueryError error={lookup.error} onRetry={() => reexecuteLookup({ requestPolicy: 'network-only' })} />;
   if (!plan || !lookup.data?.plan) return <Result status="404" title="未找到该考评方案" />;
 
+  const evaluatees = lookup.data.evaluatees;
+  if (reader) {
+    const chosen = evaluatees.find((e) => e.id === params.get('evaluatee')) ?? evaluatees[0];
+    return (
+      <>
+        <PageTitle
+          title="进展查阅"
+          hint="考评对象报送的进展情况和佐证材料(只读;由考评对象联络员报送)"
+          actions={
+            <>
+              <Select
+                aria-label="考评对象"
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 200 }}
+                value={chosen?.id}
+                onChange={(id) =>
+                  setParams((p) => {
+                    p.set('evaluatee', id);
+                    p.delete('task');
+                    return p;
+                  })
+                }
+                options={evaluatees.map((e) => ({ value: e.id, label: e.unit.name }))}
+              />
+              <PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />
+            </>
+          }
+        />
+        {!chosen ? (
+          <Result status="info" title="本方案还没有考评对象" />
+        ) : !period ? (
+          <Card>
+            <Empty description="本方案还没有考评周期" />
+          </Card>
+        ) : (
+          <Reports key={`${period.id}:${chosen.id}`} plan={lookup.data.plan} evaluateeId={chosen.id} period={period} readOnly initialTask={params.get('task')} />
+        )}
+      </>
+    );
+  }
+
   const unit = session?.user.unit;
-  const evaluatee = unit ? lookup.data.evaluatees.find((e) => e.unit.id === unit.id) : undefined;
+  const evaluatee = unit ? evaluatees.find((e) => e.unit.id === unit.id) : undefined;
 
   return (
     <>
@@ -51,13 +101,13 @@ export function ReportsPage() {
           <Empty description="本方案还没有考评周期" />
         </Card>
       ) : (
-        <Reports key={period.id} plan={lookup.data.plan} evaluateeId={evaluatee.id} period={period} />
+        <Reports key={period.id} plan={lookup.data.plan} evaluateeId={evaluatee.id} period={period} initialTask={params.get('task')} />
       )}
     </>
   );
 }
 
-function Reports({ plan, evaluateeId, period }: { plan: PlanData; evaluateeId: string; period: PeriodData }) {
+function Reports({ plan, evaluateeId, period, readOnly = false, initialTask = null }: { plan: PlanData; evaluateeId: string; period: PeriodData; readOnly?: boolean; initialTask?: string | null }) {
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -65,9 +115,9 @@ function Reports({ plan, evaluateeId, period }: { plan: PlanData; evaluateeId: s
     variables: { periodId: period.id, evaluateeId },
     context: useMemo(() => ({ additionalTypenames: ['ProgressReport', 'Evidence'] }), []),
   });
-  const [openTask, setOpenTask] = useState<string | null>(null);
+  const [openTask, setOpenTask] = useState<string | null>(initialTask);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const editable = period.allowedActions.includes('REPORT_PROGRESS');
+  const editable = !readOnly && period.allowedActions.includes('REPORT_PROGRESS');
 
   const reports = useMemo(() => new Map((data?.progressReports ?? []).map((r) => [r.taskId, r])), [data]);
   const rows = useMemo<Row[]>(() => {
@@ -162,7 +212,7 @@ function Reports({ plan, evaluateeId, period }: { plan: PlanData; evaluateeId: s
 
   return (
     <>
-      {!editable && (
+      {!editable && !readOnly && (
         <Alert
           type="info"
           showIcon

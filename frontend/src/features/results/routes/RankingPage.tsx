@@ -1,4 +1,4 @@
-import { DiffOutlined, DownloadOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, HeatMapOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Result, Skeleton, Switch, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -63,12 +63,19 @@ export function RankingPage() {
         title="考评排名"
         hint="半年得分按方案设定的权重合成日常监测、实地调研、民意调查、第三方评估四项得分;年度得分为上下半年平均。点击一行或一根柱条查看该单位的得分明细"
         actions={
-          <PeriodPicker
+          <>
+            {period && !annual && (
+              <Link to={`/plans/${planId}/circular?period=${period.id}`}>
+                <Button icon={<PrinterOutlined />}>考评结果通报</Button>
+              </Link>
+            )}
+            <PeriodPicker
             periods={periods}
             value={annual ? ANNUAL : period?.id}
             onChange={(v) => (v === ANNUAL ? setParam('view', ANNUAL) : select(v, { view: null }))}
             extra={[{ value: ANNUAL, label: '年度' }]}
-          />
+            />
+          </>
         }
       />
       <Tabs

@@ -1,6 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Flex, Grid, Input, Popconfirm, Segmented, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
@@ -12,6 +11,7 @@ import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserModal, type UserRow } from '../components/UserModal';
 import { unlockUserMutation, usersPageQuery } from '../documents';
 import { emptyUserFilter, filterUsers, type UserListFilter } from '../filter';
+import { formatTime } from '../../../lib/datetime';
 import { allRoles, roleColors, roleLabel, sortRoles, totpStatus } from '../roles';
 
 const usersContext = { additionalTypenames: ['User', 'Unit'] };
@@ -125,7 +125,7 @@ export function UsersPage() {
       responsive: ['lg'],
       render: (at: string | null) =>
         at ? (
-          <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm')}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at)}</span>
         ) : (
           <Typography.Text type="secondary">从未登录</Typography.Text>
         ),

@@ -1,0 +1,1 @@
+export { CircularPage } from './routes/CircularPage';

@@ -1,0 +1,140 @@
+import { PrinterOutlined, DownloadOutlined, ArrowLeftOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Result } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { PeriodPicker, usePlanPeriod } from '../../../components/PeriodPicker';
+import { PageLoading, QueryError } from '../../../components/QueryState';
+import type { CircularPlaceFieldsFragment } from '../../../gql/graphql';
+import { formatDecimal } from '../../../lib/decimal';
+import { downloadFile } from '../../../lib/download';
+import { formatLongDate } from '../../../lib/datetime';
+import { dimensionNumberLabel } from '../../../lib/labels';
+import { circularQuery } from '../documents';
+import '../circular.css';
+
+/**
+ * `/plans/:planId/circular?period=ID`: the 通报 ready to print on A4 (browser
+ * print or Chromium's page.pdf), outside the app's header and menu. The
+ * same content downloads as .xlsx from the server.
+ */
+export function CircularPage() {
+  const { planId = '' } = useParams();
+  const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
+  if (!plan && fetching) return <PageLoading rows={10} />;
+  if (error && !plan) return <QueryError error={error} onRetry={reload} />;
+  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  return (
+    <main>
+      <Flex className="circular-toolbar" gap={8} wrap="wrap" align="center" justify="space-between">
+        <Link to={`/plans/${planId}/ranking`}>
+          <ArrowLeftOutlined /> 返回考评排名
+        </Link>
+        <Flex gap={8} wrap="wrap">
+          <PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />
+          {period && <Toolbar periodId={period.id} periodName={period.name} />}
+        </Flex>
+      </Flex>
+      {period ? <Circular key={period.id} periodId={period.id} /> : <Empty description="本方案还没有考评周期" />}
+    </main>
+  );
+}
+
+function Toolbar({ periodId, periodName }: { periodId: string; periodName: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const exportXlsx = async () => {
+    setBusy(true);
+    try {
+      await downloadFile(`/files/circular.xlsx?periodId=${periodId}`, `${periodName}-考评结果通报.xlsx`);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : '导出失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={exportXlsx}>
+        导出 Excel
+      </Button>
+      <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+        打印
+      </Button>
+    </>
+  );
+}
+
+function Circular({ periodId }: { periodId: string }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: circularQuery, variables: { periodId } });
+  if (!data && fetching) return <PageLoading rows={10} />;
+  if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  const c = data?.circular;
+  if (!c) return null;
+  return (
+    <article className="circular">
+      <h1>{c.title}</h1>
+      <p className="meta">
+        {c.periodName}
+        {c.publishedAt ? ` · 发布日期 ${formatLongDate(c.publishedAt)}` : ''}
+      </p>
+      {c.preview && <div className="preview" role="note">预览(未公示):按当前已录入的分值(含草稿)计算,不是公布结果,不得作为正式通报印发。</div>}
+      {c.groups.length === 0 && <p>本周期尚无考评对象。</p>}
+      {c.groups.map((g) => (
+        <section className="group" key={g.group} aria-label={g.title}>
+          <h2>{g.title}</h2>
+          <p>{g.paragraph}</p>
+          <h3>{g.title}考评排名{c.previousName ? `(名次变化与${c.previousName}相比)` : ''}</h3>
+          <PlaceTable places={g.ranking} showChange={!!c.previousName} />
+          <h3>各方面前三名与后三名</h3>
+          <div className="dims">
+            {g.dimensions.map((d) => (
+              <div className="dim" key={d.number}>
+                <h3>
+                  {dimensionNumberLabel(d.number)}
+                  {d.name}
+                </h3>
+                <PlaceTable places={d.top} caption="前三名" />
+                {/* With six units or fewer the bottom three overlap the top: only those left show. */}
+                {d.bottom.length > 0 && <PlaceTable places={d.bottom} caption="后三名" />}
+              </div>
+            ))}
+          </div>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+/** 79.20, not 79.2: a printed notice shows every score with two decimals, as the .xlsx does. */
+function twoPlaces(value: string): string {
+  const [whole, fraction = ''] = formatDecimal(value, 2).split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+function PlaceTable({ places, caption, showChange }: { places: readonly CircularPlaceFieldsFragment[]; caption?: string; showChange?: boolean }) {
+  const rows = places;
+  return (
+    <table>
+      {caption && <caption style={{ textAlign: 'left', fontWeight: 'bold' }}>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">名次</th>
+          <th scope="col">单位</th>
+          <th scope="col">得分</th>
+          {showChange && <th scope="col">名次变化</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.evaluateeId}>
+            <td className="center">{p.rank}</td>
+            <td>{p.unitName}</td>
+            <td className="num">{p.score ? twoPlaces(p.score) : '—'}</td>
+            {showChange && <td className="center">{p.change}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,1 @@
+export { OverduePage } from './routes/OverduePage';

@@ -1,0 +1,186 @@
+import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { DeadlineView } from '../../../components/DeadlineView';
+import { PageTitle } from '../../../components/PageTitle';
+import { PageLoading, QueryError } from '../../../components/QueryState';
+import type { OverdueBoardQuery, RankingGroup } from '../../../gql/graphql';
+import { formatDate, formatTime } from '../../../lib/datetime';
+import { progressStateColors, progressStateLabels } from '../../../lib/evaluation';
+import { rankingGroupLabels } from '../../../lib/labels';
+import { overdueBoardQuery } from '../documents';
+
+type Task = OverdueBoardQuery['overdueTasks'][number];
+
+const groupOptions = [
+  { value: '', label: '全部' },
+  { value: 'DISTRICTS', label: '旗县区组' },
+  { value: 'DEPARTMENTS', label: '市直部门组' },
+];
+
+/**
+ * `/plans/:planId/overdue`: 督办 — tasks whose deadline month has passed
+ * without the evaluatee's report reaching the state the deadline expects.
+ * Filters live in the address (?group, ?evaluatee, ?lead) so a link to a
+ * filtered board can be sent on.
+ */
+export function OverduePage() {
+  const { planId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const group = (params.get('group') ?? '') as RankingGroup | '';
+  const evaluatee = params.get('evaluatee') ?? '';
+  const lead = params.get('lead') ?? '';
+  const set = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: true },
+    );
+  const filter = useMemo(
+    () => ({ planId, group: group || null, evaluateeId: evaluatee || null, leadUnitId: lead || null }),
+    [planId, group, evaluatee, lead],
+  );
+  const all = useMemo(() => ({ planId }), [planId]);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: overdueBoardQuery, variables: { filter, all } });
+
+  if (!data && fetching) return <PageLoading rows={8} />;
+  if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  const tasks = data?.overdueTasks ?? [];
+  const counts = data?.overdueCounts;
+
+  const columns: TableColumnsType<Task> = [
+    { title: '考评对象', dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
+    {
+      title: '任务',
+      key: 'task',
+      render: (_, t) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.taskText }} style={{ margin: 0 }}>
+          <Typography.Text strong>{t.taskNumber}.</Typography.Text> {t.taskText}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: '完成时限', key: 'deadline', width: 190, responsive: ['md'], render: (_, t) => <DeadlineView deadline={t.deadline} /> },
+    { title: '牵头单位', key: 'lead', width: 150, responsive: ['lg'], render: (_, t) => t.leadUnits.map((u) => u.name).join('、') || '—' },
+    {
+      title: '最新报送',
+      key: 'report',
+      width: 150,
+      // On a phone the task text needs the width: the state shows in the report.
+      responsive: ['sm'],
+      render: (_, t) =>
+        t.reportState ? (
+          <Flex vertical gap={2}>
+            <Tag color={progressStateColors[t.reportState]} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
+              {progressStateLabels[t.reportState]}
+            </Tag>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatTime(t.reportUpdatedAt)}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            未报送
+          </Tag>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'open',
+      width: 90,
+      render: (_, t) => (
+        <Link to={`/plans/${planId}/reports?evaluatee=${t.evaluateeId}&task=${t.taskId}${t.reportPeriodId ? `&period=${t.reportPeriodId}` : ''}`}>
+          查看报送
+        </Link>
+      ),
+    },
+  ];
+
+  const countList = (title: string, key: 'evaluatee' | 'lead', rows: { id: string; name: string; count: number }[]) => (
+    <Card size="small" title={title}>
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">无</Typography.Text>
+      ) : (
+        <Flex wrap="wrap" gap={8}>
+          {rows.slice(0, 12).map((r) => (
+            <Button key={r.id} size="small" type={(key === 'evaluatee' ? evaluatee : lead) === r.id ? 'primary' : 'default'} onClick={() => set(key, (key === 'evaluatee' ? evaluatee : lead) === r.id ? '' : r.id)}>
+              {r.name} <b>{r.count}</b>
+            </Button>
+          ))}
+        </Flex>
+      )}
+    </Card>
+  );
+
+  return (
+    <>
+      <PageTitle
+        title="督办"
+        hint="完成时限所在月份已过、而最新进展报送尚未达到时限要求状态的任务。点击单位或数字按其筛选,点击“查看报送”打开该任务的进展报送"
+      />
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} md={6}>
+          <Card size="small">
+            <Statistic title="逾期未达要求的任务" value={counts?.total ?? 0} suffix="项" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              按 {formatDate(counts?.judgedOn)}(北京时间)判断
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} md={9}>
+          {countList('按考评对象', 'evaluatee', counts?.byEvaluatee ?? [])}
+        </Col>
+        <Col xs={24} md={9}>
+          {countList('按牵头单位', 'lead', counts?.byLeadUnit ?? [])}
+        </Col>
+      </Row>
+      <Flex gap={12} wrap="wrap" align="center" style={{ marginBottom: 12 }}>
+        <Segmented aria-label="分组" options={groupOptions} value={group} onChange={(v) => set('group', String(v))} />
+        <Select
+          aria-label="考评对象"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="全部考评对象"
+          style={{ width: 200 }}
+          value={evaluatee || undefined}
+          onChange={(v) => set('evaluatee', v ?? '')}
+          options={(counts?.byEvaluatee ?? []).map((e) => ({ value: e.id, label: e.name }))}
+        />
+        <Select
+          aria-label="牵头单位"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="全部牵头单位"
+          style={{ width: 200 }}
+          value={lead || undefined}
+          onChange={(v) => set('lead', v ?? '')}
+          options={(counts?.byLeadUnit ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <Typography.Text type="secondary">当前列出 {tasks.length} 项</Typography.Text>
+      </Flex>
+      {group && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`只看${rankingGroupLabels[group]}`} />
+      )}
+      <Table<Task>
+        rowKey={(t) => `${t.evaluateeId}:${t.taskId}`}
+        size="middle"
+        columns={columns}
+        dataSource={tasks}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        tableLayout="fixed"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期未达要求的任务" /> }}
+      />
+    </>
+  );
+}
+
+function withParam(params: URLSearchParams, key: string, value: string): string {
+  const p = new URLSearchParams(params);
+  p.set(key, value);
+  return p.toString();
+}
