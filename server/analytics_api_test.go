@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/server/auth"
 )
@@ -325,5 +332,165 @@ func TestAggregateFilterValuesAreLiteral(t *testing.T) {
 	var n int
 	if err := a.st.DB.NewRaw(`SELECT count(*) FROM scores`).Scan(ctx, &n); err != nil || n == 0 {
 		t.Errorf("scores after the injection attempts: %d %v", n, err)
+	}
+}
+
+type viewOut struct {
+	ID, Name    string
+	Version     int
+	Mine        bool
+	Builtin     bool
+	SharedWith  []string
+	Problems    []string
+	Description string
+}
+
+const viewFields = `id name version mine builtin sharedWith problems description`
+
+func TestSavedViews(t *testing.T) {
+	t.Parallel()
+	a := newAnonymousAPI(t, true)
+	analyst := a.loginAs(auth.RoleAnalyst)
+	var list struct{ SavedViews []viewOut }
+	a.must(`{ savedViews { `+viewFields+` } }`, nil, &list)
+	var builtins []string
+	for _, v := range list.SavedViews {
+		if v.Builtin {
+			builtins = append(builtins, v.Name)
+		}
+	}
+	if len(builtins) != 3 {
+		t.Errorf("built-in views: %v", builtins)
+	}
+	var saved struct{ SaveView viewOut }
+	a.must(`mutation { saveView(input: {name: " 各区得分率 ", description: "按区", spec: {measures: [RATE], rows: [EVALUATEE], chart: BAR}, sharedWith: [LEADER]}) { `+viewFields+` } }`, nil, &saved)
+	v := saved.SaveView
+	if v.Name != "各区得分率" || !v.Mine || !slices.Equal(v.SharedWith, []string{"LEADER"}) {
+		t.Errorf("saved: %+v", v)
+	}
+	// Bad input changes nothing.
+	if errs := a.do(`mutation { saveView(input: {name: "", spec: {measures: [RATE], rows: []}}) { id } }`, nil, nil); codeOf(errs) != "INVALID" || !strings.Contains(fmt.Sprint(errs), "name") {
+		t.Errorf("empty name: %+v", errs)
+	}
+	if errs := a.do(`mutation { saveView(input: {name: "x", spec: {measures: [RATE], rows: []}, sharedWith: [ADMIN]}) { id } }`, nil, nil); codeOf(errs) != "INVALID" {
+		t.Errorf("shared with admin: %+v", errs)
+	}
+	// A stale version is a conflict, not an overwrite.
+	upd := `mutation($id: ID!, $v: Int!, $n: String!) { saveView(input: {id: $id, version: $v, name: $n, spec: {measures: [RATE], rows: [EVALUATEE]}, sharedWith: [LEADER]}) { ` + viewFields + ` } }`
+	a.must(upd, map[string]any{"id": v.ID, "v": v.Version, "n": "改名"}, &saved)
+	if errs := a.do(upd, map[string]any{"id": v.ID, "v": v.Version, "n": "又改"}, nil); codeOf(errs) != "CONFLICT" {
+		t.Errorf("stale save: %+v", errs)
+	}
+	// The leader it is shared with opens it, may not change or delete it,
+	// and may duplicate it.
+	a.loginAs(auth.RoleLeader)
+	var opened struct{ SavedView viewOut }
+	a.must(`query($id: ID!) { savedView(id: $id) { `+viewFields+` } }`, map[string]any{"id": v.ID}, &opened)
+	if opened.SavedView.Name != "改名" || opened.SavedView.Mine {
+		t.Errorf("leader opens %+v", opened.SavedView)
+	}
+	if errs := a.do(`mutation($id: ID!) { deleteView(id: $id, version: 2) }`, map[string]any{"id": v.ID}, nil); codeOf(errs) != "FORBIDDEN" {
+		t.Errorf("leader deleting: %+v", errs)
+	}
+	if errs := a.do(upd, map[string]any{"id": v.ID, "v": 2, "n": "领导改"}, nil); codeOf(errs) != "FORBIDDEN" {
+		t.Errorf("leader changing: %+v", errs)
+	}
+	var dup struct{ DuplicateView viewOut }
+	a.must(`mutation($id: ID!) { duplicateView(id: $id) { `+viewFields+` } }`, map[string]any{"id": v.ID}, &dup)
+	if !dup.DuplicateView.Mine || dup.DuplicateView.Name != "改名(副本)" || len(dup.DuplicateView.SharedWith) != 0 {
+		t.Errorf("duplicate: %+v", dup.DuplicateView)
+	}
+	// Not shared with the 专班: as good as absent.
+	a.loginAs(auth.RoleTaskForce)
+	if errs := a.do(`query($id: ID!) { savedView(id: $id) { id } }`, map[string]any{"id": v.ID}, nil); codeOf(errs) != "NOT_FOUND" {
+		t.Errorf("task force opening an unshared view: %+v", errs)
+	}
+	// The owner deletes it; built-in views nobody deletes.
+	a.login(analyst, testPassword)
+	a.must(`mutation($id: ID!) { deleteView(id: $id, version: 2) }`, map[string]any{"id": v.ID}, nil)
+	for _, b := range list.SavedViews {
+		if b.Builtin {
+			if errs := a.do(`mutation($id: ID!, $v: Int!) { deleteView(id: $id, version: $v) }`, map[string]any{"id": b.ID, "v": b.Version}, nil); codeOf(errs) != "FORBIDDEN" {
+				t.Errorf("deleting built-in %s: %+v", b.Name, errs)
+			}
+		}
+	}
+}
+
+// A stored view naming a measure that no longer exists opens with a
+// message, without it.
+func TestSavedViewWithAMissingMeasureOpens(t *testing.T) {
+	t.Parallel()
+	a := newAnonymousAPI(t, true)
+	a.loginAs(auth.RoleAnalyst)
+	var saved struct{ SaveView viewOut }
+	a.must(`mutation { saveView(input: {name: "旧", spec: {measures: [RATE, SCORE_SUM], rows: [LEAD_UNIT]}}) { id } }`, nil, &saved)
+	if _, err := a.st.DB.ExecContext(context.Background(), `UPDATE saved_views SET spec = jsonb_set(jsonb_set(spec, '{measures,0}', '"GONE"'), '{rows,0}', '"COLOUR"') WHERE id = ?`, saved.SaveView.ID); err != nil {
+		t.Fatal(err)
+	}
+	var opened struct {
+		SavedView struct {
+			Problems []string
+			Spec     struct{ Measures, Rows []string }
+		}
+	}
+	a.must(`query($id: ID!) { savedView(id: $id) { problems spec { measures rows } } }`, map[string]any{"id": saved.SaveView.ID}, &opened)
+	if len(opened.SavedView.Problems) != 2 || !slices.Equal(opened.SavedView.Spec.Measures, []string{"SCORE_SUM"}) || len(opened.SavedView.Spec.Rows) != 0 {
+		t.Errorf("opened: %+v", opened.SavedView)
+	}
+}
+
+func TestViewExportMatchesTheAggregate(t *testing.T) {
+	t.Parallel()
+	a := newAnonymousAPI(t, true)
+	a.loginAs(auth.RoleAnalyst)
+	got, errs := a.aggregate(`{measures: [RATE_MEAN, SCORE_COUNT], rows: [LEAD_UNIT], columns: [PERIOD]}`)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	spec := `{"measures":["RATE_MEAN","SCORE_COUNT"],"rows":["LEAD_UNIT"],"columns":["PERIOD"]}`
+	for _, format := range []string{"xlsx", "csv"} {
+		status, data := a.get("/files/view." + format + "?title=" + url.QueryEscape("校准") + "&spec=" + url.QueryEscape(spec))
+		if status != http.StatusOK {
+			t.Fatalf("%s: %d %s", format, status, data)
+		}
+		var rows [][]string
+		var err error
+		if format == "xlsx" {
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err = f.GetRows("统计", excelize.Options{RawCellValue: true})
+			if err != nil || len(rows) < 3 {
+				t.Fatalf("xlsx rows: %v %v %v", rows, err, f.GetSheetList())
+			}
+		} else {
+			r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+			r.FieldsPerRecord = -1 // the title and the note are one cell each
+			if rows, err = r.ReadAll(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		body := rows[3:]
+		if len(body) != len(got.Aggregate.Rows) {
+			t.Fatalf("%s: %d rows, API %d", format, len(body), len(got.Aggregate.Rows))
+		}
+		for i, r := range got.Aggregate.Rows {
+			for j, v := range r.Values {
+				want, _ := decimal.NewFromString(*v)
+				have, err := decimal.NewFromString(body[i][2+j])
+				if err != nil || !have.Sub(want).Abs().LessThan(decimal.New(1, -9)) {
+					t.Errorf("%s row %d measure %d: %q, API %s", format, i, j, body[i][2+j], *v)
+				}
+			}
+		}
+	}
+	if status, _ := a.get("/files/view.xlsx?spec=" + url.QueryEscape(`{"measures":[],"rows":[]}`)); status != http.StatusBadRequest {
+		t.Errorf("empty view export: %d", status)
+	}
+	a.login(a.mustUser("市政务服务局", auth.RoleLeadScorer), testPassword)
+	if status, _ := a.get("/files/view.xlsx?spec=" + url.QueryEscape(spec)); status != http.StatusForbidden {
+		t.Errorf("scorer exporting: %d", status)
 	}
 }
