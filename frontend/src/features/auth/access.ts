@@ -26,6 +26,8 @@ export const pageRoles = {
   visits: ['INSPECTOR'],
   /** 实地调研审核 */
   'field-visits': ['TASK_FORCE', 'LEADER'],
+  /** 统计分析 (issue 12) */
+  views: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 审计日志 */
   audit: ['AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
