@@ -37,6 +37,7 @@ describe('buildPivot', () => {
   test('rows only: the cell is the line total', () => {
     const p = buildPivot([row(['u1'], ['LEAD_UNIT'], '2'), row([null], [], '2')], ['LEAD_UNIT'], []);
     expect(p.lines[0]!.total).toEqual(['2']);
+    expect(p.columns).toEqual([]);
     expect(p.grandTotal).toEqual(['2']);
   });
 

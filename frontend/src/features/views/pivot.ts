@@ -59,7 +59,8 @@ export function buildPivot(rows: readonly AnswerRow[], rowGroupings: readonly Ag
     const byCols = columnGroupings.every((g) => row.groupedBy.includes(g));
     const colKey = row.keys.slice(r).join(SEP);
     if (n === r + c && (r > 0 || c > 0)) {
-      if (!columns.has(colKey)) columns.set(colKey, { key: colKey, labels: row.labels.slice(r).map((x) => x ?? '') });
+      // Without column groupings there are no columns: the cell is the line's total.
+      if (c > 0 && !columns.has(colKey)) columns.set(colKey, { key: colKey, labels: row.labels.slice(r).map((x) => x ?? '') });
       line(row).cells.set(colKey, row.values);
     } else if (n === 0) {
       grandTotal = row.values;
