@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/kaoping/kaoping/graph/model"
 	"github.com/kaoping/kaoping/graph/scalar"
+	"github.com/kaoping/kaoping/server/analytics"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/fieldvisit"
@@ -66,6 +67,36 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AggregateFilter struct {
+		Grouping func(childComplexity int) int
+		Values   func(childComplexity int) int
+	}
+
+	AggregateLimits struct {
+		MaxFilterValues func(childComplexity int) int
+		MaxGroupings    func(childComplexity int) int
+		MaxMeasures     func(childComplexity int) int
+		MaxRows         func(childComplexity int) int
+		TimeoutSeconds  func(childComplexity int) int
+	}
+
+	AggregateResult struct {
+		Groupings func(childComplexity int) int
+		Live      func(childComplexity int) int
+		Measures  func(childComplexity int) int
+		Published func(childComplexity int) int
+		Rows      func(childComplexity int) int
+	}
+
+	AggregateRow struct {
+		GroupedBy func(childComplexity int) int
+		Keys      func(childComplexity int) int
+		Labels    func(childComplexity int) int
+		Live      func(childComplexity int) int
+		Published func(childComplexity int) int
+		Values    func(childComplexity int) int
+	}
+
 	AuditPage struct {
 		Records func(childComplexity int) int
 		Total   func(childComplexity int) int
@@ -412,6 +443,8 @@ type ComplexityRoot struct {
 		DeletePlan            func(childComplexity int, id int64, version int) int
 		DeleteTask            func(childComplexity int, id int64, version int) int
 		DeleteUnit            func(childComplexity int, id int64, version int) int
+		DeleteView            func(childComplexity int, id int64, version int) int
+		DuplicateView         func(childComplexity int, id int64) int
 		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
 		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
 		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
@@ -425,6 +458,7 @@ type ComplexityRoot struct {
 		ReviewFieldVisit      func(childComplexity int, input model.ReviewFieldVisitInput) int
 		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
 		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
+		SaveView              func(childComplexity int, input model.SaveViewInput) int
 		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
 		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
 		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
@@ -549,6 +583,8 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Aggregate              func(childComplexity int, spec analytics.Spec) int
+		AggregateLimits        func(childComplexity int) int
 		AnnualRankChanges      func(childComplexity int, planID int64, group store.RankingGroup) int
 		AnnualRanking          func(childComplexity int, planID int64, group store.RankingGroup) int
 		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
@@ -576,6 +612,8 @@ type ComplexityRoot struct {
 		PublishedRanking       func(childComplexity int, periodID int64, group store.RankingGroup) int
 		RankChanges            func(childComplexity int, periodID int64, group store.RankingGroup) int
 		Ranking                func(childComplexity int, periodID int64, group store.RankingGroup) int
+		SavedView              func(childComplexity int, id int64) int
+		SavedViews             func(childComplexity int) int
 		ScoreSheet             func(childComplexity int, periodID int64, leadUnitID *int64) int
 		SourceValues           func(childComplexity int, periodID int64, method scoring.Method) int
 		Task                   func(childComplexity int, id int64) int
@@ -613,6 +651,20 @@ type ComplexityRoot struct {
 		Provisional   func(childComplexity int) int
 		Rank          func(childComplexity int) int
 		Score         func(childComplexity int) int
+	}
+
+	SavedView struct {
+		Builtin     func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mine        func(childComplexity int) int
+		Name        func(childComplexity int) int
+		OwnerName   func(childComplexity int) int
+		Problems    func(childComplexity int) int
+		SharedWith  func(childComplexity int) int
+		Spec        func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	Score struct {
@@ -782,6 +834,19 @@ type ComplexityRoot struct {
 		Version            func(childComplexity int) int
 	}
 
+	ViewSpec struct {
+		Chart    func(childComplexity int) int
+		Columns  func(childComplexity int) int
+		Compare  func(childComplexity int) int
+		Filters  func(childComplexity int) int
+		Measures func(childComplexity int) int
+		RateMax  func(childComplexity int) int
+		RateMin  func(childComplexity int) int
+		Rows     func(childComplexity int) int
+		ScoreMax func(childComplexity int) int
+		ScoreMin func(childComplexity int) int
+	}
+
 	VisitEvent struct {
 		At         func(childComplexity int) int
 		FromStatus func(childComplexity int) int
@@ -840,6 +905,9 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
 	UnlockUser(ctx context.Context, id int64) (store.User, error)
+	SaveView(ctx context.Context, input model.SaveViewInput) (model.SavedView, error)
+	DuplicateView(ctx context.Context, id int64) (model.SavedView, error)
+	DeleteView(ctx context.Context, id int64, version int) (bool, error)
 	UpdateFieldVisit(ctx context.Context, input model.UpdateFieldVisitInput) (fieldvisit.Visit, error)
 	CancelFieldVisit(ctx context.Context, input model.CancelFieldVisitInput) (fieldvisit.Visit, error)
 	PlanFieldVisit(ctx context.Context, input model.PlanFieldVisitInput) (fieldvisit.Visit, error)
@@ -899,6 +967,10 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	Aggregate(ctx context.Context, spec analytics.Spec) (model.AggregateResult, error)
+	AggregateLimits(ctx context.Context) (model.AggregateLimits, error)
+	SavedViews(ctx context.Context) ([]model.SavedView, error)
+	SavedView(ctx context.Context, id int64) (model.SavedView, error)
 	Circular(ctx context.Context, periodID int64) (model.Circular, error)
 	EvaluateeProfile(ctx context.Context, periodID int64, evaluateeID int64) (model.EvaluateeProfile, error)
 	CompareEvaluatees(ctx context.Context, periodID int64, evaluateeIds []int64) (model.Comparison, error)
@@ -968,6 +1040,118 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AggregateFilter.grouping":
+		if e.ComplexityRoot.AggregateFilter.Grouping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateFilter.Grouping(childComplexity), true
+	case "AggregateFilter.values":
+		if e.ComplexityRoot.AggregateFilter.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateFilter.Values(childComplexity), true
+
+	case "AggregateLimits.maxFilterValues":
+		if e.ComplexityRoot.AggregateLimits.MaxFilterValues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateLimits.MaxFilterValues(childComplexity), true
+	case "AggregateLimits.maxGroupings":
+		if e.ComplexityRoot.AggregateLimits.MaxGroupings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateLimits.MaxGroupings(childComplexity), true
+	case "AggregateLimits.maxMeasures":
+		if e.ComplexityRoot.AggregateLimits.MaxMeasures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateLimits.MaxMeasures(childComplexity), true
+	case "AggregateLimits.maxRows":
+		if e.ComplexityRoot.AggregateLimits.MaxRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateLimits.MaxRows(childComplexity), true
+	case "AggregateLimits.timeoutSeconds":
+		if e.ComplexityRoot.AggregateLimits.TimeoutSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateLimits.TimeoutSeconds(childComplexity), true
+
+	case "AggregateResult.groupings":
+		if e.ComplexityRoot.AggregateResult.Groupings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateResult.Groupings(childComplexity), true
+	case "AggregateResult.live":
+		if e.ComplexityRoot.AggregateResult.Live == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateResult.Live(childComplexity), true
+	case "AggregateResult.measures":
+		if e.ComplexityRoot.AggregateResult.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateResult.Measures(childComplexity), true
+	case "AggregateResult.published":
+		if e.ComplexityRoot.AggregateResult.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateResult.Published(childComplexity), true
+	case "AggregateResult.rows":
+		if e.ComplexityRoot.AggregateResult.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateResult.Rows(childComplexity), true
+
+	case "AggregateRow.groupedBy":
+		if e.ComplexityRoot.AggregateRow.GroupedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.GroupedBy(childComplexity), true
+	case "AggregateRow.keys":
+		if e.ComplexityRoot.AggregateRow.Keys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Keys(childComplexity), true
+	case "AggregateRow.labels":
+		if e.ComplexityRoot.AggregateRow.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Labels(childComplexity), true
+	case "AggregateRow.live":
+		if e.ComplexityRoot.AggregateRow.Live == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Live(childComplexity), true
+	case "AggregateRow.published":
+		if e.ComplexityRoot.AggregateRow.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Published(childComplexity), true
+	case "AggregateRow.values":
+		if e.ComplexityRoot.AggregateRow.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AggregateRow.Values(childComplexity), true
 
 	case "AuditPage.records":
 		if e.ComplexityRoot.AuditPage.Records == nil {
@@ -2500,6 +2684,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteUnit(childComplexity, args["id"].(int64), args["version"].(int)), true
+	case "Mutation.deleteView":
+		if e.ComplexityRoot.Mutation.DeleteView == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteView_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteView(childComplexity, args["id"].(int64), args["version"].(int)), true
+	case "Mutation.duplicateView":
+		if e.ComplexityRoot.Mutation.DuplicateView == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_duplicateView_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DuplicateView(childComplexity, args["id"].(int64)), true
 	case "Mutation.importPlan":
 		if e.ComplexityRoot.Mutation.ImportPlan == nil {
 			break
@@ -2638,6 +2844,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SaveScores(childComplexity, args["input"].(model.SaveScoresInput)), true
+	case "Mutation.saveView":
+		if e.ComplexityRoot.Mutation.SaveView == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveView_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SaveView(childComplexity, args["input"].(model.SaveViewInput)), true
 	case "Mutation.setTaskAssignments":
 		if e.ComplexityRoot.Mutation.SetTaskAssignments == nil {
 			break
@@ -3253,6 +3470,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PublishedRanking.Rows(childComplexity), true
 
+	case "Query.aggregate":
+		if e.ComplexityRoot.Query.Aggregate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_aggregate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Aggregate(childComplexity, args["spec"].(analytics.Spec)), true
+	case "Query.aggregateLimits":
+		if e.ComplexityRoot.Query.AggregateLimits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AggregateLimits(childComplexity), true
 	case "Query.annualRankChanges":
 		if e.ComplexityRoot.Query.AnnualRankChanges == nil {
 			break
@@ -3521,6 +3755,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Ranking(childComplexity, args["periodId"].(int64), args["group"].(store.RankingGroup)), true
+	case "Query.savedView":
+		if e.ComplexityRoot.Query.SavedView == nil {
+			break
+		}
+
+		args, err := ec.field_Query_savedView_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SavedView(childComplexity, args["id"].(int64)), true
+	case "Query.savedViews":
+		if e.ComplexityRoot.Query.SavedViews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SavedViews(childComplexity), true
 	case "Query.scoreSheet":
 		if e.ComplexityRoot.Query.ScoreSheet == nil {
 			break
@@ -3695,6 +3946,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RankingRow.Score(childComplexity), true
+
+	case "SavedView.builtin":
+		if e.ComplexityRoot.SavedView.Builtin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Builtin(childComplexity), true
+	case "SavedView.description":
+		if e.ComplexityRoot.SavedView.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Description(childComplexity), true
+	case "SavedView.id":
+		if e.ComplexityRoot.SavedView.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.ID(childComplexity), true
+	case "SavedView.mine":
+		if e.ComplexityRoot.SavedView.Mine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Mine(childComplexity), true
+	case "SavedView.name":
+		if e.ComplexityRoot.SavedView.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Name(childComplexity), true
+	case "SavedView.ownerName":
+		if e.ComplexityRoot.SavedView.OwnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.OwnerName(childComplexity), true
+	case "SavedView.problems":
+		if e.ComplexityRoot.SavedView.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Problems(childComplexity), true
+	case "SavedView.sharedWith":
+		if e.ComplexityRoot.SavedView.SharedWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.SharedWith(childComplexity), true
+	case "SavedView.spec":
+		if e.ComplexityRoot.SavedView.Spec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Spec(childComplexity), true
+	case "SavedView.updatedAt":
+		if e.ComplexityRoot.SavedView.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.UpdatedAt(childComplexity), true
+	case "SavedView.version":
+		if e.ComplexityRoot.SavedView.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedView.Version(childComplexity), true
 
 	case "Score.comment":
 		if e.ComplexityRoot.Score.Comment == nil {
@@ -4409,6 +4727,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.Version(childComplexity), true
 
+	case "ViewSpec.chart":
+		if e.ComplexityRoot.ViewSpec.Chart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Chart(childComplexity), true
+	case "ViewSpec.columns":
+		if e.ComplexityRoot.ViewSpec.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Columns(childComplexity), true
+	case "ViewSpec.compare":
+		if e.ComplexityRoot.ViewSpec.Compare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Compare(childComplexity), true
+	case "ViewSpec.filters":
+		if e.ComplexityRoot.ViewSpec.Filters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Filters(childComplexity), true
+	case "ViewSpec.measures":
+		if e.ComplexityRoot.ViewSpec.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Measures(childComplexity), true
+	case "ViewSpec.rateMax":
+		if e.ComplexityRoot.ViewSpec.RateMax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.RateMax(childComplexity), true
+	case "ViewSpec.rateMin":
+		if e.ComplexityRoot.ViewSpec.RateMin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.RateMin(childComplexity), true
+	case "ViewSpec.rows":
+		if e.ComplexityRoot.ViewSpec.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.Rows(childComplexity), true
+	case "ViewSpec.scoreMax":
+		if e.ComplexityRoot.ViewSpec.ScoreMax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.ScoreMax(childComplexity), true
+	case "ViewSpec.scoreMin":
+		if e.ComplexityRoot.ViewSpec.ScoreMin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewSpec.ScoreMin(childComplexity), true
+
 	case "VisitEvent.at":
 		if e.ComplexityRoot.VisitEvent.At == nil {
 			break
@@ -4462,6 +4841,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AggregateFilterInput", ec.unmarshalInputAggregateFilterInput),
 			graphql.NewInputUnmarshaler("AllocateTaskPointsInput", ec.unmarshalInputAllocateTaskPointsInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CancelFieldVisitInput", ec.unmarshalInputCancelFieldVisitInput),
@@ -4488,6 +4868,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ReviewFieldVisitInput", ec.unmarshalInputReviewFieldVisitInput),
 			graphql.NewInputUnmarshaler("SaveProgressReportInput", ec.unmarshalInputSaveProgressReportInput),
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
+			graphql.NewInputUnmarshaler("SaveViewInput", ec.unmarshalInputSaveViewInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
@@ -4504,6 +4885,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("VerifyItemInput", ec.unmarshalInputVerifyItemInput),
 			graphql.NewInputUnmarshaler("VerifyScoresInput", ec.unmarshalInputVerifyScoresInput),
+			graphql.NewInputUnmarshaler("ViewSpecInput", ec.unmarshalInputViewSpecInput),
 		)
 	}
 	first := true
@@ -4580,6 +4962,167 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/analytics.graphqls", Input: `# The analysts' aggregate and saved views (issue 12, DESIGN §4 分析员).
+
+"What an aggregate measures over the lead-unit scores of a group. A rate is a score ÷ the task's points."
+enum AggregateMeasure {
+  "得分合计" SCORE_SUM
+  "平均得分" SCORE_MEAN
+  "最低得分" SCORE_MIN
+  "最高得分" SCORE_MAX
+  "得分标准差(总体)" SCORE_STDDEV
+  "分值合计" POINTS_SUM
+  "得分率:得分合计 ÷ 分值合计" RATE
+  "平均得分率" RATE_MEAN
+  "最低得分率" RATE_MIN
+  "最高得分率" RATE_MAX
+  "得分率标准差(总体)" RATE_STDDEV
+  "评分条数" SCORE_COUNT
+  "考评对象数" EVALUATEE_COUNT
+  "满分占比" FULL_MARKS_SHARE
+  "得分不足分值一半的占比" BELOW_HALF_SHARE
+  "被专班调整的占比" ADJUSTED_SHARE
+  "平均调整幅度(调整后 − 原值)" ADJUSTMENT_MEAN
+  "被退回的占比" RETURNED_SHARE
+}
+
+"What an aggregate groups or filters by."
+enum AggregateGrouping {
+  "年度" PLAN_YEAR
+  "考评周期" PERIOD
+  "排名组" RANKING_GROUP
+  "考评对象(按单位)" EVALUATEE
+  "维度" DIMENSION
+  "指标" INDICATOR
+  "任务" TASK
+  "牵头单位" LEAD_UNIT
+  "评分状态" SCORE_STATE
+  "数据来源:公布结果或实时数据" DATA_SOURCE
+}
+
+enum ViewChart {
+  BAR
+  LINE
+  HEATMAP
+  RADAR
+}
+
+"Keeps the scores whose grouping key (an id, a year, a state) or label (a name) is one of values. Values are matched literally."
+input AggregateFilterInput {
+  grouping: AggregateGrouping!
+  values: [String!]!
+}
+
+"A view: measures, grouped by rows then columns (at most 3 groupings together), filtered."
+input ViewSpecInput {
+  measures: [AggregateMeasure!]!
+  rows: [AggregateGrouping!]!
+  columns: [AggregateGrouping!]! = []
+  filters: [AggregateFilterInput!]! = []
+  "Ranges on each score and on its rate, inclusive"
+  scoreMin: Decimal
+  scoreMax: Decimal
+  rateMin: Decimal
+  rateMax: Decimal
+  chart: ViewChart
+  "Show the change between the first and the last column (biggest movers)"
+  compare: Boolean
+}
+
+type AggregateFilter {
+  grouping: AggregateGrouping!
+  values: [String!]!
+}
+
+type ViewSpec {
+  measures: [AggregateMeasure!]!
+  rows: [AggregateGrouping!]!
+  columns: [AggregateGrouping!]!
+  filters: [AggregateFilter!]!
+  scoreMin: Decimal
+  scoreMax: Decimal
+  rateMin: Decimal
+  rateMax: Decimal
+  chart: ViewChart
+  compare: Boolean
+}
+
+"One group. keys and labels follow AggregateResult.groupings; null where the row is a total over that grouping."
+type AggregateRow {
+  keys: [String]!
+  labels: [String]!
+  "The measures in the order asked, as decimals (6 places); null: no value"
+  values: [Decimal]!
+  "Which groupings the row groups by; the others it totals over"
+  groupedBy: [AggregateGrouping!]!
+  "Some figures are live data (a period not yet in 公示), not published results"
+  live: Boolean!
+  "Some figures come from a frozen publication"
+  published: Boolean!
+}
+
+type AggregateResult {
+  "The rows then the columns of the view"
+  groupings: [AggregateGrouping!]!
+  measures: [AggregateMeasure!]!
+  "Detail rows first, then totals per row, per column and overall"
+  rows: [AggregateRow!]!
+  live: Boolean!
+  published: Boolean!
+}
+
+"Limits on an aggregate, for the page to say before it asks."
+type AggregateLimits {
+  maxMeasures: Int!
+  maxGroupings: Int!
+  maxRows: Int!
+  maxFilterValues: Int!
+  timeoutSeconds: Int!
+}
+
+type SavedView {
+  id: ID!
+  name: String!
+  description: String!
+  spec: ViewSpec!
+  sharedWith: [Role!]!
+  ownerName: String!
+  "Shipped with the app"
+  builtin: Boolean!
+  "The reader owns it: may change and delete it"
+  mine: Boolean!
+  "What of the stored view no longer exists (left out of spec)"
+  problems: [String!]!
+  version: Int!
+  updatedAt: Time!
+}
+
+input SaveViewInput {
+  "Absent: a new view"
+  id: ID
+  version: Int
+  name: String!
+  description: String! = ""
+  spec: ViewSpecInput!
+  sharedWith: [Role!]! = []
+}
+
+extend type Query {
+  "Aggregate over every lead-unit score in one statement; published periods read their frozen publication"
+  aggregate(spec: ViewSpecInput!): AggregateResult! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  aggregateLimits: AggregateLimits! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  "Views the reader owns or that are shared with one of its roles, built-in first"
+  savedViews: [SavedView!]! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  savedView(id: ID!): SavedView! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+
+extend type Mutation {
+  saveView(input: SaveViewInput!): SavedView! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  duplicateView(id: ID!): SavedView! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+  "Only the owner deletes a view"
+  deleteView(id: ID!, version: Int!): Boolean! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
 	{Name: "../schema/auth.graphqls", Input: `"What a user may do (DESIGN §4). A user has one or more roles."
 enum Role {
   "系统管理员: users, units, settings; does not score"
@@ -6165,6 +6708,66 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AggregateFilter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "grouping":
+		return ec.fieldContext_AggregateFilter_grouping(ctx, field)
+	case "values":
+		return ec.fieldContext_AggregateFilter_values(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateFilter", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateLimits(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "maxMeasures":
+		return ec.fieldContext_AggregateLimits_maxMeasures(ctx, field)
+	case "maxGroupings":
+		return ec.fieldContext_AggregateLimits_maxGroupings(ctx, field)
+	case "maxRows":
+		return ec.fieldContext_AggregateLimits_maxRows(ctx, field)
+	case "maxFilterValues":
+		return ec.fieldContext_AggregateLimits_maxFilterValues(ctx, field)
+	case "timeoutSeconds":
+		return ec.fieldContext_AggregateLimits_timeoutSeconds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateLimits", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupings":
+		return ec.fieldContext_AggregateResult_groupings(ctx, field)
+	case "measures":
+		return ec.fieldContext_AggregateResult_measures(ctx, field)
+	case "rows":
+		return ec.fieldContext_AggregateResult_rows(ctx, field)
+	case "live":
+		return ec.fieldContext_AggregateResult_live(ctx, field)
+	case "published":
+		return ec.fieldContext_AggregateResult_published(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateResult", field.Name)
+}
+
+func (ec *executionContext) childFields_AggregateRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keys":
+		return ec.fieldContext_AggregateRow_keys(ctx, field)
+	case "labels":
+		return ec.fieldContext_AggregateRow_labels(ctx, field)
+	case "values":
+		return ec.fieldContext_AggregateRow_values(ctx, field)
+	case "groupedBy":
+		return ec.fieldContext_AggregateRow_groupedBy(ctx, field)
+	case "live":
+		return ec.fieldContext_AggregateRow_live(ctx, field)
+	case "published":
+		return ec.fieldContext_AggregateRow_published(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AggregateRow", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditPage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "records":
@@ -7091,6 +7694,34 @@ func (ec *executionContext) childFields_RankingRow(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type RankingRow", field.Name)
 }
 
+func (ec *executionContext) childFields_SavedView(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedView_id(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedView_name(ctx, field)
+	case "description":
+		return ec.fieldContext_SavedView_description(ctx, field)
+	case "spec":
+		return ec.fieldContext_SavedView_spec(ctx, field)
+	case "sharedWith":
+		return ec.fieldContext_SavedView_sharedWith(ctx, field)
+	case "ownerName":
+		return ec.fieldContext_SavedView_ownerName(ctx, field)
+	case "builtin":
+		return ec.fieldContext_SavedView_builtin(ctx, field)
+	case "mine":
+		return ec.fieldContext_SavedView_mine(ctx, field)
+	case "problems":
+		return ec.fieldContext_SavedView_problems(ctx, field)
+	case "version":
+		return ec.fieldContext_SavedView_version(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedView_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedView", field.Name)
+}
+
 func (ec *executionContext) childFields_Score(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7423,6 +8054,32 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_ViewSpec(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measures":
+		return ec.fieldContext_ViewSpec_measures(ctx, field)
+	case "rows":
+		return ec.fieldContext_ViewSpec_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_ViewSpec_columns(ctx, field)
+	case "filters":
+		return ec.fieldContext_ViewSpec_filters(ctx, field)
+	case "scoreMin":
+		return ec.fieldContext_ViewSpec_scoreMin(ctx, field)
+	case "scoreMax":
+		return ec.fieldContext_ViewSpec_scoreMax(ctx, field)
+	case "rateMin":
+		return ec.fieldContext_ViewSpec_rateMin(ctx, field)
+	case "rateMax":
+		return ec.fieldContext_ViewSpec_rateMax(ctx, field)
+	case "chart":
+		return ec.fieldContext_ViewSpec_chart(ctx, field)
+	case "compare":
+		return ec.fieldContext_ViewSpec_compare(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ViewSpec", field.Name)
 }
 
 func (ec *executionContext) childFields_VisitEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7881,6 +8538,42 @@ func (ec *executionContext) field_Mutation_deleteUnit_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteView_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_duplicateView_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8049,6 +8742,20 @@ func (ec *executionContext) field_Mutation_saveScores_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SaveScoresInput, error) {
 			return ec.unmarshalNSaveScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveScoresInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveView_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SaveViewInput, error) {
+			return ec.unmarshalNSaveViewInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveViewInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8286,6 +8993,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_aggregate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "spec",
+		func(ctx context.Context, v any) (analytics.Spec, error) {
+			return ec.unmarshalNViewSpecInput2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["spec"] = arg0
 	return args, nil
 }
 
@@ -8703,6 +9424,20 @@ func (ec *executionContext) field_Query_ranking_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_savedView_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_scoreSheet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8856,6 +9591,429 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AggregateFilter_grouping(ctx context.Context, field graphql.CollectedField, obj *analytics.Filter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateFilter_grouping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Grouping, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Grouping) graphql.Marshaler {
+			return ec.marshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateFilter_grouping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateFilter", field, false, false, "AggregateGrouping")
+}
+
+func (ec *executionContext) _AggregateFilter_values(ctx context.Context, field graphql.CollectedField, obj *analytics.Filter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateFilter_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateFilter_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateLimits_maxMeasures(ctx context.Context, field graphql.CollectedField, obj *model.AggregateLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateLimits_maxMeasures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxMeasures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateLimits_maxMeasures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateLimits_maxGroupings(ctx context.Context, field graphql.CollectedField, obj *model.AggregateLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateLimits_maxGroupings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxGroupings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateLimits_maxGroupings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateLimits_maxRows(ctx context.Context, field graphql.CollectedField, obj *model.AggregateLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateLimits_maxRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxRows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateLimits_maxRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateLimits_maxFilterValues(ctx context.Context, field graphql.CollectedField, obj *model.AggregateLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateLimits_maxFilterValues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxFilterValues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateLimits_maxFilterValues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateLimits_timeoutSeconds(ctx context.Context, field graphql.CollectedField, obj *model.AggregateLimits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateLimits_timeoutSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeoutSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateLimits_timeoutSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateLimits", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AggregateResult_groupings(ctx context.Context, field graphql.CollectedField, obj *model.AggregateResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateResult_groupings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groupings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Grouping) graphql.Marshaler {
+			return ec.marshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateResult_groupings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateResult", field, false, false, "AggregateGrouping")
+}
+
+func (ec *executionContext) _AggregateResult_measures(ctx context.Context, field graphql.CollectedField, obj *model.AggregateResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateResult_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Measure) graphql.Marshaler {
+			return ec.marshalNAggregateMeasure2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateResult_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateResult", field, false, false, "AggregateMeasure")
+}
+
+func (ec *executionContext) _AggregateResult_rows(ctx context.Context, field graphql.CollectedField, obj *model.AggregateResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateResult_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AggregateRow) graphql.Marshaler {
+			return ec.marshalNAggregateRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateResult_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AggregateResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AggregateResult_live(ctx context.Context, field graphql.CollectedField, obj *model.AggregateResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateResult_live(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Live, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateResult_live(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AggregateResult_published(ctx context.Context, field graphql.CollectedField, obj *model.AggregateResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateResult_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateResult_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AggregateRow_keys(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_keys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keys, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_keys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateRow_labels(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Labels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
+			return ec.marshalNString2ᚕᚖstring(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _AggregateRow_values(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Values, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚕᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AggregateRow_groupedBy(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_groupedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Grouping) graphql.Marshaler {
+			return ec.marshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_groupedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "AggregateGrouping")
+}
+
+func (ec *executionContext) _AggregateRow_live(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_live(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Live, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_live(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AggregateRow_published(ctx context.Context, field graphql.CollectedField, obj *model.AggregateRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AggregateRow_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AggregateRow_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AggregateRow", field, false, false, "Boolean")
+}
 
 func (ec *executionContext) _AuditPage_records(ctx context.Context, field graphql.CollectedField, obj *model.AuditPage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -14732,6 +15890,192 @@ func (ec *executionContext) fieldContext_Mutation_unlockUser(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_saveView(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_saveView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SaveView(ctx, fc.Args["input"].(model.SaveViewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.SavedView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.SavedView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedView) graphql.Marshaler {
+			return ec.marshalNSavedView2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_saveView(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedView(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveView_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_duplicateView(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_duplicateView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DuplicateView(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.SavedView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.SavedView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedView) graphql.Marshaler {
+			return ec.marshalNSavedView2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_duplicateView(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedView(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_duplicateView_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteView(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteView(ctx, fc.Args["id"].(int64), fc.Args["version"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal bool
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal bool
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteView(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteView_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19114,6 +20458,230 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_aggregate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aggregate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Aggregate(ctx, fc.Args["spec"].(analytics.Spec))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.AggregateResult
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.AggregateResult
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.AggregateResult) graphql.Marshaler {
+			return ec.marshalNAggregateResult2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aggregate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_aggregate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_aggregateLimits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aggregateLimits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AggregateLimits(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.AggregateLimits
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.AggregateLimits
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.AggregateLimits) graphql.Marshaler {
+			return ec.marshalNAggregateLimits2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateLimits(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aggregateLimits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateLimits(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedViews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedViews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SavedViews(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal []model.SavedView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.SavedView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SavedView) graphql.Marshaler {
+			return ec.marshalNSavedView2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedViews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedView(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedView(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedView(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SavedView(ctx, fc.Args["id"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "ANALYST"})
+				if err != nil {
+					var zeroVal model.SavedView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.SavedView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.SavedView) graphql.Marshaler {
+			return ec.marshalNSavedView2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedView(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedView(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_savedView_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_circular(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21399,6 +22967,268 @@ func (ec *executionContext) _RankingRow_missingScores(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_RankingRow_missingScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RankingRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedView_id(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedView_name(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedView_description(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedView_spec(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_spec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spec, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Spec) graphql.Marshaler {
+			return ec.marshalNViewSpec2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_spec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedView",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewSpec(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedView_sharedWith(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_sharedWith(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedWith, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []auth.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_sharedWith(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "Role")
+}
+
+func (ec *executionContext) _SavedView_ownerName(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_ownerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_ownerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedView_builtin(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_builtin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Builtin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_builtin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedView_mine(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_mine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_mine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedView_problems(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedView_version(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SavedView_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.SavedView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedView_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedView_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedView", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Score_id(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
@@ -24285,6 +26115,245 @@ func (ec *executionContext) fieldContext_User_version(_ context.Context, field g
 	return graphql.NewScalarFieldContext("User", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ViewSpec_measures(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_measures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Measure) graphql.Marshaler {
+			return ec.marshalNAggregateMeasure2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "AggregateMeasure")
+}
+
+func (ec *executionContext) _ViewSpec_rows(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Grouping) graphql.Marshaler {
+			return ec.marshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "AggregateGrouping")
+}
+
+func (ec *executionContext) _ViewSpec_columns(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Grouping) graphql.Marshaler {
+			return ec.marshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "AggregateGrouping")
+}
+
+func (ec *executionContext) _ViewSpec_filters(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_filters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.Filter) graphql.Marshaler {
+			return ec.marshalNAggregateFilter2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_filters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ViewSpec",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AggregateFilter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ViewSpec_scoreMin(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_scoreMin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_scoreMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ViewSpec_scoreMax(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_scoreMax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_scoreMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ViewSpec_rateMin(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_rateMin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateMin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_rateMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ViewSpec_rateMax(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_rateMax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RateMax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_rateMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ViewSpec_chart(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_chart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *analytics.Chart) graphql.Marshaler {
+			return ec.marshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_chart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "ViewChart")
+}
+
+func (ec *executionContext) _ViewSpec_compare(ctx context.Context, field graphql.CollectedField, obj *analytics.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewSpec_compare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Compare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ViewSpec_compare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewSpec", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _VisitEvent_fromStatus(ctx context.Context, field graphql.CollectedField, obj *store.VisitEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25518,6 +27587,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
+
+func (ec *executionContext) unmarshalInputAggregateFilterInput(ctx context.Context, obj any) (analytics.Filter, error) {
+	var it analytics.Filter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"grouping", "values"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "grouping":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grouping"))
+			data, err := ec.unmarshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Grouping = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAggregateFilterInput unmarshals raw into the AggregateFilterInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAggregateFilterInput(ctx context.Context, raw any) (analytics.Filter, error) {
+	var out analytics.Filter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AggregateFilterInput", raw, &out)
+	return out, err
+}
 
 func (ec *executionContext) unmarshalInputAllocateTaskPointsInput(ctx context.Context, obj any) (model.AllocateTaskPointsInput, error) {
 	var it model.AllocateTaskPointsInput
@@ -27171,6 +29289,90 @@ func UnmarshalSaveScoresInput(ctx context.Context, raw any) (model.SaveScoresInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSaveViewInput(ctx context.Context, obj any) (model.SaveViewInput, error) {
+	var it model.SaveViewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["description"]; !present {
+		asMap["description"] = ""
+	}
+	if _, present := asMap["sharedWith"]; !present {
+		asMap["sharedWith"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "name", "description", "spec", "sharedWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "spec":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("spec"))
+			data, err := ec.unmarshalNViewSpecInput2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Spec = data
+		case "sharedWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharedWith"))
+			data, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharedWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSaveViewInput unmarshals raw into the SaveViewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSaveViewInput(ctx context.Context, raw any) (model.SaveViewInput, error) {
+	var out model.SaveViewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveViewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputScoreEntryInput(ctx context.Context, obj any) (model.ScoreEntryInput, error) {
 	var it model.ScoreEntryInput
 	if obj == nil {
@@ -28200,6 +30402,118 @@ func UnmarshalVerifyScoresInput(ctx context.Context, raw any) (model.VerifyScore
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputViewSpecInput(ctx context.Context, obj any) (analytics.Spec, error) {
+	var it analytics.Spec
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["columns"]; !present {
+		asMap["columns"] = []any{}
+	}
+	if _, present := asMap["filters"]; !present {
+		asMap["filters"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"measures", "rows", "columns", "filters", "scoreMin", "scoreMax", "rateMin", "rateMax", "chart", "compare"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "measures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measures"))
+			data, err := ec.unmarshalNAggregateMeasure2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasureᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measures = data
+		case "rows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rows"))
+			data, err := ec.unmarshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rows = data
+		case "columns":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("columns"))
+			data, err := ec.unmarshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Columns = data
+		case "filters":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filters"))
+			data, err := ec.unmarshalNAggregateFilterInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filters = data
+		case "scoreMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreMin"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreMin = data
+		case "scoreMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreMax"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreMax = data
+		case "rateMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateMin"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RateMin = data
+		case "rateMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rateMax"))
+			data, err := ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RateMax = data
+		case "chart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chart"))
+			data, err := ec.unmarshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Chart = data
+		case "compare":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("compare"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Compare = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalViewSpecInput unmarshals raw into the ViewSpecInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalViewSpecInput(ctx context.Context, raw any) (analytics.Spec, error) {
+	var out analytics.Spec
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ViewSpecInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -28207,6 +30521,208 @@ func UnmarshalVerifyScoresInput(ctx context.Context, raw any) (model.VerifyScore
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var aggregateFilterImplementors = []string{"AggregateFilter"}
+
+func (ec *executionContext) _AggregateFilter(ctx context.Context, sel ast.SelectionSet, obj *analytics.Filter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateFilterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateFilter")
+		case "grouping":
+			out.Values[i] = ec._AggregateFilter_grouping(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._AggregateFilter_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateLimitsImplementors = []string{"AggregateLimits"}
+
+func (ec *executionContext) _AggregateLimits(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateLimits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateLimitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateLimits")
+		case "maxMeasures":
+			out.Values[i] = ec._AggregateLimits_maxMeasures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxGroupings":
+			out.Values[i] = ec._AggregateLimits_maxGroupings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxRows":
+			out.Values[i] = ec._AggregateLimits_maxRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxFilterValues":
+			out.Values[i] = ec._AggregateLimits_maxFilterValues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeoutSeconds":
+			out.Values[i] = ec._AggregateLimits_timeoutSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateResultImplementors = []string{"AggregateResult"}
+
+func (ec *executionContext) _AggregateResult(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateResult")
+		case "groupings":
+			out.Values[i] = ec._AggregateResult_groupings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measures":
+			out.Values[i] = ec._AggregateResult_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._AggregateResult_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "live":
+			out.Values[i] = ec._AggregateResult_live(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "published":
+			out.Values[i] = ec._AggregateResult_published(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aggregateRowImplementors = []string{"AggregateRow"}
+
+func (ec *executionContext) _AggregateRow(ctx context.Context, sel ast.SelectionSet, obj *model.AggregateRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aggregateRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AggregateRow")
+		case "keys":
+			out.Values[i] = ec._AggregateRow_keys(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labels":
+			out.Values[i] = ec._AggregateRow_labels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "values":
+			out.Values[i] = ec._AggregateRow_values(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupedBy":
+			out.Values[i] = ec._AggregateRow_groupedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "live":
+			out.Values[i] = ec._AggregateRow_live(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "published":
+			out.Values[i] = ec._AggregateRow_published(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var auditPageImplementors = []string{"AuditPage"}
 
@@ -30412,6 +32928,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "saveView":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveView(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duplicateView":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_duplicateView(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteView":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteView(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateFieldVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateFieldVisit(ctx, field)
@@ -31419,6 +33956,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
 				})
+		case "aggregate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_aggregate(ctx, field)
+				})
+		case "aggregateLimits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_aggregateLimits(ctx, field)
+				})
+		case "savedViews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedViews(ctx, field)
+				})
+		case "savedView":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedView(ctx, field)
+				})
 		case "circular":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -31811,6 +34372,89 @@ func (ec *executionContext) _RankingRow(ctx context.Context, sel ast.SelectionSe
 			}
 		case "missingScores":
 			out.Values[i] = ec._RankingRow_missingScores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedViewImplementors = []string{"SavedView"}
+
+func (ec *executionContext) _SavedView(ctx context.Context, sel ast.SelectionSet, obj *model.SavedView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedViewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedView")
+		case "id":
+			out.Values[i] = ec._SavedView_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._SavedView_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._SavedView_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spec":
+			out.Values[i] = ec._SavedView_spec(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedWith":
+			out.Values[i] = ec._SavedView_sharedWith(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownerName":
+			out.Values[i] = ec._SavedView_ownerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "builtin":
+			out.Values[i] = ec._SavedView_builtin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mine":
+			out.Values[i] = ec._SavedView_mine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._SavedView_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._SavedView_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedView_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -32897,6 +35541,84 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var viewSpecImplementors = []string{"ViewSpec"}
+
+func (ec *executionContext) _ViewSpec(ctx context.Context, sel ast.SelectionSet, obj *analytics.Spec) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewSpecImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ViewSpec")
+		case "measures":
+			out.Values[i] = ec._ViewSpec_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._ViewSpec_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columns":
+			out.Values[i] = ec._ViewSpec_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filters":
+			out.Values[i] = ec._ViewSpec_filters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreMin":
+			out.Values[i] = ec._ViewSpec_scoreMin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "scoreMax":
+			out.Values[i] = ec._ViewSpec_scoreMax(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rateMin":
+			out.Values[i] = ec._ViewSpec_rateMin(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rateMax":
+			out.Values[i] = ec._ViewSpec_rateMax(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "chart":
+			out.Values[i] = ec._ViewSpec_chart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "compare":
+			out.Values[i] = ec._ViewSpec_compare(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var visitEventImplementors = []string{"VisitEvent"}
 
 func (ec *executionContext) _VisitEvent(ctx context.Context, sel ast.SelectionSet, obj *store.VisitEvent) graphql.Marshaler {
@@ -33350,6 +36072,233 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAggregateFilter2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilter(ctx context.Context, sel ast.SelectionSet, v analytics.Filter) graphql.Marshaler {
+	return ec._AggregateFilter(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAggregateFilter2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilterᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.Filter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateFilter2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAggregateFilterInput2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilter(ctx context.Context, v any) (analytics.Filter, error) {
+	res, err := ec.unmarshalInputAggregateFilterInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAggregateFilterInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilterᚄ(ctx context.Context, v any) ([]analytics.Filter, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]analytics.Filter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAggregateFilterInput2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx context.Context, v any) (store.Grouping, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx context.Context, sel ast.SelectionSet, v store.Grouping) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AggregateGrouping!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping = map[string]store.Grouping{
+		"PLAN_YEAR":     store.ByPlanYear,
+		"PERIOD":        store.ByPeriod,
+		"RANKING_GROUP": store.ByRankingGroup,
+		"EVALUATEE":     store.ByEvaluatee,
+		"DIMENSION":     store.ByDimension,
+		"INDICATOR":     store.ByIndicator,
+		"TASK":          store.ByTask,
+		"LEAD_UNIT":     store.ByLeadUnit,
+		"SCORE_STATE":   store.ByScoreState,
+		"DATA_SOURCE":   store.ByDataSource,
+	}
+	marshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping = map[store.Grouping]string{
+		store.ByPlanYear:     "PLAN_YEAR",
+		store.ByPeriod:       "PERIOD",
+		store.ByRankingGroup: "RANKING_GROUP",
+		store.ByEvaluatee:    "EVALUATEE",
+		store.ByDimension:    "DIMENSION",
+		store.ByIndicator:    "INDICATOR",
+		store.ByTask:         "TASK",
+		store.ByLeadUnit:     "LEAD_UNIT",
+		store.ByScoreState:   "SCORE_STATE",
+		store.ByDataSource:   "DATA_SOURCE",
+	}
+)
+
+func (ec *executionContext) unmarshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx context.Context, v any) ([]store.Grouping, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]store.Grouping, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNAggregateGrouping2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGroupingᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Grouping) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateGrouping2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐGrouping(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregateLimits2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateLimits(ctx context.Context, sel ast.SelectionSet, v model.AggregateLimits) graphql.Marshaler {
+	return ec._AggregateLimits(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure(ctx context.Context, v any) (store.Measure, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure(ctx context.Context, sel ast.SelectionSet, v store.Measure) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AggregateMeasure!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure = map[string]store.Measure{
+		"SCORE_SUM":        store.ScoreSum,
+		"SCORE_MEAN":       store.ScoreMean,
+		"SCORE_MIN":        store.ScoreMin,
+		"SCORE_MAX":        store.ScoreMax,
+		"SCORE_STDDEV":     store.ScoreStddev,
+		"POINTS_SUM":       store.PointsSum,
+		"RATE":             store.Rate,
+		"RATE_MEAN":        store.RateMean,
+		"RATE_MIN":         store.RateMin,
+		"RATE_MAX":         store.RateMax,
+		"RATE_STDDEV":      store.RateStddev,
+		"SCORE_COUNT":      store.ScoreCount,
+		"EVALUATEE_COUNT":  store.EvaluateeCount,
+		"FULL_MARKS_SHARE": store.FullMarksShare,
+		"BELOW_HALF_SHARE": store.BelowHalfShare,
+		"ADJUSTED_SHARE":   store.AdjustedShare,
+		"ADJUSTMENT_MEAN":  store.AdjustmentMean,
+		"RETURNED_SHARE":   store.ReturnedShare,
+	}
+	marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure = map[store.Measure]string{
+		store.ScoreSum:       "SCORE_SUM",
+		store.ScoreMean:      "SCORE_MEAN",
+		store.ScoreMin:       "SCORE_MIN",
+		store.ScoreMax:       "SCORE_MAX",
+		store.ScoreStddev:    "SCORE_STDDEV",
+		store.PointsSum:      "POINTS_SUM",
+		store.Rate:           "RATE",
+		store.RateMean:       "RATE_MEAN",
+		store.RateMin:        "RATE_MIN",
+		store.RateMax:        "RATE_MAX",
+		store.RateStddev:     "RATE_STDDEV",
+		store.ScoreCount:     "SCORE_COUNT",
+		store.EvaluateeCount: "EVALUATEE_COUNT",
+		store.FullMarksShare: "FULL_MARKS_SHARE",
+		store.BelowHalfShare: "BELOW_HALF_SHARE",
+		store.AdjustedShare:  "ADJUSTED_SHARE",
+		store.AdjustmentMean: "ADJUSTMENT_MEAN",
+		store.ReturnedShare:  "RETURNED_SHARE",
+	}
+)
+
+func (ec *executionContext) unmarshalNAggregateMeasure2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasureᚄ(ctx context.Context, v any) ([]store.Measure, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]store.Measure, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNAggregateMeasure2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasureᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Measure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAggregateResult2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateResult(ctx context.Context, sel ast.SelectionSet, v model.AggregateResult) graphql.Marshaler {
+	return ec._AggregateResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAggregateRow2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateRow(ctx context.Context, sel ast.SelectionSet, v model.AggregateRow) graphql.Marshaler {
+	return ec._AggregateRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAggregateRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateRowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AggregateRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAggregateRow2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAggregateRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNAllocateTaskPointsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAllocateTaskPointsInput(ctx context.Context, v any) (model.AllocateTaskPointsInput, error) {
 	res, err := ec.unmarshalInputAllocateTaskPointsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33607,6 +36556,29 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDecimal2ᚕᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) ([]*decimal.Decimal, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*decimal.Decimal, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDecimal2ᚕᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, sel ast.SelectionSet, v []*decimal.Decimal) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, sel, v[i])
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDimension2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDimension(ctx context.Context, sel ast.SelectionSet, v store.Dimension) graphql.Marshaler {
@@ -34718,6 +37690,31 @@ func (ec *executionContext) unmarshalNSaveScoresInput2githubᚗcomᚋkaopingᚋk
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSaveViewInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveViewInput(ctx context.Context, v any) (model.SaveViewInput, error) {
+	res, err := ec.unmarshalInputSaveViewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedView2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedView(ctx context.Context, sel ast.SelectionSet, v model.SavedView) graphql.Marshaler {
+	return ec._SavedView(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSavedView2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedViewᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SavedView) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedView2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSavedView(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNScore2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScore(ctx context.Context, sel ast.SelectionSet, v store.Score) graphql.Marshaler {
 	return ec._Score(ctx, sel, &v)
 }
@@ -34976,6 +37973,29 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 		if e == graphql.Null {
 			return graphql.Null
 		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNString2ᚕᚖstring(ctx context.Context, v any) ([]*string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalOString2ᚖstring(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕᚖstring(ctx context.Context, sel ast.SelectionSet, v []*string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalOString2ᚖstring(ctx, sel, v[i])
 	}
 
 	return ret
@@ -35313,6 +38333,24 @@ func (ec *executionContext) unmarshalNVerifyItemInput2ᚕgithubᚗcomᚋkaoping�
 func (ec *executionContext) unmarshalNVerifyScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐVerifyScoresInput(ctx context.Context, v any) (model.VerifyScoresInput, error) {
 	res, err := ec.unmarshalInputVerifyScoresInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNViewSpec2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx context.Context, sel ast.SelectionSet, v *analytics.Spec) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ViewSpec!")
+		return graphql.Null
+	}
+	return ec._ViewSpec(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNViewSpecInput2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx context.Context, v any) (analytics.Spec, error) {
+	res, err := ec.unmarshalInputViewSpecInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNViewSpecInput2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐSpec(ctx context.Context, v any) (*analytics.Spec, error) {
+	res, err := ec.unmarshalInputViewSpecInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNVisitEvent2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitEvent(ctx context.Context, sel ast.SelectionSet, v store.VisitEvent) graphql.Marshaler {
@@ -36010,6 +39048,40 @@ func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 	}
 	return ec._Unit(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart(ctx context.Context, v any) (*analytics.Chart, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart(ctx context.Context, sel ast.SelectionSet, v *analytics.Chart) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalText(marshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart[*v])
+	return res
+}
+
+var (
+	unmarshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart = map[string]analytics.Chart{
+		"BAR":     analytics.Bar,
+		"LINE":    analytics.Line,
+		"HEATMAP": analytics.Heatmap,
+		"RADAR":   analytics.Radar,
+	}
+	marshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart = map[analytics.Chart]string{
+		analytics.Bar:     "BAR",
+		analytics.Line:    "LINE",
+		analytics.Heatmap: "HEATMAP",
+		analytics.Radar:   "RADAR",
+	}
+)
 
 func (ec *executionContext) unmarshalOVisitStatus2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatusᚄ(ctx context.Context, v any) ([]store.VisitStatus, error) {
 	if v == nil {

@@ -75,6 +75,9 @@ var mutationRules = map[string]rule{
 	"reopenFieldVisit":      {taskForce, `mutation { reopenFieldVisit(input: {visitId: "999999", version: 1, reason: "x"}) { id } }`, ""},
 	"updateFieldVisit":      {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `mutation { updateFieldVisit(input: {visitId: "999999", version: 1, date: "2024-05-20", inspectorIds: ["1"]}) { id } }`, ""},
 	"cancelFieldVisit":      {[]auth.Role{auth.RoleTaskForce, auth.RoleInspector}, `mutation { cancelFieldVisit(input: {visitId: "999999", version: 1, reason: "x"}) { id } }`, ""},
+	"saveView":              {analysts, `mutation { saveView(input: {name: "x", spec: {measures: [SCORE_SUM], rows: [LEAD_UNIT]}}) { id } }`, ""},
+	"duplicateView":         {analysts, `mutation { duplicateView(id: "999999") { id } }`, ""},
+	"deleteView":            {analysts, `mutation { deleteView(id: "999999", version: 1) }`, ""},
 	"importSourceValues":    {taskForce, `mutation($file: Upload!) { importSourceValues(input: {periodId: "999999", method: PUBLIC_OPINION, file: $file, dryRun: true}) { written } }`, "variables.file"},
 }
 
@@ -86,6 +89,9 @@ var (
 )
 
 var taskForce = []auth.Role{auth.RoleTaskForce}
+
+// analysts may aggregate and keep views (issue 12).
+var analysts = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}
 
 // sensitiveQueries are queries only some roles may run.
 var sensitiveQueries = map[string]rule{
@@ -106,6 +112,10 @@ var sensitiveQueries = map[string]rule{
 	"breakdown":              {readers, `{ breakdown(periodId: "999999", evaluateeId: "999999") { preview } }`, ""},
 	"rankChanges":            {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ rankChanges(periodId: "999999", group: DISTRICTS) { previousName } }`, ""},
 	"annualRankChanges":      {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ annualRankChanges(planId: "999999", group: DISTRICTS) { previousName } }`, ""},
+	"aggregate":              {analysts, `{ aggregate(spec: {measures: [SCORE_SUM], rows: [LEAD_UNIT]}) { live } }`, ""},
+	"aggregateLimits":        {analysts, `{ aggregateLimits { maxRows } }`, ""},
+	"savedViews":             {analysts, `{ savedViews { id } }`, ""},
+	"savedView":              {analysts, `{ savedView(id: "999999") { id } }`, ""},
 	// Plans and the unit catalogue are for the evaluation roles (and the
 	// admin, who keeps the catalogue); the auditor reads the log only.
 	"plans":         {evaluationRoles, `{ plans { id } }`, ""},

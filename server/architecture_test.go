@@ -26,7 +26,7 @@ var (
 		"Catalogue", "Deadline", "Carried", "Carriers", "Evaluatees", "Dimensions", "Indicators", "Tasks",
 		"LeadUnits", "Assignments", "Periods", "PeriodEvents", "Lock", "Published", "Evidence", "Score", "Units",
 		"Unavailable", "CellScopes", "WriteThatMade", "Inspector", "Checklist", "Photos", "Events", "Latest",
-		"VisitOf", "Reports", "Count"}
+		"VisitOf", "Reports", "Count", "Aggregate"}
 )
 
 func hasVerb(name string, verbs []string) bool {

@@ -63,8 +63,19 @@ func download(log *slog.Logger, roles []auth.Role, fn func(r *http.Request, id *
 				return
 			}
 		}
+		if strings.HasSuffix(name, ".csv") {
+			sendCSV(w, name, data)
+			return
+		}
 		sendXLSX(w, name, data)
 	})
+}
+
+func sendCSV(w http.ResponseWriter, name string, data []byte) {
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(data)
 }
 
 func queryID(r *http.Request, key string) (int64, error) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/kaoping/kaoping/server/analytics"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/fieldvisit"
@@ -21,6 +22,39 @@ import (
 	"github.com/kaoping/kaoping/server/workflow"
 	"github.com/shopspring/decimal"
 )
+
+// Limits on an aggregate, for the page to say before it asks.
+type AggregateLimits struct {
+	MaxMeasures     int `json:"maxMeasures"`
+	MaxGroupings    int `json:"maxGroupings"`
+	MaxRows         int `json:"maxRows"`
+	MaxFilterValues int `json:"maxFilterValues"`
+	TimeoutSeconds  int `json:"timeoutSeconds"`
+}
+
+type AggregateResult struct {
+	// The rows then the columns of the view
+	Groupings []store.Grouping `json:"groupings"`
+	Measures  []store.Measure  `json:"measures"`
+	// Detail rows first, then totals per row, per column and overall
+	Rows      []AggregateRow `json:"rows"`
+	Live      bool           `json:"live"`
+	Published bool           `json:"published"`
+}
+
+// One group. keys and labels follow AggregateResult.groupings; null where the row is a total over that grouping.
+type AggregateRow struct {
+	Keys   []*string `json:"keys"`
+	Labels []*string `json:"labels"`
+	// The measures in the order asked, as decimals (6 places); null: no value
+	Values []*decimal.Decimal `json:"values"`
+	// Which groupings the row groups by; the others it totals over
+	GroupedBy []store.Grouping `json:"groupedBy"`
+	// Some figures are live data (a period not yet in 公示), not published results
+	Live bool `json:"live"`
+	// Some figures come from a frozen publication
+	Published bool `json:"published"`
+}
 
 type AllocateTaskPointsInput struct {
 	IndicatorID int64             `json:"indicatorId" validate:"required"`
@@ -460,6 +494,33 @@ type SaveScoresInput struct {
 	Entries  []ScoreEntryInput `json:"entries" validate:"max=5000,dive"`
 	// Submit the saved scores to the 专班 as well
 	Submit bool `json:"submit"`
+}
+
+type SaveViewInput struct {
+	// Absent: a new view
+	ID          *int64          `json:"id,omitempty"`
+	Version     *int            `json:"version,omitempty"`
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	Spec        *analytics.Spec `json:"spec"`
+	SharedWith  []auth.Role     `json:"sharedWith"`
+}
+
+type SavedView struct {
+	ID          int64           `json:"id"`
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	Spec        *analytics.Spec `json:"spec"`
+	SharedWith  []auth.Role     `json:"sharedWith"`
+	OwnerName   string          `json:"ownerName"`
+	// Shipped with the app
+	Builtin bool `json:"builtin"`
+	// The reader owns it: may change and delete it
+	Mine bool `json:"mine"`
+	// What of the stored view no longer exists (left out of spec)
+	Problems  []string  `json:"problems"`
+	Version   int       `json:"version"`
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
 // One cell of a lead unit's score grid.

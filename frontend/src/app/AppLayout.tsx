@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ function menuKey(pathname: string): string {
   if (pathname.startsWith('/users')) return 'users';
   if (pathname.startsWith('/audit')) return 'audit';
   if (pathname.startsWith('/visits')) return 'visits';
+  if (pathname.startsWith('/views')) return 'views';
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/visit-plans/.test(pathname)) return 'visit-plans';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
@@ -74,6 +75,7 @@ export function AppLayout() {
         ]
       : []),
     ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: '考评排名', disabled: !planId }] : []),
+    { key: 'views', icon: <BarChartOutlined />, label: '统计分析' },
     { key: 'units', icon: <BankOutlined />, label: '单位管理' },
     ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: '导入方案' }] : []),
   ].filter((item) => canUsePage(item.key, roles));
@@ -87,6 +89,7 @@ export function AppLayout() {
     else if (key === 'users') navigate('/users');
     else if (key === 'audit') navigate('/audit');
     else if (key === 'visits') navigate('/visits');
+    else if (key === 'views') navigate('/views');
     else if (key === 'password') navigate('/account#password');
     else if (key === 'account') navigate('/account');
   };

@@ -125,6 +125,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/visit-plans', lazy: guarded('visit-plans', async () => { const { FieldVisitPlanningPage } = await import('../features/fieldvisits'); return <FieldVisitPlanningPage />; }) },
       { path: 'visits', lazy: guarded('visits', async () => { const { MyVisitsPage } = await import('../features/fieldvisits'); return <MyVisitsPage />; }) },
       { path: 'visits/:visitId', lazy: guarded('visits', async () => { const { VisitPage } = await import('../features/fieldvisits'); return <VisitPage />; }) },
+      { path: 'views', lazy: guarded('views', async () => { const { ViewsPage } = await import('../features/views'); return <ViewsPage />; }) },
       { path: 'units', lazy: guarded('units', async () => { const { UnitsPage } = await import('../features/units'); return <UnitsPage />; }) },
       { path: 'import', lazy: guarded('import', async () => { const { ImportPage } = await import('../features/import'); return <ImportPage />; }) },
       { path: 'users', lazy: guarded('users', async () => { const { UsersPage } = await import('../features/users'); return <UsersPage />; }) },

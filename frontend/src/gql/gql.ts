@@ -104,6 +104,12 @@ type Documents = {
     "\n  query VerificationQueue($periodId: ID!, $status: ScoreStatus) {\n    verificationQueue(periodId: $periodId, status: $status) {\n      id\n      evaluateeId\n      taskId\n      leadUnit {\n        id\n        name\n      }\n      value\n      comment\n      status\n      enteredBy\n      enteredByMe\n      enteredAt\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n      version\n      history {\n        at\n        username\n        action\n        oldValue\n        newValue\n        oldStatus\n        newStatus\n        reason\n      }\n    }\n  }\n": typeof types.VerificationQueueDocument,
     "\n  mutation VerifyScores($input: VerifyScoresInput!) {\n    verifyScores(input: $input) {\n      id\n      value\n      status\n      version\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n    }\n  }\n": typeof types.VerifyScoresDocument,
     "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n": typeof types.VerificationReportsDocument,
+    "\n  query Aggregate($spec: ViewSpecInput!) {\n    aggregate(spec: $spec) {\n      groupings\n      measures\n      live\n      published\n      rows {\n        keys\n        labels\n        values\n        groupedBy\n        live\n      }\n    }\n  }\n": typeof types.AggregateDocument,
+    "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    description\n    builtin\n    mine\n    ownerName\n    sharedWith\n    problems\n    version\n    spec {\n      measures\n      rows\n      columns\n      filters {\n        grouping\n        values\n      }\n      scoreMin\n      scoreMax\n      rateMin\n      rateMax\n      chart\n      compare\n    }\n  }\n": typeof types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews {\n    savedViews {\n      ...SavedViewFields\n    }\n  }\n": typeof types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": typeof types.SaveViewDocument,
+    "\n  mutation DuplicateView($id: ID!) {\n    duplicateView(id: $id) {\n      ...SavedViewFields\n    }\n  }\n": typeof types.DuplicateViewDocument,
+    "\n  mutation DeleteView($id: ID!, $version: Int!) {\n    deleteView(id: $id, version: $version)\n  }\n": typeof types.DeleteViewDocument,
     "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": typeof types.EnumLabelsDocument,
     "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
@@ -198,6 +204,12 @@ const documents: Documents = {
     "\n  query VerificationQueue($periodId: ID!, $status: ScoreStatus) {\n    verificationQueue(periodId: $periodId, status: $status) {\n      id\n      evaluateeId\n      taskId\n      leadUnit {\n        id\n        name\n      }\n      value\n      comment\n      status\n      enteredBy\n      enteredByMe\n      enteredAt\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n      version\n      history {\n        at\n        username\n        action\n        oldValue\n        newValue\n        oldStatus\n        newStatus\n        reason\n      }\n    }\n  }\n": types.VerificationQueueDocument,
     "\n  mutation VerifyScores($input: VerifyScoresInput!) {\n    verifyScores(input: $input) {\n      id\n      value\n      status\n      version\n      verifiedBy\n      verifiedAt\n      originalValue\n      reviewReason\n    }\n  }\n": types.VerifyScoresDocument,
     "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n": types.VerificationReportsDocument,
+    "\n  query Aggregate($spec: ViewSpecInput!) {\n    aggregate(spec: $spec) {\n      groupings\n      measures\n      live\n      published\n      rows {\n        keys\n        labels\n        values\n        groupedBy\n        live\n      }\n    }\n  }\n": types.AggregateDocument,
+    "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    description\n    builtin\n    mine\n    ownerName\n    sharedWith\n    problems\n    version\n    spec {\n      measures\n      rows\n      columns\n      filters {\n        grouping\n        values\n      }\n      scoreMin\n      scoreMax\n      rateMin\n      rateMax\n      chart\n      compare\n    }\n  }\n": types.SavedViewFieldsFragmentDoc,
+    "\n  query SavedViews {\n    savedViews {\n      ...SavedViewFields\n    }\n  }\n": types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": types.SaveViewDocument,
+    "\n  mutation DuplicateView($id: ID!) {\n    duplicateView(id: $id) {\n      ...SavedViewFields\n    }\n  }\n": types.DuplicateViewDocument,
+    "\n  mutation DeleteView($id: ID!, $version: Int!) {\n    deleteView(id: $id, version: $version)\n  }\n": types.DeleteViewDocument,
     "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": types.EnumLabelsDocument,
     "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
 };
@@ -576,6 +588,30 @@ export function graphql(source: "\n  mutation VerifyScores($input: VerifyScoresI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerificationReports($periodId: ID!, $evaluateeId: ID!) {\n    progressReports(periodId: $periodId, evaluateeId: $evaluateeId) {\n      id\n      taskId\n      state\n      narrative\n      updatedBy\n      updatedAt\n      evidence {\n        id\n        filename\n        size\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Aggregate($spec: ViewSpecInput!) {\n    aggregate(spec: $spec) {\n      groupings\n      measures\n      live\n      published\n      rows {\n        keys\n        labels\n        values\n        groupedBy\n        live\n      }\n    }\n  }\n"): (typeof documents)["\n  query Aggregate($spec: ViewSpecInput!) {\n    aggregate(spec: $spec) {\n      groupings\n      measures\n      live\n      published\n      rows {\n        keys\n        labels\n        values\n        groupedBy\n        live\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    description\n    builtin\n    mine\n    ownerName\n    sharedWith\n    problems\n    version\n    spec {\n      measures\n      rows\n      columns\n      filters {\n        grouping\n        values\n      }\n      scoreMin\n      scoreMax\n      rateMin\n      rateMax\n      chart\n      compare\n    }\n  }\n"): (typeof documents)["\n  fragment SavedViewFields on SavedView {\n    id\n    name\n    description\n    builtin\n    mine\n    ownerName\n    sharedWith\n    problems\n    version\n    spec {\n      measures\n      rows\n      columns\n      filters {\n        grouping\n        values\n      }\n      scoreMin\n      scoreMax\n      rateMin\n      rateMax\n      chart\n      compare\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews {\n    savedViews {\n      ...SavedViewFields\n    }\n  }\n"): (typeof documents)["\n  query SavedViews {\n    savedViews {\n      ...SavedViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DuplicateView($id: ID!) {\n    duplicateView(id: $id) {\n      ...SavedViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation DuplicateView($id: ID!) {\n    duplicateView(id: $id) {\n      ...SavedViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteView($id: ID!, $version: Int!) {\n    deleteView(id: $id, version: $version)\n  }\n"): (typeof documents)["\n  mutation DeleteView($id: ID!, $version: Int!) {\n    deleteView(id: $id, version: $version)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

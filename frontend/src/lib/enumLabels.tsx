@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type {
+  AggregateGrouping,
+  AggregateMeasure,
   DeadlineState,
   Judgement,
   MissingComponentRule,
@@ -18,6 +20,7 @@ import type {
   VerifyAction,
   VisitReviewAction,
   VisitStatus,
+  ViewChart,
 } from '../gql/graphql';
 import { readStored, storageKeys, writeStored } from './storage';
 
@@ -40,6 +43,8 @@ export const enumLabelsQuery = graphql(`
 
 /** Each labelled enum and its values' type. */
 export interface LabelledEnums {
+  AggregateGrouping: AggregateGrouping;
+  AggregateMeasure: AggregateMeasure;
   DeadlineState: DeadlineState;
   Judgement: Judgement;
   MissingComponentRule: MissingComponentRule;
@@ -55,6 +60,7 @@ export interface LabelledEnums {
   VerifyAction: VerifyAction;
   VisitReviewAction: VisitReviewAction;
   VisitStatus: VisitStatus;
+  ViewChart: ViewChart;
   /** ScoreChange.action: SAVE, SUBMIT, IMPORT, ACCEPT, ADJUST, RETURN. */
   ScoreChangeAction: string;
 }

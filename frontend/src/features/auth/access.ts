@@ -34,6 +34,8 @@ export const pageRoles = {
   reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER'],
   /** 考评结果通报 (print) */
   circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
+  /** 统计分析 (issue 12) */
+  views: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 审计日志 */
   audit: ['AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;

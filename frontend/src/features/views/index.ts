@@ -1,0 +1,1 @@
+export { ViewsPage } from './routes/ViewsPage';
