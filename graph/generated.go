@@ -19,6 +19,7 @@ import (
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/fieldvisit"
+	"github.com/kaoping/kaoping/server/home"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
@@ -45,6 +46,9 @@ type ResolverRoot interface {
 	FieldPhoto() FieldPhotoResolver
 	FieldVisit() FieldVisitResolver
 	Finding() FindingResolver
+	Home() HomeResolver
+	HomePeriod() HomePeriodResolver
+	HomeVisit() HomeVisitResolver
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
@@ -234,6 +238,79 @@ type ComplexityRoot struct {
 		Label   func(childComplexity int) int
 	}
 
+	Home struct {
+		Auditor   func(childComplexity int) int
+		Contact   func(childComplexity int) int
+		Inspector func(childComplexity int) int
+		Leader    func(childComplexity int) int
+		Scorer    func(childComplexity int) int
+		TaskForce func(childComplexity int) int
+		Today     func(childComplexity int) int
+	}
+
+	HomeAuditor struct {
+		Refused      func(childComplexity int) int
+		RefusedTotal func(childComplexity int) int
+	}
+
+	HomeInspector struct {
+		Visits func(childComplexity int) int
+	}
+
+	HomeLeader struct {
+		Ranking func(childComplexity int) int
+	}
+
+	HomePeriod struct {
+		DaysLeft        func(childComplexity int) int
+		EntryClosesOn   func(childComplexity int) int
+		MissingImports  func(childComplexity int) int
+		Open            func(childComplexity int) int
+		PeriodID        func(childComplexity int) int
+		PeriodName      func(childComplexity int) int
+		PlanID          func(childComplexity int) int
+		PlanName        func(childComplexity int) int
+		PlanYear        func(childComplexity int) int
+		PublicityEndsOn func(childComplexity int) int
+		Rank            func(childComplexity int) int
+		Returned        func(childComplexity int) int
+		Score           func(childComplexity int) int
+		State           func(childComplexity int) int
+		Total           func(childComplexity int) int
+	}
+
+	HomeRanking struct {
+		Groups      func(childComplexity int) int
+		PeriodID    func(childComplexity int) int
+		PeriodName  func(childComplexity int) int
+		PlanID      func(childComplexity int) int
+		PlanName    func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+	}
+
+	HomeRankingGroup struct {
+		Group  func(childComplexity int) int
+		Ranked func(childComplexity int) int
+		Top    func(childComplexity int) int
+	}
+
+	HomeRankingRow struct {
+		EvaluateeID func(childComplexity int) int
+		Rank        func(childComplexity int) int
+		Score       func(childComplexity int) int
+		UnitName    func(childComplexity int) int
+	}
+
+	HomeVisit struct {
+		Date          func(childComplexity int) int
+		EvaluateeName func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Items         func(childComplexity int) int
+		PeriodID      func(childComplexity int) int
+		PlanID        func(childComplexity int) int
+		Status        func(childComplexity int) int
+	}
+
 	ImportProblem struct {
 		Code     func(childComplexity int) int
 		Line     func(childComplexity int) int
@@ -326,6 +403,7 @@ type ComplexityRoot struct {
 		ReviewFieldVisit      func(childComplexity int, input model.ReviewFieldVisitInput) int
 		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
 		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
+		SetPeriodWindows      func(childComplexity int, input model.SetPeriodWindowsInput) int
 		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
 		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
 		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
@@ -343,16 +421,18 @@ type ComplexityRoot struct {
 	}
 
 	Period struct {
-		AllowedActions func(childComplexity int) int
-		Events         func(childComplexity int) int
-		Half           func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Name           func(childComplexity int) int
-		NextStates     func(childComplexity int) int
-		PlanID         func(childComplexity int) int
-		PublishedAt    func(childComplexity int) int
-		State          func(childComplexity int) int
-		Version        func(childComplexity int) int
+		AllowedActions  func(childComplexity int) int
+		EntryClosesOn   func(childComplexity int) int
+		Events          func(childComplexity int) int
+		Half            func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		NextStates      func(childComplexity int) int
+		PlanID          func(childComplexity int) int
+		PublicityEndsOn func(childComplexity int) int
+		PublishedAt     func(childComplexity int) int
+		State           func(childComplexity int) int
+		Version         func(childComplexity int) int
 	}
 
 	PeriodEvent struct {
@@ -420,6 +500,7 @@ type ComplexityRoot struct {
 		Evaluatees        func(childComplexity int, planID int64) int
 		FieldVisit        func(childComplexity int, id int64) int
 		FieldVisits       func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		Home              func(childComplexity int) int
 		Inspectors        func(childComplexity int) int
 		Me                func(childComplexity int) int
 		MyFieldVisits     func(childComplexity int) int
@@ -658,6 +739,18 @@ type FieldVisitResolver interface {
 type FindingResolver interface {
 	Judgement(ctx context.Context, obj *store.Finding) (scoring.Judgement, error)
 }
+type HomeResolver interface {
+	Today(ctx context.Context, obj *home.Home) (string, error)
+}
+type HomePeriodResolver interface {
+	State(ctx context.Context, obj *home.Period) (workflow.State, error)
+	EntryClosesOn(ctx context.Context, obj *home.Period) (*string, error)
+	PublicityEndsOn(ctx context.Context, obj *home.Period) (*string, error)
+}
+type HomeVisitResolver interface {
+	Date(ctx context.Context, obj *store.VisitWork) (string, error)
+	Status(ctx context.Context, obj *store.VisitWork) (store.VisitStatus, error)
+}
 type ImportedTaskResolver interface {
 	Deadline(ctx context.Context, obj *importer.Task) (store.Deadline, error)
 }
@@ -679,6 +772,7 @@ type MutationResolver interface {
 	SubmitFieldVisit(ctx context.Context, input model.SubmitFieldVisitInput) (fieldvisit.Visit, error)
 	ReviewFieldVisit(ctx context.Context, input model.ReviewFieldVisitInput) (fieldvisit.Visit, error)
 	ReopenFieldVisit(ctx context.Context, input model.ReopenFieldVisitInput) (fieldvisit.Visit, error)
+	SetPeriodWindows(ctx context.Context, input model.SetPeriodWindowsInput) (store.Period, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
@@ -712,6 +806,9 @@ type MutationResolver interface {
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
 }
 type PeriodResolver interface {
+	EntryClosesOn(ctx context.Context, obj *store.Period) (*string, error)
+	PublicityEndsOn(ctx context.Context, obj *store.Period) (*string, error)
+
 	NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error)
 	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
 	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
@@ -735,6 +832,7 @@ type QueryResolver interface {
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
 	Inspectors(ctx context.Context) ([]store.User, error)
+	Home(ctx context.Context) (home.Home, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
@@ -1528,6 +1626,291 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FormulaStep.Label(childComplexity), true
 
+	case "Home.auditor":
+		if e.ComplexityRoot.Home.Auditor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Auditor(childComplexity), true
+	case "Home.contact":
+		if e.ComplexityRoot.Home.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Contact(childComplexity), true
+	case "Home.inspector":
+		if e.ComplexityRoot.Home.Inspector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Inspector(childComplexity), true
+	case "Home.leader":
+		if e.ComplexityRoot.Home.Leader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Leader(childComplexity), true
+	case "Home.scorer":
+		if e.ComplexityRoot.Home.Scorer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Scorer(childComplexity), true
+	case "Home.taskForce":
+		if e.ComplexityRoot.Home.TaskForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.TaskForce(childComplexity), true
+	case "Home.today":
+		if e.ComplexityRoot.Home.Today == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Today(childComplexity), true
+
+	case "HomeAuditor.refused":
+		if e.ComplexityRoot.HomeAuditor.Refused == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeAuditor.Refused(childComplexity), true
+	case "HomeAuditor.refusedTotal":
+		if e.ComplexityRoot.HomeAuditor.RefusedTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeAuditor.RefusedTotal(childComplexity), true
+
+	case "HomeInspector.visits":
+		if e.ComplexityRoot.HomeInspector.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeInspector.Visits(childComplexity), true
+
+	case "HomeLeader.ranking":
+		if e.ComplexityRoot.HomeLeader.Ranking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeLeader.Ranking(childComplexity), true
+
+	case "HomePeriod.daysLeft":
+		if e.ComplexityRoot.HomePeriod.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.DaysLeft(childComplexity), true
+	case "HomePeriod.entryClosesOn":
+		if e.ComplexityRoot.HomePeriod.EntryClosesOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.EntryClosesOn(childComplexity), true
+	case "HomePeriod.missingImports":
+		if e.ComplexityRoot.HomePeriod.MissingImports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.MissingImports(childComplexity), true
+	case "HomePeriod.open":
+		if e.ComplexityRoot.HomePeriod.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Open(childComplexity), true
+	case "HomePeriod.periodId":
+		if e.ComplexityRoot.HomePeriod.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PeriodID(childComplexity), true
+	case "HomePeriod.periodName":
+		if e.ComplexityRoot.HomePeriod.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PeriodName(childComplexity), true
+	case "HomePeriod.planId":
+		if e.ComplexityRoot.HomePeriod.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanID(childComplexity), true
+	case "HomePeriod.planName":
+		if e.ComplexityRoot.HomePeriod.PlanName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanName(childComplexity), true
+	case "HomePeriod.planYear":
+		if e.ComplexityRoot.HomePeriod.PlanYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanYear(childComplexity), true
+	case "HomePeriod.publicityEndsOn":
+		if e.ComplexityRoot.HomePeriod.PublicityEndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PublicityEndsOn(childComplexity), true
+	case "HomePeriod.rank":
+		if e.ComplexityRoot.HomePeriod.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Rank(childComplexity), true
+	case "HomePeriod.returned":
+		if e.ComplexityRoot.HomePeriod.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Returned(childComplexity), true
+	case "HomePeriod.score":
+		if e.ComplexityRoot.HomePeriod.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Score(childComplexity), true
+	case "HomePeriod.state":
+		if e.ComplexityRoot.HomePeriod.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.State(childComplexity), true
+	case "HomePeriod.total":
+		if e.ComplexityRoot.HomePeriod.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Total(childComplexity), true
+
+	case "HomeRanking.groups":
+		if e.ComplexityRoot.HomeRanking.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.Groups(childComplexity), true
+	case "HomeRanking.periodId":
+		if e.ComplexityRoot.HomeRanking.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PeriodID(childComplexity), true
+	case "HomeRanking.periodName":
+		if e.ComplexityRoot.HomeRanking.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PeriodName(childComplexity), true
+	case "HomeRanking.planId":
+		if e.ComplexityRoot.HomeRanking.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PlanID(childComplexity), true
+	case "HomeRanking.planName":
+		if e.ComplexityRoot.HomeRanking.PlanName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PlanName(childComplexity), true
+	case "HomeRanking.publishedAt":
+		if e.ComplexityRoot.HomeRanking.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PublishedAt(childComplexity), true
+
+	case "HomeRankingGroup.group":
+		if e.ComplexityRoot.HomeRankingGroup.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Group(childComplexity), true
+	case "HomeRankingGroup.ranked":
+		if e.ComplexityRoot.HomeRankingGroup.Ranked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Ranked(childComplexity), true
+	case "HomeRankingGroup.top":
+		if e.ComplexityRoot.HomeRankingGroup.Top == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Top(childComplexity), true
+
+	case "HomeRankingRow.evaluateeId":
+		if e.ComplexityRoot.HomeRankingRow.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.EvaluateeID(childComplexity), true
+	case "HomeRankingRow.rank":
+		if e.ComplexityRoot.HomeRankingRow.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.Rank(childComplexity), true
+	case "HomeRankingRow.score":
+		if e.ComplexityRoot.HomeRankingRow.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.Score(childComplexity), true
+	case "HomeRankingRow.unitName":
+		if e.ComplexityRoot.HomeRankingRow.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.UnitName(childComplexity), true
+
+	case "HomeVisit.date":
+		if e.ComplexityRoot.HomeVisit.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Date(childComplexity), true
+	case "HomeVisit.evaluateeName":
+		if e.ComplexityRoot.HomeVisit.EvaluateeName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.EvaluateeName(childComplexity), true
+	case "HomeVisit.id":
+		if e.ComplexityRoot.HomeVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.ID(childComplexity), true
+	case "HomeVisit.items":
+		if e.ComplexityRoot.HomeVisit.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Items(childComplexity), true
+	case "HomeVisit.periodId":
+		if e.ComplexityRoot.HomeVisit.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.PeriodID(childComplexity), true
+	case "HomeVisit.planId":
+		if e.ComplexityRoot.HomeVisit.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.PlanID(childComplexity), true
+	case "HomeVisit.status":
+		if e.ComplexityRoot.HomeVisit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Status(childComplexity), true
+
 	case "ImportProblem.code":
 		if e.ComplexityRoot.ImportProblem.Code == nil {
 			break
@@ -2083,6 +2466,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SaveScores(childComplexity, args["input"].(model.SaveScoresInput)), true
+	case "Mutation.setPeriodWindows":
+		if e.ComplexityRoot.Mutation.SetPeriodWindows == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPeriodWindows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPeriodWindows(childComplexity, args["input"].(model.SetPeriodWindowsInput)), true
 	case "Mutation.setTaskAssignments":
 		if e.ComplexityRoot.Mutation.SetTaskAssignments == nil {
 			break
@@ -2244,6 +2638,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.AllowedActions(childComplexity), true
+	case "Period.entryClosesOn":
+		if e.ComplexityRoot.Period.EntryClosesOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.EntryClosesOn(childComplexity), true
 	case "Period.events":
 		if e.ComplexityRoot.Period.Events == nil {
 			break
@@ -2280,6 +2680,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.PlanID(childComplexity), true
+	case "Period.publicityEndsOn":
+		if e.ComplexityRoot.Period.PublicityEndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.PublicityEndsOn(childComplexity), true
 	case "Period.publishedAt":
 		if e.ComplexityRoot.Period.PublishedAt == nil {
 			break
@@ -2616,6 +3022,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FieldVisits(childComplexity, args["periodId"].(int64), args["statuses"].([]store.VisitStatus)), true
+	case "Query.home":
+		if e.ComplexityRoot.Query.Home == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Home(childComplexity), true
 	case "Query.inspectors":
 		if e.ComplexityRoot.Query.Inspectors == nil {
 			break
@@ -3600,6 +4012,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SaveProgressReportInput", ec.unmarshalInputSaveProgressReportInput),
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
+			graphql.NewInputUnmarshaler("SetPeriodWindowsInput", ec.unmarshalInputSetPeriodWindowsInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
 			graphql.NewInputUnmarshaler("SubmitScoresInput", ec.unmarshalInputSubmitScoresInput),
@@ -4108,6 +4521,133 @@ type BreakdownFinding {
 extend type TaskBreakdown {
   "The finding of the latest accepted visit that judged the task; null when none"
   finding: BreakdownFinding
+}
+`, BuiltIn: false},
+	{Name: "../schema/home.graphqls", Input: `# The home page (issue 13): what the signed-in user must do now, one
+# section per role, each section one bounded statement; and the windows of a
+# period the home counts down to.
+
+"One period on a home page with what is still to do in it."
+type HomePeriod {
+  periodId: ID!
+  planId: ID!
+  planName: String!
+  planYear: Int!
+  periodName: String!
+  state: PeriodState!
+  "Last day of 填报 (YYYY-MM-DD, Asia/Shanghai); null when not set"
+  entryClosesOn: String
+  "Last day of 公示 (YYYY-MM-DD); null when not set"
+  publicityEndsOn: String
+  "Days until the last day of the window the period is in (填报 while OPEN, 公示 while PUBLICITY): 0 on the last day, negative after; null without a date"
+  daysLeft: Int
+  "Scorer: cells without a submitted score. 专班: scores waiting for verification. Contact: carried tasks without a progress report"
+  open: Int!
+  "Scorer and 专班: scores returned to the lead unit"
+  returned: Int!
+  "Scorer: all cells of the unit. 专班: all scores. Contact: all carried tasks"
+  total: Int!
+  "专班: 民意调查 / 第三方评估 not imported yet though the plan weighs them"
+  missingImports: [ScoringMethod!]!
+  "Contact, from 公示 on: the unit's place and score in the current publication"
+  rank: Int
+  score: Decimal
+}
+
+"A field visit due: today, tomorrow or overdue."
+type HomeVisit {
+  id: ID!
+  periodId: ID!
+  planId: ID!
+  evaluateeName: String!
+  date: String!
+  status: VisitStatus!
+  "Checklist items"
+  items: Int!
+}
+
+type HomeInspector {
+  "Planned or returned visits dated up to tomorrow, soonest first (at most 50)"
+  visits: [HomeVisit!]!
+}
+
+type HomeRankingRow {
+  rank: Int!
+  unitName: String!
+  evaluateeId: ID!
+  score: Decimal
+}
+
+type HomeRankingGroup {
+  group: RankingGroup!
+  "Units ranked in the group"
+  ranked: Int!
+  "The first three places (more on a tie)"
+  top: [HomeRankingRow!]!
+}
+
+"The latest period in 发布, summarised."
+type HomeRanking {
+  periodId: ID!
+  planId: ID!
+  planName: String!
+  periodName: String!
+  publishedAt: Time
+  groups: [HomeRankingGroup!]!
+}
+
+type HomeLeader {
+  "Null when nothing is published yet"
+  ranking: HomeRanking
+}
+
+type HomeAuditor {
+  "Operations refused (not allowed) in the last seven days"
+  refusedTotal: Int!
+  "The latest ten of them"
+  refused: [AuditRecord!]!
+}
+
+"What the signed-in user must do now: a section for each role the user has, null for the others."
+type Home {
+  "Today in Asia/Shanghai (YYYY-MM-DD)"
+  today: String!
+  "Lead-unit scorer: periods in 填报 or 审核 with the unit's cells"
+  scorer: [HomePeriod!]
+  "专班: periods in 填报, 审核 or 公示 with the verification queue and missing imports"
+  taskForce: [HomePeriod!]
+  "Contact: periods in 填报 (reports missing) and from 公示 on (the unit's result)"
+  contact: [HomePeriod!]
+  inspector: HomeInspector
+  "Leaders and analysts"
+  leader: HomeLeader
+  auditor: HomeAuditor
+}
+
+input SetPeriodWindowsInput {
+  periodId: ID!
+  version: Int!
+  "Last day of 填报, YYYY-MM-DD; null clears it"
+  entryClosesOn: String
+  "Last day of 公示, YYYY-MM-DD; null clears it"
+  publicityEndsOn: String
+}
+
+extend type Period {
+  "Last day of 填报 (YYYY-MM-DD, Asia/Shanghai); null when not set"
+  entryClosesOn: String
+  "Last day of 公示 (YYYY-MM-DD); null when not set"
+  publicityEndsOn: String
+}
+
+extend type Query {
+  "The signed-in user's to-do list (every role but the administrator)"
+  home: Home! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+}
+
+extend type Mutation {
+  "Sets when a period's 填报 closes and its 公示 ends"
+  setPeriodWindows(input: SetPeriodWindowsInput!): Period! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
 	{Name: "../schema/import.graphqls", Input: `"What the importer found wrong with a document; nothing is guessed silently."
@@ -5289,6 +5829,152 @@ func (ec *executionContext) childFields_FormulaStep(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type FormulaStep", field.Name)
 }
 
+func (ec *executionContext) childFields_Home(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "today":
+		return ec.fieldContext_Home_today(ctx, field)
+	case "scorer":
+		return ec.fieldContext_Home_scorer(ctx, field)
+	case "taskForce":
+		return ec.fieldContext_Home_taskForce(ctx, field)
+	case "contact":
+		return ec.fieldContext_Home_contact(ctx, field)
+	case "inspector":
+		return ec.fieldContext_Home_inspector(ctx, field)
+	case "leader":
+		return ec.fieldContext_Home_leader(ctx, field)
+	case "auditor":
+		return ec.fieldContext_Home_auditor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Home", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeAuditor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "refusedTotal":
+		return ec.fieldContext_HomeAuditor_refusedTotal(ctx, field)
+	case "refused":
+		return ec.fieldContext_HomeAuditor_refused(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeAuditor", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeInspector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visits":
+		return ec.fieldContext_HomeInspector_visits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeInspector", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeLeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ranking":
+		return ec.fieldContext_HomeLeader_ranking(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeLeader", field.Name)
+}
+
+func (ec *executionContext) childFields_HomePeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "periodId":
+		return ec.fieldContext_HomePeriod_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomePeriod_planId(ctx, field)
+	case "planName":
+		return ec.fieldContext_HomePeriod_planName(ctx, field)
+	case "planYear":
+		return ec.fieldContext_HomePeriod_planYear(ctx, field)
+	case "periodName":
+		return ec.fieldContext_HomePeriod_periodName(ctx, field)
+	case "state":
+		return ec.fieldContext_HomePeriod_state(ctx, field)
+	case "entryClosesOn":
+		return ec.fieldContext_HomePeriod_entryClosesOn(ctx, field)
+	case "publicityEndsOn":
+		return ec.fieldContext_HomePeriod_publicityEndsOn(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_HomePeriod_daysLeft(ctx, field)
+	case "open":
+		return ec.fieldContext_HomePeriod_open(ctx, field)
+	case "returned":
+		return ec.fieldContext_HomePeriod_returned(ctx, field)
+	case "total":
+		return ec.fieldContext_HomePeriod_total(ctx, field)
+	case "missingImports":
+		return ec.fieldContext_HomePeriod_missingImports(ctx, field)
+	case "rank":
+		return ec.fieldContext_HomePeriod_rank(ctx, field)
+	case "score":
+		return ec.fieldContext_HomePeriod_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomePeriod", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRanking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "periodId":
+		return ec.fieldContext_HomeRanking_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomeRanking_planId(ctx, field)
+	case "planName":
+		return ec.fieldContext_HomeRanking_planName(ctx, field)
+	case "periodName":
+		return ec.fieldContext_HomeRanking_periodName(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_HomeRanking_publishedAt(ctx, field)
+	case "groups":
+		return ec.fieldContext_HomeRanking_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRanking", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRankingGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_HomeRankingGroup_group(ctx, field)
+	case "ranked":
+		return ec.fieldContext_HomeRankingGroup_ranked(ctx, field)
+	case "top":
+		return ec.fieldContext_HomeRankingGroup_top(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRankingGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRankingRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_HomeRankingRow_rank(ctx, field)
+	case "unitName":
+		return ec.fieldContext_HomeRankingRow_unitName(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_HomeRankingRow_evaluateeId(ctx, field)
+	case "score":
+		return ec.fieldContext_HomeRankingRow_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRankingRow", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HomeVisit_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_HomeVisit_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomeVisit_planId(ctx, field)
+	case "evaluateeName":
+		return ec.fieldContext_HomeVisit_evaluateeName(ctx, field)
+	case "date":
+		return ec.fieldContext_HomeVisit_date(ctx, field)
+	case "status":
+		return ec.fieldContext_HomeVisit_status(ctx, field)
+	case "items":
+		return ec.fieldContext_HomeVisit_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeVisit", field.Name)
+}
+
 func (ec *executionContext) childFields_ImportProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "line":
@@ -5421,6 +6107,10 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_name(ctx, field)
 	case "state":
 		return ec.fieldContext_Period_state(ctx, field)
+	case "entryClosesOn":
+		return ec.fieldContext_Period_entryClosesOn(ctx, field)
+	case "publicityEndsOn":
+		return ec.fieldContext_Period_publicityEndsOn(ctx, field)
 	case "version":
 		return ec.fieldContext_Period_version(ctx, field)
 	case "nextStates":
@@ -6521,6 +7211,20 @@ func (ec *executionContext) field_Mutation_saveScores_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SaveScoresInput, error) {
 			return ec.unmarshalNSaveScoresInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveScoresInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setPeriodWindows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetPeriodWindowsInput, error) {
+			return ec.unmarshalNSetPeriodWindowsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetPeriodWindowsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10108,6 +10812,1163 @@ func (ec *executionContext) fieldContext_FormulaStep_detail(_ context.Context, f
 	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
 }
 
+func (ec *executionContext) _Home_today(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_today(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Home().Today(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Home_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Home", field, true, true, "String")
+}
+
+func (ec *executionContext) _Home_scorer(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_scorer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scorer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_scorer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_taskForce(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_taskForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_taskForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_contact(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_inspector(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_inspector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inspector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Inspector) graphql.Marshaler {
+			return ec.marshalOHomeInspector2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐInspector(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_inspector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeInspector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_leader(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_leader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leader, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Leader) graphql.Marshaler {
+			return ec.marshalOHomeLeader2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐLeader(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_leader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeLeader(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_auditor(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_auditor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Auditor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Auditor) graphql.Marshaler {
+			return ec.marshalOHomeAuditor2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐAuditor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_auditor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeAuditor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeAuditor_refusedTotal(ctx context.Context, field graphql.CollectedField, obj *home.Auditor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeAuditor_refusedTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefusedTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeAuditor_refusedTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeAuditor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeAuditor_refused(ctx context.Context, field graphql.CollectedField, obj *home.Auditor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeAuditor_refused(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refused, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []audit.Record) graphql.Marshaler {
+			return ec.marshalNAuditRecord2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauditᚐRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeAuditor_refused(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeAuditor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeInspector_visits(ctx context.Context, field graphql.CollectedField, obj *home.Inspector) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeInspector_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.VisitWork) graphql.Marshaler {
+			return ec.marshalNHomeVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWorkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeInspector_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeInspector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeLeader_ranking(ctx context.Context, field graphql.CollectedField, obj *home.Leader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeLeader_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Ranking) graphql.Marshaler {
+			return ec.marshalOHomeRanking2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRanking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeLeader_ranking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeLeader",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRanking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomePeriod_periodId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomePeriod_planId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomePeriod_planName(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomePeriod_planYear(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_periodName(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomePeriod_state(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "PeriodState")
+}
+
+func (ec *executionContext) _HomePeriod_entryClosesOn(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_entryClosesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().EntryClosesOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_entryClosesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomePeriod_publicityEndsOn(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_publicityEndsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().PublicityEndsOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_publicityEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomePeriod_daysLeft(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_open(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_returned(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_total(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_missingImports(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_missingImports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingImports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []scoring.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_missingImports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ScoringMethod")
+}
+
+func (ec *executionContext) _HomePeriod_rank(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_score(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HomeRanking_periodId(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRanking_planId(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRanking_planName(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_planName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_planName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRanking_periodName(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRanking_publishedAt(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _HomeRanking_groups(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.RankingGroup) graphql.Marshaler {
+			return ec.marshalNHomeRankingGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeRanking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRankingGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeRankingGroup_group(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingGroup", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _HomeRankingGroup_ranked(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_ranked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_ranked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeRankingGroup_top(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_top(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Top, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.RankingTop) graphql.Marshaler {
+			return ec.marshalNHomeRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTopᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_top(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeRankingGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRankingRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeRankingRow_rank(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeRankingRow_unitName(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRankingRow_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRankingRow_score(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HomeVisit_id(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_periodId(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_planId(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_evaluateeName(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_evaluateeName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_evaluateeName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeVisit_date(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomeVisit().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomeVisit_status(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomeVisit().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, true, true, "VisitStatus")
+}
+
+func (ec *executionContext) _HomeVisit_items(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *importer.Problem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11801,6 +13662,68 @@ func (ec *executionContext) fieldContext_Mutation_reopenFieldVisit(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_reopenFieldVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setPeriodWindows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPeriodWindows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPeriodWindows(ctx, fc.Args["input"].(model.SetPeriodWindowsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPeriodWindows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPeriodWindows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13844,6 +15767,52 @@ func (ec *executionContext) fieldContext_Period_state(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Period", field, false, false, "PeriodState")
 }
 
+func (ec *executionContext) _Period_entryClosesOn(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_entryClosesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().EntryClosesOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_entryClosesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "String")
+}
+
+func (ec *executionContext) _Period_publicityEndsOn(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_publicityEndsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().PublicityEndsOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_publicityEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "String")
+}
+
 func (ec *executionContext) _Period_version(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15354,6 +17323,56 @@ func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_home(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_home(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Home(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal home.Home
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal home.Home
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v home.Home) graphql.Marshaler {
+			return ec.marshalNHome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐHome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_home(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Home(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22296,6 +24315,69 @@ func UnmarshalScoreEntryInput(ctx context.Context, raw any) (model.ScoreEntryInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetPeriodWindowsInput(ctx context.Context, obj any) (model.SetPeriodWindowsInput, error) {
+	var it model.SetPeriodWindowsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "version", "entryClosesOn", "publicityEndsOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "entryClosesOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryClosesOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryClosesOn = data
+		case "publicityEndsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicityEndsOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicityEndsOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetPeriodWindowsInput unmarshals raw into the SetPeriodWindowsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetPeriodWindowsInput(ctx context.Context, raw any) (model.SetPeriodWindowsInput, error) {
+	var out model.SetPeriodWindowsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPeriodWindowsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetTaskAssignmentsInput(ctx context.Context, obj any) (model.SetTaskAssignmentsInput, error) {
 	var it model.SetTaskAssignmentsInput
 	if obj == nil {
@@ -24277,6 +26359,494 @@ func (ec *executionContext) _FormulaStep(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var homeImplementors = []string{"Home"}
+
+func (ec *executionContext) _Home(ctx context.Context, sel ast.SelectionSet, obj *home.Home) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Home")
+		case "today":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Home_today(ctx, field, obj)
+				})
+		case "scorer":
+			out.Values[i] = ec._Home_scorer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskForce":
+			out.Values[i] = ec._Home_taskForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.Values[i] = ec._Home_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inspector":
+			out.Values[i] = ec._Home_inspector(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leader":
+			out.Values[i] = ec._Home_leader(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditor":
+			out.Values[i] = ec._Home_auditor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeAuditorImplementors = []string{"HomeAuditor"}
+
+func (ec *executionContext) _HomeAuditor(ctx context.Context, sel ast.SelectionSet, obj *home.Auditor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeAuditorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeAuditor")
+		case "refusedTotal":
+			out.Values[i] = ec._HomeAuditor_refusedTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refused":
+			out.Values[i] = ec._HomeAuditor_refused(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeInspectorImplementors = []string{"HomeInspector"}
+
+func (ec *executionContext) _HomeInspector(ctx context.Context, sel ast.SelectionSet, obj *home.Inspector) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeInspectorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeInspector")
+		case "visits":
+			out.Values[i] = ec._HomeInspector_visits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeLeaderImplementors = []string{"HomeLeader"}
+
+func (ec *executionContext) _HomeLeader(ctx context.Context, sel ast.SelectionSet, obj *home.Leader) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeLeaderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeLeader")
+		case "ranking":
+			out.Values[i] = ec._HomeLeader_ranking(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homePeriodImplementors = []string{"HomePeriod"}
+
+func (ec *executionContext) _HomePeriod(ctx context.Context, sel ast.SelectionSet, obj *home.Period) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homePeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomePeriod")
+		case "periodId":
+			out.Values[i] = ec._HomePeriod_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planId":
+			out.Values[i] = ec._HomePeriod_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planName":
+			out.Values[i] = ec._HomePeriod_planName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planYear":
+			out.Values[i] = ec._HomePeriod_planYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodName":
+			out.Values[i] = ec._HomePeriod_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_state(ctx, field, obj)
+				})
+		case "entryClosesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_entryClosesOn(ctx, field, obj)
+				})
+		case "publicityEndsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_publicityEndsOn(ctx, field, obj)
+				})
+		case "daysLeft":
+			out.Values[i] = ec._HomePeriod_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "open":
+			out.Values[i] = ec._HomePeriod_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returned":
+			out.Values[i] = ec._HomePeriod_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._HomePeriod_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "missingImports":
+			out.Values[i] = ec._HomePeriod_missingImports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rank":
+			out.Values[i] = ec._HomePeriod_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._HomePeriod_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingImplementors = []string{"HomeRanking"}
+
+func (ec *executionContext) _HomeRanking(ctx context.Context, sel ast.SelectionSet, obj *home.Ranking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRanking")
+		case "periodId":
+			out.Values[i] = ec._HomeRanking_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planId":
+			out.Values[i] = ec._HomeRanking_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planName":
+			out.Values[i] = ec._HomeRanking_planName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodName":
+			out.Values[i] = ec._HomeRanking_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._HomeRanking_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._HomeRanking_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingGroupImplementors = []string{"HomeRankingGroup"}
+
+func (ec *executionContext) _HomeRankingGroup(ctx context.Context, sel ast.SelectionSet, obj *home.RankingGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRankingGroup")
+		case "group":
+			out.Values[i] = ec._HomeRankingGroup_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ranked":
+			out.Values[i] = ec._HomeRankingGroup_ranked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "top":
+			out.Values[i] = ec._HomeRankingGroup_top(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingRowImplementors = []string{"HomeRankingRow"}
+
+func (ec *executionContext) _HomeRankingRow(ctx context.Context, sel ast.SelectionSet, obj *store.RankingTop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRankingRow")
+		case "rank":
+			out.Values[i] = ec._HomeRankingRow_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._HomeRankingRow_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._HomeRankingRow_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._HomeRankingRow_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeVisitImplementors = []string{"HomeVisit"}
+
+func (ec *executionContext) _HomeVisit(ctx context.Context, sel ast.SelectionSet, obj *store.VisitWork) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeVisit")
+		case "id":
+			out.Values[i] = ec._HomeVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodId":
+			out.Values[i] = ec._HomeVisit_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planId":
+			out.Values[i] = ec._HomeVisit_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeName":
+			out.Values[i] = ec._HomeVisit_evaluateeName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomeVisit_date(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomeVisit_status(ctx, field, obj)
+				})
+		case "items":
+			out.Values[i] = ec._HomeVisit_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var importProblemImplementors = []string{"ImportProblem"}
 
 func (ec *executionContext) _ImportProblem(ctx context.Context, sel ast.SelectionSet, obj *importer.Problem) graphql.Marshaler {
@@ -24800,6 +27370,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setPeriodWindows":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPeriodWindows(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "previewPlanImport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_previewPlanImport(ctx, field)
@@ -25070,6 +27647,18 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "entryClosesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_entryClosesOn(ctx, field, obj)
+				})
+		case "publicityEndsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_publicityEndsOn(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Period_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -25544,6 +28133,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inspectors(ctx, field)
+				})
+		case "home":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_home(ctx, field)
 				})
 		case "rankChanges":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27635,6 +30230,74 @@ func (ec *executionContext) marshalNFormulaStep2ᚕgithubᚗcomᚋkaopingᚋkaop
 	return ret
 }
 
+func (ec *executionContext) marshalNHome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐHome(ctx context.Context, sel ast.SelectionSet, v home.Home) graphql.Marshaler {
+	return ec._Home(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomePeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriod(ctx context.Context, sel ast.SelectionSet, v home.Period) graphql.Marshaler {
+	return ec._HomePeriod(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroup(ctx context.Context, sel ast.SelectionSet, v home.RankingGroup) graphql.Marshaler {
+	return ec._HomeRankingGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []home.RankingGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHomeRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTop(ctx context.Context, sel ast.SelectionSet, v store.RankingTop) graphql.Marshaler {
+	return ec._HomeRankingRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTopᚄ(ctx context.Context, sel ast.SelectionSet, v []store.RankingTop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTop(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHomeVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWork(ctx context.Context, sel ast.SelectionSet, v store.VisitWork) graphql.Marshaler {
+	return ec._HomeVisit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWorkᚄ(ctx context.Context, sel ast.SelectionSet, v []store.VisitWork) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWork(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
 	res, err := scalar.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28533,8 +31196,43 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx context.Context, v any) ([]scoring.Method, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]scoring.Method, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []scoring.Method) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v model.Session) graphql.Marshaler {
 	return ec._Session(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetPeriodWindowsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetPeriodWindowsInput(ctx context.Context, v any) (model.SetPeriodWindowsInput, error) {
+	res, err := ec.unmarshalInputSetPeriodWindowsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetTaskAssignmentsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetTaskAssignmentsInput(ctx context.Context, v any) (model.SetTaskAssignmentsInput, error) {
@@ -29289,6 +31987,53 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOHomeAuditor2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐAuditor(ctx context.Context, sel ast.SelectionSet, v *home.Auditor) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeAuditor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomeInspector2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐInspector(ctx context.Context, sel ast.SelectionSet, v *home.Inspector) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeInspector(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomeLeader2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐLeader(ctx context.Context, sel ast.SelectionSet, v *home.Leader) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeLeader(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []home.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomePeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHomeRanking2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRanking(ctx context.Context, sel ast.SelectionSet, v *home.Ranking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeRanking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {

@@ -340,6 +340,15 @@ type Session struct {
 	ExpiresAt          time.Time `json:"expiresAt"`
 }
 
+type SetPeriodWindowsInput struct {
+	PeriodID int64 `json:"periodId"`
+	Version  int   `json:"version"`
+	// Last day of 填报, YYYY-MM-DD; null clears it
+	EntryClosesOn *string `json:"entryClosesOn,omitempty"`
+	// Last day of 公示, YYYY-MM-DD; null clears it
+	PublicityEndsOn *string `json:"publicityEndsOn,omitempty"`
+}
+
 type SetTaskAssignmentsInput struct {
 	TaskID int64 `json:"taskId" validate:"required"`
 	// The complete set of evaluatees that carry the task; others are removed.

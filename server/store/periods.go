@@ -159,3 +159,15 @@ func PublishedResults(ctx context.Context, db DB, publicationID int64, group *Ra
 	}
 	return out, nil
 }
+
+// SetPeriodWindows sets the last days of a period's 填报 and 公示 (nil
+// clears one) if the period still has version.
+func SetPeriodWindows(ctx context.Context, db DB, p *Period, entryClosesOn, publicityEndsOn *time.Time) error {
+	next := *p
+	next.EntryClosesOn, next.PublicityEndsOn = entryClosesOn, publicityEndsOn
+	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "entry_closes_on", "publicity_ends_on"); err != nil {
+		return err
+	}
+	*p = next
+	return nil
+}
