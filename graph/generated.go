@@ -18,6 +18,7 @@ import (
 	"github.com/kaoping/kaoping/graph/scalar"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/home"
 	"github.com/kaoping/kaoping/server/importer"
@@ -52,6 +53,7 @@ type ResolverRoot interface {
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
+	ObjectionEvidence() ObjectionEvidenceResolver
 	Period() PeriodResolver
 	Plan() PlanResolver
 	ProgressReport() ProgressReportResolver
@@ -262,21 +264,24 @@ type ComplexityRoot struct {
 	}
 
 	HomePeriod struct {
-		DaysLeft        func(childComplexity int) int
-		EntryClosesOn   func(childComplexity int) int
-		MissingImports  func(childComplexity int) int
-		Open            func(childComplexity int) int
-		PeriodID        func(childComplexity int) int
-		PeriodName      func(childComplexity int) int
-		PlanID          func(childComplexity int) int
-		PlanName        func(childComplexity int) int
-		PlanYear        func(childComplexity int) int
-		PublicityEndsOn func(childComplexity int) int
-		Rank            func(childComplexity int) int
-		Returned        func(childComplexity int) int
-		Score           func(childComplexity int) int
-		State           func(childComplexity int) int
-		Total           func(childComplexity int) int
+		DaysLeft           func(childComplexity int) int
+		EntryClosesOn      func(childComplexity int) int
+		EvaluateeID        func(childComplexity int) int
+		MissingImports     func(childComplexity int) int
+		Objections         func(childComplexity int) int
+		ObjectionsAnswered func(childComplexity int) int
+		Open               func(childComplexity int) int
+		PeriodID           func(childComplexity int) int
+		PeriodName         func(childComplexity int) int
+		PlanID             func(childComplexity int) int
+		PlanName           func(childComplexity int) int
+		PlanYear           func(childComplexity int) int
+		PublicityEndsOn    func(childComplexity int) int
+		Rank               func(childComplexity int) int
+		Returned           func(childComplexity int) int
+		Score              func(childComplexity int) int
+		State              func(childComplexity int) int
+		Total              func(childComplexity int) int
 	}
 
 	HomeRanking struct {
@@ -373,6 +378,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
+		AnswerObjection       func(childComplexity int, input model.AnswerObjectionInput) int
 		BeginTotpEnrollment   func(childComplexity int) int
 		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
 		ConfirmTotpEnrollment func(childComplexity int, code string) int
@@ -390,6 +396,7 @@ type ComplexityRoot struct {
 		DeletePlan            func(childComplexity int, id int64, version int) int
 		DeleteTask            func(childComplexity int, id int64, version int) int
 		DeleteUnit            func(childComplexity int, id int64, version int) int
+		FileObjection         func(childComplexity int, input model.FileObjectionInput) int
 		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
 		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
 		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
@@ -420,19 +427,49 @@ type ComplexityRoot struct {
 		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
 	}
 
+	Objection struct {
+		Answer         func(childComplexity int) int
+		AnsweredAt     func(childComplexity int) int
+		AnsweredByName func(childComplexity int) int
+		Correction     func(childComplexity int) int
+		EvaluateeID    func(childComplexity int) int
+		Evidence       func(childComplexity int) int
+		FiledAt        func(childComplexity int) int
+		FiledByName    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		PeriodID       func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		Scores         func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TaskID         func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	ObjectionEvidence struct {
+		ContentType func(childComplexity int) int
+		Filename    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Size        func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UploadedAt  func(childComplexity int) int
+	}
+
 	Period struct {
-		AllowedActions  func(childComplexity int) int
-		EntryClosesOn   func(childComplexity int) int
-		Events          func(childComplexity int) int
-		Half            func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Name            func(childComplexity int) int
-		NextStates      func(childComplexity int) int
-		PlanID          func(childComplexity int) int
-		PublicityEndsOn func(childComplexity int) int
-		PublishedAt     func(childComplexity int) int
-		State           func(childComplexity int) int
-		Version         func(childComplexity int) int
+		AllowedActions   func(childComplexity int) int
+		EntryClosesOn    func(childComplexity int) int
+		Events           func(childComplexity int) int
+		Half             func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Name             func(childComplexity int) int
+		NextStates       func(childComplexity int) int
+		ObjectionsFiled  func(childComplexity int) int
+		ObjectionsOpen   func(childComplexity int) int
+		ObjectionsUpheld func(childComplexity int) int
+		PlanID           func(childComplexity int) int
+		PublicityEndsOn  func(childComplexity int) int
+		PublishedAt      func(childComplexity int) int
+		State            func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	PeriodEvent struct {
@@ -504,6 +541,7 @@ type ComplexityRoot struct {
 		Inspectors        func(childComplexity int) int
 		Me                func(childComplexity int) int
 		MyFieldVisits     func(childComplexity int) int
+		Objections        func(childComplexity int, periodID int64, status *store.ObjectionStatus) int
 		Period            func(childComplexity int, id int64) int
 		Plan              func(childComplexity int, id int64) int
 		Plans             func(childComplexity int) int
@@ -775,6 +813,8 @@ type MutationResolver interface {
 	SetPeriodWindows(ctx context.Context, input model.SetPeriodWindowsInput) (store.Period, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
+	FileObjection(ctx context.Context, input model.FileObjectionInput) (evaluation.ObjectionView, error)
+	AnswerObjection(ctx context.Context, input model.AnswerObjectionInput) (evaluation.ObjectionView, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
 	UpdatePlan(ctx context.Context, input model.UpdatePlanInput) (store.Plan, error)
 	DeletePlan(ctx context.Context, id int64, version int) (int64, error)
@@ -805,9 +845,15 @@ type MutationResolver interface {
 	UpdateUnit(ctx context.Context, input model.UpdateUnitInput) (store.Unit, error)
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
 }
+type ObjectionEvidenceResolver interface {
+	URL(ctx context.Context, obj *store.ObjectionEvidence) (string, error)
+}
 type PeriodResolver interface {
 	EntryClosesOn(ctx context.Context, obj *store.Period) (*string, error)
 	PublicityEndsOn(ctx context.Context, obj *store.Period) (*string, error)
+	ObjectionsFiled(ctx context.Context, obj *store.Period) (int, error)
+	ObjectionsUpheld(ctx context.Context, obj *store.Period) (int, error)
+	ObjectionsOpen(ctx context.Context, obj *store.Period) (int, error)
 
 	NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error)
 	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
@@ -835,6 +881,7 @@ type QueryResolver interface {
 	Home(ctx context.Context) (home.Home, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
+	Objections(ctx context.Context, periodID int64, status *store.ObjectionStatus) ([]evaluation.ObjectionView, error)
 	Plans(ctx context.Context) ([]store.Plan, error)
 	Plan(ctx context.Context, id int64) (*store.Plan, error)
 	Task(ctx context.Context, id int64) (*store.Task, error)
@@ -1708,12 +1755,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.HomePeriod.EntryClosesOn(childComplexity), true
+	case "HomePeriod.evaluateeId":
+		if e.ComplexityRoot.HomePeriod.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.EvaluateeID(childComplexity), true
 	case "HomePeriod.missingImports":
 		if e.ComplexityRoot.HomePeriod.MissingImports == nil {
 			break
 		}
 
 		return e.ComplexityRoot.HomePeriod.MissingImports(childComplexity), true
+	case "HomePeriod.objections":
+		if e.ComplexityRoot.HomePeriod.Objections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Objections(childComplexity), true
+	case "HomePeriod.objectionsAnswered":
+		if e.ComplexityRoot.HomePeriod.ObjectionsAnswered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.ObjectionsAnswered(childComplexity), true
 	case "HomePeriod.open":
 		if e.ComplexityRoot.HomePeriod.Open == nil {
 			break
@@ -2146,6 +2211,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AllocateTaskPoints(childComplexity, args["input"].(model.AllocateTaskPointsInput)), true
+	case "Mutation.answerObjection":
+		if e.ComplexityRoot.Mutation.AnswerObjection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerObjection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerObjection(childComplexity, args["input"].(model.AnswerObjectionInput)), true
 	case "Mutation.beginTotpEnrollment":
 		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
 			break
@@ -2328,6 +2404,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteUnit(childComplexity, args["id"].(int64), args["version"].(int)), true
+	case "Mutation.fileObjection":
+		if e.ComplexityRoot.Mutation.FileObjection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fileObjection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FileObjection(childComplexity, args["input"].(model.FileObjectionInput)), true
 	case "Mutation.importPlan":
 		if e.ComplexityRoot.Mutation.ImportPlan == nil {
 			break
@@ -2632,6 +2719,134 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
 
+	case "Objection.answer":
+		if e.ComplexityRoot.Objection.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Answer(childComplexity), true
+	case "Objection.answeredAt":
+		if e.ComplexityRoot.Objection.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.AnsweredAt(childComplexity), true
+	case "Objection.answeredBy":
+		if e.ComplexityRoot.Objection.AnsweredByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.AnsweredByName(childComplexity), true
+	case "Objection.correction":
+		if e.ComplexityRoot.Objection.Correction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Correction(childComplexity), true
+	case "Objection.evaluateeId":
+		if e.ComplexityRoot.Objection.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.EvaluateeID(childComplexity), true
+	case "Objection.evidence":
+		if e.ComplexityRoot.Objection.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Evidence(childComplexity), true
+	case "Objection.filedAt":
+		if e.ComplexityRoot.Objection.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.FiledAt(childComplexity), true
+	case "Objection.filedBy":
+		if e.ComplexityRoot.Objection.FiledByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.FiledByName(childComplexity), true
+	case "Objection.id":
+		if e.ComplexityRoot.Objection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.ID(childComplexity), true
+	case "Objection.periodId":
+		if e.ComplexityRoot.Objection.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.PeriodID(childComplexity), true
+	case "Objection.reason":
+		if e.ComplexityRoot.Objection.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Reason(childComplexity), true
+	case "Objection.scores":
+		if e.ComplexityRoot.Objection.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Scores(childComplexity), true
+	case "Objection.status":
+		if e.ComplexityRoot.Objection.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Status(childComplexity), true
+	case "Objection.taskId":
+		if e.ComplexityRoot.Objection.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.TaskID(childComplexity), true
+	case "Objection.version":
+		if e.ComplexityRoot.Objection.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Version(childComplexity), true
+
+	case "ObjectionEvidence.contentType":
+		if e.ComplexityRoot.ObjectionEvidence.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.ContentType(childComplexity), true
+	case "ObjectionEvidence.filename":
+		if e.ComplexityRoot.ObjectionEvidence.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.Filename(childComplexity), true
+	case "ObjectionEvidence.id":
+		if e.ComplexityRoot.ObjectionEvidence.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.ID(childComplexity), true
+	case "ObjectionEvidence.size":
+		if e.ComplexityRoot.ObjectionEvidence.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.Size(childComplexity), true
+	case "ObjectionEvidence.url":
+		if e.ComplexityRoot.ObjectionEvidence.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.URL(childComplexity), true
+	case "ObjectionEvidence.uploadedAt":
+		if e.ComplexityRoot.ObjectionEvidence.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.UploadedAt(childComplexity), true
+
 	case "Period.allowedActions":
 		if e.ComplexityRoot.Period.AllowedActions == nil {
 			break
@@ -2674,6 +2889,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.NextStates(childComplexity), true
+	case "Period.objectionsFiled":
+		if e.ComplexityRoot.Period.ObjectionsFiled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsFiled(childComplexity), true
+	case "Period.objectionsOpen":
+		if e.ComplexityRoot.Period.ObjectionsOpen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsOpen(childComplexity), true
+	case "Period.objectionsUpheld":
+		if e.ComplexityRoot.Period.ObjectionsUpheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsUpheld(childComplexity), true
 	case "Period.planId":
 		if e.ComplexityRoot.Period.PlanID == nil {
 			break
@@ -3047,6 +3280,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyFieldVisits(childComplexity), true
+	case "Query.objections":
+		if e.ComplexityRoot.Query.Objections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_objections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Objections(childComplexity, args["periodId"].(int64), args["status"].(*store.ObjectionStatus)), true
 	case "Query.period":
 		if e.ComplexityRoot.Query.Period == nil {
 			break
@@ -3988,6 +4232,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AllocateTaskPointsInput", ec.unmarshalInputAllocateTaskPointsInput),
+			graphql.NewInputUnmarshaler("AnswerObjectionInput", ec.unmarshalInputAnswerObjectionInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateDimensionInput", ec.unmarshalInputCreateDimensionInput),
@@ -3998,12 +4243,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateUnitInput", ec.unmarshalInputCreateUnitInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeadlineInput", ec.unmarshalInputDeadlineInput),
+			graphql.NewInputUnmarshaler("FileObjectionInput", ec.unmarshalInputFileObjectionInput),
 			graphql.NewInputUnmarshaler("FindingWriteInput", ec.unmarshalInputFindingWriteInput),
 			graphql.NewInputUnmarshaler("ImportPlanInput", ec.unmarshalInputImportPlanInput),
 			graphql.NewInputUnmarshaler("ImportSourceValuesInput", ec.unmarshalInputImportSourceValuesInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MethodWeightsInput", ec.unmarshalInputMethodWeightsInput),
 			graphql.NewInputUnmarshaler("MovePeriodInput", ec.unmarshalInputMovePeriodInput),
+			graphql.NewInputUnmarshaler("ObjectionCorrection", ec.unmarshalInputObjectionCorrection),
 			graphql.NewInputUnmarshaler("PhotoWriteInput", ec.unmarshalInputPhotoWriteInput),
 			graphql.NewInputUnmarshaler("PlanFieldVisitInput", ec.unmarshalInputPlanFieldVisitInput),
 			graphql.NewInputUnmarshaler("ReopenFieldVisitInput", ec.unmarshalInputReopenFieldVisitInput),
@@ -4552,6 +4799,12 @@ type HomePeriod {
   "Contact, from 公示 on: the unit's place and score in the current publication"
   rank: Int
   score: Decimal
+  "专班: objections waiting for an answer. Contact: the unit's objections in the period"
+  objections: Int!
+  "Contact: of its objections, those answered"
+  objectionsAnswered: Int!
+  "Contact: the unit's evaluatee in the plan (for the link to its breakdown)"
+  evaluateeId: ID
 }
 
 "A field visit due: today, tomorrow or overdue."
@@ -4748,6 +5001,96 @@ extend type Query {
   rankChanges(periodId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
   "Rank changes of an annual ranking against the previous year's"
   annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
+	{Name: "../schema/objections.graphqls", Input: `# Objections (异议) during 公示 (issue 13): the evaluatee's contact objects to
+# its own frozen result; the 专班 upholds (scores corrected, results re-frozen
+# as a new publication) or rejects it; 发布 waits for every answer.
+
+enum ObjectionStatus {
+  "待答复"
+  OPEN
+  "异议成立: the scores were corrected and the results re-frozen"
+  UPHELD
+  "异议驳回"
+  REJECTED
+}
+
+type ObjectionEvidence {
+  id: ID!
+  filename: String!
+  contentType: String!
+  size: Int!
+  uploadedAt: Time!
+  "Download address; answers only the 专班 and the contact of the objection's unit"
+  url: String!
+}
+
+type Objection {
+  id: ID!
+  periodId: ID!
+  evaluateeId: ID!
+  "Null: against the overall result"
+  taskId: ID
+  reason: String!
+  status: ObjectionStatus!
+  filedBy: String!
+  filedAt: Time!
+  evidence: [ObjectionEvidence!]!
+  answer: String
+  answeredBy: String
+  answeredAt: Time
+  "What an upheld answer corrected (任务3 8.00 → 9.50)"
+  correction: String
+  version: Int!
+  "专班 only (empty for contacts): the current scores of the objection's unit (and task) an upheld answer may correct"
+  scores: [Score!]!
+}
+
+input FileObjectionInput {
+  periodId: ID!
+  evaluateeId: ID!
+  "Omit to object to the overall result"
+  taskId: ID
+  reason: String! @goTag(key: "validate", value: "required,max=2000")
+  "At most 5 files (PDF, PNG, JPEG, Office), 10 MB each"
+  files: [Upload!]
+}
+
+input ObjectionCorrection {
+  scoreId: ID!
+  version: Int!
+  value: Decimal!
+}
+
+input AnswerObjectionInput {
+  objectionId: ID!
+  version: Int!
+  "true: 异议成立 (corrections needed); false: 驳回"
+  uphold: Boolean!
+  answer: String! @goTag(key: "validate", value: "required,max=2000")
+  corrections: [ObjectionCorrection!]
+}
+
+extend type Period {
+  "Objections filed in this period's 公示 (for the circular)"
+  objectionsFiled: Int!
+  "Of them upheld"
+  objectionsUpheld: Int!
+  "Of them not answered yet (发布 waits for none)"
+  objectionsOpen: Int!
+}
+
+extend type Query {
+  "A period's objections: all for the 专班, the own unit's for a contact"
+  objections(periodId: ID!, status: ObjectionStatus): [Objection!]! @allow(roles: [TASK_FORCE, EVALUATEE_CONTACT])
+}
+
+extend type Mutation {
+  "Files an objection to the own unit's result during 公示"
+  fileObjection(input: FileObjectionInput!): Objection! @allow(roles: [EVALUATEE_CONTACT])
+  "Upholds (correcting scores, re-freezing the results) or rejects an objection"
+  answerObjection(input: AnswerObjectionInput!): Objection! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
 	{Name: "../schema/plan.graphqls", Input: `"How a half-year score treats a method with no data (DESIGN §2.7)."
@@ -5907,6 +6250,12 @@ func (ec *executionContext) childFields_HomePeriod(ctx context.Context, field gr
 		return ec.fieldContext_HomePeriod_rank(ctx, field)
 	case "score":
 		return ec.fieldContext_HomePeriod_score(ctx, field)
+	case "objections":
+		return ec.fieldContext_HomePeriod_objections(ctx, field)
+	case "objectionsAnswered":
+		return ec.fieldContext_HomePeriod_objectionsAnswered(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_HomePeriod_evaluateeId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HomePeriod", field.Name)
 }
@@ -6095,6 +6444,60 @@ func (ec *executionContext) childFields_MethodWeights(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MethodWeights", field.Name)
 }
 
+func (ec *executionContext) childFields_Objection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Objection_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_Objection_periodId(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_Objection_evaluateeId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_Objection_taskId(ctx, field)
+	case "reason":
+		return ec.fieldContext_Objection_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_Objection_status(ctx, field)
+	case "filedBy":
+		return ec.fieldContext_Objection_filedBy(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_Objection_filedAt(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Objection_evidence(ctx, field)
+	case "answer":
+		return ec.fieldContext_Objection_answer(ctx, field)
+	case "answeredBy":
+		return ec.fieldContext_Objection_answeredBy(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Objection_answeredAt(ctx, field)
+	case "correction":
+		return ec.fieldContext_Objection_correction(ctx, field)
+	case "version":
+		return ec.fieldContext_Objection_version(ctx, field)
+	case "scores":
+		return ec.fieldContext_Objection_scores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Objection", field.Name)
+}
+
+func (ec *executionContext) childFields_ObjectionEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ObjectionEvidence_id(ctx, field)
+	case "filename":
+		return ec.fieldContext_ObjectionEvidence_filename(ctx, field)
+	case "contentType":
+		return ec.fieldContext_ObjectionEvidence_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_ObjectionEvidence_size(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_ObjectionEvidence_uploadedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_ObjectionEvidence_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObjectionEvidence", field.Name)
+}
+
 func (ec *executionContext) childFields_Period(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6111,6 +6514,12 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_entryClosesOn(ctx, field)
 	case "publicityEndsOn":
 		return ec.fieldContext_Period_publicityEndsOn(ctx, field)
+	case "objectionsFiled":
+		return ec.fieldContext_Period_objectionsFiled(ctx, field)
+	case "objectionsUpheld":
+		return ec.fieldContext_Period_objectionsUpheld(ctx, field)
+	case "objectionsOpen":
+		return ec.fieldContext_Period_objectionsOpen(ctx, field)
 	case "version":
 		return ec.fieldContext_Period_version(ctx, field)
 	case "nextStates":
@@ -6771,6 +7180,20 @@ func (ec *executionContext) field_Mutation_allocateTaskPoints_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_answerObjection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AnswerObjectionInput, error) {
+			return ec.unmarshalNAnswerObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAnswerObjectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7040,6 +7463,20 @@ func (ec *executionContext) field_Mutation_deleteUnit_args(ctx context.Context, 
 		return nil, err
 	}
 	args["version"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_fileObjection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FileObjectionInput, error) {
+			return ec.unmarshalNFileObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFileObjectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -7594,6 +8031,28 @@ func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["statuses"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_objections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*store.ObjectionStatus, error) {
+			return ec.unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -11491,6 +11950,75 @@ func (ec *executionContext) fieldContext_HomePeriod_score(_ context.Context, fie
 	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _HomePeriod_objections(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_objections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Objections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_objections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_objectionsAnswered(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_objectionsAnswered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectionsAnswered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_objectionsAnswered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
 func (ec *executionContext) _HomeRanking_periodId(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13854,6 +14382,130 @@ func (ec *executionContext) fieldContext_Mutation_importPlan(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_fileObjection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fileObjection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FileObjection(ctx, fc.Args["input"].(model.FileObjectionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fileObjection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fileObjection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerObjection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerObjection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerObjection(ctx, fc.Args["input"].(model.AnswerObjectionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerObjection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerObjection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15652,6 +16304,507 @@ func (ec *executionContext) fieldContext_Mutation_deleteUnit(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Objection_id(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_periodId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_taskId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_reason(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_status(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ObjectionStatus) graphql.Marshaler {
+			return ec.marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ObjectionStatus")
+}
+
+func (ec *executionContext) _Objection_filedBy(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_filedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_filedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_filedAt(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Objection_evidence(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ObjectionEvidence) graphql.Marshaler {
+			return ec.marshalNObjectionEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObjectionEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objection_answer(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_answeredBy(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_answeredAt(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Objection_correction(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_correction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Correction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_version(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Objection_scores(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_scores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObjectionEvidence_id(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ObjectionEvidence_filename(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _ObjectionEvidence_contentType(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _ObjectionEvidence_size(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ObjectionEvidence_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ObjectionEvidence_url(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ObjectionEvidence().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, true, true, "String")
+}
+
 func (ec *executionContext) _Period_id(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15811,6 +16964,75 @@ func (ec *executionContext) _Period_publicityEndsOn(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Period_publicityEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Period", field, true, true, "String")
+}
+
+func (ec *executionContext) _Period_objectionsFiled(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsFiled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsFiled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsFiled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Period_objectionsUpheld(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsUpheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsUpheld(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsUpheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Period_objectionsOpen(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsOpen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsOpen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Period_version(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
@@ -17496,6 +18718,68 @@ func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_annualRankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_objections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_objections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Objections(ctx, fc.Args["periodId"].(int64), fc.Args["status"].(*store.ObjectionStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal []evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_objections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_objections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22761,6 +24045,76 @@ func UnmarshalAllocateTaskPointsInput(ctx context.Context, raw any) (model.Alloc
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAnswerObjectionInput(ctx context.Context, obj any) (model.AnswerObjectionInput, error) {
+	var it model.AnswerObjectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"objectionId", "version", "uphold", "answer", "corrections"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "objectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectionId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectionID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "uphold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uphold"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Uphold = data
+		case "answer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answer"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answer = data
+		case "corrections":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("corrections"))
+			data, err := ec.unmarshalOObjectionCorrection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrectionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Corrections = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAnswerObjectionInput unmarshals raw into the AnswerObjectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAnswerObjectionInput(ctx context.Context, raw any) (model.AnswerObjectionInput, error) {
+	var out model.AnswerObjectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AnswerObjectionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -23419,6 +24773,76 @@ func UnmarshalDeadlineInput(ctx context.Context, raw any) (model.DeadlineInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFileObjectionInput(ctx context.Context, obj any) (model.FileObjectionInput, error) {
+	var it model.FileObjectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "evaluateeId", "taskId", "reason", "files"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "files":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("files"))
+			data, err := ec.unmarshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Files = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFileObjectionInput unmarshals raw into the FileObjectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFileObjectionInput(ctx context.Context, raw any) (model.FileObjectionInput, error) {
+	var out model.FileObjectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FileObjectionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFindingWriteInput(ctx context.Context, obj any) (model.FindingWriteInput, error) {
 	var it model.FindingWriteInput
 	if obj == nil {
@@ -23815,6 +25239,62 @@ func (ec *executionContext) unmarshalInputMovePeriodInput(ctx context.Context, o
 func UnmarshalMovePeriodInput(ctx context.Context, raw any) (model.MovePeriodInput, error) {
 	var out model.MovePeriodInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MovePeriodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputObjectionCorrection(ctx context.Context, obj any) (model.ObjectionCorrection, error) {
+	var it model.ObjectionCorrection
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scoreId", "version", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scoreId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalObjectionCorrection unmarshals raw into the ObjectionCorrection input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalObjectionCorrection(ctx context.Context, raw any) (model.ObjectionCorrection, error) {
+	var out model.ObjectionCorrection
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ObjectionCorrection", raw, &out)
 	return out, err
 }
 
@@ -26616,6 +28096,21 @@ func (ec *executionContext) _HomePeriod(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "objections":
+			out.Values[i] = ec._HomePeriod_objections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objectionsAnswered":
+			out.Values[i] = ec._HomePeriod_objectionsAnswered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._HomePeriod_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27391,6 +28886,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "fileObjection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fileObjection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerObjection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerObjection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createPlan":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPlan(ctx, field)
@@ -27611,6 +29120,168 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var objectionImplementors = []string{"Objection"}
+
+func (ec *executionContext) _Objection(ctx context.Context, sel ast.SelectionSet, obj *evaluation.ObjectionView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, objectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Objection")
+		case "id":
+			out.Values[i] = ec._Objection_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodId":
+			out.Values[i] = ec._Objection_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._Objection_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskId":
+			out.Values[i] = ec._Objection_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Objection_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Objection_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedBy":
+			out.Values[i] = ec._Objection_filedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedAt":
+			out.Values[i] = ec._Objection_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._Objection_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answer":
+			out.Values[i] = ec._Objection_answer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "answeredBy":
+			out.Values[i] = ec._Objection_answeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Objection_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "correction":
+			out.Values[i] = ec._Objection_correction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._Objection_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scores":
+			out.Values[i] = ec._Objection_scores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var objectionEvidenceImplementors = []string{"ObjectionEvidence"}
+
+func (ec *executionContext) _ObjectionEvidence(ctx context.Context, sel ast.SelectionSet, obj *store.ObjectionEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, objectionEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObjectionEvidence")
+		case "id":
+			out.Values[i] = ec._ObjectionEvidence_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filename":
+			out.Values[i] = ec._ObjectionEvidence_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._ObjectionEvidence_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._ObjectionEvidence_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._ObjectionEvidence_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ObjectionEvidence_url(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var periodImplementors = []string{"Period"}
 
 func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, obj *store.Period) graphql.Marshaler {
@@ -27658,6 +29329,24 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Period_publicityEndsOn(ctx, field, obj)
+				})
+		case "objectionsFiled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsFiled(ctx, field, obj)
+				})
+		case "objectionsUpheld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsUpheld(ctx, field, obj)
+				})
+		case "objectionsOpen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsOpen(ctx, field, obj)
 				})
 		case "version":
 			out.Values[i] = ec._Period_version(ctx, field, obj)
@@ -28151,6 +29840,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_annualRankChanges(ctx, field)
+				})
+		case "objections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_objections(ctx, field)
 				})
 		case "plans":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -29886,6 +31581,11 @@ func (ec *executionContext) unmarshalNAllocateTaskPointsInput2githubᚗcomᚋkao
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAnswerObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAnswerObjectionInput(ctx context.Context, v any) (model.AnswerObjectionInput, error) {
+	res, err := ec.unmarshalInputAnswerObjectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAuditPage2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAuditPage(ctx context.Context, sel ast.SelectionSet, v model.AuditPage) graphql.Marshaler {
 	return ec._AuditPage(ctx, sel, &v)
 }
@@ -30169,6 +31869,11 @@ func (ec *executionContext) marshalNFieldVisit2ᚖgithubᚗcomᚋkaopingᚋkaopi
 
 func (ec *executionContext) marshalNFieldVisitSync2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐSyncResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.SyncResult) graphql.Marshaler {
 	return ec._FieldVisitSync(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNFileObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFileObjectionInput(ctx context.Context, v any) (model.FileObjectionInput, error) {
+	res, err := ec.unmarshalInputFileObjectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNFindingSyncResult2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋfieldvisitᚐFindingResult(ctx context.Context, sel ast.SelectionSet, v fieldvisit.FindingResult) graphql.Marshaler {
@@ -30577,6 +32282,79 @@ func (ec *executionContext) unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋk
 	res, err := ec.unmarshalInputMovePeriodInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx context.Context, sel ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+	return ec._Objection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNObjection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionViewᚄ(ctx context.Context, sel ast.SelectionSet, v []evaluation.ObjectionView) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNObjectionCorrection2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrection(ctx context.Context, v any) (model.ObjectionCorrection, error) {
+	res, err := ec.unmarshalInputObjectionCorrection(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObjectionEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidence(ctx context.Context, sel ast.SelectionSet, v store.ObjectionEvidence) graphql.Marshaler {
+	return ec._ObjectionEvidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNObjectionEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ObjectionEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObjectionEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, v any) (store.ObjectionStatus, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, sel ast.SelectionSet, v store.ObjectionStatus) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ObjectionStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[string]store.ObjectionStatus{
+		"OPEN":     store.ObjectionOpen,
+		"UPHELD":   store.ObjectionUpheld,
+		"REJECTED": store.ObjectionRejected,
+	}
+	marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[store.ObjectionStatus]string{
+		store.ObjectionOpen:     "OPEN",
+		store.ObjectionUpheld:   "UPHELD",
+		store.ObjectionRejected: "REJECTED",
+	}
+)
 
 func (ec *executionContext) marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v store.Period) graphql.Marshaler {
 	return ec._Period(ctx, sel, &v)
@@ -32145,6 +33923,55 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalOObjectionCorrection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrectionᚄ(ctx context.Context, v any) ([]model.ObjectionCorrection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ObjectionCorrection, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObjectionCorrection2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrection(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, v any) (*store.ObjectionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, sel ast.SelectionSet, v *store.ObjectionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalText(marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[string]store.ObjectionStatus{
+		"OPEN":     store.ObjectionOpen,
+		"UPHELD":   store.ObjectionUpheld,
+		"REJECTED": store.ObjectionRejected,
+	}
+	marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[store.ObjectionStatus]string{
+		store.ObjectionOpen:     "OPEN",
+		store.ObjectionUpheld:   "UPHELD",
+		store.ObjectionRejected: "REJECTED",
+	}
+)
+
 func (ec *executionContext) marshalOPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *store.Period) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32309,6 +34136,41 @@ func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._Unit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx context.Context, v any) ([]graphql.Upload, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graphql.Upload, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx context.Context, sel ast.SelectionSet, v []graphql.Upload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOVisitStatus2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatusᚄ(ctx context.Context, v any) ([]store.VisitStatus, error) {

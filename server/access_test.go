@@ -60,6 +60,8 @@ var mutationRules = map[string]rule{
 	"previewPlanImport":     {taskForce, `mutation($file: Upload!) { previewPlanImport(file: $file) { title } }`, "variables.file"},
 	"importPlan":            {taskForce, `mutation($file: Upload!) { importPlan(input: {file: $file, name: "", year: 2024}) { plan { id } } }`, "variables.file"},
 	"setPeriodWindows":      {taskForce, `mutation { setPeriodWindows(input: {periodId: "999999", version: 1}) { id } }`, ""},
+	"fileObjection":         {contact, `mutation { fileObjection(input: {periodId: "999999", evaluateeId: "999999", reason: "x"}) { id } }`, ""},
+	"answerObjection":       {taskForce, `mutation { answerObjection(input: {objectionId: "999999", version: 1, uphold: false, answer: "x"}) { id } }`, ""},
 	"movePeriod":            {taskForce, `mutation { movePeriod(input: {periodId: "999999", version: 1, to: OPEN}) { id } }`, ""},
 	"saveProgressReport":    {contact, `mutation { saveProgressReport(input: {periodId: "999999", evaluateeId: "999999", taskId: "1", state: IN_PROGRESS, narrative: "x", version: 0}) { id } }`, ""},
 	"uploadEvidence":        {contact, `mutation($file: Upload!) { uploadEvidence(reportId: "999999", file: $file) { id } }`, "variables.file"},

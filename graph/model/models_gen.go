@@ -26,6 +26,15 @@ type AllocateTaskPointsInput struct {
 	Allocations []TaskPointsInput `json:"allocations" validate:"min=1,max=200,dive"`
 }
 
+type AnswerObjectionInput struct {
+	ObjectionID int64 `json:"objectionId"`
+	Version     int   `json:"version"`
+	// true: 异议成立 (corrections needed); false: 驳回
+	Uphold      bool                  `json:"uphold"`
+	Answer      string                `json:"answer" validate:"required,max=2000"`
+	Corrections []ObjectionCorrection `json:"corrections,omitempty"`
+}
+
 type AuditFilter struct {
 	Username   *string `json:"username,omitempty"`
 	UnitID     *int64  `json:"unitId,omitempty"`
@@ -124,6 +133,16 @@ type DeadlineInput struct {
 	Continuing bool                 `json:"continuing"`
 }
 
+type FileObjectionInput struct {
+	PeriodID    int64 `json:"periodId"`
+	EvaluateeID int64 `json:"evaluateeId"`
+	// Omit to object to the overall result
+	TaskID *int64 `json:"taskId,omitempty"`
+	Reason string `json:"reason" validate:"required,max=2000"`
+	// At most 5 files (PDF, PNG, JPEG, Office), 10 MB each
+	Files []graphql.Upload `json:"files,omitempty"`
+}
+
 type FindingWriteInput struct {
 	// A UUID the phone made for this write; a replay with the same id is stored once
 	ClientID string `json:"clientId" validate:"uuid"`
@@ -185,6 +204,12 @@ type MovePeriodInput struct {
 }
 
 type Mutation struct {
+}
+
+type ObjectionCorrection struct {
+	ScoreID int64           `json:"scoreId"`
+	Version int             `json:"version"`
+	Value   decimal.Decimal `json:"value"`
 }
 
 type PhotoWriteInput struct {

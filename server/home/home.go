@@ -32,32 +32,6 @@ const RecentRefused = 10
 // MaxVisits bounds the inspector's list of visits due.
 const MaxVisits = 50
 
-// Shanghai is the wall clock every date of the evaluation is read on.
-var Shanghai = func() *time.Location {
-	if l, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return l
-	}
-	return time.FixedZone("CST", 8*60*60) // no tzdata: China has no DST
-}()
-
-// Today is the calendar day of now in Asia/Shanghai, at midnight UTC (the
-// way PostgreSQL date columns arrive).
-func Today(now time.Time) time.Time {
-	y, m, d := now.In(Shanghai).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// DaysLeft counts the days from today to a window's last day: 0 on the last
-// day itself, negative once it has passed; nil without a date.
-func DaysLeft(today time.Time, last *time.Time) *int {
-	if last == nil {
-		return nil
-	}
-	l := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC)
-	n := int(l.Sub(today).Hours() / 24)
-	return &n
-}
-
 // Period is one period on a home page with what is still to do in it.
 type Period struct {
 	store.PeriodWork
@@ -118,7 +92,7 @@ func Get(ctx context.Context, db store.DB, id *auth.Identity, now time.Time) (*H
 	if id == nil || len(id.Roles) == 0 || (len(id.Roles) == 1 && id.Has(auth.RoleAdmin)) {
 		return nil, apperr.Errorf(apperr.Forbidden, "系统管理员没有待办首页")
 	}
-	h := &Home{Today: Today(now)}
+	h := &Home{Today: workflow.Today(now)}
 	if id.Has(auth.RoleLeadScorer) && id.UnitID != nil {
 		rows, err := store.CountScorerWork(ctx, db, *id.UnitID)
 		if err != nil {
@@ -172,9 +146,9 @@ func periods(today time.Time, rows []store.PeriodWork) []Period {
 		p := Period{PeriodWork: r, MissingImports: []scoring.Method{}}
 		switch workflow.State(r.State) {
 		case workflow.Open:
-			p.DaysLeft = DaysLeft(today, r.EntryClosesOn)
+			p.DaysLeft = workflow.DaysLeft(today, r.EntryClosesOn)
 		case workflow.Publicity:
-			p.DaysLeft = DaysLeft(today, r.PublicityEndsOn)
+			p.DaysLeft = workflow.DaysLeft(today, r.PublicityEndsOn)
 		}
 		if r.MissingPublicOpinion {
 			p.MissingImports = append(p.MissingImports, scoring.PublicOpinion)

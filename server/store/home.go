@@ -32,6 +32,12 @@ type PeriodWork struct {
 	// Contact in 公示 or 发布: its own published place.
 	Rank  *int     `bun:"rank"`
 	Score *Decimal `bun:"score"`
+	// Task force: objections waiting for an answer. Contact: its objections
+	// (Objections) and of them answered (ObjectionsAnswered).
+	Objections         int `bun:"objections"`
+	ObjectionsAnswered int `bun:"objections_answered"`
+	// Contact: the unit's evaluatee in the period's plan.
+	EvaluateeID *int64 `bun:"evaluatee_id"`
 }
 
 const periodWorkColumns = `p.id AS period_id, p.plan_id, pl.name AS plan_name, pl.year AS plan_year,
@@ -79,7 +85,8 @@ func CountTaskForceWork(ctx context.Context, db DB) ([]PeriodWork, error) {
 		       p.state IN ('OPEN', 'REVIEW') AND pl.weight_po > 0
 		         AND NOT EXISTS (SELECT 1 FROM source_values v WHERE v.period_id = p.id AND v.method = 'PUBLIC_OPINION') AS missing_po,
 		       p.state IN ('OPEN', 'REVIEW') AND pl.weight_tp > 0
-		         AND NOT EXISTS (SELECT 1 FROM source_values v WHERE v.period_id = p.id AND v.method = 'THIRD_PARTY') AS missing_tp
+		         AND NOT EXISTS (SELECT 1 FROM source_values v WHERE v.period_id = p.id AND v.method = 'THIRD_PARTY') AS missing_tp,
+		       (SELECT count(*) FROM objections o WHERE o.period_id = p.id AND o.status = 'OPEN') AS objections
 		FROM periods p
 		JOIN plans pl ON pl.id = p.plan_id
 		LEFT JOIN LATERAL (
@@ -105,7 +112,9 @@ func CountContactWork(ctx context.Context, db DB, unitID int64) ([]PeriodWork, e
 	err := db.NewRaw(`
 		SELECT `+periodWorkColumns+`,
 		       coalesce(w.open, 0) AS open, 0 AS returned, coalesce(w.total, 0) AS total,
-		       r.rank, r.score
+		       r.rank, r.score, e.id AS evaluatee_id,
+		       (SELECT count(*) FROM objections o WHERE o.period_id = p.id AND o.evaluatee_id = e.id) AS objections,
+		       (SELECT count(*) FROM objections o WHERE o.period_id = p.id AND o.evaluatee_id = e.id AND o.status <> 'OPEN') AS objections_answered
 		FROM periods p
 		JOIN plans pl ON pl.id = p.plan_id
 		JOIN evaluatees e ON e.plan_id = p.plan_id AND e.unit_id = ?

@@ -77,6 +77,9 @@ type Publication struct {
 	CreatedAt     time.Time  `bun:"created_at"`
 	CreatedByName string     `bun:"created_by_name"`
 	SupersededAt  *time.Time `bun:"superseded_at"`
+	// Note says why a later publication of the same 公示 was made (an
+	// upheld objection); nil for a publication made by entering 公示.
+	Note *string `bun:"note"`
 }
 
 // PublishedResult is one evaluatee's frozen result.
@@ -169,5 +172,13 @@ func SetPeriodWindows(ctx context.Context, db DB, p *Period, entryClosesOn, publ
 		return err
 	}
 	*p = next
+	return nil
+}
+
+// SetPublicationNote records why a publication was made.
+func SetPublicationNote(ctx context.Context, db DB, publicationID int64, note string) error {
+	if _, err := db.NewUpdate().Model((*Publication)(nil)).Set("note = ?", note).Where("id = ?", publicationID).Exec(ctx); err != nil {
+		return fmt.Errorf("note publication %d: %w", publicationID, err)
+	}
 	return nil
 }
