@@ -16,7 +16,8 @@ async function signInOn(context, username) {
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname === '/', { timeout: 15000 });
-  await page.getByRole('heading', { name: '我的待办' }).waitFor({ timeout: 15000 });
+  // Generous: on a loaded CI machine the first home answer has taken over 15 s.
+  await page.getByRole('heading', { name: '我的待办' }).waitFor({ timeout: 60000 });
   return page;
 }
 
