@@ -20,7 +20,9 @@ import (
 	"github.com/kaoping/kaoping/server/analytics"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/fieldvisit"
+	"github.com/kaoping/kaoping/server/home"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/results"
@@ -49,9 +51,13 @@ type ResolverRoot interface {
 	FieldPhoto() FieldPhotoResolver
 	FieldVisit() FieldVisitResolver
 	Finding() FindingResolver
+	Home() HomeResolver
+	HomePeriod() HomePeriodResolver
+	HomeVisit() HomeVisitResolver
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
+	ObjectionEvidence() ObjectionEvidenceResolver
 	Period() PeriodResolver
 	Plan() PlanResolver
 	ProgressReport() ProgressReportResolver
@@ -351,6 +357,82 @@ type ComplexityRoot struct {
 		DimensionID func(childComplexity int) int
 	}
 
+	Home struct {
+		Auditor   func(childComplexity int) int
+		Contact   func(childComplexity int) int
+		Inspector func(childComplexity int) int
+		Leader    func(childComplexity int) int
+		Scorer    func(childComplexity int) int
+		TaskForce func(childComplexity int) int
+		Today     func(childComplexity int) int
+	}
+
+	HomeAuditor struct {
+		Refused      func(childComplexity int) int
+		RefusedTotal func(childComplexity int) int
+	}
+
+	HomeInspector struct {
+		Visits func(childComplexity int) int
+	}
+
+	HomeLeader struct {
+		Ranking func(childComplexity int) int
+	}
+
+	HomePeriod struct {
+		DaysLeft           func(childComplexity int) int
+		EntryClosesOn      func(childComplexity int) int
+		EvaluateeID        func(childComplexity int) int
+		MissingImports     func(childComplexity int) int
+		Objections         func(childComplexity int) int
+		ObjectionsAnswered func(childComplexity int) int
+		Open               func(childComplexity int) int
+		PeriodID           func(childComplexity int) int
+		PeriodName         func(childComplexity int) int
+		PlanID             func(childComplexity int) int
+		PlanName           func(childComplexity int) int
+		PlanYear           func(childComplexity int) int
+		PublicityEndsOn    func(childComplexity int) int
+		Rank               func(childComplexity int) int
+		Returned           func(childComplexity int) int
+		Score              func(childComplexity int) int
+		State              func(childComplexity int) int
+		Total              func(childComplexity int) int
+	}
+
+	HomeRanking struct {
+		Groups      func(childComplexity int) int
+		PeriodID    func(childComplexity int) int
+		PeriodName  func(childComplexity int) int
+		PlanID      func(childComplexity int) int
+		PlanName    func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+	}
+
+	HomeRankingGroup struct {
+		Group  func(childComplexity int) int
+		Ranked func(childComplexity int) int
+		Top    func(childComplexity int) int
+	}
+
+	HomeRankingRow struct {
+		EvaluateeID func(childComplexity int) int
+		Rank        func(childComplexity int) int
+		Score       func(childComplexity int) int
+		UnitName    func(childComplexity int) int
+	}
+
+	HomeVisit struct {
+		Date          func(childComplexity int) int
+		EvaluateeName func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Items         func(childComplexity int) int
+		PeriodID      func(childComplexity int) int
+		PlanID        func(childComplexity int) int
+		Status        func(childComplexity int) int
+	}
+
 	ImportProblem struct {
 		Code     func(childComplexity int) int
 		Line     func(childComplexity int) int
@@ -425,6 +507,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
+		AnswerObjection       func(childComplexity int, input model.AnswerObjectionInput) int
 		BeginTotpEnrollment   func(childComplexity int) int
 		CancelFieldVisit      func(childComplexity int, input model.CancelFieldVisitInput) int
 		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
@@ -445,6 +528,7 @@ type ComplexityRoot struct {
 		DeleteUnit            func(childComplexity int, id int64, version int) int
 		DeleteView            func(childComplexity int, id int64, version int) int
 		DuplicateView         func(childComplexity int, id int64) int
+		FileObjection         func(childComplexity int, input model.FileObjectionInput) int
 		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
 		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
 		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
@@ -459,6 +543,7 @@ type ComplexityRoot struct {
 		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
 		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
 		SaveView              func(childComplexity int, input model.SaveViewInput) int
+		SetPeriodWindows      func(childComplexity int, input model.SetPeriodWindowsInput) int
 		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
 		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
 		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
@@ -474,6 +559,33 @@ type ComplexityRoot struct {
 		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
 		UploadEvidence        func(childComplexity int, reportID int64, file graphql.Upload) int
 		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
+	}
+
+	Objection struct {
+		Answer         func(childComplexity int) int
+		AnsweredAt     func(childComplexity int) int
+		AnsweredByName func(childComplexity int) int
+		Correction     func(childComplexity int) int
+		EvaluateeID    func(childComplexity int) int
+		Evidence       func(childComplexity int) int
+		FiledAt        func(childComplexity int) int
+		FiledByName    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		PeriodID       func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		Scores         func(childComplexity int) int
+		Status         func(childComplexity int) int
+		TaskID         func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	ObjectionEvidence struct {
+		ContentType func(childComplexity int) int
+		Filename    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Size        func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UploadedAt  func(childComplexity int) int
 	}
 
 	OverdueCount struct {
@@ -507,16 +619,21 @@ type ComplexityRoot struct {
 	}
 
 	Period struct {
-		AllowedActions func(childComplexity int) int
-		Events         func(childComplexity int) int
-		Half           func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Name           func(childComplexity int) int
-		NextStates     func(childComplexity int) int
-		PlanID         func(childComplexity int) int
-		PublishedAt    func(childComplexity int) int
-		State          func(childComplexity int) int
-		Version        func(childComplexity int) int
+		AllowedActions   func(childComplexity int) int
+		EntryClosesOn    func(childComplexity int) int
+		Events           func(childComplexity int) int
+		Half             func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Name             func(childComplexity int) int
+		NextStates       func(childComplexity int) int
+		ObjectionsFiled  func(childComplexity int) int
+		ObjectionsOpen   func(childComplexity int) int
+		ObjectionsUpheld func(childComplexity int) int
+		PlanID           func(childComplexity int) int
+		PublicityEndsOn  func(childComplexity int) int
+		PublishedAt      func(childComplexity int) int
+		State            func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	PeriodEvent struct {
@@ -600,9 +717,11 @@ type ComplexityRoot struct {
 		FieldVisit             func(childComplexity int, id int64) int
 		FieldVisitChecklist    func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
 		FieldVisits            func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		Home                   func(childComplexity int) int
 		Inspectors             func(childComplexity int) int
 		Me                     func(childComplexity int) int
 		MyFieldVisits          func(childComplexity int) int
+		Objections             func(childComplexity int, periodID int64, status *store.ObjectionStatus) int
 		OverdueCounts          func(childComplexity int, filter model.OverdueFilter) int
 		OverdueTasks           func(childComplexity int, filter model.OverdueFilter) int
 		Period                 func(childComplexity int, id int64) int
@@ -889,6 +1008,18 @@ type FieldVisitResolver interface {
 type FindingResolver interface {
 	Judgement(ctx context.Context, obj *store.Finding) (scoring.Judgement, error)
 }
+type HomeResolver interface {
+	Today(ctx context.Context, obj *home.Home) (string, error)
+}
+type HomePeriodResolver interface {
+	State(ctx context.Context, obj *home.Period) (workflow.State, error)
+	EntryClosesOn(ctx context.Context, obj *home.Period) (*string, error)
+	PublicityEndsOn(ctx context.Context, obj *home.Period) (*string, error)
+}
+type HomeVisitResolver interface {
+	Date(ctx context.Context, obj *store.VisitWork) (string, error)
+	Status(ctx context.Context, obj *store.VisitWork) (store.VisitStatus, error)
+}
 type ImportedTaskResolver interface {
 	Deadline(ctx context.Context, obj *importer.Task) (store.Deadline, error)
 }
@@ -915,8 +1046,11 @@ type MutationResolver interface {
 	SubmitFieldVisit(ctx context.Context, input model.SubmitFieldVisitInput) (fieldvisit.Visit, error)
 	ReviewFieldVisit(ctx context.Context, input model.ReviewFieldVisitInput) (fieldvisit.Visit, error)
 	ReopenFieldVisit(ctx context.Context, input model.ReopenFieldVisitInput) (fieldvisit.Visit, error)
+	SetPeriodWindows(ctx context.Context, input model.SetPeriodWindowsInput) (store.Period, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
+	FileObjection(ctx context.Context, input model.FileObjectionInput) (evaluation.ObjectionView, error)
+	AnswerObjection(ctx context.Context, input model.AnswerObjectionInput) (evaluation.ObjectionView, error)
 	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
 	UpdatePlan(ctx context.Context, input model.UpdatePlanInput) (store.Plan, error)
@@ -947,7 +1081,16 @@ type MutationResolver interface {
 	UpdateUnit(ctx context.Context, input model.UpdateUnitInput) (store.Unit, error)
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
 }
+type ObjectionEvidenceResolver interface {
+	URL(ctx context.Context, obj *store.ObjectionEvidence) (string, error)
+}
 type PeriodResolver interface {
+	EntryClosesOn(ctx context.Context, obj *store.Period) (*string, error)
+	PublicityEndsOn(ctx context.Context, obj *store.Period) (*string, error)
+	ObjectionsFiled(ctx context.Context, obj *store.Period) (int, error)
+	ObjectionsUpheld(ctx context.Context, obj *store.Period) (int, error)
+	ObjectionsOpen(ctx context.Context, obj *store.Period) (int, error)
+
 	NextStates(ctx context.Context, obj *store.Period) ([]workflow.State, error)
 	AllowedActions(ctx context.Context, obj *store.Period) ([]workflow.Action, error)
 	Events(ctx context.Context, obj *store.Period) ([]store.PeriodEvent, error)
@@ -981,9 +1124,11 @@ type QueryResolver interface {
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
 	Inspectors(ctx context.Context) ([]store.User, error)
+	Home(ctx context.Context) (home.Home, error)
 	EnumLabels(ctx context.Context) ([]labels.Label, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
+	Objections(ctx context.Context, periodID int64, status *store.ObjectionStatus) ([]evaluation.ObjectionView, error)
 	OverdueTasks(ctx context.Context, filter model.OverdueFilter) ([]model.OverdueTask, error)
 	OverdueCounts(ctx context.Context, filter model.OverdueFilter) (model.OverdueCounts, error)
 	Period(ctx context.Context, id int64) (*store.Period, error)
@@ -2201,6 +2346,309 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GroupDimensionRate.DimensionID(childComplexity), true
 
+	case "Home.auditor":
+		if e.ComplexityRoot.Home.Auditor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Auditor(childComplexity), true
+	case "Home.contact":
+		if e.ComplexityRoot.Home.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Contact(childComplexity), true
+	case "Home.inspector":
+		if e.ComplexityRoot.Home.Inspector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Inspector(childComplexity), true
+	case "Home.leader":
+		if e.ComplexityRoot.Home.Leader == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Leader(childComplexity), true
+	case "Home.scorer":
+		if e.ComplexityRoot.Home.Scorer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Scorer(childComplexity), true
+	case "Home.taskForce":
+		if e.ComplexityRoot.Home.TaskForce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.TaskForce(childComplexity), true
+	case "Home.today":
+		if e.ComplexityRoot.Home.Today == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Home.Today(childComplexity), true
+
+	case "HomeAuditor.refused":
+		if e.ComplexityRoot.HomeAuditor.Refused == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeAuditor.Refused(childComplexity), true
+	case "HomeAuditor.refusedTotal":
+		if e.ComplexityRoot.HomeAuditor.RefusedTotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeAuditor.RefusedTotal(childComplexity), true
+
+	case "HomeInspector.visits":
+		if e.ComplexityRoot.HomeInspector.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeInspector.Visits(childComplexity), true
+
+	case "HomeLeader.ranking":
+		if e.ComplexityRoot.HomeLeader.Ranking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeLeader.Ranking(childComplexity), true
+
+	case "HomePeriod.daysLeft":
+		if e.ComplexityRoot.HomePeriod.DaysLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.DaysLeft(childComplexity), true
+	case "HomePeriod.entryClosesOn":
+		if e.ComplexityRoot.HomePeriod.EntryClosesOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.EntryClosesOn(childComplexity), true
+	case "HomePeriod.evaluateeId":
+		if e.ComplexityRoot.HomePeriod.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.EvaluateeID(childComplexity), true
+	case "HomePeriod.missingImports":
+		if e.ComplexityRoot.HomePeriod.MissingImports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.MissingImports(childComplexity), true
+	case "HomePeriod.objections":
+		if e.ComplexityRoot.HomePeriod.Objections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Objections(childComplexity), true
+	case "HomePeriod.objectionsAnswered":
+		if e.ComplexityRoot.HomePeriod.ObjectionsAnswered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.ObjectionsAnswered(childComplexity), true
+	case "HomePeriod.open":
+		if e.ComplexityRoot.HomePeriod.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Open(childComplexity), true
+	case "HomePeriod.periodId":
+		if e.ComplexityRoot.HomePeriod.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PeriodID(childComplexity), true
+	case "HomePeriod.periodName":
+		if e.ComplexityRoot.HomePeriod.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PeriodName(childComplexity), true
+	case "HomePeriod.planId":
+		if e.ComplexityRoot.HomePeriod.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanID(childComplexity), true
+	case "HomePeriod.planName":
+		if e.ComplexityRoot.HomePeriod.PlanName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanName(childComplexity), true
+	case "HomePeriod.planYear":
+		if e.ComplexityRoot.HomePeriod.PlanYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PlanYear(childComplexity), true
+	case "HomePeriod.publicityEndsOn":
+		if e.ComplexityRoot.HomePeriod.PublicityEndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.PublicityEndsOn(childComplexity), true
+	case "HomePeriod.rank":
+		if e.ComplexityRoot.HomePeriod.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Rank(childComplexity), true
+	case "HomePeriod.returned":
+		if e.ComplexityRoot.HomePeriod.Returned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Returned(childComplexity), true
+	case "HomePeriod.score":
+		if e.ComplexityRoot.HomePeriod.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Score(childComplexity), true
+	case "HomePeriod.state":
+		if e.ComplexityRoot.HomePeriod.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.State(childComplexity), true
+	case "HomePeriod.total":
+		if e.ComplexityRoot.HomePeriod.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomePeriod.Total(childComplexity), true
+
+	case "HomeRanking.groups":
+		if e.ComplexityRoot.HomeRanking.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.Groups(childComplexity), true
+	case "HomeRanking.periodId":
+		if e.ComplexityRoot.HomeRanking.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PeriodID(childComplexity), true
+	case "HomeRanking.periodName":
+		if e.ComplexityRoot.HomeRanking.PeriodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PeriodName(childComplexity), true
+	case "HomeRanking.planId":
+		if e.ComplexityRoot.HomeRanking.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PlanID(childComplexity), true
+	case "HomeRanking.planName":
+		if e.ComplexityRoot.HomeRanking.PlanName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PlanName(childComplexity), true
+	case "HomeRanking.publishedAt":
+		if e.ComplexityRoot.HomeRanking.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRanking.PublishedAt(childComplexity), true
+
+	case "HomeRankingGroup.group":
+		if e.ComplexityRoot.HomeRankingGroup.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Group(childComplexity), true
+	case "HomeRankingGroup.ranked":
+		if e.ComplexityRoot.HomeRankingGroup.Ranked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Ranked(childComplexity), true
+	case "HomeRankingGroup.top":
+		if e.ComplexityRoot.HomeRankingGroup.Top == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingGroup.Top(childComplexity), true
+
+	case "HomeRankingRow.evaluateeId":
+		if e.ComplexityRoot.HomeRankingRow.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.EvaluateeID(childComplexity), true
+	case "HomeRankingRow.rank":
+		if e.ComplexityRoot.HomeRankingRow.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.Rank(childComplexity), true
+	case "HomeRankingRow.score":
+		if e.ComplexityRoot.HomeRankingRow.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.Score(childComplexity), true
+	case "HomeRankingRow.unitName":
+		if e.ComplexityRoot.HomeRankingRow.UnitName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeRankingRow.UnitName(childComplexity), true
+
+	case "HomeVisit.date":
+		if e.ComplexityRoot.HomeVisit.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Date(childComplexity), true
+	case "HomeVisit.evaluateeName":
+		if e.ComplexityRoot.HomeVisit.EvaluateeName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.EvaluateeName(childComplexity), true
+	case "HomeVisit.id":
+		if e.ComplexityRoot.HomeVisit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.ID(childComplexity), true
+	case "HomeVisit.items":
+		if e.ComplexityRoot.HomeVisit.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Items(childComplexity), true
+	case "HomeVisit.periodId":
+		if e.ComplexityRoot.HomeVisit.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.PeriodID(childComplexity), true
+	case "HomeVisit.planId":
+		if e.ComplexityRoot.HomeVisit.PlanID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.PlanID(childComplexity), true
+	case "HomeVisit.status":
+		if e.ComplexityRoot.HomeVisit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HomeVisit.Status(childComplexity), true
+
 	case "ImportProblem.code":
 		if e.ComplexityRoot.ImportProblem.Code == nil {
 			break
@@ -2491,6 +2939,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AllocateTaskPoints(childComplexity, args["input"].(model.AllocateTaskPointsInput)), true
+	case "Mutation.answerObjection":
+		if e.ComplexityRoot.Mutation.AnswerObjection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerObjection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerObjection(childComplexity, args["input"].(model.AnswerObjectionInput)), true
 	case "Mutation.beginTotpEnrollment":
 		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
 			break
@@ -2706,6 +3165,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DuplicateView(childComplexity, args["id"].(int64)), true
+	case "Mutation.fileObjection":
+		if e.ComplexityRoot.Mutation.FileObjection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fileObjection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FileObjection(childComplexity, args["input"].(model.FileObjectionInput)), true
 	case "Mutation.importPlan":
 		if e.ComplexityRoot.Mutation.ImportPlan == nil {
 			break
@@ -2855,6 +3325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SaveView(childComplexity, args["input"].(model.SaveViewInput)), true
+	case "Mutation.setPeriodWindows":
+		if e.ComplexityRoot.Mutation.SetPeriodWindows == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPeriodWindows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPeriodWindows(childComplexity, args["input"].(model.SetPeriodWindowsInput)), true
 	case "Mutation.setTaskAssignments":
 		if e.ComplexityRoot.Mutation.SetTaskAssignments == nil {
 			break
@@ -3021,6 +3502,134 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
 
+	case "Objection.answer":
+		if e.ComplexityRoot.Objection.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Answer(childComplexity), true
+	case "Objection.answeredAt":
+		if e.ComplexityRoot.Objection.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.AnsweredAt(childComplexity), true
+	case "Objection.answeredBy":
+		if e.ComplexityRoot.Objection.AnsweredByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.AnsweredByName(childComplexity), true
+	case "Objection.correction":
+		if e.ComplexityRoot.Objection.Correction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Correction(childComplexity), true
+	case "Objection.evaluateeId":
+		if e.ComplexityRoot.Objection.EvaluateeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.EvaluateeID(childComplexity), true
+	case "Objection.evidence":
+		if e.ComplexityRoot.Objection.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Evidence(childComplexity), true
+	case "Objection.filedAt":
+		if e.ComplexityRoot.Objection.FiledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.FiledAt(childComplexity), true
+	case "Objection.filedBy":
+		if e.ComplexityRoot.Objection.FiledByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.FiledByName(childComplexity), true
+	case "Objection.id":
+		if e.ComplexityRoot.Objection.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.ID(childComplexity), true
+	case "Objection.periodId":
+		if e.ComplexityRoot.Objection.PeriodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.PeriodID(childComplexity), true
+	case "Objection.reason":
+		if e.ComplexityRoot.Objection.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Reason(childComplexity), true
+	case "Objection.scores":
+		if e.ComplexityRoot.Objection.Scores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Scores(childComplexity), true
+	case "Objection.status":
+		if e.ComplexityRoot.Objection.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Status(childComplexity), true
+	case "Objection.taskId":
+		if e.ComplexityRoot.Objection.TaskID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.TaskID(childComplexity), true
+	case "Objection.version":
+		if e.ComplexityRoot.Objection.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Objection.Version(childComplexity), true
+
+	case "ObjectionEvidence.contentType":
+		if e.ComplexityRoot.ObjectionEvidence.ContentType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.ContentType(childComplexity), true
+	case "ObjectionEvidence.filename":
+		if e.ComplexityRoot.ObjectionEvidence.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.Filename(childComplexity), true
+	case "ObjectionEvidence.id":
+		if e.ComplexityRoot.ObjectionEvidence.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.ID(childComplexity), true
+	case "ObjectionEvidence.size":
+		if e.ComplexityRoot.ObjectionEvidence.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.Size(childComplexity), true
+	case "ObjectionEvidence.url":
+		if e.ComplexityRoot.ObjectionEvidence.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.URL(childComplexity), true
+	case "ObjectionEvidence.uploadedAt":
+		if e.ComplexityRoot.ObjectionEvidence.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObjectionEvidence.UploadedAt(childComplexity), true
+
 	case "OverdueCount.count":
 		if e.ComplexityRoot.OverdueCount.Count == nil {
 			break
@@ -3156,6 +3765,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.AllowedActions(childComplexity), true
+	case "Period.entryClosesOn":
+		if e.ComplexityRoot.Period.EntryClosesOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.EntryClosesOn(childComplexity), true
 	case "Period.events":
 		if e.ComplexityRoot.Period.Events == nil {
 			break
@@ -3186,12 +3801,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Period.NextStates(childComplexity), true
+	case "Period.objectionsFiled":
+		if e.ComplexityRoot.Period.ObjectionsFiled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsFiled(childComplexity), true
+	case "Period.objectionsOpen":
+		if e.ComplexityRoot.Period.ObjectionsOpen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsOpen(childComplexity), true
+	case "Period.objectionsUpheld":
+		if e.ComplexityRoot.Period.ObjectionsUpheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.ObjectionsUpheld(childComplexity), true
 	case "Period.planId":
 		if e.ComplexityRoot.Period.PlanID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Period.PlanID(childComplexity), true
+	case "Period.publicityEndsOn":
+		if e.ComplexityRoot.Period.PublicityEndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Period.PublicityEndsOn(childComplexity), true
 	case "Period.publishedAt":
 		if e.ComplexityRoot.Period.PublishedAt == nil {
 			break
@@ -3642,6 +4281,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FieldVisits(childComplexity, args["periodId"].(int64), args["statuses"].([]store.VisitStatus)), true
+	case "Query.home":
+		if e.ComplexityRoot.Query.Home == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Home(childComplexity), true
 	case "Query.inspectors":
 		if e.ComplexityRoot.Query.Inspectors == nil {
 			break
@@ -3661,6 +4306,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyFieldVisits(childComplexity), true
+	case "Query.objections":
+		if e.ComplexityRoot.Query.Objections == nil {
+			break
+		}
+
+		args, err := ec.field_Query_objections_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Objections(childComplexity, args["periodId"].(int64), args["status"].(*store.ObjectionStatus)), true
 	case "Query.overdueCounts":
 		if e.ComplexityRoot.Query.OverdueCounts == nil {
 			break
@@ -4843,6 +5499,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AggregateFilterInput", ec.unmarshalInputAggregateFilterInput),
 			graphql.NewInputUnmarshaler("AllocateTaskPointsInput", ec.unmarshalInputAllocateTaskPointsInput),
+			graphql.NewInputUnmarshaler("AnswerObjectionInput", ec.unmarshalInputAnswerObjectionInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CancelFieldVisitInput", ec.unmarshalInputCancelFieldVisitInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
@@ -4854,12 +5511,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateUnitInput", ec.unmarshalInputCreateUnitInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeadlineInput", ec.unmarshalInputDeadlineInput),
+			graphql.NewInputUnmarshaler("FileObjectionInput", ec.unmarshalInputFileObjectionInput),
 			graphql.NewInputUnmarshaler("FindingWriteInput", ec.unmarshalInputFindingWriteInput),
 			graphql.NewInputUnmarshaler("ImportPlanInput", ec.unmarshalInputImportPlanInput),
 			graphql.NewInputUnmarshaler("ImportSourceValuesInput", ec.unmarshalInputImportSourceValuesInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MethodWeightsInput", ec.unmarshalInputMethodWeightsInput),
 			graphql.NewInputUnmarshaler("MovePeriodInput", ec.unmarshalInputMovePeriodInput),
+			graphql.NewInputUnmarshaler("ObjectionCorrection", ec.unmarshalInputObjectionCorrection),
 			graphql.NewInputUnmarshaler("OverdueFilter", ec.unmarshalInputOverdueFilter),
 			graphql.NewInputUnmarshaler("PhotoWriteInput", ec.unmarshalInputPhotoWriteInput),
 			graphql.NewInputUnmarshaler("PlanFieldVisitInput", ec.unmarshalInputPlanFieldVisitInput),
@@ -4870,6 +5529,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
 			graphql.NewInputUnmarshaler("SaveViewInput", ec.unmarshalInputSaveViewInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
+			graphql.NewInputUnmarshaler("SetPeriodWindowsInput", ec.unmarshalInputSetPeriodWindowsInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
 			graphql.NewInputUnmarshaler("SubmitScoresInput", ec.unmarshalInputSubmitScoresInput),
@@ -5739,6 +6399,139 @@ extend type TaskBreakdown {
   finding: BreakdownFinding
 }
 `, BuiltIn: false},
+	{Name: "../schema/home.graphqls", Input: `# The home page (issue 13): what the signed-in user must do now, one
+# section per role, each section one bounded statement; and the windows of a
+# period the home counts down to.
+
+"One period on a home page with what is still to do in it."
+type HomePeriod {
+  periodId: ID!
+  planId: ID!
+  planName: String!
+  planYear: Int!
+  periodName: String!
+  state: PeriodState!
+  "Last day of 填报 (YYYY-MM-DD, Asia/Shanghai); null when not set"
+  entryClosesOn: String
+  "Last day of 公示 (YYYY-MM-DD); null when not set"
+  publicityEndsOn: String
+  "Days until the last day of the window the period is in (填报 while OPEN, 公示 while PUBLICITY): 0 on the last day, negative after; null without a date"
+  daysLeft: Int
+  "Scorer: cells without a submitted score. 专班: scores waiting for verification. Contact: carried tasks without a progress report"
+  open: Int!
+  "Scorer and 专班: scores returned to the lead unit"
+  returned: Int!
+  "Scorer: all cells of the unit. 专班: all scores. Contact: all carried tasks"
+  total: Int!
+  "专班: 民意调查 / 第三方评估 not imported yet though the plan weighs them"
+  missingImports: [ScoringMethod!]!
+  "Contact, from 公示 on: the unit's place and score in the current publication"
+  rank: Int
+  score: Decimal
+  "专班: objections waiting for an answer. Contact: the unit's objections in the period"
+  objections: Int!
+  "Contact: of its objections, those answered"
+  objectionsAnswered: Int!
+  "Contact: the unit's evaluatee in the plan (for the link to its breakdown)"
+  evaluateeId: ID
+}
+
+"A field visit due: today, tomorrow or overdue."
+type HomeVisit {
+  id: ID!
+  periodId: ID!
+  planId: ID!
+  evaluateeName: String!
+  date: String!
+  status: VisitStatus!
+  "Checklist items"
+  items: Int!
+}
+
+type HomeInspector {
+  "Planned or returned visits dated up to tomorrow, soonest first (at most 50)"
+  visits: [HomeVisit!]!
+}
+
+type HomeRankingRow {
+  rank: Int!
+  unitName: String!
+  evaluateeId: ID!
+  score: Decimal
+}
+
+type HomeRankingGroup {
+  group: RankingGroup!
+  "Units ranked in the group"
+  ranked: Int!
+  "The first three places (more on a tie)"
+  top: [HomeRankingRow!]!
+}
+
+"The latest period in 发布, summarised."
+type HomeRanking {
+  periodId: ID!
+  planId: ID!
+  planName: String!
+  periodName: String!
+  publishedAt: Time
+  groups: [HomeRankingGroup!]!
+}
+
+type HomeLeader {
+  "Null when nothing is published yet"
+  ranking: HomeRanking
+}
+
+type HomeAuditor {
+  "Operations refused (not allowed) in the last seven days"
+  refusedTotal: Int!
+  "The latest ten of them"
+  refused: [AuditRecord!]!
+}
+
+"What the signed-in user must do now: a section for each role the user has, null for the others."
+type Home {
+  "Today in Asia/Shanghai (YYYY-MM-DD)"
+  today: String!
+  "Lead-unit scorer: periods in 填报 or 审核 with the unit's cells"
+  scorer: [HomePeriod!]
+  "专班: periods in 填报, 审核 or 公示 with the verification queue and missing imports"
+  taskForce: [HomePeriod!]
+  "Contact: periods in 填报 (reports missing) and from 公示 on (the unit's result)"
+  contact: [HomePeriod!]
+  inspector: HomeInspector
+  "Leaders and analysts"
+  leader: HomeLeader
+  auditor: HomeAuditor
+}
+
+input SetPeriodWindowsInput {
+  periodId: ID!
+  version: Int!
+  "Last day of 填报, YYYY-MM-DD; null clears it"
+  entryClosesOn: String
+  "Last day of 公示, YYYY-MM-DD; null clears it"
+  publicityEndsOn: String
+}
+
+extend type Period {
+  "Last day of 填报 (YYYY-MM-DD, Asia/Shanghai); null when not set"
+  entryClosesOn: String
+  "Last day of 公示 (YYYY-MM-DD); null when not set"
+  publicityEndsOn: String
+}
+
+extend type Query {
+  "The signed-in user's to-do list (every role but the administrator)"
+  home: Home! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+}
+
+extend type Mutation {
+  "Sets when a period's 填报 closes and its 公示 ends"
+  setPeriodWindows(input: SetPeriodWindowsInput!): Period! @allow(roles: [TASK_FORCE])
+}
+`, BuiltIn: false},
 	{Name: "../schema/import.graphqls", Input: `"What the importer found wrong with a document; nothing is guessed silently."
 type ImportProblem {
   "1-based line in the document (0: the document as a whole)."
@@ -5857,6 +6650,96 @@ extend type Query {
   rankChanges(periodId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
   "Rank changes of an annual ranking against the previous year's"
   annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
+	{Name: "../schema/objections.graphqls", Input: `# Objections (异议) during 公示 (issue 13): the evaluatee's contact objects to
+# its own frozen result; the 专班 upholds (scores corrected, results re-frozen
+# as a new publication) or rejects it; 发布 waits for every answer.
+
+enum ObjectionStatus {
+  "待答复"
+  OPEN
+  "异议成立: the scores were corrected and the results re-frozen"
+  UPHELD
+  "异议驳回"
+  REJECTED
+}
+
+type ObjectionEvidence {
+  id: ID!
+  filename: String!
+  contentType: String!
+  size: Int!
+  uploadedAt: Time!
+  "Download address; answers only the 专班 and the contact of the objection's unit"
+  url: String!
+}
+
+type Objection {
+  id: ID!
+  periodId: ID!
+  evaluateeId: ID!
+  "Null: against the overall result"
+  taskId: ID
+  reason: String!
+  status: ObjectionStatus!
+  filedBy: String!
+  filedAt: Time!
+  evidence: [ObjectionEvidence!]!
+  answer: String
+  answeredBy: String
+  answeredAt: Time
+  "What an upheld answer corrected (任务3 8.00 → 9.50)"
+  correction: String
+  version: Int!
+  "专班 only (empty for contacts): the current scores of the objection's unit (and task) an upheld answer may correct"
+  scores: [Score!]!
+}
+
+input FileObjectionInput {
+  periodId: ID!
+  evaluateeId: ID!
+  "Omit to object to the overall result"
+  taskId: ID
+  reason: String! @goTag(key: "validate", value: "required,max=2000")
+  "At most 5 files (PDF, PNG, JPEG, Office), 10 MB each"
+  files: [Upload!]
+}
+
+input ObjectionCorrection {
+  scoreId: ID!
+  version: Int!
+  value: Decimal!
+}
+
+input AnswerObjectionInput {
+  objectionId: ID!
+  version: Int!
+  "true: 异议成立 (corrections needed); false: 驳回"
+  uphold: Boolean!
+  answer: String! @goTag(key: "validate", value: "required,max=2000")
+  corrections: [ObjectionCorrection!]
+}
+
+extend type Period {
+  "Objections filed in this period's 公示 (for the circular)"
+  objectionsFiled: Int!
+  "Of them upheld"
+  objectionsUpheld: Int!
+  "Of them not answered yet (发布 waits for none)"
+  objectionsOpen: Int!
+}
+
+extend type Query {
+  "A period's objections: all for the 专班, the own unit's for a contact"
+  objections(periodId: ID!, status: ObjectionStatus): [Objection!]! @allow(roles: [TASK_FORCE, EVALUATEE_CONTACT])
+}
+
+extend type Mutation {
+  "Files an objection to the own unit's result during 公示"
+  fileObjection(input: FileObjectionInput!): Objection! @allow(roles: [EVALUATEE_CONTACT])
+  "Upholds (correcting scores, re-freezing the results) or rejects an objection"
+  answerObjection(input: AnswerObjectionInput!): Objection! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
 	{Name: "../schema/overdue.graphqls", Input: `"An evaluatee's task whose deadline month has passed without its progress report reaching the expected state (督办)."
@@ -7276,6 +8159,158 @@ func (ec *executionContext) childFields_GroupDimensionRate(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type GroupDimensionRate", field.Name)
 }
 
+func (ec *executionContext) childFields_Home(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "today":
+		return ec.fieldContext_Home_today(ctx, field)
+	case "scorer":
+		return ec.fieldContext_Home_scorer(ctx, field)
+	case "taskForce":
+		return ec.fieldContext_Home_taskForce(ctx, field)
+	case "contact":
+		return ec.fieldContext_Home_contact(ctx, field)
+	case "inspector":
+		return ec.fieldContext_Home_inspector(ctx, field)
+	case "leader":
+		return ec.fieldContext_Home_leader(ctx, field)
+	case "auditor":
+		return ec.fieldContext_Home_auditor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Home", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeAuditor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "refusedTotal":
+		return ec.fieldContext_HomeAuditor_refusedTotal(ctx, field)
+	case "refused":
+		return ec.fieldContext_HomeAuditor_refused(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeAuditor", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeInspector(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "visits":
+		return ec.fieldContext_HomeInspector_visits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeInspector", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeLeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ranking":
+		return ec.fieldContext_HomeLeader_ranking(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeLeader", field.Name)
+}
+
+func (ec *executionContext) childFields_HomePeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "periodId":
+		return ec.fieldContext_HomePeriod_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomePeriod_planId(ctx, field)
+	case "planName":
+		return ec.fieldContext_HomePeriod_planName(ctx, field)
+	case "planYear":
+		return ec.fieldContext_HomePeriod_planYear(ctx, field)
+	case "periodName":
+		return ec.fieldContext_HomePeriod_periodName(ctx, field)
+	case "state":
+		return ec.fieldContext_HomePeriod_state(ctx, field)
+	case "entryClosesOn":
+		return ec.fieldContext_HomePeriod_entryClosesOn(ctx, field)
+	case "publicityEndsOn":
+		return ec.fieldContext_HomePeriod_publicityEndsOn(ctx, field)
+	case "daysLeft":
+		return ec.fieldContext_HomePeriod_daysLeft(ctx, field)
+	case "open":
+		return ec.fieldContext_HomePeriod_open(ctx, field)
+	case "returned":
+		return ec.fieldContext_HomePeriod_returned(ctx, field)
+	case "total":
+		return ec.fieldContext_HomePeriod_total(ctx, field)
+	case "missingImports":
+		return ec.fieldContext_HomePeriod_missingImports(ctx, field)
+	case "rank":
+		return ec.fieldContext_HomePeriod_rank(ctx, field)
+	case "score":
+		return ec.fieldContext_HomePeriod_score(ctx, field)
+	case "objections":
+		return ec.fieldContext_HomePeriod_objections(ctx, field)
+	case "objectionsAnswered":
+		return ec.fieldContext_HomePeriod_objectionsAnswered(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_HomePeriod_evaluateeId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomePeriod", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRanking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "periodId":
+		return ec.fieldContext_HomeRanking_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomeRanking_planId(ctx, field)
+	case "planName":
+		return ec.fieldContext_HomeRanking_planName(ctx, field)
+	case "periodName":
+		return ec.fieldContext_HomeRanking_periodName(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_HomeRanking_publishedAt(ctx, field)
+	case "groups":
+		return ec.fieldContext_HomeRanking_groups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRanking", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRankingGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_HomeRankingGroup_group(ctx, field)
+	case "ranked":
+		return ec.fieldContext_HomeRankingGroup_ranked(ctx, field)
+	case "top":
+		return ec.fieldContext_HomeRankingGroup_top(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRankingGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeRankingRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_HomeRankingRow_rank(ctx, field)
+	case "unitName":
+		return ec.fieldContext_HomeRankingRow_unitName(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_HomeRankingRow_evaluateeId(ctx, field)
+	case "score":
+		return ec.fieldContext_HomeRankingRow_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeRankingRow", field.Name)
+}
+
+func (ec *executionContext) childFields_HomeVisit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HomeVisit_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_HomeVisit_periodId(ctx, field)
+	case "planId":
+		return ec.fieldContext_HomeVisit_planId(ctx, field)
+	case "evaluateeName":
+		return ec.fieldContext_HomeVisit_evaluateeName(ctx, field)
+	case "date":
+		return ec.fieldContext_HomeVisit_date(ctx, field)
+	case "status":
+		return ec.fieldContext_HomeVisit_status(ctx, field)
+	case "items":
+		return ec.fieldContext_HomeVisit_items(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HomeVisit", field.Name)
+}
+
 func (ec *executionContext) childFields_ImportProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "line":
@@ -7420,6 +8455,60 @@ func (ec *executionContext) childFields_MethodWeights(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MethodWeights", field.Name)
 }
 
+func (ec *executionContext) childFields_Objection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Objection_id(ctx, field)
+	case "periodId":
+		return ec.fieldContext_Objection_periodId(ctx, field)
+	case "evaluateeId":
+		return ec.fieldContext_Objection_evaluateeId(ctx, field)
+	case "taskId":
+		return ec.fieldContext_Objection_taskId(ctx, field)
+	case "reason":
+		return ec.fieldContext_Objection_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_Objection_status(ctx, field)
+	case "filedBy":
+		return ec.fieldContext_Objection_filedBy(ctx, field)
+	case "filedAt":
+		return ec.fieldContext_Objection_filedAt(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Objection_evidence(ctx, field)
+	case "answer":
+		return ec.fieldContext_Objection_answer(ctx, field)
+	case "answeredBy":
+		return ec.fieldContext_Objection_answeredBy(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Objection_answeredAt(ctx, field)
+	case "correction":
+		return ec.fieldContext_Objection_correction(ctx, field)
+	case "version":
+		return ec.fieldContext_Objection_version(ctx, field)
+	case "scores":
+		return ec.fieldContext_Objection_scores(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Objection", field.Name)
+}
+
+func (ec *executionContext) childFields_ObjectionEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ObjectionEvidence_id(ctx, field)
+	case "filename":
+		return ec.fieldContext_ObjectionEvidence_filename(ctx, field)
+	case "contentType":
+		return ec.fieldContext_ObjectionEvidence_contentType(ctx, field)
+	case "size":
+		return ec.fieldContext_ObjectionEvidence_size(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_ObjectionEvidence_uploadedAt(ctx, field)
+	case "url":
+		return ec.fieldContext_ObjectionEvidence_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObjectionEvidence", field.Name)
+}
+
 func (ec *executionContext) childFields_OverdueCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7492,6 +8581,16 @@ func (ec *executionContext) childFields_Period(ctx context.Context, field graphq
 		return ec.fieldContext_Period_name(ctx, field)
 	case "state":
 		return ec.fieldContext_Period_state(ctx, field)
+	case "entryClosesOn":
+		return ec.fieldContext_Period_entryClosesOn(ctx, field)
+	case "publicityEndsOn":
+		return ec.fieldContext_Period_publicityEndsOn(ctx, field)
+	case "objectionsFiled":
+		return ec.fieldContext_Period_objectionsFiled(ctx, field)
+	case "objectionsUpheld":
+		return ec.fieldContext_Period_objectionsUpheld(ctx, field)
+	case "objectionsOpen":
+		return ec.fieldContext_Period_objectionsOpen(ctx, field)
 	case "version":
 		return ec.fieldContext_Period_version(ctx, field)
 	case "nextStates":
@@ -8252,6 +9351,20 @@ func (ec *executionContext) field_Mutation_allocateTaskPoints_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_answerObjection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AnswerObjectionInput, error) {
+			return ec.unmarshalNAnswerObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAnswerObjectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelFieldVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8574,6 +9687,20 @@ func (ec *executionContext) field_Mutation_duplicateView_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_fileObjection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FileObjectionInput, error) {
+			return ec.unmarshalNFileObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFileObjectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_importPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8756,6 +9883,20 @@ func (ec *executionContext) field_Mutation_saveView_args(ctx context.Context, ra
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SaveViewInput, error) {
 			return ec.unmarshalNSaveViewInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSaveViewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setPeriodWindows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetPeriodWindowsInput, error) {
+			return ec.unmarshalNSetPeriodWindowsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetPeriodWindowsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9277,6 +10418,28 @@ func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["statuses"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_objections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*store.ObjectionStatus, error) {
+			return ec.unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -14294,6 +15457,1232 @@ func (ec *executionContext) fieldContext_GroupDimensionRate_best(_ context.Conte
 	return graphql.NewScalarFieldContext("GroupDimensionRate", field, false, false, "Decimal")
 }
 
+func (ec *executionContext) _Home_today(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_today(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Home().Today(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Home_today(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Home", field, true, true, "String")
+}
+
+func (ec *executionContext) _Home_scorer(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_scorer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scorer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_scorer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_taskForce(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_taskForce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskForce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_taskForce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_contact(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Contact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.Period) graphql.Marshaler {
+			return ec.marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomePeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_inspector(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_inspector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inspector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Inspector) graphql.Marshaler {
+			return ec.marshalOHomeInspector2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐInspector(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_inspector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeInspector(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_leader(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_leader(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leader, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Leader) graphql.Marshaler {
+			return ec.marshalOHomeLeader2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐLeader(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_leader(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeLeader(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Home_auditor(ctx context.Context, field graphql.CollectedField, obj *home.Home) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Home_auditor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Auditor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Auditor) graphql.Marshaler {
+			return ec.marshalOHomeAuditor2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐAuditor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Home_auditor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Home",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeAuditor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeAuditor_refusedTotal(ctx context.Context, field graphql.CollectedField, obj *home.Auditor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeAuditor_refusedTotal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RefusedTotal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeAuditor_refusedTotal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeAuditor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeAuditor_refused(ctx context.Context, field graphql.CollectedField, obj *home.Auditor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeAuditor_refused(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refused, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []audit.Record) graphql.Marshaler {
+			return ec.marshalNAuditRecord2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauditᚐRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeAuditor_refused(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeAuditor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeInspector_visits(ctx context.Context, field graphql.CollectedField, obj *home.Inspector) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeInspector_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.VisitWork) graphql.Marshaler {
+			return ec.marshalNHomeVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWorkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeInspector_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeInspector",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeVisit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeLeader_ranking(ctx context.Context, field graphql.CollectedField, obj *home.Leader) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeLeader_ranking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranking, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *home.Ranking) graphql.Marshaler {
+			return ec.marshalOHomeRanking2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRanking(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeLeader_ranking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeLeader",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRanking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomePeriod_periodId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomePeriod_planId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomePeriod_planName(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomePeriod_planYear(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_planYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_planYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_periodName(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomePeriod_state(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.State) graphql.Marshaler {
+			return ec.marshalNPeriodState2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋworkflowᚐState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "PeriodState")
+}
+
+func (ec *executionContext) _HomePeriod_entryClosesOn(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_entryClosesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().EntryClosesOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_entryClosesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomePeriod_publicityEndsOn(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_publicityEndsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomePeriod().PublicityEndsOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_publicityEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomePeriod_daysLeft(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_daysLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_daysLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_open(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_returned(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_returned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Returned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_returned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_total(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_missingImports(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_missingImports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingImports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []scoring.Method) graphql.Marshaler {
+			return ec.marshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_missingImports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ScoringMethod")
+}
+
+func (ec *executionContext) _HomePeriod_rank(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_score(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HomePeriod_objections(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_objections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Objections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_objections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_objectionsAnswered(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_objectionsAnswered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObjectionsAnswered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_objectionsAnswered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomePeriod_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *home.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomePeriod_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomePeriod_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomePeriod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRanking_periodId(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRanking_planId(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRanking_planName(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_planName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_planName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRanking_periodName(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_periodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_periodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRanking_publishedAt(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRanking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _HomeRanking_groups(ctx context.Context, field graphql.CollectedField, obj *home.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRanking_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []home.RankingGroup) graphql.Marshaler {
+			return ec.marshalNHomeRankingGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRanking_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeRanking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRankingGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeRankingGroup_group(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.RankingGroup) graphql.Marshaler {
+			return ec.marshalNRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingGroup", field, false, false, "RankingGroup")
+}
+
+func (ec *executionContext) _HomeRankingGroup_ranked(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_ranked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ranked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_ranked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingGroup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeRankingGroup_top(ctx context.Context, field graphql.CollectedField, obj *home.RankingGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingGroup_top(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Top, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.RankingTop) graphql.Marshaler {
+			return ec.marshalNHomeRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTopᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingGroup_top(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HomeRankingGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HomeRankingRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HomeRankingRow_rank(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _HomeRankingRow_unitName(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_unitName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_unitName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeRankingRow_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeRankingRow_score(ctx context.Context, field graphql.CollectedField, obj *store.RankingTop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeRankingRow_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HomeRankingRow_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeRankingRow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HomeVisit_id(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_periodId(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_planId(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_planId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_planId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HomeVisit_evaluateeName(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_evaluateeName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_evaluateeName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "String")
+}
+
+func (ec *executionContext) _HomeVisit_date(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomeVisit().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, true, true, "String")
+}
+
+func (ec *executionContext) _HomeVisit_status(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HomeVisit().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, true, true, "VisitStatus")
+}
+
+func (ec *executionContext) _HomeVisit_items(ctx context.Context, field graphql.CollectedField, obj *store.VisitWork) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HomeVisit_items(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HomeVisit_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HomeVisit", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *importer.Problem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16510,6 +18899,68 @@ func (ec *executionContext) fieldContext_Mutation_reopenFieldVisit(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setPeriodWindows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPeriodWindows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPeriodWindows(ctx, fc.Args["input"].(model.SetPeriodWindowsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Period
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Period
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPeriodWindows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPeriodWindows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_previewPlanImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16628,6 +19079,130 @@ func (ec *executionContext) fieldContext_Mutation_importPlan(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_importPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_fileObjection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fileObjection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FileObjection(ctx, fc.Args["input"].(model.FileObjectionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fileObjection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fileObjection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerObjection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerObjection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerObjection(ctx, fc.Args["input"].(model.AnswerObjectionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerObjection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerObjection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18432,6 +21007,507 @@ func (ec *executionContext) fieldContext_Mutation_deleteUnit(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Objection_id(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_periodId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_periodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_periodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_evaluateeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvaluateeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_evaluateeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_taskId(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_taskId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TaskID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_taskId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Objection_reason(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_status(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ObjectionStatus) graphql.Marshaler {
+			return ec.marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "ObjectionStatus")
+}
+
+func (ec *executionContext) _Objection_filedBy(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_filedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_filedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_filedAt(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_filedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_filedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Objection_evidence(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ObjectionEvidence) graphql.Marshaler {
+			return ec.marshalNObjectionEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObjectionEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objection_answer(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_answeredBy(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_answeredAt(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_answeredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Objection_correction(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_correction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Correction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "String")
+}
+
+func (ec *executionContext) _Objection_version(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Objection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Objection_scores(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objection_scores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Score) graphql.Marshaler {
+			return ec.marshalNScore2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐScoreᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objection_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Score(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObjectionEvidence_id(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ObjectionEvidence_filename(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _ObjectionEvidence_contentType(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_contentType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_contentType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _ObjectionEvidence_size(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ObjectionEvidence_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ObjectionEvidence_url(ctx context.Context, field graphql.CollectedField, obj *store.ObjectionEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObjectionEvidence_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ObjectionEvidence().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObjectionEvidence_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObjectionEvidence", field, true, true, "String")
+}
+
 func (ec *executionContext) _OverdueCount_id(ctx context.Context, field graphql.CollectedField, obj *model.OverdueCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19064,6 +22140,121 @@ func (ec *executionContext) _Period_state(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Period_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Period", field, false, false, "PeriodState")
+}
+
+func (ec *executionContext) _Period_entryClosesOn(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_entryClosesOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().EntryClosesOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_entryClosesOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "String")
+}
+
+func (ec *executionContext) _Period_publicityEndsOn(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_publicityEndsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().PublicityEndsOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Period_publicityEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "String")
+}
+
+func (ec *executionContext) _Period_objectionsFiled(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsFiled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsFiled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsFiled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Period_objectionsUpheld(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsUpheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsUpheld(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsUpheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Period_objectionsOpen(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Period_objectionsOpen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Period().ObjectionsOpen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Period_objectionsOpen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Period", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Period_version(ctx context.Context, field graphql.CollectedField, obj *store.Period) (ret graphql.Marshaler) {
@@ -21278,6 +24469,56 @@ func (ec *executionContext) fieldContext_Query_inspectors(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_home(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_home(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Home(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal home.Home
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal home.Home
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v home.Home) graphql.Marshaler {
+			return ec.marshalNHome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐHome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_home(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Home(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_enumLabels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21428,6 +24669,68 @@ func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_annualRankChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_objections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_objections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Objections(ctx, fc.Args["periodId"].(int64), fc.Args["status"].(*store.ObjectionStatus))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal []evaluation.ObjectionView
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []evaluation.ObjectionView
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []evaluation.ObjectionView) graphql.Marshaler {
+			return ec.marshalNObjection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_objections(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Objection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_objections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27686,6 +30989,76 @@ func UnmarshalAllocateTaskPointsInput(ctx context.Context, raw any) (model.Alloc
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAnswerObjectionInput(ctx context.Context, obj any) (model.AnswerObjectionInput, error) {
+	var it model.AnswerObjectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"objectionId", "version", "uphold", "answer", "corrections"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "objectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectionId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObjectionID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "uphold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uphold"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Uphold = data
+		case "answer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answer"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answer = data
+		case "corrections":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("corrections"))
+			data, err := ec.unmarshalOObjectionCorrection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrectionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Corrections = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAnswerObjectionInput unmarshals raw into the AnswerObjectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAnswerObjectionInput(ctx context.Context, raw any) (model.AnswerObjectionInput, error) {
+	var out model.AnswerObjectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AnswerObjectionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -28400,6 +31773,76 @@ func UnmarshalDeadlineInput(ctx context.Context, raw any) (model.DeadlineInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFileObjectionInput(ctx context.Context, obj any) (model.FileObjectionInput, error) {
+	var it model.FileObjectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "evaluateeId", "taskId", "reason", "files"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "evaluateeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evaluateeId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EvaluateeID = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "files":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("files"))
+			data, err := ec.unmarshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Files = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFileObjectionInput unmarshals raw into the FileObjectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFileObjectionInput(ctx context.Context, raw any) (model.FileObjectionInput, error) {
+	var out model.FileObjectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FileObjectionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFindingWriteInput(ctx context.Context, obj any) (model.FindingWriteInput, error) {
 	var it model.FindingWriteInput
 	if obj == nil {
@@ -28796,6 +32239,62 @@ func (ec *executionContext) unmarshalInputMovePeriodInput(ctx context.Context, o
 func UnmarshalMovePeriodInput(ctx context.Context, raw any) (model.MovePeriodInput, error) {
 	var out model.MovePeriodInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MovePeriodInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputObjectionCorrection(ctx context.Context, obj any) (model.ObjectionCorrection, error) {
+	var it model.ObjectionCorrection
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scoreId", "version", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scoreId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalObjectionCorrection unmarshals raw into the ObjectionCorrection input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalObjectionCorrection(ctx context.Context, raw any) (model.ObjectionCorrection, error) {
+	var out model.ObjectionCorrection
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ObjectionCorrection", raw, &out)
 	return out, err
 }
 
@@ -29440,6 +32939,69 @@ func (ec *executionContext) unmarshalInputScoreEntryInput(ctx context.Context, o
 func UnmarshalScoreEntryInput(ctx context.Context, raw any) (model.ScoreEntryInput, error) {
 	var out model.ScoreEntryInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScoreEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetPeriodWindowsInput(ctx context.Context, obj any) (model.SetPeriodWindowsInput, error) {
+	var it model.SetPeriodWindowsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"periodId", "version", "entryClosesOn", "publicityEndsOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "periodId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "entryClosesOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryClosesOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryClosesOn = data
+		case "publicityEndsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicityEndsOn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicityEndsOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetPeriodWindowsInput unmarshals raw into the SetPeriodWindowsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetPeriodWindowsInput(ctx context.Context, raw any) (model.SetPeriodWindowsInput, error) {
+	var out model.SetPeriodWindowsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPeriodWindowsInput", raw, &out)
 	return out, err
 }
 
@@ -32367,6 +35929,509 @@ func (ec *executionContext) _GroupDimensionRate(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var homeImplementors = []string{"Home"}
+
+func (ec *executionContext) _Home(ctx context.Context, sel ast.SelectionSet, obj *home.Home) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Home")
+		case "today":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Home_today(ctx, field, obj)
+				})
+		case "scorer":
+			out.Values[i] = ec._Home_scorer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "taskForce":
+			out.Values[i] = ec._Home_taskForce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contact":
+			out.Values[i] = ec._Home_contact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inspector":
+			out.Values[i] = ec._Home_inspector(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leader":
+			out.Values[i] = ec._Home_leader(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "auditor":
+			out.Values[i] = ec._Home_auditor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeAuditorImplementors = []string{"HomeAuditor"}
+
+func (ec *executionContext) _HomeAuditor(ctx context.Context, sel ast.SelectionSet, obj *home.Auditor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeAuditorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeAuditor")
+		case "refusedTotal":
+			out.Values[i] = ec._HomeAuditor_refusedTotal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refused":
+			out.Values[i] = ec._HomeAuditor_refused(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeInspectorImplementors = []string{"HomeInspector"}
+
+func (ec *executionContext) _HomeInspector(ctx context.Context, sel ast.SelectionSet, obj *home.Inspector) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeInspectorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeInspector")
+		case "visits":
+			out.Values[i] = ec._HomeInspector_visits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeLeaderImplementors = []string{"HomeLeader"}
+
+func (ec *executionContext) _HomeLeader(ctx context.Context, sel ast.SelectionSet, obj *home.Leader) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeLeaderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeLeader")
+		case "ranking":
+			out.Values[i] = ec._HomeLeader_ranking(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homePeriodImplementors = []string{"HomePeriod"}
+
+func (ec *executionContext) _HomePeriod(ctx context.Context, sel ast.SelectionSet, obj *home.Period) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homePeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomePeriod")
+		case "periodId":
+			out.Values[i] = ec._HomePeriod_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planId":
+			out.Values[i] = ec._HomePeriod_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planName":
+			out.Values[i] = ec._HomePeriod_planName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planYear":
+			out.Values[i] = ec._HomePeriod_planYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodName":
+			out.Values[i] = ec._HomePeriod_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_state(ctx, field, obj)
+				})
+		case "entryClosesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_entryClosesOn(ctx, field, obj)
+				})
+		case "publicityEndsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomePeriod_publicityEndsOn(ctx, field, obj)
+				})
+		case "daysLeft":
+			out.Values[i] = ec._HomePeriod_daysLeft(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "open":
+			out.Values[i] = ec._HomePeriod_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "returned":
+			out.Values[i] = ec._HomePeriod_returned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._HomePeriod_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "missingImports":
+			out.Values[i] = ec._HomePeriod_missingImports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rank":
+			out.Values[i] = ec._HomePeriod_rank(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._HomePeriod_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objections":
+			out.Values[i] = ec._HomePeriod_objections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "objectionsAnswered":
+			out.Values[i] = ec._HomePeriod_objectionsAnswered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._HomePeriod_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingImplementors = []string{"HomeRanking"}
+
+func (ec *executionContext) _HomeRanking(ctx context.Context, sel ast.SelectionSet, obj *home.Ranking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRanking")
+		case "periodId":
+			out.Values[i] = ec._HomeRanking_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planId":
+			out.Values[i] = ec._HomeRanking_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planName":
+			out.Values[i] = ec._HomeRanking_planName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodName":
+			out.Values[i] = ec._HomeRanking_periodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._HomeRanking_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._HomeRanking_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingGroupImplementors = []string{"HomeRankingGroup"}
+
+func (ec *executionContext) _HomeRankingGroup(ctx context.Context, sel ast.SelectionSet, obj *home.RankingGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRankingGroup")
+		case "group":
+			out.Values[i] = ec._HomeRankingGroup_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ranked":
+			out.Values[i] = ec._HomeRankingGroup_ranked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "top":
+			out.Values[i] = ec._HomeRankingGroup_top(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeRankingRowImplementors = []string{"HomeRankingRow"}
+
+func (ec *executionContext) _HomeRankingRow(ctx context.Context, sel ast.SelectionSet, obj *store.RankingTop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeRankingRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeRankingRow")
+		case "rank":
+			out.Values[i] = ec._HomeRankingRow_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unitName":
+			out.Values[i] = ec._HomeRankingRow_unitName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._HomeRankingRow_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._HomeRankingRow_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var homeVisitImplementors = []string{"HomeVisit"}
+
+func (ec *executionContext) _HomeVisit(ctx context.Context, sel ast.SelectionSet, obj *store.VisitWork) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, homeVisitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HomeVisit")
+		case "id":
+			out.Values[i] = ec._HomeVisit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodId":
+			out.Values[i] = ec._HomeVisit_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "planId":
+			out.Values[i] = ec._HomeVisit_planId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluateeName":
+			out.Values[i] = ec._HomeVisit_evaluateeName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomeVisit_date(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HomeVisit_status(ctx, field, obj)
+				})
+		case "items":
+			out.Values[i] = ec._HomeVisit_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var importProblemImplementors = []string{"ImportProblem"}
 
 func (ec *executionContext) _ImportProblem(ctx context.Context, sel ast.SelectionSet, obj *importer.Problem) graphql.Marshaler {
@@ -32998,6 +37063,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setPeriodWindows":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPeriodWindows(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "previewPlanImport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_previewPlanImport(ctx, field)
@@ -33008,6 +37080,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "importPlan":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fileObjection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fileObjection(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerObjection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerObjection(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -33215,6 +37301,168 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var objectionImplementors = []string{"Objection"}
+
+func (ec *executionContext) _Objection(ctx context.Context, sel ast.SelectionSet, obj *evaluation.ObjectionView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, objectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Objection")
+		case "id":
+			out.Values[i] = ec._Objection_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "periodId":
+			out.Values[i] = ec._Objection_periodId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluateeId":
+			out.Values[i] = ec._Objection_evaluateeId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taskId":
+			out.Values[i] = ec._Objection_taskId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Objection_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Objection_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedBy":
+			out.Values[i] = ec._Objection_filedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "filedAt":
+			out.Values[i] = ec._Objection_filedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._Objection_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answer":
+			out.Values[i] = ec._Objection_answer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "answeredBy":
+			out.Values[i] = ec._Objection_answeredBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "answeredAt":
+			out.Values[i] = ec._Objection_answeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "correction":
+			out.Values[i] = ec._Objection_correction(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._Objection_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scores":
+			out.Values[i] = ec._Objection_scores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var objectionEvidenceImplementors = []string{"ObjectionEvidence"}
+
+func (ec *executionContext) _ObjectionEvidence(ctx context.Context, sel ast.SelectionSet, obj *store.ObjectionEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, objectionEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObjectionEvidence")
+		case "id":
+			out.Values[i] = ec._ObjectionEvidence_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filename":
+			out.Values[i] = ec._ObjectionEvidence_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contentType":
+			out.Values[i] = ec._ObjectionEvidence_contentType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._ObjectionEvidence_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._ObjectionEvidence_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ObjectionEvidence_url(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33457,6 +37705,36 @@ func (ec *executionContext) _Period(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "entryClosesOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_entryClosesOn(ctx, field, obj)
+				})
+		case "publicityEndsOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_publicityEndsOn(ctx, field, obj)
+				})
+		case "objectionsFiled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsFiled(ctx, field, obj)
+				})
+		case "objectionsUpheld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsUpheld(ctx, field, obj)
+				})
+		case "objectionsOpen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Period_objectionsOpen(ctx, field, obj)
+				})
 		case "version":
 			out.Values[i] = ec._Period_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -34040,6 +38318,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_inspectors(ctx, field)
 				})
+		case "home":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_home(ctx, field)
+				})
 		case "enumLabels":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -34057,6 +38341,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_annualRankChanges(ctx, field)
+				})
+		case "objections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_objections(ctx, field)
 				})
 		case "overdueTasks":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -36304,6 +40594,11 @@ func (ec *executionContext) unmarshalNAllocateTaskPointsInput2githubᚗcomᚋkao
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAnswerObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAnswerObjectionInput(ctx context.Context, v any) (model.AnswerObjectionInput, error) {
+	res, err := ec.unmarshalInputAnswerObjectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAuditPage2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐAuditPage(ctx context.Context, sel ast.SelectionSet, v model.AuditPage) graphql.Marshaler {
 	return ec._AuditPage(ctx, sel, &v)
 }
@@ -36765,6 +41060,11 @@ func (ec *executionContext) marshalNFieldVisitSync2githubᚗcomᚋkaopingᚋkaop
 	return ec._FieldVisitSync(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNFileObjectionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐFileObjectionInput(ctx context.Context, v any) (model.FileObjectionInput, error) {
+	res, err := ec.unmarshalInputFileObjectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNFinding2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐFinding(ctx context.Context, sel ast.SelectionSet, v store.Finding) graphql.Marshaler {
 	return ec._Finding(ctx, sel, &v)
 }
@@ -36857,6 +41157,74 @@ func (ec *executionContext) marshalNGroupDimensionRate2ᚕgithubᚗcomᚋkaoping
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGroupDimensionRate2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐGroupDimensionRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHome2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐHome(ctx context.Context, sel ast.SelectionSet, v home.Home) graphql.Marshaler {
+	return ec._Home(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomePeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriod(ctx context.Context, sel ast.SelectionSet, v home.Period) graphql.Marshaler {
+	return ec._HomePeriod(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroup(ctx context.Context, sel ast.SelectionSet, v home.RankingGroup) graphql.Marshaler {
+	return ec._HomeRankingGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingGroup2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []home.RankingGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeRankingGroup2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRankingGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHomeRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTop(ctx context.Context, sel ast.SelectionSet, v store.RankingTop) graphql.Marshaler {
+	return ec._HomeRankingRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeRankingRow2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTopᚄ(ctx context.Context, sel ast.SelectionSet, v []store.RankingTop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeRankingRow2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐRankingTop(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHomeVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWork(ctx context.Context, sel ast.SelectionSet, v store.VisitWork) graphql.Marshaler {
+	return ec._HomeVisit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHomeVisit2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWorkᚄ(ctx context.Context, sel ast.SelectionSet, v []store.VisitWork) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomeVisit2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐVisitWork(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -37185,6 +41553,79 @@ func (ec *executionContext) unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋk
 	res, err := ec.unmarshalInputMovePeriodInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx context.Context, sel ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
+	return ec._Objection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNObjection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionViewᚄ(ctx context.Context, sel ast.SelectionSet, v []evaluation.ObjectionView) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNObjectionCorrection2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrection(ctx context.Context, v any) (model.ObjectionCorrection, error) {
+	res, err := ec.unmarshalInputObjectionCorrection(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObjectionEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidence(ctx context.Context, sel ast.SelectionSet, v store.ObjectionEvidence) graphql.Marshaler {
+	return ec._ObjectionEvidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNObjectionEvidence2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ObjectionEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObjectionEvidence2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, v any) (store.ObjectionStatus, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, sel ast.SelectionSet, v store.ObjectionStatus) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ObjectionStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[string]store.ObjectionStatus{
+		"OPEN":     store.ObjectionOpen,
+		"UPHELD":   store.ObjectionUpheld,
+		"REJECTED": store.ObjectionRejected,
+	}
+	marshalNObjectionStatus2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[store.ObjectionStatus]string{
+		store.ObjectionOpen:     "OPEN",
+		store.ObjectionUpheld:   "UPHELD",
+		store.ObjectionRejected: "REJECTED",
+	}
+)
 
 func (ec *executionContext) marshalNOverdueCount2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐOverdueCount(ctx context.Context, sel ast.SelectionSet, v model.OverdueCount) graphql.Marshaler {
 	return ec._OverdueCount(ctx, sel, &v)
@@ -37882,8 +42323,43 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx context.Context, v any) ([]scoring.Method, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]scoring.Method, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNScoringMethod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []scoring.Method) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoringMethod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋscoringᚐMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v model.Session) graphql.Marshaler {
 	return ec._Session(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetPeriodWindowsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetPeriodWindowsInput(ctx context.Context, v any) (model.SetPeriodWindowsInput, error) {
+	res, err := ec.unmarshalInputSetPeriodWindowsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetTaskAssignmentsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetTaskAssignmentsInput(ctx context.Context, v any) (model.SetTaskAssignmentsInput, error) {
@@ -38728,6 +43204,53 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOHomeAuditor2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐAuditor(ctx context.Context, sel ast.SelectionSet, v *home.Auditor) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeAuditor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomeInspector2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐInspector(ctx context.Context, sel ast.SelectionSet, v *home.Inspector) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeInspector(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomeLeader2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐLeader(ctx context.Context, sel ast.SelectionSet, v *home.Leader) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeLeader(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHomePeriod2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []home.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHomePeriod2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOHomeRanking2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋhomeᚐRanking(ctx context.Context, sel ast.SelectionSet, v *home.Ranking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HomeRanking(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {
 	if v == nil {
 		return nil, nil
@@ -38834,6 +43357,55 @@ var (
 	marshalOMissingComponentRule2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMissingRule = map[store.MissingRule]string{
 		store.MissingRedistribute: "REDISTRIBUTE",
 		store.MissingZero:         "ZERO",
+	}
+)
+
+func (ec *executionContext) unmarshalOObjectionCorrection2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrectionᚄ(ctx context.Context, v any) ([]model.ObjectionCorrection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ObjectionCorrection, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObjectionCorrection2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐObjectionCorrection(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, v any) (*store.ObjectionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus(ctx context.Context, sel ast.SelectionSet, v *store.ObjectionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalText(marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[string]store.ObjectionStatus{
+		"OPEN":     store.ObjectionOpen,
+		"UPHELD":   store.ObjectionUpheld,
+		"REJECTED": store.ObjectionRejected,
+	}
+	marshalOObjectionStatus2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐObjectionStatus = map[store.ObjectionStatus]string{
+		store.ObjectionOpen:     "OPEN",
+		store.ObjectionUpheld:   "UPHELD",
+		store.ObjectionRejected: "REJECTED",
 	}
 )
 
@@ -39047,6 +43619,41 @@ func (ec *executionContext) marshalOUnit2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋs
 		return graphql.Null
 	}
 	return ec._Unit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx context.Context, v any) ([]graphql.Upload, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]graphql.Upload, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOUpload2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx context.Context, sel ast.SelectionSet, v []graphql.Upload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOViewChart2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋanalyticsᚐChart(ctx context.Context, v any) (*analytics.Chart, error) {

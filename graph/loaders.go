@@ -35,6 +35,7 @@ type Loaders struct {
 	ScoreHistory  *dataloadgen.Loader[int64, []store.ScoreChange]
 	Evidence      *dataloadgen.Loader[int64, []store.Evidence]
 	PeriodEvents  *dataloadgen.Loader[int64, []store.PeriodEvent]
+	Objections    *dataloadgen.Loader[int64, store.ObjectionCounts]
 }
 
 type loadersKey struct{}
@@ -64,6 +65,7 @@ func NewLoaders(st *store.Store) *Loaders {
 	l.ScoreHistory = dataloadgen.NewMappedLoader(bind(db, store.ScoreHistories), opts...)
 	l.Evidence = dataloadgen.NewMappedLoader(bind(db, store.EvidenceOfReports), opts...)
 	l.PeriodEvents = dataloadgen.NewMappedLoader(bind(db, store.PeriodEvents), opts...)
+	l.Objections = dataloadgen.NewMappedLoader(bind(db, store.CountObjections), opts...)
 	return l
 }
 

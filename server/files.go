@@ -67,6 +67,18 @@ func evidenceDownload(st *store.Store, log *slog.Logger) http.Handler {
 	})
 }
 
+// objectionEvidenceDownload serves an objection's file to the 专班 and the
+// contact of the objection's unit.
+func objectionEvidenceDownload(st *store.Store, log *slog.Logger) http.Handler {
+	return fileRoute(log, "objection evidence", func(ctx context.Context, who *auth.Identity, id int64) (*storedFile, error) {
+		e, content, err := evaluation.OpenObjectionEvidence(ctx, st.DB, who, id)
+		if err != nil {
+			return nil, err
+		}
+		return &storedFile{ContentType: e.ContentType, Filename: e.Filename, Content: content}, nil
+	})
+}
+
 // Field-visit photos and signatures go only to users who may see the visit
 // (the 专班, leaders, its inspectors).
 

@@ -112,6 +112,7 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	}
 	mux.Handle("POST /graphql", compressed(counted(csrfCheck(bodyLimit(limits, signedIn(graph.WithLoaders(st)(gql)))))))
 	mux.Handle("GET /files/evidence/{id}", compressed(signedIn(evidenceDownload(st, log))))
+	mux.Handle("GET /files/objection-evidence/{id}", compressed(signedIn(objectionEvidenceDownload(st, log))))
 	// Photos and signatures are JPEG/PNG already: compressing them again gains nothing.
 	mux.Handle("GET /files/field-photos/{id}", signedIn(fieldPhotoDownload(st, log)))
 	mux.Handle("GET /files/field-visits/{id}/signature", signedIn(fieldSignatureDownload(st, log)))

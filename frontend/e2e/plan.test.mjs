@@ -15,10 +15,12 @@ after(async () => {
   await browser?.stop();
 });
 
-test('the start page lands on the demo plan and task 3 shows its lead units and evaluatees', async () => {
+test('the menu leads from the home page to the demo plan and task 3 shows its lead units and evaluatees', async () => {
   const page = await openPage(browser.context);
   try {
     await page.goto(`${BASE}/`);
+    await page.getByRole('heading', { name: '我的待办' }).waitFor({ timeout: 15000 });
+    await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '考评方案' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/, { timeout: 15000 });
 
     // Task 3's row in the plan tree, and its lead units in that row.

@@ -98,6 +98,9 @@ describe('roles', () => {
 
   test('专班 zhuanban1 sees the plan with editing and no users or audit log; 退出登录 signs out', async () => {
     const page = await signInAs(zb.context, 'zhuanban1');
+    // Sign-in lands on the home page (我的待办); the plan is one menu entry away.
+    await page.getByRole('heading', { name: '我的待办' }).waitFor({ timeout: 15000 });
+    await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '考评方案' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/, { timeout: 15000 });
     planId = new URL(page.url()).pathname.split('/')[2];
     const menu = await menuItems(page);
@@ -125,6 +128,8 @@ describe('roles', () => {
 
   test('领导 leader reads the plan without editing and sees no 单位管理, 用户管理 or 导入方案', async () => {
     const page = await signInAs(zb.context, 'leader');
+    await page.getByRole('heading', { name: '我的待办' }).waitFor({ timeout: 15000 });
+    await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '考评方案' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/, { timeout: 15000 });
     const menu = await menuItems(page);
     assert.ok(menu.includes('考评方案'), `考评方案 in ${menu}`);
@@ -271,8 +276,11 @@ describe('roles', () => {
     const auditor = await startBrowser();
     try {
       const page = await signInAs(auditor.context, 'auditor', demoSecrets.auditor);
+      // The auditor's home lists recent refused operations; the log is one click away.
+      await page.getByText('近七天被拒绝的操作').waitFor({ timeout: 15000 });
+      assert.deepEqual(await menuItems(page), ['我的待办', '审计日志']);
+      await page.locator('.ant-layout-sider .ant-menu-item').filter({ hasText: '审计日志' }).click();
       await page.waitForURL(/\/audit$/, { timeout: 15000 });
-      assert.deepEqual(await menuItems(page), ['审计日志']);
       assert.equal(await page.getByLabel('当前方案').count(), 0, 'no plan picker for the auditor');
       await page.getByText('日志只能追加').waitFor();
 
@@ -378,8 +386,8 @@ describe('roles', () => {
       assert.match(page.url(), /\/account\/setup/);
       await page.locator('input[autocomplete="one-time-code"]').fill(totpCode(secret));
       await page.getByRole('button', { name: /确认绑定/ }).click();
-      await page.waitForURL(/\/audit$/, { timeout: 15000 });
-      assert.deepEqual(await menuItems(page), ['审计日志']);
+      await page.waitForURL((url) => url.pathname === '/', { timeout: 15000 });
+      assert.deepEqual(await menuItems(page), ['我的待办', '审计日志']);
       assert.deepEqual(page.problems, []);
     } finally {
       await b.stop();

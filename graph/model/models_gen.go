@@ -61,6 +61,15 @@ type AllocateTaskPointsInput struct {
 	Allocations []TaskPointsInput `json:"allocations" validate:"min=1,max=200,dive"`
 }
 
+type AnswerObjectionInput struct {
+	ObjectionID int64 `json:"objectionId"`
+	Version     int   `json:"version"`
+	// true: 异议成立 (corrections needed); false: 驳回
+	Uphold      bool                  `json:"uphold"`
+	Answer      string                `json:"answer" validate:"required,max=2000"`
+	Corrections []ObjectionCorrection `json:"corrections,omitempty"`
+}
+
 type AuditFilter struct {
 	Username   *string `json:"username,omitempty"`
 	UnitID     *int64  `json:"unitId,omitempty"`
@@ -237,6 +246,16 @@ type EvaluateeProfile struct {
 	TaskEvidence []TaskEvidence       `json:"taskEvidence"`
 }
 
+type FileObjectionInput struct {
+	PeriodID    int64 `json:"periodId"`
+	EvaluateeID int64 `json:"evaluateeId"`
+	// Omit to object to the overall result
+	TaskID *int64 `json:"taskId,omitempty"`
+	Reason string `json:"reason" validate:"required,max=2000"`
+	// At most 5 files (PDF, PNG, JPEG, Office), 10 MB each
+	Files []graphql.Upload `json:"files,omitempty"`
+}
+
 // A photo of a field-visit finding; url opens it through the files route.
 type FindingPhotoLink struct {
 	ID  int64  `json:"id"`
@@ -329,6 +348,12 @@ type MovePeriodInput struct {
 }
 
 type Mutation struct {
+}
+
+type ObjectionCorrection struct {
+	ScoreID int64           `json:"scoreId"`
+	Version int             `json:"version"`
+	Value   decimal.Decimal `json:"value"`
 }
 
 // Overdue tasks of one evaluatee or one lead unit.
@@ -571,6 +596,15 @@ type Session struct {
 	PendingSteps       []string  `json:"pendingSteps"`
 	IdleTimeoutSeconds int       `json:"idleTimeoutSeconds"`
 	ExpiresAt          time.Time `json:"expiresAt"`
+}
+
+type SetPeriodWindowsInput struct {
+	PeriodID int64 `json:"periodId"`
+	Version  int   `json:"version"`
+	// Last day of 填报, YYYY-MM-DD; null clears it
+	EntryClosesOn *string `json:"entryClosesOn,omitempty"`
+	// Last day of 公示, YYYY-MM-DD; null clears it
+	PublicityEndsOn *string `json:"publicityEndsOn,omitempty"`
 }
 
 type SetTaskAssignmentsInput struct {

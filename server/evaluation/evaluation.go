@@ -72,8 +72,19 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 		}
 	}
 	if move.Publishes {
-		if err := s.publish(ctx, tx, id, p, now); err != nil {
+		if _, err := s.publish(ctx, tx, id, p, now); err != nil {
 			return nil, err
+		}
+	}
+	if to == workflow.Published {
+		// 公示 exists for objections: none may be left unanswered.
+		counts, err := store.CountObjections(ctx, tx, []int64{periodID})
+		if err != nil {
+			return nil, err
+		}
+		if n := counts[periodID].Open; n > 0 {
+			return nil, apperr.Field("input.to", "objections", fmt.Sprintf("尚有%d项异议未答复,不能发布", n),
+				fmt.Sprintf("%d objections are not answered yet", n))
 		}
 	}
 	if err := store.MovePeriod(ctx, tx, p, to, why, actor(id), now); err != nil {
@@ -82,29 +93,28 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 	return p, nil
 }
 
-func (s *Service) publish(ctx context.Context, tx store.DB, id *auth.Identity, p *store.Period, now time.Time) error {
+func (s *Service) publish(ctx context.Context, tx store.DB, id *auth.Identity, p *store.Period, now time.Time) (*store.Publication, error) {
 	data, err := results.Load(ctx, tx, p.ID, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows, err := results.Compute(data, scoring.Published)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	missing := 0
 	for _, r := range rows {
 		missing += r.Result.MissingScores
 	}
 	if missing > 0 {
-		return apperr.Field("input.to", "unverified", fmt.Sprintf("尚有%d项分值未经专班核实,不能公示", missing),
+		return nil, apperr.Field("input.to", "unverified", fmt.Sprintf("尚有%d项分值未经专班核实,不能公示", missing),
 			fmt.Sprintf("%d scores are not verified yet", missing))
 	}
 	frozen, err := results.Freeze(rows)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = store.Publish(ctx, tx, p.ID, id.DisplayName, now, frozen)
-	return err
+	return store.Publish(ctx, tx, p.ID, id.DisplayName, now, frozen)
 }
 
 // performers are the roles that perform each action of a period.

@@ -58,6 +58,7 @@ var catalogue = []struct {
 	{"AggregateGrouping", [][2]string{{"PLAN_YEAR", "年度"}, {"PERIOD", "考评周期"}, {"RANKING_GROUP", "排名组"}, {"EVALUATEE", "考评对象"},
 		{"DIMENSION", "方面"}, {"INDICATOR", "指标"}, {"TASK", "任务"}, {"LEAD_UNIT", "牵头单位"}, {"SCORE_STATE", "评分状态"}, {"DATA_SOURCE", "数据来源"}}},
 	{"ViewChart", [][2]string{{"BAR", "柱状图"}, {"LINE", "折线图"}, {"HEATMAP", "热力图"}, {"RADAR", "雷达图"}}},
+	{"ObjectionStatus", [][2]string{{"OPEN", "待答复"}, {"UPHELD", "异议成立"}, {"REJECTED", "异议不成立"}}},
 	{"Judgement", [][2]string{{"DONE", "已落实"}, {"PARTIAL", "部分落实"}, {"NOT_DONE", "未落实"}, {"NA", "不适用"}}},
 	{"VisitReviewAction", [][2]string{{"ACCEPT", "审核通过"}, {"RETURN", "退回调研员"}}},
 	{"SyncOutcome", [][2]string{{"APPLIED", "已保存"}, {"DUPLICATE", "此前已保存"}, {"CONFLICT", "有冲突"}, {"REFUSED", "已拒绝"}}},

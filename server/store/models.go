@@ -105,7 +105,11 @@ type Period struct {
 	Name        string         `bun:"name"`
 	State       workflow.State `bun:"state"`
 	PublishedAt *time.Time     `bun:"published_at"`
-	Version     int            `bun:"version"`
+	// EntryClosesOn and PublicityEndsOn are the last days (Asia/Shanghai
+	// calendar days, held at midnight UTC) of 填报 and of 公示; nil: none set.
+	EntryClosesOn   *time.Time `bun:"entry_closes_on"`
+	PublicityEndsOn *time.Time `bun:"publicity_ends_on"`
+	Version         int        `bun:"version"`
 }
 
 // Dimension is a 方面, the top level of the indicator system.

@@ -77,6 +77,9 @@ type Publication struct {
 	CreatedAt     time.Time  `bun:"created_at"`
 	CreatedByName string     `bun:"created_by_name"`
 	SupersededAt  *time.Time `bun:"superseded_at"`
+	// Note says why a later publication of the same 公示 was made (an
+	// upheld objection); nil for a publication made by entering 公示.
+	Note *string `bun:"note"`
 }
 
 // PublishedResult is one evaluatee's frozen result.
@@ -158,4 +161,24 @@ func PublishedResults(ctx context.Context, db DB, publicationID int64, group *Ra
 		return nil, fmt.Errorf("load published results: %w", err)
 	}
 	return out, nil
+}
+
+// SetPeriodWindows sets the last days of a period's 填报 and 公示 (nil
+// clears one) if the period still has version.
+func SetPeriodWindows(ctx context.Context, db DB, p *Period, entryClosesOn, publicityEndsOn *time.Time) error {
+	next := *p
+	next.EntryClosesOn, next.PublicityEndsOn = entryClosesOn, publicityEndsOn
+	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "entry_closes_on", "publicity_ends_on"); err != nil {
+		return err
+	}
+	*p = next
+	return nil
+}
+
+// SetPublicationNote records why a publication was made.
+func SetPublicationNote(ctx context.Context, db DB, publicationID int64, note string) error {
+	if _, err := db.NewUpdate().Model((*Publication)(nil)).Set("note = ?", note).Where("id = ?", publicationID).Exec(ctx); err != nil {
+		return fmt.Errorf("note publication %d: %w", publicationID, err)
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import { useElderMode } from '../lib/elderMode';
 import { appPlansQuery } from './plans';
 
 function menuKey(pathname: string): string {
+  if (pathname === '/') return 'home';
   if (pathname.startsWith('/units')) return 'units';
   if (pathname.startsWith('/import')) return 'import';
   if (pathname.startsWith('/users')) return 'users';
@@ -57,6 +58,7 @@ export function AppLayout() {
 
   const selected = menuKey(location.pathname);
   const items: MenuProps['items'] = [
+    { key: 'home', icon: <HomeOutlined />, label: '我的待办' },
     { key: 'users', icon: <IdcardOutlined />, label: '用户管理' },
     { key: 'audit', icon: <AuditOutlined />, label: '审计日志' },
     { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
@@ -81,7 +83,8 @@ export function AppLayout() {
   ].filter((item) => canUsePage(item.key, roles));
   const go = (key: string) => {
     setDrawerOpen(false);
-    if (key === 'plan' && planId) navigate(`/plans/${planId}`);
+    if (key === 'home') navigate('/');
+    else if (key === 'plan' && planId) navigate(`/plans/${planId}`);
     else if (key === 'evaluatees' && planId) navigate(`/plans/${planId}/evaluatees`);
     else if (scoringPages.includes(key) && planId) navigate(`/plans/${planId}/${key}`);
     else if (key === 'units') navigate('/units');

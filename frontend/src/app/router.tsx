@@ -90,8 +90,8 @@ export const routes: RouteObject[] = [
       {
         index: true,
         lazy: page(async () => {
-          const { RootRedirect } = await import('./RootRedirect');
-          return <RootRedirect />;
+          const { HomeRoute } = await import('./HomeRoute');
+          return <HomeRoute />;
         }),
       },
       {

@@ -47,11 +47,12 @@ describe('canUsePage', () => {
 });
 
 describe('homePath', () => {
-  it('sends the admin to 用户管理, the auditor to 审计日志, the inspector to 我的实地调研 and the others to the plan', () => {
+  it('sends the admin to 用户管理 and keeps every other role on its home (我的待办)', () => {
     expect(homePath(['ADMIN'])).toBe('/users');
-    expect(homePath(['AUDITOR'])).toBe('/audit');
+    expect(homePath(['AUDITOR'])).toBeNull();
     expect(homePath(['LEADER'])).toBeNull();
-    expect(homePath(['INSPECTOR'])).toBe('/visits');
+    expect(homePath(['INSPECTOR'])).toBeNull();
+    expect(homePath(['EVALUATEE_CONTACT'])).toBeNull();
     expect(homePath(['INSPECTOR', 'LEADER'])).toBeNull();
     expect(homePath([])).toBe('/account');
   });

@@ -12,6 +12,8 @@ export const evaluationRoles: readonly Role[] = ['TASK_FORCE', 'LEAD_SCORER', 'E
 
 /** Pages of the side menu, by menu key, and the roles that may open them. */
 export const pageRoles = {
+  /** 我的待办 (the home page, `/`): everyone but the admin. */
+  home: [...evaluationRoles, 'AUDITOR'],
   /** 考评方案: the 专班 edits it, the other evaluation roles read it. */
   plan: evaluationRoles,
   /** 考评对象 of a plan. */
@@ -58,15 +60,12 @@ export function visibleMenuKeys(keys: readonly string[], roles: readonly Role[])
 }
 
 /**
- * Where `/` leads: null for the evaluation roles (the current plan), else
- * the first page the role has: 用户管理 for the admin, 审计日志 for the
- * auditor, the account page for anyone else.
+ * Where `/` leads: null for every role with a home page (the to-do list of
+ * features/home: every role but the admin), else the first page the role
+ * has: 用户管理 for the admin, the account page for a user without roles.
  */
 export function homePath(roles: readonly Role[]): string | null {
-  // An inspector's start page is the phone list of their visits.
-  if (roles.length > 0 && roles.every((r) => r === 'INSPECTOR')) return '/visits';
-  if (canUsePage('plan', roles)) return null;
+  if (roles.some((r) => r !== 'ADMIN')) return null;
   if (canUsePage('users', roles)) return '/users';
-  if (canUsePage('audit', roles)) return '/audit';
   return '/account';
 }
