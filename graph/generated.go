@@ -18,6 +18,7 @@ import (
 	"github.com/kaoping/kaoping/graph/scalar"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/consistency"
 	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/results"
@@ -117,6 +118,21 @@ type ComplexityRoot struct {
 		Method func(childComplexity int) int
 		Value  func(childComplexity int) int
 		Weight func(childComplexity int) int
+	}
+
+	ConsistencyFlag struct {
+		Label         func(childComplexity int) int
+		OtherScoreIDs func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		ReportID      func(childComplexity int) int
+		Rule          func(childComplexity int) int
+		VisitID       func(childComplexity int) int
+	}
+
+	ConsistencyThresholds struct {
+		HighRate   func(childComplexity int) int
+		LeadSpread func(childComplexity int) int
+		LowRate    func(childComplexity int) int
 	}
 
 	Deadline struct {
@@ -295,51 +311,52 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
-		BeginTotpEnrollment   func(childComplexity int) int
-		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
-		ConfirmTotpEnrollment func(childComplexity int, code string) int
-		CreateDimension       func(childComplexity int, input model.CreateDimensionInput) int
-		CreateEvaluatee       func(childComplexity int, input model.CreateEvaluateeInput) int
-		CreateIndicator       func(childComplexity int, input model.CreateIndicatorInput) int
-		CreatePlan            func(childComplexity int, input model.CreatePlanInput) int
-		CreateTask            func(childComplexity int, input model.CreateTaskInput) int
-		CreateUnit            func(childComplexity int, input model.CreateUnitInput) int
-		CreateUser            func(childComplexity int, input model.CreateUserInput) int
-		DeleteDimension       func(childComplexity int, id int64, version int) int
-		DeleteEvaluatee       func(childComplexity int, id int64, version int) int
-		DeleteEvidence        func(childComplexity int, id int64) int
-		DeleteIndicator       func(childComplexity int, id int64, version int) int
-		DeletePlan            func(childComplexity int, id int64, version int) int
-		DeleteTask            func(childComplexity int, id int64, version int) int
-		DeleteUnit            func(childComplexity int, id int64, version int) int
-		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
-		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
-		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
-		Login                 func(childComplexity int, input model.LoginInput) int
-		Logout                func(childComplexity int) int
-		MovePeriod            func(childComplexity int, input model.MovePeriodInput) int
-		PlanFieldVisit        func(childComplexity int, input model.PlanFieldVisitInput) int
-		PreviewPlanImport     func(childComplexity int, file graphql.Upload) int
-		ReopenFieldVisit      func(childComplexity int, input model.ReopenFieldVisitInput) int
-		ResetPassword         func(childComplexity int, input model.ResetPasswordInput) int
-		ReviewFieldVisit      func(childComplexity int, input model.ReviewFieldVisitInput) int
-		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
-		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
-		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
-		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
-		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
-		SyncFieldVisit        func(childComplexity int, input model.SyncFieldVisitInput) int
-		UnlockUser            func(childComplexity int, id int64) int
-		UpdateDimension       func(childComplexity int, input model.UpdateDimensionInput) int
-		UpdateEvaluatee       func(childComplexity int, input model.UpdateEvaluateeInput) int
-		UpdateIndicator       func(childComplexity int, input model.UpdateIndicatorInput) int
-		UpdatePlan            func(childComplexity int, input model.UpdatePlanInput) int
-		UpdateTask            func(childComplexity int, input model.UpdateTaskInput) int
-		UpdateUnit            func(childComplexity int, input model.UpdateUnitInput) int
-		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
-		UploadEvidence        func(childComplexity int, reportID int64, file graphql.Upload) int
-		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
+		AllocateTaskPoints       func(childComplexity int, input model.AllocateTaskPointsInput) int
+		BeginTotpEnrollment      func(childComplexity int) int
+		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
+		ConfirmTotpEnrollment    func(childComplexity int, code string) int
+		CreateDimension          func(childComplexity int, input model.CreateDimensionInput) int
+		CreateEvaluatee          func(childComplexity int, input model.CreateEvaluateeInput) int
+		CreateIndicator          func(childComplexity int, input model.CreateIndicatorInput) int
+		CreatePlan               func(childComplexity int, input model.CreatePlanInput) int
+		CreateTask               func(childComplexity int, input model.CreateTaskInput) int
+		CreateUnit               func(childComplexity int, input model.CreateUnitInput) int
+		CreateUser               func(childComplexity int, input model.CreateUserInput) int
+		DeleteDimension          func(childComplexity int, id int64, version int) int
+		DeleteEvaluatee          func(childComplexity int, id int64, version int) int
+		DeleteEvidence           func(childComplexity int, id int64) int
+		DeleteIndicator          func(childComplexity int, id int64, version int) int
+		DeletePlan               func(childComplexity int, id int64, version int) int
+		DeleteTask               func(childComplexity int, id int64, version int) int
+		DeleteUnit               func(childComplexity int, id int64, version int) int
+		ImportPlan               func(childComplexity int, input model.ImportPlanInput) int
+		ImportScoreSheet         func(childComplexity int, periodID int64, file graphql.Upload) int
+		ImportSourceValues       func(childComplexity int, input model.ImportSourceValuesInput) int
+		Login                    func(childComplexity int, input model.LoginInput) int
+		Logout                   func(childComplexity int) int
+		MovePeriod               func(childComplexity int, input model.MovePeriodInput) int
+		PlanFieldVisit           func(childComplexity int, input model.PlanFieldVisitInput) int
+		PreviewPlanImport        func(childComplexity int, file graphql.Upload) int
+		ReopenFieldVisit         func(childComplexity int, input model.ReopenFieldVisitInput) int
+		ResetPassword            func(childComplexity int, input model.ResetPasswordInput) int
+		ReviewFieldVisit         func(childComplexity int, input model.ReviewFieldVisitInput) int
+		SaveProgressReport       func(childComplexity int, input model.SaveProgressReportInput) int
+		SaveScores               func(childComplexity int, input model.SaveScoresInput) int
+		SetConsistencyThresholds func(childComplexity int, input model.SetConsistencyThresholdsInput) int
+		SetTaskAssignments       func(childComplexity int, input model.SetTaskAssignmentsInput) int
+		SubmitFieldVisit         func(childComplexity int, input model.SubmitFieldVisitInput) int
+		SubmitScores             func(childComplexity int, input model.SubmitScoresInput) int
+		SyncFieldVisit           func(childComplexity int, input model.SyncFieldVisitInput) int
+		UnlockUser               func(childComplexity int, id int64) int
+		UpdateDimension          func(childComplexity int, input model.UpdateDimensionInput) int
+		UpdateEvaluatee          func(childComplexity int, input model.UpdateEvaluateeInput) int
+		UpdateIndicator          func(childComplexity int, input model.UpdateIndicatorInput) int
+		UpdatePlan               func(childComplexity int, input model.UpdatePlanInput) int
+		UpdateTask               func(childComplexity int, input model.UpdateTaskInput) int
+		UpdateUnit               func(childComplexity int, input model.UpdateUnitInput) int
+		UpdateUser               func(childComplexity int, input model.UpdateUserInput) int
+		UploadEvidence           func(childComplexity int, reportID int64, file graphql.Upload) int
+		VerifyScores             func(childComplexity int, input model.VerifyScoresInput) int
 	}
 
 	Period struct {
@@ -378,6 +395,7 @@ type ComplexityRoot struct {
 		MissingComponentRule func(childComplexity int) int
 		Name                 func(childComplexity int) int
 		Periods              func(childComplexity int) int
+		Thresholds           func(childComplexity int) int
 		TotalPoints          func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Weights              func(childComplexity int) int
@@ -420,6 +438,7 @@ type ComplexityRoot struct {
 		Evaluatees        func(childComplexity int, planID int64) int
 		FieldVisit        func(childComplexity int, id int64) int
 		FieldVisits       func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		FlaggedScoreCount func(childComplexity int, periodID int64) int
 		Inspectors        func(childComplexity int) int
 		Me                func(childComplexity int) int
 		MyFieldVisits     func(childComplexity int) int
@@ -474,6 +493,7 @@ type ComplexityRoot struct {
 		EnteredByMe    func(childComplexity int) int
 		EnteredByName  func(childComplexity int) int
 		EvaluateeID    func(childComplexity int) int
+		Flags          func(childComplexity int) int
 		History        func(childComplexity int) int
 		ID             func(childComplexity int) int
 		LeadUnit       func(childComplexity int) int
@@ -674,6 +694,7 @@ type MutationResolver interface {
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
 	UnlockUser(ctx context.Context, id int64) (store.User, error)
+	SetConsistencyThresholds(ctx context.Context, input model.SetConsistencyThresholdsInput) (store.Plan, error)
 	PlanFieldVisit(ctx context.Context, input model.PlanFieldVisitInput) (fieldvisit.Visit, error)
 	SyncFieldVisit(ctx context.Context, input model.SyncFieldVisitInput) (fieldvisit.SyncResult, error)
 	SubmitFieldVisit(ctx context.Context, input model.SubmitFieldVisitInput) (fieldvisit.Visit, error)
@@ -731,6 +752,7 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]store.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, offset *int, limit *int) (model.AuditPage, error)
 	AuditLogUnits(ctx context.Context) ([]store.Unit, error)
+	FlaggedScoreCount(ctx context.Context, periodID int64) (int, error)
 	MyFieldVisits(ctx context.Context) ([]fieldvisit.Visit, error)
 	FieldVisits(ctx context.Context, periodID int64, statuses []store.VisitStatus) ([]fieldvisit.Visit, error)
 	FieldVisit(ctx context.Context, id int64) (*fieldvisit.Visit, error)
@@ -756,6 +778,7 @@ type ScoreResolver interface {
 
 	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
 	EnteredByMe(ctx context.Context, obj *store.Score) (bool, error)
+	Flags(ctx context.Context, obj *store.Score) ([]consistency.Flag, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -1024,6 +1047,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ComponentScore.Weight(childComplexity), true
+
+	case "ConsistencyFlag.label":
+		if e.ComplexityRoot.ConsistencyFlag.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Label(childComplexity), true
+	case "ConsistencyFlag.otherScoreIds":
+		if e.ComplexityRoot.ConsistencyFlag.OtherScoreIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.OtherScoreIDs(childComplexity), true
+	case "ConsistencyFlag.reason":
+		if e.ComplexityRoot.ConsistencyFlag.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Reason(childComplexity), true
+	case "ConsistencyFlag.reportId":
+		if e.ComplexityRoot.ConsistencyFlag.ReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.ReportID(childComplexity), true
+	case "ConsistencyFlag.rule":
+		if e.ComplexityRoot.ConsistencyFlag.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Rule(childComplexity), true
+	case "ConsistencyFlag.visitId":
+		if e.ComplexityRoot.ConsistencyFlag.VisitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.VisitID(childComplexity), true
+
+	case "ConsistencyThresholds.highRate":
+		if e.ComplexityRoot.ConsistencyThresholds.HighRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.HighRate(childComplexity), true
+	case "ConsistencyThresholds.leadSpread":
+		if e.ComplexityRoot.ConsistencyThresholds.LeadSpread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.LeadSpread(childComplexity), true
+	case "ConsistencyThresholds.lowRate":
+		if e.ComplexityRoot.ConsistencyThresholds.LowRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.LowRate(childComplexity), true
 
 	case "Deadline.continuing":
 		if e.ComplexityRoot.Deadline.Continuing == nil {
@@ -2083,6 +2162,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SaveScores(childComplexity, args["input"].(model.SaveScoresInput)), true
+	case "Mutation.setConsistencyThresholds":
+		if e.ComplexityRoot.Mutation.SetConsistencyThresholds == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setConsistencyThresholds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetConsistencyThresholds(childComplexity, args["input"].(model.SetConsistencyThresholdsInput)), true
 	case "Mutation.setTaskAssignments":
 		if e.ComplexityRoot.Mutation.SetTaskAssignments == nil {
 			break
@@ -2397,6 +2487,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.Periods(childComplexity), true
+	case "Plan.consistencyThresholds":
+		if e.ComplexityRoot.Plan.Thresholds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Thresholds(childComplexity), true
 	case "Plan.totalPoints":
 		if e.ComplexityRoot.Plan.TotalPoints == nil {
 			break
@@ -2616,6 +2712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FieldVisits(childComplexity, args["periodId"].(int64), args["statuses"].([]store.VisitStatus)), true
+	case "Query.flaggedScoreCount":
+		if e.ComplexityRoot.Query.FlaggedScoreCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_flaggedScoreCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FlaggedScoreCount(childComplexity, args["periodId"].(int64)), true
 	case "Query.inspectors":
 		if e.ComplexityRoot.Query.Inspectors == nil {
 			break
@@ -2901,6 +3008,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Score.EvaluateeID(childComplexity), true
+	case "Score.flags":
+		if e.ComplexityRoot.Score.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Flags(childComplexity), true
 	case "Score.history":
 		if e.ComplexityRoot.Score.History == nil {
 			break
@@ -3600,6 +3713,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SaveProgressReportInput", ec.unmarshalInputSaveProgressReportInput),
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
+			graphql.NewInputUnmarshaler("SetConsistencyThresholdsInput", ec.unmarshalInputSetConsistencyThresholdsInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
 			graphql.NewInputUnmarshaler("SubmitScoresInput", ec.unmarshalInputSubmitScoresInput),
@@ -3859,6 +3973,78 @@ type Mutation {
   resetPassword(input: ResetPasswordInput!): User! @allow(roles: [ADMIN])
   "Unlocks an account locked after failed logins."
   unlockUser(id: ID!): User! @allow(roles: [ADMIN])
+}
+`, BuiltIn: false},
+	{Name: "../schema/consistency.graphqls", Input: `"A consistency rule the server checks a lead unit's score against (疑点); thresholds are the plan's."
+enum ConsistencyRule {
+  "高分但未见进展: a score at or above the high rate while the evaluatee reports 未启动 or nothing"
+  HIGH_WITHOUT_PROGRESS
+  "低分但报已完成: a score below the low rate while the report says 已完成 with evidence"
+  LOW_DESPITE_COMPLETION
+  "与实地调研不符: 已落实 in a reviewed field visit with a low score, or 未落实 with a high one"
+  FIELD_VISIT_DISAGREES
+  "逾期未达标却满分: full marks although the deadline month passed without the expected report state"
+  FULL_MARKS_PAST_DEADLINE
+  "牵头单位评分差异大: another lead unit's score of the same cell differs by more than the spread"
+  LEAD_UNITS_DISAGREE
+  "自评高于他评中位数: a lead unit scoring itself above the median it gave others on the task"
+  SELF_ABOVE_MEDIAN
+}
+
+"One doubt about a score: a question for the 专班, never a change of the figure."
+type ConsistencyFlag {
+  rule: ConsistencyRule!
+  "Short name of the rule, e.g. 与实地调研不符"
+  label: String!
+  "Why, in words with this score's numbers"
+  reason: String!
+  "The progress report compared, when the rule read one"
+  reportId: ID
+  "The reviewed field visit compared"
+  visitId: ID
+  "The other lead units' scores compared"
+  otherScoreIds: [ID!]!
+}
+
+"A plan's thresholds for the consistency rules, as fractions of a task's points."
+type ConsistencyThresholds {
+  "高分 from this rate up (default 0.8)"
+  highRate: Decimal!
+  "低分 below this rate (default 0.2)"
+  lowRate: Decimal!
+  "Lead units disagree beyond this fraction of the points (default 0.5)"
+  leadSpread: Decimal!
+}
+
+extend type Score {
+  """
+  The consistency flags this score raises now (empty when none). Accepting a flagged
+  score needs a confirming note (verifyScores' reason), kept in the verification record.
+  """
+  flags: [ConsistencyFlag!]!
+}
+
+extend type Plan {
+  consistencyThresholds: ConsistencyThresholds!
+}
+
+input SetConsistencyThresholdsInput {
+  planId: ID!
+  "The plan's version the change starts from"
+  version: Int!
+  highRate: Decimal!
+  lowRate: Decimal!
+  leadSpread: Decimal!
+}
+
+extend type Query {
+  "How many of a period's submitted scores raise at least one flag (the 专班's home)."
+  flaggedScoreCount(periodId: ID!): Int! @allow(roles: [TASK_FORCE])
+}
+
+extend type Mutation {
+  "Set a plan's consistency thresholds; 0 ≤ low < high ≤ 1, 0 < spread ≤ 1."
+  setConsistencyThresholds(input: SetConsistencyThresholdsInput!): Plan! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
 	{Name: "../schema/fieldvisits.graphqls", Input: `"Where a field visit (实地调研) stands."
@@ -5059,6 +5245,36 @@ func (ec *executionContext) childFields_ComponentScore(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ComponentScore", field.Name)
 }
 
+func (ec *executionContext) childFields_ConsistencyFlag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_ConsistencyFlag_rule(ctx, field)
+	case "label":
+		return ec.fieldContext_ConsistencyFlag_label(ctx, field)
+	case "reason":
+		return ec.fieldContext_ConsistencyFlag_reason(ctx, field)
+	case "reportId":
+		return ec.fieldContext_ConsistencyFlag_reportId(ctx, field)
+	case "visitId":
+		return ec.fieldContext_ConsistencyFlag_visitId(ctx, field)
+	case "otherScoreIds":
+		return ec.fieldContext_ConsistencyFlag_otherScoreIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsistencyFlag", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "highRate":
+		return ec.fieldContext_ConsistencyThresholds_highRate(ctx, field)
+	case "lowRate":
+		return ec.fieldContext_ConsistencyThresholds_lowRate(ctx, field)
+	case "leadSpread":
+		return ec.fieldContext_ConsistencyThresholds_leadSpread(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsistencyThresholds", field.Name)
+}
+
 func (ec *executionContext) childFields_Deadline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "phrase":
@@ -5489,6 +5705,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_dimensions(ctx, field)
 	case "evaluatees":
 		return ec.fieldContext_Plan_evaluatees(ctx, field)
+	case "consistencyThresholds":
+		return ec.fieldContext_Plan_consistencyThresholds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
@@ -5645,6 +5863,8 @@ func (ec *executionContext) childFields_Score(ctx context.Context, field graphql
 		return ec.fieldContext_Score_history(ctx, field)
 	case "enteredByMe":
 		return ec.fieldContext_Score_enteredByMe(ctx, field)
+	case "flags":
+		return ec.fieldContext_Score_flags(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
 }
@@ -6529,6 +6749,20 @@ func (ec *executionContext) field_Mutation_saveScores_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setConsistencyThresholds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
+			return ec.unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setTaskAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6890,6 +7124,20 @@ func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["statuses"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_flaggedScoreCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
 	return args, nil
 }
 
@@ -8112,6 +8360,213 @@ func (ec *executionContext) _ComponentScore_value(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ComponentScore_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ComponentScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyFlag_rule(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consistency.Rule) graphql.Marshaler {
+			return ec.marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ConsistencyRule")
+}
+
+func (ec *executionContext) _ConsistencyFlag_label(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, true, false, "String")
+}
+
+func (ec *executionContext) _ConsistencyFlag_reason(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsistencyFlag_reportId(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_reportId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_reportId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyFlag_visitId(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_visitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_visitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyFlag_otherScoreIds(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_otherScoreIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OtherScoreIDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int64) graphql.Marshaler {
+			return ec.marshalNID2ᚕint64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_otherScoreIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_highRate(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_highRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_highRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_lowRate(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_lowRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_lowRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_leadSpread(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_leadSpread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadSpread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_leadSpread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Deadline_phrase(ctx context.Context, field graphql.CollectedField, obj *store.Deadline) (ret graphql.Marshaler) {
@@ -11497,6 +11952,68 @@ func (ec *executionContext) fieldContext_Mutation_unlockUser(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setConsistencyThresholds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetConsistencyThresholds(ctx, fc.Args["input"].(model.SetConsistencyThresholdsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setConsistencyThresholds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_planFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14473,6 +14990,38 @@ func (ec *executionContext) fieldContext_Plan_evaluatees(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Plan_consistencyThresholds(ctx context.Context, field graphql.CollectedField, obj *store.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_consistencyThresholds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Thresholds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ConsistencyThresholds) graphql.Marshaler {
+			return ec.marshalNConsistencyThresholds2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐConsistencyThresholds(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_consistencyThresholds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsistencyThresholds(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PlanImportPreview_title(ctx context.Context, field graphql.CollectedField, obj *importer.Result) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15131,6 +15680,68 @@ func (ec *executionContext) fieldContext_Query_auditLogUnits(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Unit(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_flaggedScoreCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_flaggedScoreCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FlaggedScoreCount(ctx, fc.Args["periodId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_flaggedScoreCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_flaggedScoreCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17239,6 +17850,38 @@ func (ec *executionContext) _Score_enteredByMe(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Score_enteredByMe(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Score", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Score_flags(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().Flags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []consistency.Flag) graphql.Marshaler {
+			return ec.marshalNConsistencyFlag2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Score",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsistencyFlag(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ScoreCell_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
@@ -22296,6 +22939,76 @@ func UnmarshalScoreEntryInput(ctx context.Context, raw any) (model.ScoreEntryInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetConsistencyThresholdsInput(ctx context.Context, obj any) (model.SetConsistencyThresholdsInput, error) {
+	var it model.SetConsistencyThresholdsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "version", "highRate", "lowRate", "leadSpread"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "highRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highRate"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighRate = data
+		case "lowRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lowRate"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LowRate = data
+		case "leadSpread":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadSpread"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadSpread = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetConsistencyThresholdsInput unmarshals raw into the SetConsistencyThresholdsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetConsistencyThresholdsInput(ctx context.Context, raw any) (model.SetConsistencyThresholdsInput, error) {
+	var out model.SetConsistencyThresholdsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetConsistencyThresholdsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetTaskAssignmentsInput(ctx context.Context, obj any) (model.SetTaskAssignmentsInput, error) {
 	var it model.SetTaskAssignmentsInput
 	if obj == nil {
@@ -23553,6 +24266,107 @@ func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var consistencyFlagImplementors = []string{"ConsistencyFlag"}
+
+func (ec *executionContext) _ConsistencyFlag(ctx context.Context, sel ast.SelectionSet, obj *consistency.Flag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consistencyFlagImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsistencyFlag")
+		case "rule":
+			out.Values[i] = ec._ConsistencyFlag_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ConsistencyFlag_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ConsistencyFlag_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportId":
+			out.Values[i] = ec._ConsistencyFlag_reportId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "visitId":
+			out.Values[i] = ec._ConsistencyFlag_visitId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "otherScoreIds":
+			out.Values[i] = ec._ConsistencyFlag_otherScoreIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consistencyThresholdsImplementors = []string{"ConsistencyThresholds"}
+
+func (ec *executionContext) _ConsistencyThresholds(ctx context.Context, sel ast.SelectionSet, obj *store.ConsistencyThresholds) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consistencyThresholdsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsistencyThresholds")
+		case "highRate":
+			out.Values[i] = ec._ConsistencyThresholds_highRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowRate":
+			out.Values[i] = ec._ConsistencyThresholds_lowRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadSpread":
+			out.Values[i] = ec._ConsistencyThresholds_leadSpread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deadlineImplementors = []string{"Deadline"}
 
 func (ec *executionContext) _Deadline(ctx context.Context, sel ast.SelectionSet, obj *store.Deadline) graphql.Marshaler {
@@ -24765,6 +25579,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setConsistencyThresholds":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setConsistencyThresholds(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "planFieldVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_planFieldVisit(ctx, field)
@@ -25285,6 +26106,11 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_evaluatees(ctx, field, obj)
 				})
+		case "consistencyThresholds":
+			out.Values[i] = ec._Plan_consistencyThresholds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25520,6 +26346,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditLogUnits(ctx, field)
+				})
+		case "flaggedScoreCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_flaggedScoreCount(ctx, field)
 				})
 		case "myFieldVisits":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -25971,6 +26803,12 @@ func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Score_enteredByMe(ctx, field, obj)
+				})
+		case "flags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_flags(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27378,6 +28216,64 @@ func (ec *executionContext) marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋk
 	return ret
 }
 
+func (ec *executionContext) marshalNConsistencyFlag2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlag(ctx context.Context, sel ast.SelectionSet, v consistency.Flag) graphql.Marshaler {
+	return ec._ConsistencyFlag(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConsistencyFlag2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []consistency.Flag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsistencyFlag2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx context.Context, v any) (consistency.Rule, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx context.Context, sel ast.SelectionSet, v consistency.Rule) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsistencyRule!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule = map[string]consistency.Rule{
+		"HIGH_WITHOUT_PROGRESS":    consistency.HighWithoutProgress,
+		"LOW_DESPITE_COMPLETION":   consistency.LowDespiteCompletion,
+		"FIELD_VISIT_DISAGREES":    consistency.FieldVisitDisagrees,
+		"FULL_MARKS_PAST_DEADLINE": consistency.FullMarksPastDeadline,
+		"LEAD_UNITS_DISAGREE":      consistency.LeadUnitsDisagree,
+		"SELF_ABOVE_MEDIAN":        consistency.SelfAboveMedian,
+	}
+	marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule = map[consistency.Rule]string{
+		consistency.HighWithoutProgress:   "HIGH_WITHOUT_PROGRESS",
+		consistency.LowDespiteCompletion:  "LOW_DESPITE_COMPLETION",
+		consistency.FieldVisitDisagrees:   "FIELD_VISIT_DISAGREES",
+		consistency.FullMarksPastDeadline: "FULL_MARKS_PAST_DEADLINE",
+		consistency.LeadUnitsDisagree:     "LEAD_UNITS_DISAGREE",
+		consistency.SelfAboveMedian:       "SELF_ABOVE_MEDIAN",
+	}
+)
+
+func (ec *executionContext) marshalNConsistencyThresholds2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐConsistencyThresholds(ctx context.Context, sel ast.SelectionSet, v store.ConsistencyThresholds) graphql.Marshaler {
+	return ec._ConsistencyThresholds(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCreateDimensionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCreateDimensionInput(ctx context.Context, v any) (model.CreateDimensionInput, error) {
 	res, err := ec.unmarshalInputCreateDimensionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28535,6 +29431,11 @@ var (
 
 func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx context.Context, sel ast.SelectionSet, v model.Session) graphql.Marshaler {
 	return ec._Session(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
+	res, err := ec.unmarshalInputSetConsistencyThresholdsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSetTaskAssignmentsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetTaskAssignmentsInput(ctx context.Context, v any) (model.SetTaskAssignmentsInput, error) {

@@ -35,6 +35,8 @@ type Loaders struct {
 	ScoreHistory  *dataloadgen.Loader[int64, []store.ScoreChange]
 	Evidence      *dataloadgen.Loader[int64, []store.Evidence]
 	PeriodEvents  *dataloadgen.Loader[int64, []store.PeriodEvent]
+
+	flags flagLoader // keyed by score id; made on first use (consistency.go)
 }
 
 type loadersKey struct{}

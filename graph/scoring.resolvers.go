@@ -282,6 +282,9 @@ func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnit
 	if err := prefetchScores(ctx, scores, "cells", "score"); err != nil {
 		return out, err
 	}
+	if err := prefetchFlags(ctx, r.Store.DB, r.Eval.Now, scores, "cells", "score"); err != nil {
+		return out, err
+	}
 	return out, prefetchEvidence(ctx, reports, "cells", "report")
 }
 
@@ -292,6 +295,9 @@ func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, s
 	}
 	scores, err := store.FindScores(ctx, r.Store.DB, store.ScoreFilter{PeriodID: periodID, Statuses: []store.ScoreStatus{st}})
 	if err != nil {
+		return nil, err
+	}
+	if err := prefetchFlags(ctx, r.Store.DB, r.Eval.Now, scores); err != nil {
 		return nil, err
 	}
 	return orEmpty(scores), prefetchScores(ctx, scores)

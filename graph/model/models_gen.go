@@ -340,6 +340,15 @@ type Session struct {
 	ExpiresAt          time.Time `json:"expiresAt"`
 }
 
+type SetConsistencyThresholdsInput struct {
+	PlanID int64 `json:"planId"`
+	// The plan's version the change starts from
+	Version    int             `json:"version"`
+	HighRate   decimal.Decimal `json:"highRate"`
+	LowRate    decimal.Decimal `json:"lowRate"`
+	LeadSpread decimal.Decimal `json:"leadSpread"`
+}
+
 type SetTaskAssignmentsInput struct {
 	TaskID int64 `json:"taskId" validate:"required"`
 	// The complete set of evaluatees that carry the task; others are removed.
