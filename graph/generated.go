@@ -454,6 +454,8 @@ type ComplexityRoot struct {
 		Units             func(childComplexity int) int
 		Users             func(childComplexity int) int
 		VerificationQueue func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+		WhatIf            func(childComplexity int, periodID int64, evaluateeID int64) int
+		WhatIfTry         func(childComplexity int, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) int
 	}
 
 	RankChange struct {
@@ -651,6 +653,31 @@ type ComplexityRoot struct {
 		DisplayName func(childComplexity int) int
 		UserID      func(childComplexity int) int
 	}
+
+	WhatIf struct {
+		Assumption func(childComplexity int) int
+		Current    func(childComplexity int) int
+		Evaluatee  func(childComplexity int) int
+		Period     func(childComplexity int) int
+		Tasks      func(childComplexity int) int
+	}
+
+	WhatIfOutcome struct {
+		Exact     func(childComplexity int) int
+		GroupSize func(childComplexity int) int
+		Rank      func(childComplexity int) int
+		Score     func(childComplexity int) int
+	}
+
+	WhatIfTask struct {
+		CurrentScores func(childComplexity int) int
+		Gain          func(childComplexity int) int
+		GainExact     func(childComplexity int) int
+		MaxPoints     func(childComplexity int) int
+		Outcome       func(childComplexity int) int
+		RankGain      func(childComplexity int) int
+		Task          func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -772,6 +799,8 @@ type QueryResolver interface {
 	AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error)
 	Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error)
 	Units(ctx context.Context) ([]store.Unit, error)
+	WhatIf(ctx context.Context, periodID int64, evaluateeID int64) (model.WhatIf, error)
+	WhatIfTry(ctx context.Context, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) (model.WhatIfOutcome, error)
 }
 type ScoreResolver interface {
 	LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error)
@@ -2859,6 +2888,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VerificationQueue(childComplexity, args["periodId"].(int64), args["status"].(*store.ScoreStatus)), true
+	case "Query.whatIf":
+		if e.ComplexityRoot.Query.WhatIf == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.whatIfTry":
+		if e.ComplexityRoot.Query.WhatIfTry == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIfTry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIfTry(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64), args["changes"].([]model.WhatIfChangeInput)), true
 
 	case "RankChange.change":
 		if e.ComplexityRoot.RankChange.Change == nil {
@@ -3679,6 +3730,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VisitInspector.UserID(childComplexity), true
 
+	case "WhatIf.assumption":
+		if e.ComplexityRoot.WhatIf.Assumption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Assumption(childComplexity), true
+	case "WhatIf.current":
+		if e.ComplexityRoot.WhatIf.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Current(childComplexity), true
+	case "WhatIf.evaluatee":
+		if e.ComplexityRoot.WhatIf.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Evaluatee(childComplexity), true
+	case "WhatIf.period":
+		if e.ComplexityRoot.WhatIf.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Period(childComplexity), true
+	case "WhatIf.tasks":
+		if e.ComplexityRoot.WhatIf.Tasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Tasks(childComplexity), true
+
+	case "WhatIfOutcome.exact":
+		if e.ComplexityRoot.WhatIfOutcome.Exact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Exact(childComplexity), true
+	case "WhatIfOutcome.groupSize":
+		if e.ComplexityRoot.WhatIfOutcome.GroupSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.GroupSize(childComplexity), true
+	case "WhatIfOutcome.rank":
+		if e.ComplexityRoot.WhatIfOutcome.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Rank(childComplexity), true
+	case "WhatIfOutcome.score":
+		if e.ComplexityRoot.WhatIfOutcome.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Score(childComplexity), true
+
+	case "WhatIfTask.currentScores":
+		if e.ComplexityRoot.WhatIfTask.CurrentScores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.CurrentScores(childComplexity), true
+	case "WhatIfTask.gain":
+		if e.ComplexityRoot.WhatIfTask.Gain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Gain(childComplexity), true
+	case "WhatIfTask.gainExact":
+		if e.ComplexityRoot.WhatIfTask.GainExact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.GainExact(childComplexity), true
+	case "WhatIfTask.maxPoints":
+		if e.ComplexityRoot.WhatIfTask.MaxPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.MaxPoints(childComplexity), true
+	case "WhatIfTask.outcome":
+		if e.ComplexityRoot.WhatIfTask.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Outcome(childComplexity), true
+	case "WhatIfTask.rankGain":
+		if e.ComplexityRoot.WhatIfTask.RankGain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.RankGain(childComplexity), true
+	case "WhatIfTask.task":
+		if e.ComplexityRoot.WhatIfTask.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Task(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3728,6 +3878,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("VerifyItemInput", ec.unmarshalInputVerifyItemInput),
 			graphql.NewInputUnmarshaler("VerifyScoresInput", ec.unmarshalInputVerifyScoresInput),
+			graphql.NewInputUnmarshaler("WhatIfChangeInput", ec.unmarshalInputWhatIfChangeInput),
 		)
 	}
 	first := true
@@ -5126,6 +5277,61 @@ extend type Mutation {
   deleteUnit(id: ID!, version: Int!): ID! @allow(roles: [ADMIN])
 }
 `, BuiltIn: false},
+	{Name: "../schema/whatif.graphqls", Input: `"The half-year result under a what-if scenario (nothing of it is stored)."
+type WhatIfOutcome {
+  "Published figure (two decimals); null when no component has a value"
+  score: Decimal
+  "The exact value, to 20 decimals"
+  exact: Decimal
+  "Rank in the evaluatee's group against everyone else's current scores"
+  rank: Int!
+  groupSize: Int!
+}
+
+"What full marks on one carried task would bring."
+type WhatIfTask {
+  task: Task!
+  "满分 as a lead unit enters it"
+  maxPoints: Decimal!
+  "The lead units' current entries (drafts included); empty when none"
+  currentScores: [Decimal!]!
+  "Gain of the published half-year figure"
+  gain: Decimal!
+  "Exact gain of the half-year score"
+  gainExact: Decimal!
+  "Places gained in the group (0 when none)"
+  rankGain: Int!
+  outcome: WhatIfOutcome!
+}
+
+"""
+Where effort counts most: the evaluatee's carried tasks ranked by what full marks on each would
+gain, for a period in 填报 or 审核, from the live data the preview ranking uses.
+"""
+type WhatIf {
+  period: Period!
+  evaluatee: Evaluatee!
+  current: WhatIfOutcome!
+  "Largest gain first; tasks already at full marks are left out"
+  tasks: [WhatIfTask!]!
+  "What every figure assumes, in words"
+  assumption: String!
+}
+
+"A hypothetical score of a task: every lead unit of the task enters value."
+input WhatIfChangeInput {
+  taskId: ID!
+  value: Decimal!
+}
+
+extend type Query {
+  "The what-if ranking of an evaluatee's tasks (the 专班 and leaders: any evaluatee; a contact: its own unit)."
+  whatIf(periodId: ID!, evaluateeId: ID!): WhatIf! @allow(roles: [TASK_FORCE, LEADER, EVALUATEE_CONTACT])
+  "The result with some tasks' scores changed (1–100 changes), computed on the server; writes nothing."
+  whatIfTry(periodId: ID!, evaluateeId: ID!, changes: [WhatIfChangeInput!]!): WhatIfOutcome!
+    @allow(roles: [TASK_FORCE, LEADER, EVALUATEE_CONTACT])
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -6155,6 +6361,56 @@ func (ec *executionContext) childFields_VisitInspector(ctx context.Context, fiel
 		return ec.fieldContext_VisitInspector_displayName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitInspector", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIf(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_WhatIf_period(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_WhatIf_evaluatee(ctx, field)
+	case "current":
+		return ec.fieldContext_WhatIf_current(ctx, field)
+	case "tasks":
+		return ec.fieldContext_WhatIf_tasks(ctx, field)
+	case "assumption":
+		return ec.fieldContext_WhatIf_assumption(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIf", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_WhatIfOutcome_score(ctx, field)
+	case "exact":
+		return ec.fieldContext_WhatIfOutcome_exact(ctx, field)
+	case "rank":
+		return ec.fieldContext_WhatIfOutcome_rank(ctx, field)
+	case "groupSize":
+		return ec.fieldContext_WhatIfOutcome_groupSize(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfOutcome", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "task":
+		return ec.fieldContext_WhatIfTask_task(ctx, field)
+	case "maxPoints":
+		return ec.fieldContext_WhatIfTask_maxPoints(ctx, field)
+	case "currentScores":
+		return ec.fieldContext_WhatIfTask_currentScores(ctx, field)
+	case "gain":
+		return ec.fieldContext_WhatIfTask_gain(ctx, field)
+	case "gainExact":
+		return ec.fieldContext_WhatIfTask_gainExact(ctx, field)
+	case "rankGain":
+		return ec.fieldContext_WhatIfTask_rankGain(ctx, field)
+	case "outcome":
+		return ec.fieldContext_WhatIfTask_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfTask", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7312,6 +7568,58 @@ func (ec *executionContext) field_Query_verificationQueue_args(ctx context.Conte
 		return nil, err
 	}
 	args["status"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIfTry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "changes",
+		func(ctx context.Context, v any) ([]model.WhatIfChangeInput, error) {
+			return ec.unmarshalNWhatIfChangeInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["changes"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
 	return args, nil
 }
 
@@ -16876,6 +17184,130 @@ func (ec *executionContext) fieldContext_Query_units(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_whatIf(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIf(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.WhatIf
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.WhatIf
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.WhatIf) graphql.Marshaler {
+			return ec.marshalNWhatIf2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIf(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIf(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_whatIfTry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIfTry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIfTry(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64), fc.Args["changes"].([]model.WhatIfChangeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.WhatIfOutcome
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.WhatIfOutcome
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIfTry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIfTry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20261,6 +20693,428 @@ func (ec *executionContext) _VisitInspector_displayName(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_VisitInspector_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VisitInspector", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIf_period(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_current(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_tasks(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.WhatIfTask) graphql.Marshaler {
+			return ec.marshalNWhatIfTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_assumption(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_assumption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assumption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_assumption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIf", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfOutcome_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfOutcome_exact(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_exact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_exact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfOutcome_rank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfOutcome_groupSize(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_groupSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_groupSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfTask_task(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Task, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Task) graphql.Marshaler {
+			return ec.marshalNTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfTask_maxPoints(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_maxPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_maxPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_currentScores(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_currentScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentScores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_currentScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_gain(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_gain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_gain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_gainExact(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_gainExact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GainExact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_gainExact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_rankGain(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_rankGain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RankGain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_rankGain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfTask_outcome(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -23898,6 +24752,55 @@ func UnmarshalVerifyScoresInput(ctx context.Context, raw any) (model.VerifyScore
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWhatIfChangeInput(ctx context.Context, obj any) (model.WhatIfChangeInput, error) {
+	var it model.WhatIfChangeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"taskId", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfChangeInput unmarshals raw into the WhatIfChangeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfChangeInput(ctx context.Context, raw any) (model.WhatIfChangeInput, error) {
+	var out model.WhatIfChangeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfChangeInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -26467,6 +27370,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_units(ctx, field)
 				})
+		case "whatIf":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIf(ctx, field)
+				})
+		case "whatIfTry":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIfTry(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -27762,6 +28677,170 @@ func (ec *executionContext) _VisitInspector(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var whatIfImplementors = []string{"WhatIf"}
+
+func (ec *executionContext) _WhatIf(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIf) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIf")
+		case "period":
+			out.Values[i] = ec._WhatIf_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluatee":
+			out.Values[i] = ec._WhatIf_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._WhatIf_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tasks":
+			out.Values[i] = ec._WhatIf_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assumption":
+			out.Values[i] = ec._WhatIf_assumption(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfOutcomeImplementors = []string{"WhatIfOutcome"}
+
+func (ec *executionContext) _WhatIfOutcome(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfOutcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfOutcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfOutcome")
+		case "score":
+			out.Values[i] = ec._WhatIfOutcome_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exact":
+			out.Values[i] = ec._WhatIfOutcome_exact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._WhatIfOutcome_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupSize":
+			out.Values[i] = ec._WhatIfOutcome_groupSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfTaskImplementors = []string{"WhatIfTask"}
+
+func (ec *executionContext) _WhatIfTask(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfTask")
+		case "task":
+			out.Values[i] = ec._WhatIfTask_task(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPoints":
+			out.Values[i] = ec._WhatIfTask_maxPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currentScores":
+			out.Values[i] = ec._WhatIfTask_currentScores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gain":
+			out.Values[i] = ec._WhatIfTask_gain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gainExact":
+			out.Values[i] = ec._WhatIfTask_gainExact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rankGain":
+			out.Values[i] = ec._WhatIfTask_rankGain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._WhatIfTask_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -28330,6 +29409,35 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx context.Context, v any) ([]decimal.Decimal, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]decimal.Decimal, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx context.Context, sel ast.SelectionSet, v []decimal.Decimal) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDimension2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐDimension(ctx context.Context, sel ast.SelectionSet, v store.Dimension) graphql.Marshaler {
@@ -29595,6 +30703,14 @@ func (ec *executionContext) marshalNTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋs
 	return ret
 }
 
+func (ec *executionContext) marshalNTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx context.Context, sel ast.SelectionSet, v *store.Task) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Task!")
+		return graphql.Null
+	}
+	return ec._Task(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNTaskBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLine(ctx context.Context, sel ast.SelectionSet, v results.TaskLine) graphql.Marshaler {
 	return ec._TaskBreakdown(ctx, sel, &v)
 }
@@ -29914,6 +31030,61 @@ var (
 		store.VisitReturned:  "RETURNED",
 	}
 )
+
+func (ec *executionContext) marshalNWhatIf2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIf(ctx context.Context, sel ast.SelectionSet, v model.WhatIf) graphql.Marshaler {
+	return ec._WhatIf(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNWhatIfChangeInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInput(ctx context.Context, v any) (model.WhatIfChangeInput, error) {
+	res, err := ec.unmarshalInputWhatIfChangeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWhatIfChangeInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInputᚄ(ctx context.Context, v any) ([]model.WhatIfChangeInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.WhatIfChangeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWhatIfChangeInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNWhatIfOutcome2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx context.Context, sel ast.SelectionSet, v model.WhatIfOutcome) graphql.Marshaler {
+	return ec._WhatIfOutcome(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfOutcome!")
+		return graphql.Null
+	}
+	return ec._WhatIfOutcome(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWhatIfTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTask(ctx context.Context, sel ast.SelectionSet, v model.WhatIfTask) graphql.Marshaler {
+	return ec._WhatIfTask(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWhatIfTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []model.WhatIfTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)

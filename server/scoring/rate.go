@@ -28,3 +28,6 @@ func SpreadAbove(a, b decimal.Decimal, points Exact, fraction decimal.Decimal) b
 	diff.Abs(diff)
 	return diff.Cmp(mul(points.rat(), fraction.Rat())) > 0
 }
+
+// Diff is a − b, exactly.
+func Diff(a, b Exact) Exact { return Exact{new(big.Rat).Sub(a.rat(), b.rat())} }
