@@ -88,11 +88,11 @@ func newConsistencyCase(t *testing.T) *consistencyCase {
 
 	f.login(f.scorer1, testPassword)
 	if errs := f.save(true,
-		entry{f.e1, "A", "27", "", 0},                 // 0.9, no report: high without progress
-		entry{f.e2, "A", "15", "", 0},                 // in progress: nothing
-		entry{c.self, "A", "23", "", 0},               // itself above the median (21) of 27 and 15
-		entry{f.e1, "B", "30", "", 0},                 // full marks, 完成 due in June, report only staged
-		entry{f.e1, "C", "36", "", 0},                 // the visit found 未落实
+		entry{f.e1, "A", "27", "", 0},                       // 0.9, no report: high without progress
+		entry{f.e2, "A", "15", "", 0},                       // in progress: nothing
+		entry{c.self, "A", "23", "", 0},                     // itself above the median (21) of 27 and 15
+		entry{f.e1, "B", "30", "", 0},                       // full marks, 完成 due in June, report only staged
+		entry{f.e1, "C", "36", "", 0},                       // the visit found 未落实
 		entry{f.e2, "C", "5", "佐证材料不足", 0}); len(errs) > 0 { // 已完成 with evidence; 25 from U2's 30
 		t.Fatalf("scorer 1: %+v", errs)
 	}
