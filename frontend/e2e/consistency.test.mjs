@@ -62,3 +62,30 @@ test('the 专班 filters the queue to flagged scores and accepts one with a conf
     await page.close();
   }
 });
+
+test('a contact opens the what-if of its own unit and tries a value', async () => {
+  const contact = await startBrowser();
+  try {
+    await signIn(contact.context, 'contact');
+    const page = await openPage(contact.context);
+    await page.goto(`${BASE}/plans/${planId}/whatif?period=${periodId}`);
+    await page.getByText('当前半年得分(预览)').waitFor({ timeout: 20000 });
+    const rows = page.locator('tr.ant-table-row');
+    await rows.first().waitFor({ timeout: 20000 });
+    assert.ok((await rows.count()) > 0, 'the contact sees its tasks ranked by gain');
+    // The first row is the largest gain; try its full marks and read the result.
+    const max = (await rows.first().getByRole('textbox').getAttribute('placeholder')).split('–')[1];
+    await rows.first().getByRole('textbox').fill(max);
+    await page.getByRole('button', { name: /试\s*算/ }).click();
+    await page.getByText('试算得分').waitFor({ timeout: 15000 });
+    const afterFull = (await rows.first().locator('td').nth(2).innerText()).trim();
+    const tried = await page.locator('.ant-statistic').filter({ hasText: '试算得分' }).locator('.ant-statistic-content').innerText();
+    assert.equal(tried.trim(), afterFull, 'trying full marks on the top task gives the figure its row promised');
+    await page.screenshot({ path: join(SHOTS, 'whatif-contact.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'whatif-contact-phone.png') });
+    assert.deepEqual(page.problems, [], 'no uncaught errors in the page');
+  } finally {
+    await contact.stop();
+  }
+});

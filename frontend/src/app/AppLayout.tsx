@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CameraOutlined, CarryOutOutlined, BankOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -18,14 +18,14 @@ function menuKey(pathname: string): string {
   if (pathname.startsWith('/visits')) return 'visits';
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
-  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports)(\/|$)/.exec(pathname)?.[1];
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|reports|whatif)(\/|$)/.exec(pathname)?.[1];
   if (scoringPage) return scoringPage === 'results' ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }
 
 /** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
-const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'field-visits'];
+const scoringPages = ['reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'whatif', 'field-visits'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -71,6 +71,7 @@ export function AppLayout() {
         ]
       : []),
     ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: '考评排名', disabled: !planId }] : []),
+    ...(can('TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT') ? [{ key: 'whatif', icon: <ExperimentOutlined />, label: '得分模拟', disabled: !planId }] : []),
     { key: 'units', icon: <BankOutlined />, label: '单位管理' },
     ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: '导入方案' }] : []),
   ].filter((item) => canUsePage(item.key, roles));

@@ -97,6 +97,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/sources', lazy: guarded('sources', async () => { const { SourcesPage } = await import('../features/sources'); return <SourcesPage />; }) },
       { path: 'plans/:planId/ranking', lazy: guarded('ranking', async () => { const { RankingPage } = await import('../features/results'); return <RankingPage />; }) },
       { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { BreakdownPage } = await import('../features/results'); return <BreakdownPage />; }) },
+      { path: 'plans/:planId/whatif', lazy: guarded('whatif', async () => { const { WhatIfPage } = await import('../features/whatif'); return <WhatIfPage />; }) },
       { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
       { path: 'plans/:planId/field-visits', lazy: guarded('field-visits', async () => { const { FieldVisitReviewPage } = await import('../features/fieldvisits'); return <FieldVisitReviewPage />; }) },
       { path: 'visits', lazy: guarded('visits', async () => { const { MyVisitsPage } = await import('../features/fieldvisits'); return <MyVisitsPage />; }) },

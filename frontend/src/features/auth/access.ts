@@ -26,6 +26,8 @@ export const pageRoles = {
   visits: ['INSPECTOR'],
   /** 实地调研审核 */
   'field-visits': ['TASK_FORCE', 'LEADER'],
+  /** 得分模拟 (what-if) */
+  whatif: ['TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT'],
   /** 审计日志 */
   audit: ['AUDITOR'],
 } as const satisfies Record<string, readonly Role[]>;
