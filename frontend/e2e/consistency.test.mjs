@@ -32,7 +32,7 @@ test('the 专班 filters the queue to flagged scores and accepts one with a conf
   const page = await openPage(session.context);
   try {
     await page.goto(`${BASE}/plans/${planId}/verification?period=${periodId}`);
-    await page.locator('tr.ant-table-row').first().waitFor({ timeout: 20000 });
+    await page.locator('tr.ant-table-row').first().waitFor({ timeout: 60000 });
     const all = await page.locator('tr.ant-table-row').count();
     await page.getByRole('switch', { name: '只看有疑点的' }).click();
     const rows = page.locator('tr.ant-table-row');
