@@ -20,6 +20,7 @@ import (
 	"github.com/kaoping/kaoping/server/analytics"
 	"github.com/kaoping/kaoping/server/audit"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/consistency"
 	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/fieldvisit"
 	"github.com/kaoping/kaoping/server/home"
@@ -204,6 +205,21 @@ type ComplexityRoot struct {
 		Method func(childComplexity int) int
 		Value  func(childComplexity int) int
 		Weight func(childComplexity int) int
+	}
+
+	ConsistencyFlag struct {
+		Label         func(childComplexity int) int
+		OtherScoreIDs func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		ReportID      func(childComplexity int) int
+		Rule          func(childComplexity int) int
+		VisitID       func(childComplexity int) int
+	}
+
+	ConsistencyThresholds struct {
+		HighRate   func(childComplexity int) int
+		LeadSpread func(childComplexity int) int
+		LowRate    func(childComplexity int) int
 	}
 
 	Deadline struct {
@@ -506,59 +522,60 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AllocateTaskPoints    func(childComplexity int, input model.AllocateTaskPointsInput) int
-		AnswerObjection       func(childComplexity int, input model.AnswerObjectionInput) int
-		BeginTotpEnrollment   func(childComplexity int) int
-		CancelFieldVisit      func(childComplexity int, input model.CancelFieldVisitInput) int
-		ChangePassword        func(childComplexity int, input model.ChangePasswordInput) int
-		ConfirmTotpEnrollment func(childComplexity int, code string) int
-		CreateDimension       func(childComplexity int, input model.CreateDimensionInput) int
-		CreateEvaluatee       func(childComplexity int, input model.CreateEvaluateeInput) int
-		CreateIndicator       func(childComplexity int, input model.CreateIndicatorInput) int
-		CreatePlan            func(childComplexity int, input model.CreatePlanInput) int
-		CreateTask            func(childComplexity int, input model.CreateTaskInput) int
-		CreateUnit            func(childComplexity int, input model.CreateUnitInput) int
-		CreateUser            func(childComplexity int, input model.CreateUserInput) int
-		DeleteDimension       func(childComplexity int, id int64, version int) int
-		DeleteEvaluatee       func(childComplexity int, id int64, version int) int
-		DeleteEvidence        func(childComplexity int, id int64) int
-		DeleteIndicator       func(childComplexity int, id int64, version int) int
-		DeletePlan            func(childComplexity int, id int64, version int) int
-		DeleteTask            func(childComplexity int, id int64, version int) int
-		DeleteUnit            func(childComplexity int, id int64, version int) int
-		DeleteView            func(childComplexity int, id int64, version int) int
-		DuplicateView         func(childComplexity int, id int64) int
-		FileObjection         func(childComplexity int, input model.FileObjectionInput) int
-		ImportPlan            func(childComplexity int, input model.ImportPlanInput) int
-		ImportScoreSheet      func(childComplexity int, periodID int64, file graphql.Upload) int
-		ImportSourceValues    func(childComplexity int, input model.ImportSourceValuesInput) int
-		Login                 func(childComplexity int, input model.LoginInput) int
-		Logout                func(childComplexity int) int
-		MovePeriod            func(childComplexity int, input model.MovePeriodInput) int
-		PlanFieldVisit        func(childComplexity int, input model.PlanFieldVisitInput) int
-		PreviewPlanImport     func(childComplexity int, file graphql.Upload) int
-		ReopenFieldVisit      func(childComplexity int, input model.ReopenFieldVisitInput) int
-		ResetPassword         func(childComplexity int, input model.ResetPasswordInput) int
-		ReviewFieldVisit      func(childComplexity int, input model.ReviewFieldVisitInput) int
-		SaveProgressReport    func(childComplexity int, input model.SaveProgressReportInput) int
-		SaveScores            func(childComplexity int, input model.SaveScoresInput) int
-		SaveView              func(childComplexity int, input model.SaveViewInput) int
-		SetPeriodWindows      func(childComplexity int, input model.SetPeriodWindowsInput) int
-		SetTaskAssignments    func(childComplexity int, input model.SetTaskAssignmentsInput) int
-		SubmitFieldVisit      func(childComplexity int, input model.SubmitFieldVisitInput) int
-		SubmitScores          func(childComplexity int, input model.SubmitScoresInput) int
-		SyncFieldVisit        func(childComplexity int, input model.SyncFieldVisitInput) int
-		UnlockUser            func(childComplexity int, id int64) int
-		UpdateDimension       func(childComplexity int, input model.UpdateDimensionInput) int
-		UpdateEvaluatee       func(childComplexity int, input model.UpdateEvaluateeInput) int
-		UpdateFieldVisit      func(childComplexity int, input model.UpdateFieldVisitInput) int
-		UpdateIndicator       func(childComplexity int, input model.UpdateIndicatorInput) int
-		UpdatePlan            func(childComplexity int, input model.UpdatePlanInput) int
-		UpdateTask            func(childComplexity int, input model.UpdateTaskInput) int
-		UpdateUnit            func(childComplexity int, input model.UpdateUnitInput) int
-		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
-		UploadEvidence        func(childComplexity int, reportID int64, file graphql.Upload) int
-		VerifyScores          func(childComplexity int, input model.VerifyScoresInput) int
+		AllocateTaskPoints       func(childComplexity int, input model.AllocateTaskPointsInput) int
+		AnswerObjection          func(childComplexity int, input model.AnswerObjectionInput) int
+		BeginTotpEnrollment      func(childComplexity int) int
+		CancelFieldVisit         func(childComplexity int, input model.CancelFieldVisitInput) int
+		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
+		ConfirmTotpEnrollment    func(childComplexity int, code string) int
+		CreateDimension          func(childComplexity int, input model.CreateDimensionInput) int
+		CreateEvaluatee          func(childComplexity int, input model.CreateEvaluateeInput) int
+		CreateIndicator          func(childComplexity int, input model.CreateIndicatorInput) int
+		CreatePlan               func(childComplexity int, input model.CreatePlanInput) int
+		CreateTask               func(childComplexity int, input model.CreateTaskInput) int
+		CreateUnit               func(childComplexity int, input model.CreateUnitInput) int
+		CreateUser               func(childComplexity int, input model.CreateUserInput) int
+		DeleteDimension          func(childComplexity int, id int64, version int) int
+		DeleteEvaluatee          func(childComplexity int, id int64, version int) int
+		DeleteEvidence           func(childComplexity int, id int64) int
+		DeleteIndicator          func(childComplexity int, id int64, version int) int
+		DeletePlan               func(childComplexity int, id int64, version int) int
+		DeleteTask               func(childComplexity int, id int64, version int) int
+		DeleteUnit               func(childComplexity int, id int64, version int) int
+		DeleteView               func(childComplexity int, id int64, version int) int
+		DuplicateView            func(childComplexity int, id int64) int
+		FileObjection            func(childComplexity int, input model.FileObjectionInput) int
+		ImportPlan               func(childComplexity int, input model.ImportPlanInput) int
+		ImportScoreSheet         func(childComplexity int, periodID int64, file graphql.Upload) int
+		ImportSourceValues       func(childComplexity int, input model.ImportSourceValuesInput) int
+		Login                    func(childComplexity int, input model.LoginInput) int
+		Logout                   func(childComplexity int) int
+		MovePeriod               func(childComplexity int, input model.MovePeriodInput) int
+		PlanFieldVisit           func(childComplexity int, input model.PlanFieldVisitInput) int
+		PreviewPlanImport        func(childComplexity int, file graphql.Upload) int
+		ReopenFieldVisit         func(childComplexity int, input model.ReopenFieldVisitInput) int
+		ResetPassword            func(childComplexity int, input model.ResetPasswordInput) int
+		ReviewFieldVisit         func(childComplexity int, input model.ReviewFieldVisitInput) int
+		SaveProgressReport       func(childComplexity int, input model.SaveProgressReportInput) int
+		SaveScores               func(childComplexity int, input model.SaveScoresInput) int
+		SaveView                 func(childComplexity int, input model.SaveViewInput) int
+		SetConsistencyThresholds func(childComplexity int, input model.SetConsistencyThresholdsInput) int
+		SetPeriodWindows         func(childComplexity int, input model.SetPeriodWindowsInput) int
+		SetTaskAssignments       func(childComplexity int, input model.SetTaskAssignmentsInput) int
+		SubmitFieldVisit         func(childComplexity int, input model.SubmitFieldVisitInput) int
+		SubmitScores             func(childComplexity int, input model.SubmitScoresInput) int
+		SyncFieldVisit           func(childComplexity int, input model.SyncFieldVisitInput) int
+		UnlockUser               func(childComplexity int, id int64) int
+		UpdateDimension          func(childComplexity int, input model.UpdateDimensionInput) int
+		UpdateEvaluatee          func(childComplexity int, input model.UpdateEvaluateeInput) int
+		UpdateFieldVisit         func(childComplexity int, input model.UpdateFieldVisitInput) int
+		UpdateIndicator          func(childComplexity int, input model.UpdateIndicatorInput) int
+		UpdatePlan               func(childComplexity int, input model.UpdatePlanInput) int
+		UpdateTask               func(childComplexity int, input model.UpdateTaskInput) int
+		UpdateUnit               func(childComplexity int, input model.UpdateUnitInput) int
+		UpdateUser               func(childComplexity int, input model.UpdateUserInput) int
+		UploadEvidence           func(childComplexity int, reportID int64, file graphql.Upload) int
+		VerifyScores             func(childComplexity int, input model.VerifyScoresInput) int
 	}
 
 	Objection struct {
@@ -659,6 +676,7 @@ type ComplexityRoot struct {
 		MissingComponentRule func(childComplexity int) int
 		Name                 func(childComplexity int) int
 		Periods              func(childComplexity int) int
+		Thresholds           func(childComplexity int) int
 		TotalPoints          func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Weights              func(childComplexity int) int
@@ -717,6 +735,7 @@ type ComplexityRoot struct {
 		FieldVisit             func(childComplexity int, id int64) int
 		FieldVisitChecklist    func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
 		FieldVisits            func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		FlaggedScoreCount      func(childComplexity int, periodID int64) int
 		Home                   func(childComplexity int) int
 		Inspectors             func(childComplexity int) int
 		Me                     func(childComplexity int) int
@@ -739,6 +758,8 @@ type ComplexityRoot struct {
 		Units                  func(childComplexity int) int
 		Users                  func(childComplexity int) int
 		VerificationQueue      func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+		WhatIf                 func(childComplexity int, periodID int64, evaluateeID int64) int
+		WhatIfTry              func(childComplexity int, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) int
 	}
 
 	RankChange struct {
@@ -792,6 +813,7 @@ type ComplexityRoot struct {
 		EnteredByMe    func(childComplexity int) int
 		EnteredByName  func(childComplexity int) int
 		EvaluateeID    func(childComplexity int) int
+		Flags          func(childComplexity int) int
 		History        func(childComplexity int) int
 		ID             func(childComplexity int) int
 		LeadUnit       func(childComplexity int) int
@@ -978,6 +1000,31 @@ type ComplexityRoot struct {
 		DisplayName func(childComplexity int) int
 		UserID      func(childComplexity int) int
 	}
+
+	WhatIf struct {
+		Assumption func(childComplexity int) int
+		Current    func(childComplexity int) int
+		Evaluatee  func(childComplexity int) int
+		Period     func(childComplexity int) int
+		Tasks      func(childComplexity int) int
+	}
+
+	WhatIfOutcome struct {
+		Exact     func(childComplexity int) int
+		GroupSize func(childComplexity int) int
+		Rank      func(childComplexity int) int
+		Score     func(childComplexity int) int
+	}
+
+	WhatIfTask struct {
+		CurrentScores func(childComplexity int) int
+		Gain          func(childComplexity int) int
+		GainExact     func(childComplexity int) int
+		MaxPoints     func(childComplexity int) int
+		Outcome       func(childComplexity int) int
+		RankGain      func(childComplexity int) int
+		Task          func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -1039,6 +1086,7 @@ type MutationResolver interface {
 	SaveView(ctx context.Context, input model.SaveViewInput) (model.SavedView, error)
 	DuplicateView(ctx context.Context, id int64) (model.SavedView, error)
 	DeleteView(ctx context.Context, id int64, version int) (bool, error)
+	SetConsistencyThresholds(ctx context.Context, input model.SetConsistencyThresholdsInput) (store.Plan, error)
 	UpdateFieldVisit(ctx context.Context, input model.UpdateFieldVisitInput) (fieldvisit.Visit, error)
 	CancelFieldVisit(ctx context.Context, input model.CancelFieldVisitInput) (fieldvisit.Visit, error)
 	PlanFieldVisit(ctx context.Context, input model.PlanFieldVisitInput) (fieldvisit.Visit, error)
@@ -1115,6 +1163,7 @@ type QueryResolver interface {
 	SavedViews(ctx context.Context) ([]model.SavedView, error)
 	SavedView(ctx context.Context, id int64) (model.SavedView, error)
 	Circular(ctx context.Context, periodID int64) (model.Circular, error)
+	FlaggedScoreCount(ctx context.Context, periodID int64) (int, error)
 	EvaluateeProfile(ctx context.Context, periodID int64, evaluateeID int64) (model.EvaluateeProfile, error)
 	CompareEvaluatees(ctx context.Context, periodID int64, evaluateeIds []int64) (model.Comparison, error)
 	EvaluateeTrend(ctx context.Context, evaluateeID int64) ([]model.TrendPoint, error)
@@ -1145,12 +1194,15 @@ type QueryResolver interface {
 	VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error)
 	SourceValues(ctx context.Context, periodID int64, method scoring.Method) ([]store.SourceValue, error)
 	Units(ctx context.Context) ([]store.Unit, error)
+	WhatIf(ctx context.Context, periodID int64, evaluateeID int64) (model.WhatIf, error)
+	WhatIfTry(ctx context.Context, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) (model.WhatIfOutcome, error)
 }
 type ScoreResolver interface {
 	LeadUnit(ctx context.Context, obj *store.Score) (store.Unit, error)
 
 	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
 	EnteredByMe(ctx context.Context, obj *store.Score) (bool, error)
+	Flags(ctx context.Context, obj *store.Score) ([]consistency.Flag, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -1711,6 +1763,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ComponentScore.Weight(childComplexity), true
+
+	case "ConsistencyFlag.label":
+		if e.ComplexityRoot.ConsistencyFlag.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Label(childComplexity), true
+	case "ConsistencyFlag.otherScoreIds":
+		if e.ComplexityRoot.ConsistencyFlag.OtherScoreIDs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.OtherScoreIDs(childComplexity), true
+	case "ConsistencyFlag.reason":
+		if e.ComplexityRoot.ConsistencyFlag.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Reason(childComplexity), true
+	case "ConsistencyFlag.reportId":
+		if e.ComplexityRoot.ConsistencyFlag.ReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.ReportID(childComplexity), true
+	case "ConsistencyFlag.rule":
+		if e.ComplexityRoot.ConsistencyFlag.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.Rule(childComplexity), true
+	case "ConsistencyFlag.visitId":
+		if e.ComplexityRoot.ConsistencyFlag.VisitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.VisitID(childComplexity), true
+
+	case "ConsistencyThresholds.highRate":
+		if e.ComplexityRoot.ConsistencyThresholds.HighRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.HighRate(childComplexity), true
+	case "ConsistencyThresholds.leadSpread":
+		if e.ComplexityRoot.ConsistencyThresholds.LeadSpread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.LeadSpread(childComplexity), true
+	case "ConsistencyThresholds.lowRate":
+		if e.ComplexityRoot.ConsistencyThresholds.LowRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyThresholds.LowRate(childComplexity), true
 
 	case "Deadline.continuing":
 		if e.ComplexityRoot.Deadline.Continuing == nil {
@@ -3325,6 +3433,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SaveView(childComplexity, args["input"].(model.SaveViewInput)), true
+	case "Mutation.setConsistencyThresholds":
+		if e.ComplexityRoot.Mutation.SetConsistencyThresholds == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setConsistencyThresholds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetConsistencyThresholds(childComplexity, args["input"].(model.SetConsistencyThresholdsInput)), true
 	case "Mutation.setPeriodWindows":
 		if e.ComplexityRoot.Mutation.SetPeriodWindows == nil {
 			break
@@ -3948,6 +4067,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.Periods(childComplexity), true
+	case "Plan.consistencyThresholds":
+		if e.ComplexityRoot.Plan.Thresholds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Thresholds(childComplexity), true
 	case "Plan.totalPoints":
 		if e.ComplexityRoot.Plan.TotalPoints == nil {
 			break
@@ -4281,6 +4406,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.FieldVisits(childComplexity, args["periodId"].(int64), args["statuses"].([]store.VisitStatus)), true
+	case "Query.flaggedScoreCount":
+		if e.ComplexityRoot.Query.FlaggedScoreCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_flaggedScoreCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FlaggedScoreCount(childComplexity, args["periodId"].(int64)), true
 	case "Query.home":
 		if e.ComplexityRoot.Query.Home == nil {
 			break
@@ -4484,6 +4620,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VerificationQueue(childComplexity, args["periodId"].(int64), args["status"].(*store.ScoreStatus)), true
+	case "Query.whatIf":
+		if e.ComplexityRoot.Query.WhatIf == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIf_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIf(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64)), true
+	case "Query.whatIfTry":
+		if e.ComplexityRoot.Query.WhatIfTry == nil {
+			break
+		}
+
+		args, err := ec.field_Query_whatIfTry_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WhatIfTry(childComplexity, args["periodId"].(int64), args["evaluateeId"].(int64), args["changes"].([]model.WhatIfChangeInput)), true
 
 	case "RankChange.change":
 		if e.ComplexityRoot.RankChange.Change == nil {
@@ -4700,6 +4858,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Score.EvaluateeID(childComplexity), true
+	case "Score.flags":
+		if e.ComplexityRoot.Score.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Flags(childComplexity), true
 	case "Score.history":
 		if e.ComplexityRoot.Score.History == nil {
 			break
@@ -5488,6 +5652,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VisitInspector.UserID(childComplexity), true
 
+	case "WhatIf.assumption":
+		if e.ComplexityRoot.WhatIf.Assumption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Assumption(childComplexity), true
+	case "WhatIf.current":
+		if e.ComplexityRoot.WhatIf.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Current(childComplexity), true
+	case "WhatIf.evaluatee":
+		if e.ComplexityRoot.WhatIf.Evaluatee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Evaluatee(childComplexity), true
+	case "WhatIf.period":
+		if e.ComplexityRoot.WhatIf.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Period(childComplexity), true
+	case "WhatIf.tasks":
+		if e.ComplexityRoot.WhatIf.Tasks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.Tasks(childComplexity), true
+
+	case "WhatIfOutcome.exact":
+		if e.ComplexityRoot.WhatIfOutcome.Exact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Exact(childComplexity), true
+	case "WhatIfOutcome.groupSize":
+		if e.ComplexityRoot.WhatIfOutcome.GroupSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.GroupSize(childComplexity), true
+	case "WhatIfOutcome.rank":
+		if e.ComplexityRoot.WhatIfOutcome.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Rank(childComplexity), true
+	case "WhatIfOutcome.score":
+		if e.ComplexityRoot.WhatIfOutcome.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfOutcome.Score(childComplexity), true
+
+	case "WhatIfTask.currentScores":
+		if e.ComplexityRoot.WhatIfTask.CurrentScores == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.CurrentScores(childComplexity), true
+	case "WhatIfTask.gain":
+		if e.ComplexityRoot.WhatIfTask.Gain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Gain(childComplexity), true
+	case "WhatIfTask.gainExact":
+		if e.ComplexityRoot.WhatIfTask.GainExact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.GainExact(childComplexity), true
+	case "WhatIfTask.maxPoints":
+		if e.ComplexityRoot.WhatIfTask.MaxPoints == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.MaxPoints(childComplexity), true
+	case "WhatIfTask.outcome":
+		if e.ComplexityRoot.WhatIfTask.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Outcome(childComplexity), true
+	case "WhatIfTask.rankGain":
+		if e.ComplexityRoot.WhatIfTask.RankGain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.RankGain(childComplexity), true
+	case "WhatIfTask.task":
+		if e.ComplexityRoot.WhatIfTask.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfTask.Task(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -5529,6 +5792,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SaveScoresInput", ec.unmarshalInputSaveScoresInput),
 			graphql.NewInputUnmarshaler("SaveViewInput", ec.unmarshalInputSaveViewInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
+			graphql.NewInputUnmarshaler("SetConsistencyThresholdsInput", ec.unmarshalInputSetConsistencyThresholdsInput),
 			graphql.NewInputUnmarshaler("SetPeriodWindowsInput", ec.unmarshalInputSetPeriodWindowsInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
@@ -5546,6 +5810,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("VerifyItemInput", ec.unmarshalInputVerifyItemInput),
 			graphql.NewInputUnmarshaler("VerifyScoresInput", ec.unmarshalInputVerifyScoresInput),
 			graphql.NewInputUnmarshaler("ViewSpecInput", ec.unmarshalInputViewSpecInput),
+			graphql.NewInputUnmarshaler("WhatIfChangeInput", ec.unmarshalInputWhatIfChangeInput),
 		)
 	}
 	first := true
@@ -5997,6 +6262,78 @@ type Circular {
 extend type Query {
   "A period's circular (通报)"
   circular(periodId: ID!): Circular! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
+}
+`, BuiltIn: false},
+	{Name: "../schema/consistency.graphqls", Input: `"A consistency rule the server checks a lead unit's score against (疑点); thresholds are the plan's."
+enum ConsistencyRule {
+  "高分但未见进展: a score at or above the high rate while the evaluatee reports 未启动 or nothing"
+  HIGH_WITHOUT_PROGRESS
+  "低分但报已完成: a score below the low rate while the report says 已完成 with evidence"
+  LOW_DESPITE_COMPLETION
+  "与实地调研不符: 已落实 in a reviewed field visit with a low score, or 未落实 with a high one"
+  FIELD_VISIT_DISAGREES
+  "逾期未达标却满分: full marks although the deadline month passed without the expected report state"
+  FULL_MARKS_PAST_DEADLINE
+  "牵头单位评分差异大: another lead unit's score of the same cell differs by more than the spread"
+  LEAD_UNITS_DISAGREE
+  "自评高于他评中位数: a lead unit scoring itself above the median it gave others on the task"
+  SELF_ABOVE_MEDIAN
+}
+
+"One doubt about a score: a question for the 专班, never a change of the figure."
+type ConsistencyFlag {
+  rule: ConsistencyRule!
+  "Short name of the rule, e.g. 与实地调研不符"
+  label: String!
+  "Why, in words with this score's numbers"
+  reason: String!
+  "The progress report compared, when the rule read one"
+  reportId: ID
+  "The reviewed field visit compared"
+  visitId: ID
+  "The other lead units' scores compared"
+  otherScoreIds: [ID!]!
+}
+
+"A plan's thresholds for the consistency rules, as fractions of a task's points."
+type ConsistencyThresholds {
+  "高分 from this rate up (default 0.8)"
+  highRate: Decimal!
+  "低分 below this rate (default 0.2)"
+  lowRate: Decimal!
+  "Lead units disagree beyond this fraction of the points (default 0.5)"
+  leadSpread: Decimal!
+}
+
+extend type Score {
+  """
+  The consistency flags this score raises now (empty when none). Accepting a flagged
+  score needs a confirming note (verifyScores' reason), kept in the verification record.
+  """
+  flags: [ConsistencyFlag!]!
+}
+
+extend type Plan {
+  consistencyThresholds: ConsistencyThresholds!
+}
+
+input SetConsistencyThresholdsInput {
+  planId: ID!
+  "The plan's version the change starts from"
+  version: Int!
+  highRate: Decimal!
+  lowRate: Decimal!
+  leadSpread: Decimal!
+}
+
+extend type Query {
+  "How many of a period's submitted scores raise at least one flag (the 专班's home)."
+  flaggedScoreCount(periodId: ID!): Int! @allow(roles: [TASK_FORCE])
+}
+
+extend type Mutation {
+  "Set a plan's consistency thresholds; 0 ≤ low < high ≤ 1, 0 < spread ≤ 1."
+  setConsistencyThresholds(input: SetConsistencyThresholdsInput!): Plan! @allow(roles: [TASK_FORCE])
 }
 `, BuiltIn: false},
 	{Name: "../schema/evaluatee.graphqls", Input: `# The evaluatee page, comparisons and trends (issue 11 steps 2–3):
@@ -7584,6 +7921,61 @@ extend type Mutation {
   deleteUnit(id: ID!, version: Int!): ID! @allow(roles: [ADMIN])
 }
 `, BuiltIn: false},
+	{Name: "../schema/whatif.graphqls", Input: `"The half-year result under a what-if scenario (nothing of it is stored)."
+type WhatIfOutcome {
+  "Published figure (two decimals); null when no component has a value"
+  score: Decimal
+  "The exact value, to 20 decimals"
+  exact: Decimal
+  "Rank in the evaluatee's group against everyone else's current scores"
+  rank: Int!
+  groupSize: Int!
+}
+
+"What full marks on one carried task would bring."
+type WhatIfTask {
+  task: Task!
+  "满分 as a lead unit enters it"
+  maxPoints: Decimal!
+  "The lead units' current entries (drafts included); empty when none"
+  currentScores: [Decimal!]!
+  "Gain of the published half-year figure"
+  gain: Decimal!
+  "Exact gain of the half-year score"
+  gainExact: Decimal!
+  "Places gained in the group (0 when none)"
+  rankGain: Int!
+  outcome: WhatIfOutcome!
+}
+
+"""
+Where effort counts most: the evaluatee's carried tasks ranked by what full marks on each would
+gain, for a period in 填报 or 审核, from the live data the preview ranking uses.
+"""
+type WhatIf {
+  period: Period!
+  evaluatee: Evaluatee!
+  current: WhatIfOutcome!
+  "Largest gain first; tasks already at full marks are left out"
+  tasks: [WhatIfTask!]!
+  "What every figure assumes, in words"
+  assumption: String!
+}
+
+"A hypothetical score of a task: every lead unit of the task enters value."
+input WhatIfChangeInput {
+  taskId: ID!
+  value: Decimal!
+}
+
+extend type Query {
+  "The what-if ranking of an evaluatee's tasks (the 专班 and leaders: any evaluatee; a contact: its own unit)."
+  whatIf(periodId: ID!, evaluateeId: ID!): WhatIf! @allow(roles: [TASK_FORCE, LEADER, EVALUATEE_CONTACT])
+  "The result with some tasks' scores changed (1–100 changes), computed on the server; writes nothing."
+  whatIfTry(periodId: ID!, evaluateeId: ID!, changes: [WhatIfChangeInput!]!): WhatIfOutcome!
+    @allow(roles: [TASK_FORCE, LEADER, EVALUATEE_CONTACT])
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -7855,6 +8247,36 @@ func (ec *executionContext) childFields_ComponentScore(ctx context.Context, fiel
 		return ec.fieldContext_ComponentScore_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ComponentScore", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsistencyFlag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_ConsistencyFlag_rule(ctx, field)
+	case "label":
+		return ec.fieldContext_ConsistencyFlag_label(ctx, field)
+	case "reason":
+		return ec.fieldContext_ConsistencyFlag_reason(ctx, field)
+	case "reportId":
+		return ec.fieldContext_ConsistencyFlag_reportId(ctx, field)
+	case "visitId":
+		return ec.fieldContext_ConsistencyFlag_visitId(ctx, field)
+	case "otherScoreIds":
+		return ec.fieldContext_ConsistencyFlag_otherScoreIds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsistencyFlag", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "highRate":
+		return ec.fieldContext_ConsistencyThresholds_highRate(ctx, field)
+	case "lowRate":
+		return ec.fieldContext_ConsistencyThresholds_lowRate(ctx, field)
+	case "leadSpread":
+		return ec.fieldContext_ConsistencyThresholds_leadSpread(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsistencyThresholds", field.Name)
 }
 
 func (ec *executionContext) childFields_Deadline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8659,6 +9081,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_dimensions(ctx, field)
 	case "evaluatees":
 		return ec.fieldContext_Plan_evaluatees(ctx, field)
+	case "consistencyThresholds":
+		return ec.fieldContext_Plan_consistencyThresholds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
@@ -8857,6 +9281,8 @@ func (ec *executionContext) childFields_Score(ctx context.Context, field graphql
 		return ec.fieldContext_Score_history(ctx, field)
 	case "enteredByMe":
 		return ec.fieldContext_Score_enteredByMe(ctx, field)
+	case "flags":
+		return ec.fieldContext_Score_flags(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
 }
@@ -9205,6 +9631,56 @@ func (ec *executionContext) childFields_VisitInspector(ctx context.Context, fiel
 		return ec.fieldContext_VisitInspector_displayName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VisitInspector", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIf(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_WhatIf_period(ctx, field)
+	case "evaluatee":
+		return ec.fieldContext_WhatIf_evaluatee(ctx, field)
+	case "current":
+		return ec.fieldContext_WhatIf_current(ctx, field)
+	case "tasks":
+		return ec.fieldContext_WhatIf_tasks(ctx, field)
+	case "assumption":
+		return ec.fieldContext_WhatIf_assumption(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIf", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_WhatIfOutcome_score(ctx, field)
+	case "exact":
+		return ec.fieldContext_WhatIfOutcome_exact(ctx, field)
+	case "rank":
+		return ec.fieldContext_WhatIfOutcome_rank(ctx, field)
+	case "groupSize":
+		return ec.fieldContext_WhatIfOutcome_groupSize(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfOutcome", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfTask(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "task":
+		return ec.fieldContext_WhatIfTask_task(ctx, field)
+	case "maxPoints":
+		return ec.fieldContext_WhatIfTask_maxPoints(ctx, field)
+	case "currentScores":
+		return ec.fieldContext_WhatIfTask_currentScores(ctx, field)
+	case "gain":
+		return ec.fieldContext_WhatIfTask_gain(ctx, field)
+	case "gainExact":
+		return ec.fieldContext_WhatIfTask_gainExact(ctx, field)
+	case "rankGain":
+		return ec.fieldContext_WhatIfTask_rankGain(ctx, field)
+	case "outcome":
+		return ec.fieldContext_WhatIfTask_outcome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfTask", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9891,6 +10367,20 @@ func (ec *executionContext) field_Mutation_saveView_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setConsistencyThresholds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
+			return ec.unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setPeriodWindows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10421,6 +10911,20 @@ func (ec *executionContext) field_Query_fieldVisits_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_flaggedScoreCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_objections_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10678,6 +11182,58 @@ func (ec *executionContext) field_Query_verificationQueue_args(ctx context.Conte
 		return nil, err
 	}
 	args["status"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIfTry_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "changes",
+		func(ctx context.Context, v any) ([]model.WhatIfChangeInput, error) {
+			return ec.unmarshalNWhatIfChangeInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["changes"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_whatIf_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "periodId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evaluateeId",
+		func(ctx context.Context, v any) (int64, error) {
+			return ec.unmarshalNID2int64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evaluateeId"] = arg1
 	return args, nil
 }
 
@@ -12915,6 +13471,213 @@ func (ec *executionContext) _ComponentScore_value(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ComponentScore_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ComponentScore", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyFlag_rule(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consistency.Rule) graphql.Marshaler {
+			return ec.marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ConsistencyRule")
+}
+
+func (ec *executionContext) _ConsistencyFlag_label(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, true, false, "String")
+}
+
+func (ec *executionContext) _ConsistencyFlag_reason(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsistencyFlag_reportId(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_reportId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_reportId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyFlag_visitId(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_visitId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_visitId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyFlag_otherScoreIds(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_otherScoreIds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OtherScoreIDs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int64) graphql.Marshaler {
+			return ec.marshalNID2ᚕint64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_otherScoreIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_highRate(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_highRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_highRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_lowRate(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_lowRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_lowRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _ConsistencyThresholds_leadSpread(ctx context.Context, field graphql.CollectedField, obj *store.ConsistencyThresholds) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyThresholds_leadSpread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadSpread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyThresholds_leadSpread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyThresholds", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _Deadline_phrase(ctx context.Context, field graphql.CollectedField, obj *store.Deadline) (ret graphql.Marshaler) {
@@ -18465,6 +19228,68 @@ func (ec *executionContext) fieldContext_Mutation_deleteView(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setConsistencyThresholds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetConsistencyThresholds(ctx, fc.Args["input"].(model.SetConsistencyThresholdsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setConsistencyThresholds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setConsistencyThresholds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateFieldVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22886,6 +23711,38 @@ func (ec *executionContext) fieldContext_Plan_evaluatees(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Plan_consistencyThresholds(ctx context.Context, field graphql.CollectedField, obj *store.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_consistencyThresholds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Thresholds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.ConsistencyThresholds) graphql.Marshaler {
+			return ec.marshalNConsistencyThresholds2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐConsistencyThresholds(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_consistencyThresholds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsistencyThresholds(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PlanImportPreview_title(ctx context.Context, field graphql.CollectedField, obj *importer.Result) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23929,6 +24786,68 @@ func (ec *executionContext) fieldContext_Query_circular(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_circular_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_flaggedScoreCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_flaggedScoreCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FlaggedScoreCount(ctx, fc.Args["periodId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_flaggedScoreCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_flaggedScoreCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -25705,6 +26624,130 @@ func (ec *executionContext) fieldContext_Query_units(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_whatIf(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIf(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.WhatIf
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.WhatIf
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.WhatIf) graphql.Marshaler {
+			return ec.marshalNWhatIf2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIf(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIf(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIf(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIf_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_whatIfTry(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIfTry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WhatIfTry(ctx, fc.Args["periodId"].(int64), fc.Args["evaluateeId"].(int64), fc.Args["changes"].([]model.WhatIfChangeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEADER", "EVALUATEE_CONTACT"})
+				if err != nil {
+					var zeroVal model.WhatIfOutcome
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.WhatIfOutcome
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIfTry(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_whatIfTry_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26941,6 +27984,38 @@ func (ec *executionContext) _Score_enteredByMe(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Score_enteredByMe(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Score", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Score_flags(ctx context.Context, field graphql.CollectedField, obj *store.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Score().Flags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []consistency.Flag) graphql.Marshaler {
+			return ec.marshalNConsistencyFlag2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Score",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsistencyFlag(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ScoreCell_evaluateeId(ctx context.Context, field graphql.CollectedField, obj *model.ScoreCell) (ret graphql.Marshaler) {
@@ -29816,6 +30891,428 @@ func (ec *executionContext) _VisitInspector_displayName(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_VisitInspector_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("VisitInspector", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIf_period(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Period) graphql.Marshaler {
+			return ec.marshalNPeriod2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPeriod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Period(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_evaluatee(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_evaluatee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluatee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Evaluatee) graphql.Marshaler {
+			return ec.marshalNEvaluatee2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐEvaluatee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_evaluatee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evaluatee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_current(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_tasks(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_tasks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tasks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.WhatIfTask) graphql.Marshaler {
+			return ec.marshalNWhatIfTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTaskᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIf",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfTask(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIf_assumption(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_assumption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assumption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_assumption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIf", field, false, false, "String")
+}
+
+func (ec *executionContext) _WhatIfOutcome_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfOutcome_exact(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_exact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decimal.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_exact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfOutcome_rank(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfOutcome_groupSize(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfOutcome_groupSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfOutcome_groupSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfOutcome", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfTask_task(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Task, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Task) graphql.Marshaler {
+			return ec.marshalNTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WhatIfTask_maxPoints(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_maxPoints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxPoints, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_maxPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_currentScores(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_currentScores(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CurrentScores, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_currentScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_gain(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_gain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_gain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_gainExact(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_gainExact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GainExact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decimal.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_gainExact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _WhatIfTask_rankGain(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_rankGain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RankGain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_rankGain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfTask", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfTask_outcome(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfTask) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfTask_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+			return ec.marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfTask_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WhatIfTask",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfOutcome(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -32942,6 +34439,76 @@ func UnmarshalScoreEntryInput(ctx context.Context, raw any) (model.ScoreEntryInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetConsistencyThresholdsInput(ctx context.Context, obj any) (model.SetConsistencyThresholdsInput, error) {
+	var it model.SetConsistencyThresholdsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "version", "highRate", "lowRate", "leadSpread"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "highRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highRate"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighRate = data
+		case "lowRate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lowRate"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LowRate = data
+		case "leadSpread":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadSpread"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeadSpread = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetConsistencyThresholdsInput unmarshals raw into the SetConsistencyThresholdsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetConsistencyThresholdsInput(ctx context.Context, raw any) (model.SetConsistencyThresholdsInput, error) {
+	var out model.SetConsistencyThresholdsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetConsistencyThresholdsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetPeriodWindowsInput(ctx context.Context, obj any) (model.SetPeriodWindowsInput, error) {
 	var it model.SetPeriodWindowsInput
 	if obj == nil {
@@ -34076,6 +35643,55 @@ func UnmarshalViewSpecInput(ctx context.Context, raw any) (analytics.Spec, error
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWhatIfChangeInput(ctx context.Context, obj any) (model.WhatIfChangeInput, error) {
+	var it model.WhatIfChangeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"taskId", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWhatIfChangeInput unmarshals raw into the WhatIfChangeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWhatIfChangeInput(ctx context.Context, raw any) (model.WhatIfChangeInput, error) {
+	var out model.WhatIfChangeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WhatIfChangeInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -34940,6 +36556,107 @@ func (ec *executionContext) _ComponentScore(ctx context.Context, sel ast.Selecti
 		case "value":
 			out.Values[i] = ec._ComponentScore_value(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consistencyFlagImplementors = []string{"ConsistencyFlag"}
+
+func (ec *executionContext) _ConsistencyFlag(ctx context.Context, sel ast.SelectionSet, obj *consistency.Flag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consistencyFlagImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsistencyFlag")
+		case "rule":
+			out.Values[i] = ec._ConsistencyFlag_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ConsistencyFlag_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ConsistencyFlag_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportId":
+			out.Values[i] = ec._ConsistencyFlag_reportId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "visitId":
+			out.Values[i] = ec._ConsistencyFlag_visitId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "otherScoreIds":
+			out.Values[i] = ec._ConsistencyFlag_otherScoreIds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consistencyThresholdsImplementors = []string{"ConsistencyThresholds"}
+
+func (ec *executionContext) _ConsistencyThresholds(ctx context.Context, sel ast.SelectionSet, obj *store.ConsistencyThresholds) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consistencyThresholdsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsistencyThresholds")
+		case "highRate":
+			out.Values[i] = ec._ConsistencyThresholds_highRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowRate":
+			out.Values[i] = ec._ConsistencyThresholds_lowRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leadSpread":
+			out.Values[i] = ec._ConsistencyThresholds_leadSpread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -37014,6 +38731,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setConsistencyThresholds":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setConsistencyThresholds(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateFieldVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateFieldVisit(ctx, field)
@@ -37950,6 +39674,11 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_evaluatees(ctx, field, obj)
 				})
+		case "consistencyThresholds":
+			out.Values[i] = ec._Plan_consistencyThresholds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38264,6 +39993,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_circular(ctx, field)
 				})
+		case "flaggedScoreCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_flaggedScoreCount(ctx, field)
+				})
 		case "evaluateeProfile":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -38443,6 +40178,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_units(ctx, field)
+				})
+		case "whatIf":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIf(ctx, field)
+				})
+		case "whatIfTry":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIfTry(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -38863,6 +40610,12 @@ func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Score_enteredByMe(ctx, field, obj)
+				})
+		case "flags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Score_flags(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -40000,6 +41753,170 @@ func (ec *executionContext) _VisitInspector(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var whatIfImplementors = []string{"WhatIf"}
+
+func (ec *executionContext) _WhatIf(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIf) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIf")
+		case "period":
+			out.Values[i] = ec._WhatIf_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluatee":
+			out.Values[i] = ec._WhatIf_evaluatee(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._WhatIf_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tasks":
+			out.Values[i] = ec._WhatIf_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assumption":
+			out.Values[i] = ec._WhatIf_assumption(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfOutcomeImplementors = []string{"WhatIfOutcome"}
+
+func (ec *executionContext) _WhatIfOutcome(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfOutcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfOutcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfOutcome")
+		case "score":
+			out.Values[i] = ec._WhatIfOutcome_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exact":
+			out.Values[i] = ec._WhatIfOutcome_exact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._WhatIfOutcome_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupSize":
+			out.Values[i] = ec._WhatIfOutcome_groupSize(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var whatIfTaskImplementors = []string{"WhatIfTask"}
+
+func (ec *executionContext) _WhatIfTask(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfTask) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfTaskImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfTask")
+		case "task":
+			out.Values[i] = ec._WhatIfTask_task(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxPoints":
+			out.Values[i] = ec._WhatIfTask_maxPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currentScores":
+			out.Values[i] = ec._WhatIfTask_currentScores(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gain":
+			out.Values[i] = ec._WhatIfTask_gain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gainExact":
+			out.Values[i] = ec._WhatIfTask_gainExact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rankGain":
+			out.Values[i] = ec._WhatIfTask_rankGain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._WhatIfTask_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -40787,6 +42704,64 @@ func (ec *executionContext) marshalNComponentScore2ᚕgithubᚗcomᚋkaopingᚋk
 	return ret
 }
 
+func (ec *executionContext) marshalNConsistencyFlag2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlag(ctx context.Context, sel ast.SelectionSet, v consistency.Flag) graphql.Marshaler {
+	return ec._ConsistencyFlag(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConsistencyFlag2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []consistency.Flag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsistencyFlag2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx context.Context, v any) (consistency.Rule, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule(ctx context.Context, sel ast.SelectionSet, v consistency.Rule) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsistencyRule!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule = map[string]consistency.Rule{
+		"HIGH_WITHOUT_PROGRESS":    consistency.HighWithoutProgress,
+		"LOW_DESPITE_COMPLETION":   consistency.LowDespiteCompletion,
+		"FIELD_VISIT_DISAGREES":    consistency.FieldVisitDisagrees,
+		"FULL_MARKS_PAST_DEADLINE": consistency.FullMarksPastDeadline,
+		"LEAD_UNITS_DISAGREE":      consistency.LeadUnitsDisagree,
+		"SELF_ABOVE_MEDIAN":        consistency.SelfAboveMedian,
+	}
+	marshalNConsistencyRule2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐRule = map[consistency.Rule]string{
+		consistency.HighWithoutProgress:   "HIGH_WITHOUT_PROGRESS",
+		consistency.LowDespiteCompletion:  "LOW_DESPITE_COMPLETION",
+		consistency.FieldVisitDisagrees:   "FIELD_VISIT_DISAGREES",
+		consistency.FullMarksPastDeadline: "FULL_MARKS_PAST_DEADLINE",
+		consistency.LeadUnitsDisagree:     "LEAD_UNITS_DISAGREE",
+		consistency.SelfAboveMedian:       "SELF_ABOVE_MEDIAN",
+	}
+)
+
+func (ec *executionContext) marshalNConsistencyThresholds2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐConsistencyThresholds(ctx context.Context, sel ast.SelectionSet, v store.ConsistencyThresholds) graphql.Marshaler {
+	return ec._ConsistencyThresholds(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNCreateDimensionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCreateDimensionInput(ctx context.Context, v any) (model.CreateDimensionInput, error) {
 	res, err := ec.unmarshalInputCreateDimensionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40851,6 +42826,35 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋshopspringᚋdecimal�
 		graphql.AddInvalidNullFromMarshaler(ctx, "Decimal!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx context.Context, v any) ([]decimal.Decimal, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]decimal.Decimal, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDecimal2ᚕgithubᚗcomᚋshopspringᚋdecimalᚐDecimalᚄ(ctx context.Context, sel ast.SelectionSet, v []decimal.Decimal) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDecimal2githubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNDecimal2ᚕᚖgithubᚗcomᚋshopspringᚋdecimalᚐDecimal(ctx context.Context, v any) ([]*decimal.Decimal, error) {
@@ -42357,6 +44361,11 @@ func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋg
 	return ec._Session(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
+	res, err := ec.unmarshalInputSetConsistencyThresholdsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNSetPeriodWindowsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetPeriodWindowsInput(ctx context.Context, v any) (model.SetPeriodWindowsInput, error) {
 	res, err := ec.unmarshalInputSetPeriodWindowsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42540,6 +44549,14 @@ func (ec *executionContext) marshalNTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋs
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNTask2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐTask(ctx context.Context, sel ast.SelectionSet, v *store.Task) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Task!")
+		return graphql.Null
+	}
+	return ec._Task(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTaskBreakdown2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋresultsᚐTaskLine(ctx context.Context, sel ast.SelectionSet, v results.TaskLine) graphql.Marshaler {
@@ -42926,6 +44943,61 @@ var (
 		store.VisitCancelled: "CANCELLED",
 	}
 )
+
+func (ec *executionContext) marshalNWhatIf2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIf(ctx context.Context, sel ast.SelectionSet, v model.WhatIf) graphql.Marshaler {
+	return ec._WhatIf(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNWhatIfChangeInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInput(ctx context.Context, v any) (model.WhatIfChangeInput, error) {
+	res, err := ec.unmarshalInputWhatIfChangeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWhatIfChangeInput2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInputᚄ(ctx context.Context, v any) ([]model.WhatIfChangeInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.WhatIfChangeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWhatIfChangeInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfChangeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNWhatIfOutcome2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx context.Context, sel ast.SelectionSet, v model.WhatIfOutcome) graphql.Marshaler {
+	return ec._WhatIfOutcome(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWhatIfOutcome2ᚖgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfOutcome(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfOutcome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfOutcome!")
+		return graphql.Null
+	}
+	return ec._WhatIfOutcome(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWhatIfTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTask(ctx context.Context, sel ast.SelectionSet, v model.WhatIfTask) graphql.Marshaler {
+	return ec._WhatIfTask(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWhatIfTask2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []model.WhatIfTask) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWhatIfTask2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐWhatIfTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)

@@ -36,6 +36,8 @@ type Loaders struct {
 	Evidence      *dataloadgen.Loader[int64, []store.Evidence]
 	PeriodEvents  *dataloadgen.Loader[int64, []store.PeriodEvent]
 	Objections    *dataloadgen.Loader[int64, store.ObjectionCounts]
+
+	flags flagLoader // keyed by score id; made on first use (consistency.go)
 }
 
 type loadersKey struct{}

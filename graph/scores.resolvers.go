@@ -182,12 +182,18 @@ func (r *queryResolver) ScoreSheet(ctx context.Context, periodID int64, leadUnit
 	if err := prefetchScores(ctx, scores, "cells", "score"); err != nil {
 		return out, err
 	}
+	if err := prefetchFlags(ctx, r.Store.DB, r.Eval.Now, scores, "cells", "score"); err != nil {
+		return out, err
+	}
 	return out, prefetchEvidence(ctx, reports, "cells", "report")
 }
 
 func (r *queryResolver) VerificationQueue(ctx context.Context, periodID int64, status *store.ScoreStatus) ([]store.Score, error) {
 	scores, err := evaluation.VerificationQueue(ctx, r.Store.DB, auth.From(ctx), periodID, status)
 	if err != nil {
+		return nil, err
+	}
+	if err := prefetchFlags(ctx, r.Store.DB, r.Eval.Now, scores); err != nil {
 		return nil, err
 	}
 	return orEmpty(scores), prefetchScores(ctx, scores)

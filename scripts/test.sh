@@ -42,7 +42,7 @@ fi
 log "Go tests"
 # -p and -parallel bound the PostgreSQL connections (see server/testdb): at
 # most 2 packages × 4 tests × (4 + 1) = 40, well under the default 100.
-go test -count=1 -p 2 -parallel 4 $(go_packages)
+go test -count=1 -timeout 30m -p 2 -parallel 4 $(go_packages)
 
 log "fuzzing each Fuzz target for ${KAOPING_FUZZTIME:=3s}"
 # Every fuzz target in the repository, found in the sources, so a new one

@@ -124,12 +124,13 @@ func (s *twoHalves) score(period string, values map[string]string) {
 		VerificationQueue []struct {
 			ID      string
 			Version int
+			Flags   []struct{ Rule string }
 		}
 	}
-	s.must(`query($p: ID!) { verificationQueue(periodId: $p) { id version } }`, map[string]any{"p": period}, &q)
+	s.must(`query($p: ID!) { verificationQueue(periodId: $p) { id version flags { rule } } }`, map[string]any{"p": period}, &q)
 	var items []map[string]any
 	for _, x := range q.VerificationQueue {
-		items = append(items, map[string]any{"scoreId": x.ID, "version": x.Version, "action": "ACCEPT"})
+		items = append(items, acceptItem(x.ID, x.Version, len(x.Flags) > 0))
 	}
 	s.must(`mutation($i: [VerifyItemInput!]!) { verifyScores(input: {items: $i}) { id } }`, map[string]any{"i": items}, nil)
 }

@@ -123,18 +123,19 @@ type queued struct {
 	Value    string
 	TaskID   string
 	LeadUnit struct{ Name string }
+	Flags    []struct{ Rule string }
 }
 
 func (h *halfYear) queue() []queued {
 	var out struct{ VerificationQueue []queued }
-	h.must(`query($p: ID!) { verificationQueue(periodId: $p) { id version value taskId leadUnit { name } } }`, map[string]any{"p": h.period}, &out)
+	h.must(`query($p: ID!) { verificationQueue(periodId: $p) { id version value taskId leadUnit { name } flags { rule } } }`, map[string]any{"p": h.period}, &out)
 	return out.VerificationQueue
 }
 
 func (h *halfYear) acceptAll() {
 	var items []map[string]any
 	for _, q := range h.queue() {
-		items = append(items, map[string]any{"scoreId": q.ID, "version": q.Version, "action": "ACCEPT"})
+		items = append(items, acceptItem(q.ID, q.Version, len(q.Flags) > 0))
 	}
 	h.must(`mutation($i: [VerifyItemInput!]!) { verifyScores(input: {items: $i}) { id } }`, map[string]any{"i": items}, nil)
 }
@@ -160,6 +161,15 @@ func (h *halfYear) ranking(group string) rankingJSON {
 	h.must(`query($p: ID!, $g: RankingGroup!) { ranking(periodId: $p, group: $g) { preview rows { rank score evaluatee { id } components { method value } missingScores } } }`,
 		map[string]any{"p": h.period, "g": group}, &out)
 	return out
+}
+
+// acceptItem accepts a score; a flagged one needs a confirming note.
+func acceptItem(id string, version int, flagged bool) map[string]any {
+	item := map[string]any{"scoreId": id, "version": version, "action": "ACCEPT"}
+	if flagged {
+		item["reason"] = "已核对进展报送与佐证材料"
+	}
+	return item
 }
 
 // scoreAndVerify runs the entry and verification of the hand-computed case.

@@ -152,8 +152,17 @@ test('the 专班 verifies one submitted score and returns another with a reason'
     await search.fill(`${typed.evaluatee} 任务${typed.task}`);
     await rowOf(typed).first().waitFor({ timeout: 15000 });
     assert.equal(await rowOf(typed).count(), 1, 'one queue row for the typed score');
+    // Full marks may raise a consistency flag (no report yet, say): then
+    // accepting asks for a confirming note first.
+    const flagged = (await rowOf(typed).locator('[data-flags]').count()) > 0;
     await rowOf(typed).getByRole('button', { name: /^通\s*过$/ }).click();
-    await page.locator('.ant-message').getByText(/已核实通过/).waitFor({ timeout: 15000 });
+    if (flagged) {
+      const confirm = page.getByRole('dialog');
+      await confirm.getByText(/系统发现 \d+ 处疑点/).waitFor({ timeout: 15000 });
+      await confirm.getByLabel('确认说明').fill('已电话核实,进展材料另行报送');
+      await confirm.getByRole('button', { name: /确认通过/ }).click();
+    }
+    await page.locator('.ant-message').getByText(/核实通过/).waitFor({ timeout: 15000 });
     await rowOf(typed).waitFor({ state: 'detached', timeout: 15000 });
 
     await search.fill(`${pasted[0].evaluatee} 任务${pasted[0].task}`);

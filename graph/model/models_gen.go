@@ -598,6 +598,15 @@ type Session struct {
 	ExpiresAt          time.Time `json:"expiresAt"`
 }
 
+type SetConsistencyThresholdsInput struct {
+	PlanID int64 `json:"planId"`
+	// The plan's version the change starts from
+	Version    int             `json:"version"`
+	HighRate   decimal.Decimal `json:"highRate"`
+	LowRate    decimal.Decimal `json:"lowRate"`
+	LeadSpread decimal.Decimal `json:"leadSpread"`
+}
+
 type SetPeriodWindowsInput struct {
 	PeriodID int64 `json:"periodId"`
 	Version  int   `json:"version"`
@@ -766,6 +775,51 @@ type VerifyItemInput struct {
 
 type VerifyScoresInput struct {
 	Items []VerifyItemInput `json:"items" validate:"min=1,max=5000,dive"`
+}
+
+// Where effort counts most: the evaluatee's carried tasks ranked by what full marks on each would
+// gain, for a period in 填报 or 审核, from the live data the preview ranking uses.
+type WhatIf struct {
+	Period    *store.Period    `json:"period"`
+	Evaluatee *store.Evaluatee `json:"evaluatee"`
+	Current   *WhatIfOutcome   `json:"current"`
+	// Largest gain first; tasks already at full marks are left out
+	Tasks []WhatIfTask `json:"tasks"`
+	// What every figure assumes, in words
+	Assumption string `json:"assumption"`
+}
+
+// A hypothetical score of a task: every lead unit of the task enters value.
+type WhatIfChangeInput struct {
+	TaskID int64           `json:"taskId"`
+	Value  decimal.Decimal `json:"value"`
+}
+
+// The half-year result under a what-if scenario (nothing of it is stored).
+type WhatIfOutcome struct {
+	// Published figure (two decimals); null when no component has a value
+	Score *decimal.Decimal `json:"score,omitempty"`
+	// The exact value, to 20 decimals
+	Exact *decimal.Decimal `json:"exact,omitempty"`
+	// Rank in the evaluatee's group against everyone else's current scores
+	Rank      int `json:"rank"`
+	GroupSize int `json:"groupSize"`
+}
+
+// What full marks on one carried task would bring.
+type WhatIfTask struct {
+	Task *store.Task `json:"task"`
+	// 满分 as a lead unit enters it
+	MaxPoints decimal.Decimal `json:"maxPoints"`
+	// The lead units' current entries (drafts included); empty when none
+	CurrentScores []decimal.Decimal `json:"currentScores"`
+	// Gain of the published half-year figure
+	Gain decimal.Decimal `json:"gain"`
+	// Exact gain of the half-year score
+	GainExact decimal.Decimal `json:"gainExact"`
+	// Places gained in the group (0 when none)
+	RankGain int            `json:"rankGain"`
+	Outcome  *WhatIfOutcome `json:"outcome"`
 }
 
 // An evaluatee's own account of a task (进展报送).

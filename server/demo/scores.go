@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/consistency"
 	"github.com/kaoping/kaoping/server/evaluation"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/store"
@@ -175,6 +176,14 @@ func verifyAll(ctx context.Context, tx store.DB, svc *evaluation.Service, tf1, t
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(scores))
+	for i, sc := range scores {
+		ids[i] = sc.ID
+	}
+	flagged, err := consistency.ForScores(ctx, tx, ids, svc.Now())
+	if err != nil {
+		return err
+	}
 	adjusted := false
 	for _, sc := range scores {
 		if share("verify", sc.ID) >= fraction {
@@ -185,6 +194,9 @@ func verifyAll(ctx context.Context, tx store.DB, svc *evaluation.Service, tf1, t
 			who = tf2
 		}
 		v := evaluation.Verification{ScoreID: sc.ID, Version: sc.Version, Action: "ACCEPT"}
+		if len(flagged[sc.ID]) > 0 {
+			v.Reason = "已核对进展报送与佐证材料,评分属实"
+		}
 		if !adjusted && fraction == 1.0 && sc.Value.GreaterThan(decimal.NewFromFloat(0.2)) {
 			lower := sc.Value.Sub(decimal.NewFromFloat(0.1))
 			v.Action, v.Value, v.Reason = "ADJUST", &lower, "佐证材料不足以证明全部完成,核减0.1分"

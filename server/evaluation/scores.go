@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/consistency"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -358,6 +360,10 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 	out := make([]store.Score, 0, len(items))
 	periods := map[int64]*store.Period{}
 	points := map[int64]map[int64]scoring.Exact{}
+	flags, err := flagsOfAccepts(ctx, tx, items, s.Now())
+	if err != nil {
+		return nil, err
+	}
 	for _, it := range items {
 		cur, err := store.FindScore(ctx, tx, it.ScoreID)
 		if err != nil {
@@ -394,6 +400,12 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 			if fe := CheckValue(*it.Value, it.Reason, points[cur.PeriodID][cur.TaskID], it.Field+".value"); fe != nil {
 				return nil, &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{*fe}}
 			}
+		case "ACCEPT":
+			if f := flags[it.ScoreID]; len(f) > 0 && reason == nil {
+				return nil, apperr.Field(it.Field+".reason", "required",
+					"此分值有疑点("+f[0].Rule.Label()+"),核实通过须填写确认说明",
+					"this score is flagged ("+string(f[0].Rule)+"): accepting it needs a confirming note")
+			}
 		case "RETURN":
 			if reason == nil {
 				return nil, apperr.Field(it.Field+".reason", "required", "退回须填写理由", "a return needs a reason")
@@ -408,23 +420,22 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 	return out, nil
 }
 
-// planPoints returns every task's exact points in a plan (DESIGN §2.1), from
-// the plan's structure alone.
+// flagsOfAccepts raises the consistency flags of the scores to be accepted,
+// in one pass: accepting a flagged score needs a confirming note, which is
+// kept as the verification's reason.
+func flagsOfAccepts(ctx context.Context, db store.DB, items []Verification, now time.Time) (map[int64][]consistency.Flag, error) {
+	var ids []int64
+	for _, it := range items {
+		if it.Action == "ACCEPT" {
+			ids = append(ids, it.ScoreID)
+		}
+	}
+	return consistency.ForScores(ctx, db, ids, now)
+}
+
+// planPoints returns every task's exact points in a plan (DESIGN §2.1).
 func planPoints(ctx context.Context, db store.DB, planID int64) (map[int64]scoring.Exact, error) {
-	ids := []int64{planID}
-	dims, err := store.DimensionsByPlans(ctx, db, ids)
-	if err != nil {
-		return nil, err
-	}
-	inds, err := store.IndicatorsByPlans(ctx, db, ids)
-	if err != nil {
-		return nil, err
-	}
-	tasks, err := store.TasksByPlans(ctx, db, ids)
-	if err != nil {
-		return nil, err
-	}
-	return scoring.ExactTaskPoints(results.ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
+	return results.PlanTaskPoints(ctx, db, planID)
 }
 
 // Allocation is a task's points set by its lead unit (R8).

@@ -9,6 +9,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/importer"
@@ -186,4 +188,41 @@ func Plan(ctx context.Context, db store.DB, _ *auth.Identity, planID int64) (*st
 // Task is one task by id.
 func Task(ctx context.Context, db store.DB, _ *auth.Identity, taskID int64) (*store.Task, error) {
 	return store.FindTask(ctx, db, taskID)
+}
+
+// SetConsistencyThresholds changes the thresholds of a plan's consistency
+// flags: 0 < low < high ≤ 1 and 0 < spread ≤ 1, at most three decimals
+// (what the columns hold; nothing is rounded).
+func SetConsistencyThresholds(ctx context.Context, db store.DB, _ *auth.Identity, planID int64, version int, th store.ConsistencyThresholds) (*store.Plan, error) {
+	one := decimal.NewFromInt(1)
+	check := func(field, name string, v decimal.Decimal, allowOne bool) error {
+		switch {
+		case !v.Equal(v.Round(3)):
+			return apperr.Field("input."+field, "places", name+"最多三位小数", name+" has at most three decimals")
+		case !v.IsPositive() || v.GreaterThan(one) || (!allowOne && v.Equal(one)):
+			return apperr.Field("input."+field, "range", name+"须大于0且不超过1", name+" must be above 0 and at most 1")
+		}
+		return nil
+	}
+	if err := check("highRate", "高分阈值", th.HighRate, true); err != nil {
+		return nil, err
+	}
+	if err := check("lowRate", "低分阈值", th.LowRate, false); err != nil {
+		return nil, err
+	}
+	if err := check("leadSpread", "评分差异阈值", th.LeadSpread, true); err != nil {
+		return nil, err
+	}
+	if !th.LowRate.LessThan(th.HighRate) {
+		return nil, apperr.Field("input.lowRate", "order", "低分阈值须小于高分阈值", "the low rate must be below the high rate")
+	}
+	p, err := store.FindPlan(ctx, db, planID)
+	if err != nil {
+		return nil, err
+	}
+	p.Version, p.Thresholds = version, th
+	if err := store.SetPlanThresholds(ctx, db, p); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

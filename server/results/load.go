@@ -145,3 +145,22 @@ func ScoringPlan(p store.Plan, dims []store.Dimension, inds []store.Indicator, t
 	}
 	return out
 }
+
+// PlanTaskPoints returns every task's exact points in a plan (DESIGN §2.1),
+// from the plan's structure alone, in three statements.
+func PlanTaskPoints(ctx context.Context, db store.DB, planID int64) (map[int64]scoring.Exact, error) {
+	ids := []int64{planID}
+	dims, err := store.DimensionsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := store.IndicatorsByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := store.TasksByPlans(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	return scoring.ExactTaskPoints(ScoringPlan(store.Plan{}, dims[planID], inds[planID], tasks[planID])), nil
+}

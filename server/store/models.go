@@ -90,9 +90,11 @@ type Plan struct {
 	TotalPoints          decimal.Decimal `bun:"total_points"`
 	Weights              Weights         `bun:"embed:"`
 	MissingComponentRule MissingRule     `bun:"missing_rule"`
-	Version              int             `bun:"version"`
-	CreatedAt            time.Time       `bun:"created_at,nullzero,default:now()"`
-	UpdatedAt            time.Time       `bun:"updated_at,nullzero,default:now()"`
+	// Thresholds of the consistency flags (server/consistency).
+	Thresholds ConsistencyThresholds `bun:"embed:flag_"`
+	Version    int                   `bun:"version"`
+	CreatedAt  time.Time             `bun:"created_at,nullzero,default:now()"`
+	UpdatedAt  time.Time             `bun:"updated_at,nullzero,default:now()"`
 }
 
 // Period is one half year of a plan.

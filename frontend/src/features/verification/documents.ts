@@ -52,6 +52,14 @@ export const verificationQueueQuery = graphql(`
       originalValue
       reviewReason
       version
+      flags {
+        rule
+        label
+        reason
+        reportId
+        visitId
+        otherScoreIds
+      }
       history {
         at
         username

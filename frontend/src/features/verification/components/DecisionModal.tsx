@@ -3,14 +3,24 @@ import { useEffect } from 'react';
 import { compareDecimals, formatDecimal } from '../../../lib/decimal';
 import { enumLabel } from '../../../lib/enumLabels';
 import type { QueueRow } from '../types';
+import { FlagList } from './FlagTags';
 
-export type Decision = 'ADJUST' | 'RETURN';
+/** ACCEPT here is the confirmation of a flagged score: it needs a note. */
+export type Decision = 'ACCEPT' | 'ADJUST' | 'RETURN';
 
 export interface DecisionValues {
   value?: string;
   reason: string;
 }
 
+const okTexts: Record<Decision, string> = { ACCEPT: '确认通过', ADJUST: '调整并核实', RETURN: '退回' };
+const reasonLabels: Record<Decision, string> = { ACCEPT: '确认说明', ADJUST: '调整理由', RETURN: '退回理由' };
+const reasonRequired: Record<Decision, string> = { ACCEPT: '有疑点的分值须填写确认说明', ADJUST: '调整分值须说明理由', RETURN: '退回须说明理由' };
+const reasonHelp: Record<Decision, string> = {
+  ACCEPT: '请说明为何疑点不影响该分值(如已电话核实、材料另行报送),说明保存在核实记录中。',
+  ADJUST: '理由与原分值一并保留,在得分明细中可查。',
+  RETURN: '理由将显示给牵头单位评分员,请写明需要修改之处。',
+};
 
 /** A new value with the reason (调整), or only the reason (退回): the 专班's decision on one score. */
 export function DecisionModal({
@@ -43,8 +53,8 @@ export function DecisionModal({
   return (
     <Modal
       open={!!row}
-      title={enumLabel('VerifyAction', decision)}
-      okText={decision === 'ADJUST' ? '调整并核实' : '退回'}
+      title={decision === 'ACCEPT' ? '确认核实通过(有疑点)' : enumLabel('VerifyAction', decision)}
+      okText={okTexts[decision]}
       okButtonProps={{ danger: decision === 'RETURN', loading: busy }}
       cancelText="取消"
       onCancel={onCancel}
@@ -57,7 +67,7 @@ export function DecisionModal({
           column={1}
           bordered
           styles={{ label: { width: 90, whiteSpace: 'nowrap' } }}
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: 12 }}
           items={[
             { key: 'task', label: '任务', children: `任务 ${row.taskNumber} · ${row.taskText.length > 40 ? `${row.taskText.slice(0, 40)}…` : row.taskText}` },
             { key: 'evaluatee', label: '考评对象', children: row.evaluateeName },
@@ -65,6 +75,11 @@ export function DecisionModal({
             { key: 'value', label: '原分值', children: `${formatDecimal(row.value)}${row.maxPoints ? ` / 满分 ${formatDecimal(row.maxPoints)}` : ''} 分` },
           ]}
         />
+      )}
+      {row && row.flags.length > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <FlagList flags={row.flags} />
+        </div>
       )}
       <Form<DecisionValues> form={form} layout="vertical" requiredMark={false} preserve={false}>
         {decision === 'ADJUST' && (
@@ -74,14 +89,14 @@ export function DecisionModal({
         )}
         <Form.Item
           name="reason"
-          label={decision === 'ADJUST' ? '调整理由' : '退回理由'}
+          label={reasonLabels[decision]}
           rules={[
-            { required: true, whitespace: true, message: decision === 'ADJUST' ? '调整分值须说明理由' : '退回须说明理由' },
+            { required: true, whitespace: true, message: reasonRequired[decision] },
             { max: 1000, message: '不超过 1000 字' },
           ]}
-          extra={decision === 'RETURN' ? '理由将显示给牵头单位评分员,请写明需要修改之处。' : '理由与原分值一并保留,在得分明细中可查。'}
+          extra={reasonHelp[decision]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount autoFocus={decision === 'RETURN'} />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount autoFocus={decision !== 'ADJUST'} />
         </Form.Item>
       </Form>
     </Modal>

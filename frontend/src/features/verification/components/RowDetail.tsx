@@ -6,6 +6,7 @@ import { describeError } from '../../../lib/errors';
 import { formatFileSize, formatTime, progressStateColors, progressStateLabels, scoreActionLabels, scoreStatusLabels } from '../../../lib/evaluation';
 import { rowReportsQuery } from '../documents';
 import type { QueueRow } from '../types';
+import { FlagList } from './FlagTags';
 
 /** Under a queue row: the score's history and the evaluatee's progress report on the task. */
 export function RowDetail({ row, periodId }: { row: QueueRow; periodId: string }) {
@@ -14,6 +15,11 @@ export function RowDetail({ row, periodId }: { row: QueueRow; periodId: string }
 
   return (
     <Row gutter={[24, 12]} style={{ padding: '4px 8px' }}>
+      {row.flags.length > 0 && (
+        <Col span={24}>
+          <FlagList flags={row.flags} />
+        </Col>
+      )}
       <Col xs={24} xl={14}>
         <Typography.Text strong>变更记录</Typography.Text>
         <Table

@@ -1,5 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Grid, Input, Result, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Grid, Input, Result, Segmented, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -13,6 +13,7 @@ import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { DecisionModal, type Decision, type DecisionValues } from '../components/DecisionModal';
+import { FlagTags } from '../components/FlagTags';
 import { RowDetail } from '../components/RowDetail';
 import { verificationLookupQuery, verificationQueueQuery, verifyScoresMutation } from '../documents';
 import type { QueueRow } from '../types';
@@ -77,6 +78,7 @@ function Queue({
   const [verifyState, verify] = useMutation(verifyScoresMutation);
   const [selected, setSelected] = useState<string[]>([]);
   const [search, setSearch] = useState('');
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [decision, setDecision] = useState<{ row: QueueRow; kind: Decision } | null>(null);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   // What this user may do is the server's answer, not a copy of its rules.
@@ -102,14 +104,16 @@ function Queue({
   }, [lookup.data, queue.data]);
 
   // Every word typed must appear in the task (任务12 or its text), the evaluatee or the lead unit.
+  const flaggedCount = useMemo(() => rows.filter((r) => r.flags.length > 0).length, [rows]);
   const shown = useMemo(() => {
     const words = search.trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return rows;
-    return rows.filter((r) => {
+    const candidates = flaggedOnly ? rows.filter((r) => r.flags.length > 0) : rows;
+    if (words.length === 0) return candidates;
+    return candidates.filter((r) => {
       const hay = `任务${r.taskNumber} ${r.taskText} ${r.evaluateeName} ${r.leadUnit.name} ${r.enteredBy}`;
       return words.every((w) => (/^任务\d+$/.test(w) ? new RegExp(`${w}(?!\\d)`).test(hay) : hay.includes(w)));
     });
-  }, [rows, search]);
+  }, [rows, search, flaggedOnly]);
 
   const groupOf = useMemo(() => new Map((lookup.data?.evaluatees ?? []).map((e) => [e.id, e.group])), [lookup.data]);
   const own = (r: QueueRow) => r.enteredByMe;
@@ -125,9 +129,21 @@ function Queue({
     return true;
   };
 
-  const acceptSelected = () => {
-    const items = shown.filter((r) => selected.includes(r.id)).map((r) => ({ scoreId: r.id, version: r.version, action: 'ACCEPT' as const }));
-    if (items.length > 0) void run(items, `已核实通过 ${items.length} 项分值`);
+  // A flagged score is confirmed one at a time, with a note: the bulk
+  // action accepts the others and leaves the flagged ones selected.
+  const acceptSelected = async () => {
+    const chosen = shown.filter((r) => selected.includes(r.id));
+    const flagged = chosen.filter((r) => r.flags.length > 0);
+    const items = chosen.filter((r) => r.flags.length === 0).map((r) => ({ scoreId: r.id, version: r.version, action: 'ACCEPT' as const }));
+    if (items.length > 0 && !(await run(items, `已核实通过 ${items.length} 项分值`))) return;
+    if (flagged.length > 0) {
+      setSelected(flagged.map((r) => r.id));
+      void message.warning(`${flagged.length} 项有疑点,须逐项点“通过”并填写确认说明`);
+    }
+  };
+  const accept = (r: QueueRow) => {
+    if (r.flags.length > 0) setDecision({ row: r, kind: 'ACCEPT' });
+    else void run([{ scoreId: r.id, version: r.version, action: 'ACCEPT' }], `已核实通过 ${r.evaluateeName} 任务 ${r.taskNumber}`);
   };
 
   const decide = async (v: DecisionValues) => {
@@ -135,7 +151,11 @@ function Queue({
     const { row, kind } = decision;
     const ok = await run(
       [{ scoreId: row.id, version: row.version, action: kind, reason: v.reason, ...(kind === 'ADJUST' ? { value: v.value } : {}) }],
-      kind === 'ADJUST' ? `已将 ${row.evaluateeName} 任务 ${row.taskNumber} 调整为 ${v.value} 分并核实` : `已退回 ${row.leadUnit.name}`,
+      kind === 'ADJUST'
+        ? `已将 ${row.evaluateeName} 任务 ${row.taskNumber} 调整为 ${v.value} 分并核实`
+        : kind === 'ACCEPT'
+          ? `已确认核实通过 ${row.evaluateeName} 任务 ${row.taskNumber}`
+          : `已退回 ${row.leadUnit.name}`,
     );
     if (ok) setDecision(null);
   };
@@ -201,6 +221,13 @@ function Queue({
       ),
     },
     {
+      title: '疑点',
+      key: 'flags',
+      width: 150,
+      responsive: ['md'],
+      render: (_, r) => (r.flags.length > 0 ? <FlagTags flags={r.flags} /> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    {
       title: '说明',
       dataIndex: 'comment',
       responsive: ['lg'],
@@ -249,7 +276,7 @@ function Queue({
       </Typography.Text>
     ) : (
       <Flex gap={0} wrap="wrap" vertical={compact}>
-        <Button type="link" size="small" onClick={() => void run([{ scoreId: r.id, version: r.version, action: 'ACCEPT' }], `已核实通过 ${r.evaluateeName} 任务 ${r.taskNumber}`)}>
+        <Button type="link" size="small" onClick={() => accept(r)}>
           通过
         </Button>
         <Button type="link" size="small" onClick={() => setDecision({ row: r, kind: 'ADJUST' })}>
@@ -280,6 +307,7 @@ function Queue({
             {r.maxPoints && <Typography.Text type="secondary"> / 满分 {formatDecimal(r.maxPoints)}</Typography.Text>}
             {status === 'RETURNED' && r.reviewReason && <Typography.Text type="warning"> 退回:{r.reviewReason}</Typography.Text>}
           </span>
+          <FlagTags flags={r.flags} />
         </Flex>
       ),
     },
@@ -316,6 +344,12 @@ function Queue({
             <Typography.Text type="secondary">{shown.length === rows.length ? `共 ${rows.length} 项` : `显示 ${shown.length} / ${rows.length} 项`}</Typography.Text>
           </Flex>
           <Flex gap={8} wrap="wrap" style={{ flex: compact ? '1 1 100%' : undefined }}>
+            {status === 'SUBMITTED' && (
+              <Flex gap={6} align="center">
+                <Switch size="small" checked={flaggedOnly} onChange={setFlaggedOnly} aria-label="只看有疑点的" />
+                <Typography.Text>只看有疑点的({flaggedCount})</Typography.Text>
+              </Flex>
+            )}
             <Input.Search
               allowClear
               placeholder="搜索任务号、考评对象、牵头单位"
@@ -325,7 +359,7 @@ function Queue({
               style={{ width: compact ? '100%' : 260 }}
             />
             {selectable && (
-              <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={verifyState.fetching && selected.length > 0} onClick={acceptSelected}>
+              <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={verifyState.fetching && selected.length > 0} onClick={() => void acceptSelected()}>
                 批量核实通过{selected.length > 0 ? `(${selected.length})` : ''}
               </Button>
             )}

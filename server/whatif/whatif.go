@@ -1,0 +1,214 @@
+// Package whatif answers "where would effort count most?" for one evaluatee
+// in an open period: for every task it carries, how many points of the
+// half-year score and how many places in its group it would gain if the
+// task reached full marks, everyone else's scores staying as they are; and
+// the result of any hypothetical scores it tries. It only reads: nothing of
+// a what-if is stored. The figures come from the formula itself
+// (scoring.HalfYear), exactly, on the live data the preview ranking uses.
+package whatif
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kaoping/kaoping/server/apperr"
+	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/results"
+	"github.com/kaoping/kaoping/server/scoring"
+	"github.com/kaoping/kaoping/server/store"
+	"github.com/kaoping/kaoping/server/workflow"
+)
+
+// Assumption is what every what-if figure assumes, in the UI's words.
+const Assumption = "假设其他考评对象和其他任务的分值保持当前录入(含未核实的草稿)不变,民意调查、第三方评估和实地调研结果不变;某任务“达到满分”指其每个牵头单位都给出满分。"
+
+// MaxChanges bounds one trial.
+const MaxChanges = 100
+
+// Change is a hypothetical score of a task: every lead unit of the task
+// enters Value.
+type Change struct {
+	TaskID int64
+	Value  decimal.Decimal
+}
+
+// Outcome is the half-year result under a scenario.
+type Outcome struct {
+	Score     *decimal.Decimal // published figure; nil when no component exists
+	Exact     *scoring.Exact
+	Rank      int // in the group; the last place + 1 without a score
+	GroupSize int
+}
+
+// TaskGain is what full marks on one task would bring.
+type TaskGain struct {
+	Task     store.Task
+	Max      decimal.Decimal // 满分 as entered
+	Current  []scoring.LeadScore
+	Gain     scoring.Exact   // exact gain of the half-year score
+	GainShow decimal.Decimal // the published figures' difference
+	RankGain int             // places gained (positive is better)
+	Outcome  Outcome
+}
+
+// Analysis is the what-if ranking of an evaluatee's tasks.
+type Analysis struct {
+	Period    store.Period
+	Evaluatee store.Evaluatee
+	Current   Outcome
+	Tasks     []TaskGain // largest gain first; tasks already at full marks left out
+}
+
+// mayAsk is the rule: the 专班 and leaders for any evaluatee, a contact for
+// its own unit; only while scores are still entered (填报, 审核), as a
+// published result is no longer a matter of effort.
+func mayAsk(id *auth.Identity, sc *results.Scenario) error {
+	if !id.Has(auth.RoleTaskForce, auth.RoleLeader) && !(id.Has(auth.RoleEvaluateeContact) && id.InUnit(sc.Evaluatee.UnitID)) {
+		return apperr.Errorf(apperr.Forbidden, "只能模拟本单位的得分")
+	}
+	if sc.Period.State != workflow.Open && sc.Period.State != workflow.Review {
+		return apperr.Field("periodId", "state", "只能对填报或审核阶段的周期做得分模拟", "what-if is for periods in 填报 or 审核 only")
+	}
+	return nil
+}
+
+// Analyse ranks the evaluatee's tasks by what full marks on each would gain.
+func Analyse(ctx context.Context, db store.DB, id *auth.Identity, periodID, evaluateeID int64) (*Analysis, error) {
+	sc, err := results.LoadScenario(ctx, db, periodID, evaluateeID)
+	if err != nil {
+		return nil, err
+	}
+	if err := mayAsk(id, sc); err != nil {
+		return nil, err
+	}
+	current, err := evaluate(sc, nil)
+	if err != nil {
+		return nil, err
+	}
+	a := &Analysis{Period: sc.Period, Evaluatee: sc.Evaluatee, Current: current}
+	for _, t := range sc.Tasks {
+		max := scoring.MaxEntry(sc.Points[t.ID])
+		if atFullMarks(sc, t.ID, max) {
+			continue
+		}
+		out, err := evaluate(sc, []Change{{TaskID: t.ID, Value: max}})
+		if err != nil {
+			return nil, err
+		}
+		g := TaskGain{Task: t, Max: max, Current: sc.Input.Scores[t.ID], Outcome: out}
+		g.Gain, g.GainShow = gain(current, out)
+		g.RankGain = current.Rank - out.Rank
+		a.Tasks = append(a.Tasks, g)
+	}
+	slices.SortStableFunc(a.Tasks, func(x, y TaskGain) int {
+		if c := y.Gain.Cmp(x.Gain); c != 0 {
+			return c
+		}
+		return y.RankGain - x.RankGain
+	})
+	return a, nil
+}
+
+// Try returns the result the evaluatee would have with the changed scores.
+// Each change must be an enterable score of a task it carries.
+func Try(ctx context.Context, db store.DB, id *auth.Identity, periodID, evaluateeID int64, changes []Change) (*Outcome, error) {
+	if len(changes) == 0 || len(changes) > MaxChanges {
+		return nil, apperr.Field("changes", "count", fmt.Sprintf("请填写 1 到 %d 项模拟分值", MaxChanges), fmt.Sprintf("between 1 and %d changes", MaxChanges))
+	}
+	sc, err := results.LoadScenario(ctx, db, periodID, evaluateeID)
+	if err != nil {
+		return nil, err
+	}
+	if err := mayAsk(id, sc); err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for i, c := range changes {
+		field := fmt.Sprintf("changes[%d]", i)
+		if !slices.Contains(sc.Input.Carried, c.TaskID) {
+			return nil, apperr.Field(field+".taskId", "carried", "该考评对象不承担此任务", "the evaluatee does not carry this task")
+		}
+		if seen[c.TaskID] {
+			return nil, apperr.Field(field+".taskId", "unique", "同一任务只能填写一次", "one change per task")
+		}
+		seen[c.TaskID] = true
+		if err := scoring.CheckEntry(c.Value, sc.Points[c.TaskID]); err != nil {
+			max := scoring.MaxEntry(sc.Points[c.TaskID]).StringFixed(2)
+			return nil, apperr.Field(field+".value", "range", "分值须在 0 到满分 "+max+" 之间,最多两位小数", "the value must be between 0 and "+max+", two decimals at most")
+		}
+	}
+	out, err := evaluate(sc, changes)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func atFullMarks(sc *results.Scenario, task int64, max decimal.Decimal) bool {
+	scores := sc.Input.Scores[task]
+	if len(scores) < len(sc.Input.LeadUnits[task]) {
+		return false
+	}
+	for _, s := range scores {
+		if !s.Score.Equal(max) {
+			return false
+		}
+	}
+	return true
+}
+
+// evaluate applies changes to a copy of the scenario's input, computes the
+// half-year result and ranks it against the others' current scores.
+func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
+	in := sc.Input
+	in.Scores = make(map[int64][]scoring.LeadScore, len(sc.Input.Scores))
+	for t, s := range sc.Input.Scores {
+		in.Scores[t] = s
+	}
+	for _, c := range changes {
+		var scores []scoring.LeadScore
+		for _, unit := range in.LeadUnits[c.TaskID] {
+			scores = append(scores, scoring.LeadScore{LeadUnitID: unit, Score: c.Value})
+		}
+		in.Scores[c.TaskID] = scores
+	}
+	res, err := scoring.HalfYear(sc.Plan, in)
+	out := Outcome{GroupSize: len(sc.Others) + 1}
+	switch {
+	case err == nil:
+		published, exact := res.Published, res.Exact
+		out.Score, out.Exact = &published, &exact
+	case errors.Is(err, scoring.ErrNoScore):
+	default:
+		return out, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	out.Rank = rankAmong(sc, out.Score)
+	return out, nil
+}
+
+// rankAmong is the evaluatee's rank in its group with score, by the
+// ranking rule (scoring.Rank); without a score it comes after every scored one.
+func rankAmong(sc *results.Scenario, score *decimal.Decimal) int {
+	if score == nil {
+		return len(sc.Others) + 1
+	}
+	rows := append(slices.Clone(sc.Others), scoring.RankInput{ID: sc.Evaluatee.ID, Score: *score, SortKey: sc.Evaluatee.Unit.SortKey})
+	for _, r := range scoring.Rank(rows) {
+		if r.ID == sc.Evaluatee.ID {
+			return r.Rank
+		}
+	}
+	return len(rows)
+}
+
+func gain(from, to Outcome) (scoring.Exact, decimal.Decimal) {
+	zero := scoring.ExactOf(decimal.Zero)
+	if from.Exact == nil || to.Exact == nil {
+		return zero, decimal.Zero
+	}
+	return scoring.Diff(*to.Exact, *from.Exact), to.Score.Sub(*from.Score)
+}
