@@ -44,3 +44,6 @@ if (($#)); then
 else
   KAOPING_URL="http://$addr" npm run --silent e2e
 fi
+# Everything the browser tests wrote kept the results' roll-ups in step.
+log "results verify after the browser tests"
+bin/kaoping results verify

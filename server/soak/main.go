@@ -11,7 +11,8 @@
 //     kill -9 while it moves a period, restart;
 //  4. checks: every acknowledged save is in the score history and the audit
 //     log exactly once and no save is there twice; the import and the move
-//     applied whole or not at all; `kaoping audit verify` passes; errors
+//     applied whole or not at all; `kaoping audit verify` and `kaoping
+//     results verify` pass; errors
 //     happened only right after a kill.
 //
 // It prints requests, errors, p50/p95/p99 and the server's RSS, and exits 1
@@ -215,6 +216,13 @@ func soak(ctx context.Context, o options) (bool, error) {
 		}
 	} else {
 		c.pass("kaoping audit verify: %s", strings.TrimSpace(string(out)))
+	}
+	// The roll-ups the live results read were kept in step by every write,
+	// including those cut off by the kills.
+	if out, err := exec.CommandContext(ctx, o.binary, "results", "verify").CombinedOutput(); err != nil {
+		c.fail("kaoping results verify: %v\n%s", err, indent(string(out), 20))
+	} else {
+		c.pass("kaoping results verify: %s", strings.TrimSpace(string(out)))
 	}
 	srv.Stop()
 	srv.KeepLogs(len(c.failed) > 0)
