@@ -76,3 +76,10 @@ export const homeQuery = graphql(`
     }
   }
 `);
+
+/** Submitted scores of a period that raise a consistency flag (疑点), for the 专班's home. */
+export const flaggedScoreCountQuery = graphql(`
+  query HomeFlaggedScoreCount($periodId: ID!) {
+    flaggedScoreCount(periodId: $periodId)
+  }
+`);

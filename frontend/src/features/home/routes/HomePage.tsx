@@ -9,7 +9,7 @@ import type { HomePeriodFieldsFragment, HomeQuery } from '../../../gql/graphql';
 import { formatTime, periodStateColors, periodStateLabels, scoringMethodLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
-import { homeQuery } from '../documents';
+import { flaggedScoreCountQuery, homeQuery } from '../documents';
 import { daysLeftColor, daysLeftText, windowName } from '../format';
 
 /**
@@ -78,6 +78,13 @@ function Countdown({ p }: { p: HomePeriod }) {
 function Count({ title, value, danger, to }: { title: string; value: number; danger?: boolean; to?: string }) {
   const stat = <Statistic title={title} value={value} valueStyle={danger && value > 0 ? { color: '#cf1322' } : undefined} />;
   return to && value > 0 ? <Link to={to}>{stat}</Link> : stat;
+}
+
+/** 疑点: its own small query, so the home's one statement per section stays one. */
+function FlaggedCount({ p }: { p: HomePeriod }) {
+  const [{ data }] = useQuery({ query: flaggedScoreCountQuery, variables: { periodId: p.periodId } });
+  if (!data) return <Statistic title="有疑点待核实" value="…" />;
+  return <Count title="有疑点待核实" value={data.flaggedScoreCount} danger to={`${periodLink(p, 'verification')}`} />;
 }
 
 function Section({ title, icon, extra, children }: { title: string; icon: ReactNode; extra?: ReactNode; children: ReactNode }) {
@@ -170,6 +177,7 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
               counts={
                 <>
                   <Count title="待核实分值" value={p.open} to={periodLink(p, 'verification')} />
+                  <FlaggedCount p={p} />
                   <Count title="已退回评分单位" value={p.returned} />
                   <div>
                     <Typography.Text type="secondary">待导入</Typography.Text>
