@@ -17,6 +17,10 @@ export const scoreFieldsFragment = graphql(`
     verifiedAt
     originalValue
     reviewReason
+    flags {
+      label
+      reason
+    }
   }
 `);
 

@@ -24,6 +24,8 @@ export interface ScoreLite {
   verifiedAt?: string | null;
   originalValue?: string | null;
   reviewReason?: string | null;
+  /** Consistency flags (疑点) the score raises; absent in a conflict answer. */
+  flags?: ReadonlyArray<{ label: string; reason: string }>;
 }
 
 // ---------------------------------------------------------------- typing

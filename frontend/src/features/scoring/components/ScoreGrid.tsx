@@ -45,10 +45,16 @@ function lookOf(v: CellView): CellLook {
   return { label: scoreStatusLabels[s] };
 }
 
+/** The state line of a cell, with 疑点 when the score raises a consistency flag. */
+function stateLine(v: CellView, label: string): string {
+  return v.score?.flags?.length ? `${label}·疑点` : label;
+}
+
 function tipOf(v: CellView): string | null {
   if (v.conflict) return `${v.conflict.message}。请在右侧选择保留您的分值或采用对方的分值。`;
   if (v.problem) return v.problem;
   if (v.score?.status === 'RETURNED') return `专班退回:${v.score.reviewReason ?? '(未说明理由)'}`;
+  if (v.score?.flags?.length) return `疑点:${v.score.flags.map((f) => f.reason).join(';')}`;
   return null;
 }
 
@@ -105,7 +111,9 @@ const GridCell = memo(function GridCell({ view, row, col, label, active, handler
         onKeyDown={(e) => handlers.keyDown(e, pos)}
         onPaste={(e) => handlers.paste(e, pos)}
       />
-      <div className="kp-cell-state">{look.label}</div>
+      <div className="kp-cell-state" data-flags={view.score?.flags?.length || undefined}>
+        {stateLine(view, look.label)}
+      </div>
     </div>
   );
   // Always inside a Tooltip (empty when there is nothing to say), so the

@@ -73,6 +73,7 @@ function sheet(editable = true): ScoreSheetQuery {
             verifiedAt: null,
             originalValue: null,
             reviewReason: '佐证材料不足',
+            flags: [],
           },
           report: {
             id: 'r1',
