@@ -69,8 +69,14 @@ test('the circular prints to PDF with the group titles and the top unit', async 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const doc = await getDocumentProxy(new Uint8Array(pdf));
     const { text, totalPages } = await extractText(doc, { mergePages: true });
-    // NFKC: CJK fonts map some glyphs to Kangxi radicals (⾼ for 高) in the PDF's text layer.
-    const flat = text.normalize('NFKC').replace(/\s+/g, '');
+    // NFKC: CJK fonts map some glyphs to Kangxi radicals (⾼ for 高) in the
+    // PDF's text layer; radicals of the supplement block (⻔ for 门) have no
+    // compatibility mapping, so they are mapped here.
+    const supplement = { '⻔': '门', '⻓': '长', '⻅': '见', '⻆': '角', '⻘': '青', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻋': '车', '⻉': '贝', '⻚': '页', '⻥': '鱼', '⻦': '鸟', '⻰': '龙', '⻬': '齐', '⻮': '齿', '⻩': '黄', '⻤': '鬼', '⻨': '麦', '⻄': '西', '⻈': '讠' };
+    const flat = text
+      .normalize('NFKC')
+      .replace(/[\u2E80-\u2EFF]/g, (c) => supplement[c] ?? c)
+      .replace(/\s+/g, '');
     assert.ok(totalPages >= circular.groups.length, `each group from a new page: ${totalPages} pages`);
     for (const g of circular.groups) {
       assert.ok(flat.includes(g.title), `PDF names ${g.title}`);

@@ -46,7 +46,6 @@ test('the 专班 filters the queue to flagged scores and accepts one with a conf
     await page.screenshot({ path: join(SHOTS, 'verification-flagged.png') });
 
     const first = rows.filter({ has: page.getByRole('button', { name: /^通\s*过$/ }) }).first();
-    const label = await first.locator('td').first().innerText();
     await first.getByRole('button', { name: /^通\s*过$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/系统发现 \d+ 处疑点/).waitFor({ timeout: 15000 });
@@ -56,7 +55,6 @@ test('the 专班 filters the queue to flagged scores and accepts one with a conf
     await dialog.getByLabel('确认说明').fill('已与牵头单位电话核实,评分依据充分');
     await dialog.getByRole('button', { name: /确认通过/ }).click();
     await page.locator('.ant-message').getByText(/已确认核实通过/).waitFor({ timeout: 15000 });
-    assert.ok(label.length > 0);
     assert.deepEqual(page.problems, [], 'no uncaught errors in the page');
   } finally {
     await page.close();

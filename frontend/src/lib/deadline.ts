@@ -13,7 +13,7 @@ const labels = enumLabelMap('DeadlineState');
 // open-ended work neutral purple.
 const colors: Record<DeadlineState, string> = {
   COMPLETED: 'green',
-  STAGED_RESULTS: 'cyan',
+  STAGED_RESULTS: 'geekblue',
   NOTABLE_RESULTS: 'blue',
   ONGOING: 'purple',
 };

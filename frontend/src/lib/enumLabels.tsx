@@ -1,7 +1,6 @@
-import { Spin } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
+import { EnumLabelsDocument } from '../gql/graphql';
 import type {
   AggregateGrouping,
   AggregateMeasure,
@@ -31,15 +30,7 @@ import { readStored, storageKeys, writeStored } from './storage';
 // not wait for it. Until the first answer the app shows a spinner; if it
 // never comes, values show as their codes rather than as nothing.
 
-export const enumLabelsQuery = graphql(`
-  query EnumLabels {
-    enumLabels {
-      enum
-      value
-      label
-    }
-  }
-`);
+export const enumLabelsQuery = EnumLabelsDocument;
 
 /** Each labelled enum and its values' type. */
 export interface LabelledEnums {
@@ -148,6 +139,13 @@ export function EnumLabelsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (data?.enumLabels) writeStored(storageKeys.enumLabels, JSON.stringify(data.enumLabels));
   }, [data]);
-  if (!stored && !fresh && !error) return <Spin fullscreen description="正在加载…" />;
+  // A plain placeholder, not antd's Spin: this runs before every page,
+  // the sign-in page included, and must not grow the entry chunk.
+  if (!stored && !fresh && !error)
+    return (
+      <div role="status" style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center', color: 'rgba(0,0,0,0.65)' }}>
+        正在加载…
+      </div>
+    );
   return children;
 }

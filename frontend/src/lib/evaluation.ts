@@ -38,7 +38,7 @@ export const progressStateLabels = enumLabelMap('ProgressState');
 export const progressStateColors: Record<ProgressState, string> = {
   NOT_STARTED: 'default',
   IN_PROGRESS: 'processing',
-  STAGED_RESULTS: 'cyan',
+  STAGED_RESULTS: 'geekblue',
   NOTABLE_RESULTS: 'blue',
   COMPLETED: 'green',
 };

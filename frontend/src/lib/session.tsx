@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
+import { MeDocument } from '../gql/graphql';
 import type { MeQuery, Role } from '../gql/graphql';
 import { enumLabelMap } from './enumLabels';
 import { readStored, storageKeys, writeStored } from './storage';
@@ -9,29 +9,7 @@ import { authEvents, unauthenticatedEvent } from './urql';
 // Who is signed in, shared by every page. The server enforces every rule;
 // the pages only use this to offer what the user may do.
 
-export const meQuery = graphql(`
-  query Me {
-    me {
-      restricted
-      pendingSteps
-      idleTimeoutSeconds
-      expiresAt
-      user {
-        id
-        username
-        displayName
-        roles
-        mustChangePassword
-        totpEnabled
-        totpRequired
-        unit {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
+export const meQuery = MeDocument;
 
 export type SessionData = NonNullable<MeQuery['me']>;
 

@@ -1,15 +1,11 @@
 import { useMutation } from 'urql';
-import { graphql } from '../../gql';
+import { LogoutDocument } from '../../gql/graphql';
 import { forgetSignedIn } from './sessionMemory';
 
 // In a module of its own: the layout of every signed-in page signs out with
 // it, and importing it from AccountPage put the account page's forms
 // (password change, authenticator enrolment) into every page's download.
-const logoutMutation = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
+const logoutMutation = LogoutDocument;
 
 /** Signs out and starts afresh on the sign-in page. */
 export function useLogout() {
