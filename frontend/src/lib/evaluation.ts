@@ -37,7 +37,7 @@ export const progressStateLabels = enumLabelMap('ProgressState');
 
 export const progressStateColors: Record<ProgressState, string> = {
   NOT_STARTED: 'default',
-  IN_PROGRESS: 'processing',
+  IN_PROGRESS: 'blue',
   STAGED_RESULTS: 'geekblue',
   NOTABLE_RESULTS: 'blue',
   COMPLETED: 'green',

@@ -58,7 +58,13 @@ export function DecisionModal({
       okButtonProps={{ danger: decision === 'RETURN', loading: busy }}
       cancelText="取消"
       onCancel={onCancel}
-      onOk={() => form.validateFields().then((v) => onOk({ ...v, value: v.value?.trim(), reason: v.reason.trim() }))}
+      onOk={() =>
+        form
+          .validateFields()
+          .then((v) => onOk({ ...v, value: v.value?.trim(), reason: v.reason.trim() }))
+          // The form shows what is missing; a failed validation is not an error of the page.
+          .catch(() => undefined)
+      }
       destroyOnHidden
     >
       {row && (
