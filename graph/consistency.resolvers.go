@@ -12,6 +12,7 @@ import (
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/consistency"
 	"github.com/kaoping/kaoping/server/plans"
+	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/validate"
 )
@@ -32,4 +33,11 @@ func (r *queryResolver) FlaggedScoreCount(ctx context.Context, periodID int64) (
 
 func (r *scoreResolver) Flags(ctx context.Context, obj *store.Score) ([]consistency.Flag, error) {
 	return For(ctx).flags.loader(r.Store.DB, r.Eval.Now).Load(ctx, obj.ID)
+}
+
+func (r *scoreLineResolver) Flags(ctx context.Context, obj *results.ScoreLine) ([]consistency.Flag, error) {
+	if !consistency.MaySeeFlags(auth.From(ctx)) {
+		return []consistency.Flag{}, nil
+	}
+	return For(ctx).flags.loader(r.Store.DB, r.Eval.Now).Load(ctx, obj.ScoreID)
 }

@@ -64,6 +64,7 @@ type ResolverRoot interface {
 	ProgressReport() ProgressReportResolver
 	Query() QueryResolver
 	Score() ScoreResolver
+	ScoreLine() ScoreLineResolver
 	SourceValue() SourceValueResolver
 	Task() TaskResolver
 	User() UserResolver
@@ -851,6 +852,7 @@ type ComplexityRoot struct {
 		Counted       func(childComplexity int) int
 		EnteredAt     func(childComplexity int) int
 		EnteredBy     func(childComplexity int) int
+		Flags         func(childComplexity int) int
 		LeadUnitName  func(childComplexity int) int
 		OriginalValue func(childComplexity int) int
 		ReviewReason  func(childComplexity int) int
@@ -1203,6 +1205,9 @@ type ScoreResolver interface {
 	History(ctx context.Context, obj *store.Score) ([]store.ScoreChange, error)
 	EnteredByMe(ctx context.Context, obj *store.Score) (bool, error)
 	Flags(ctx context.Context, obj *store.Score) ([]consistency.Flag, error)
+}
+type ScoreLineResolver interface {
+	Flags(ctx context.Context, obj *results.ScoreLine) ([]consistency.Flag, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -5035,6 +5040,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ScoreLine.EnteredBy(childComplexity), true
+	case "ScoreLine.flags":
+		if e.ComplexityRoot.ScoreLine.Flags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreLine.Flags(childComplexity), true
 	case "ScoreLine.leadUnitName":
 		if e.ComplexityRoot.ScoreLine.LeadUnitName == nil {
 			break
@@ -6309,6 +6320,15 @@ extend type Score {
   """
   The consistency flags this score raises now (empty when none). Accepting a flagged
   score needs a confirming note (verifyScores' reason), kept in the verification record.
+  """
+  flags: [ConsistencyFlag!]!
+}
+
+extend type ScoreLine {
+  """
+  The consistency flags the lead unit's score raises now (疑点), shown on the
+  evaluatee page. Only the 专班 and leaders are shown them; for other roles
+  the list is empty.
   """
   flags: [ConsistencyFlag!]!
 }
@@ -9349,6 +9369,8 @@ func (ec *executionContext) childFields_ScoreLine(ctx context.Context, field gra
 		return ec.fieldContext_ScoreLine_reviewReason(ctx, field)
 	case "counted":
 		return ec.fieldContext_ScoreLine_counted(ctx, field)
+	case "flags":
+		return ec.fieldContext_ScoreLine_flags(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ScoreLine", field.Name)
 }
@@ -28588,6 +28610,38 @@ func (ec *executionContext) fieldContext_ScoreLine_counted(_ context.Context, fi
 	return graphql.NewScalarFieldContext("ScoreLine", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ScoreLine_flags(ctx context.Context, field graphql.CollectedField, obj *results.ScoreLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreLine_flags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ScoreLine().Flags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []consistency.Flag) graphql.Marshaler {
+			return ec.marshalNConsistencyFlag2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋconsistencyᚐFlagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreLine_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScoreLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsistencyFlag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ScoreSheet_period(ctx context.Context, field graphql.CollectedField, obj *model.ScoreSheet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40769,58 +40823,64 @@ func (ec *executionContext) _ScoreLine(ctx context.Context, sel ast.SelectionSet
 		case "scoreId":
 			out.Values[i] = ec._ScoreLine_scoreId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "leadUnitName":
 			out.Values[i] = ec._ScoreLine_leadUnitName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "value":
 			out.Values[i] = ec._ScoreLine_value(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._ScoreLine_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "enteredBy":
 			out.Values[i] = ec._ScoreLine_enteredBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "enteredAt":
 			out.Values[i] = ec._ScoreLine_enteredAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "verifiedBy":
 			out.Values[i] = ec._ScoreLine_verifiedBy(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "verifiedAt":
 			out.Values[i] = ec._ScoreLine_verifiedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "originalValue":
 			out.Values[i] = ec._ScoreLine_originalValue(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reviewReason":
 			out.Values[i] = ec._ScoreLine_reviewReason(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "counted":
 			out.Values[i] = ec._ScoreLine_counted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "flags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ScoreLine_flags(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

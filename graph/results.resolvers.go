@@ -59,3 +59,7 @@ func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluatee
 		Components: orEmpty(b.Components), Dimensions: orEmpty(b.Dimensions), Tasks: orEmpty(b.Tasks), Steps: orEmpty(b.Steps),
 		MissingScores: b.MissingScores}, nil
 }
+
+func (r *Resolver) ScoreLine() ScoreLineResolver { return &scoreLineResolver{r} }
+
+type scoreLineResolver struct{ *Resolver }

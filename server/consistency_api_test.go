@@ -317,3 +317,91 @@ func fieldOfFirst(errs []gqlError) (field, rule, zh, en string) {
 	}
 	return fieldOf(errs[0])
 }
+
+const flaggedProfile = `query($p: ID!, $e: ID!) { evaluateeProfile(periodId: $p, evaluateeId: $e) {
+	breakdown { tasks { taskId scores { scoreId leadUnitName flags { rule reason } } } } } }`
+
+type profileFlags struct {
+	EvaluateeProfile struct {
+		Breakdown struct {
+			Tasks []struct {
+				TaskID string
+				Scores []struct {
+					ScoreID, LeadUnitName string
+					Flags                 []struct{ Rule, Reason string }
+				}
+			}
+		}
+	}
+}
+
+// The leader's evaluatee page shows the same doubts as the 专班's queue, on
+// the lead units' scores of each task; other readers of results see none;
+// and the flags of the whole page cost a constant number of statements.
+func TestConsistencyFlagsOnTheEvaluateePage(t *testing.T) {
+	t.Parallel()
+	c := newConsistencyCase(t)
+	queue := c.queue()
+	byID := map[string]flaggedScore{}
+	for _, s := range queue {
+		byID[s.ID] = s
+	}
+	read := func() (map[string][]string, int) {
+		var out profileFlags
+		c.must(flaggedProfile, map[string]any{"p": c.period, "e": c.e1}, &out)
+		got, lines := map[string][]string{}, 0
+		for _, task := range out.EvaluateeProfile.Breakdown.Tasks {
+			for _, s := range task.Scores {
+				lines++
+				var rules []string
+				for _, f := range s.Flags {
+					if f.Reason == "" {
+						t.Errorf("score %s: flag %s without a reason", s.ScoreID, f.Rule)
+					}
+					rules = append(rules, f.Rule)
+				}
+				sort.Strings(rules)
+				if len(rules) > 0 {
+					got[s.ScoreID] = rules
+				}
+			}
+		}
+		return got, lines
+	}
+
+	c.loginAs(auth.RoleLeader)
+	got, lines := read()
+	if lines < 4 {
+		t.Fatalf("甲区's page shows %d scores, want the 4 entered", lines)
+	}
+	want := map[string][]string{}
+	for id, s := range byID {
+		if s.EvaluateeID == c.e1 && len(s.Flags) > 0 {
+			want[id] = rulesOf(s)
+		}
+	}
+	if len(want) < 3 {
+		t.Fatalf("the case raises flags on %d of 甲区's scores, want at least 3: %v", len(want), want)
+	}
+	for id, rules := range want {
+		if !slices.Equal(got[id], rules) {
+			t.Errorf("leader sees %s: %v, the queue says %v (%s)", id, got[id], rules, c.cellName(byID[id]))
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("leader sees flags on %v, the queue on %v", got, want)
+	}
+
+	c.must(`query($p: ID!, $e: ID!) { evaluateeProfile(periodId: $p, evaluateeId: $e) { breakdown { tasks { scores { scoreId } } } } }`,
+		map[string]any{"p": c.period, "e": c.e1}, nil)
+	without := c.statements.Load()
+	c.must(flaggedProfile, map[string]any{"p": c.period, "e": c.e1}, nil)
+	if with := c.statements.Load(); with-without > 4 {
+		t.Errorf("flags on the evaluatee page cost %d statements more than the page alone, want at most 4", with-without)
+	}
+
+	c.loginAs(auth.RoleAnalyst)
+	if got, _ := read(); len(got) != 0 {
+		t.Errorf("an analyst is shown flags: %v", got)
+	}
+}

@@ -8,6 +8,7 @@ import { BASE, SHOTS, openPage, signIn, startBrowser } from './browser.mjs';
 let session;
 let planId;
 let periodId;
+let flaggedEvaluatee;
 
 before(async () => {
   session = await startBrowser();
@@ -22,6 +23,13 @@ before(async () => {
   planId = plans.plans[0].id;
   periodId = plans.plans[0].periods.find((p) => p.state === 'OPEN' || p.state === 'REVIEW')?.id;
   assert.ok(periodId, 'the demo has a period where scores are verified');
+  const queue = await session.context.request.post(`${BASE}/graphql`, {
+    headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
+    data: { query: 'query($p: ID!) { verificationQueue(periodId: $p) { evaluateeId flags { rule } } }', variables: { p: periodId } },
+  });
+  const flagged = (await queue.json()).data.verificationQueue.filter((s) => s.flags.length > 0);
+  assert.ok(flagged.length > 0, 'the demo queue has flagged scores');
+  flaggedEvaluatee = flagged[0].evaluateeId;
 });
 
 after(async () => {
@@ -61,15 +69,49 @@ test('the 专班 filters the queue to flagged scores and accepts one with a conf
   }
 });
 
+test('a leader sees the doubts on an evaluatee page, down to the task and its reason', async () => {
+  const leader = await startBrowser();
+  try {
+    await signIn(leader.context, 'leader');
+    const page = await openPage(leader.context);
+    await page.goto(`${BASE}/plans/${planId}/results/${flaggedEvaluatee}?period=${periodId}`);
+    const summary = page.getByTestId('profile-flags');
+    await summary.waitFor({ timeout: 60000 });
+    assert.match(await summary.innerText(), /^\d+ 个评分有疑点$/);
+    // Open every dimension, then every indicator, until a flagged task row shows.
+    const dims = page.locator('[data-dimension-row]');
+    for (let i = 0; i < (await dims.count()); i++) await dims.nth(i).click();
+    const flaggedTask = page.locator('[data-task-flags]').first();
+    if (!(await flaggedTask.isVisible())) {
+      const indicators = page.locator('.ant-table-expanded-row .ant-table-row:not([data-dimension-row])');
+      for (let i = 0; i < (await indicators.count()) && !(await flaggedTask.isVisible()); i++) await indicators.nth(i).click();
+    }
+    await flaggedTask.waitFor({ timeout: 60000 });
+    assert.match(await flaggedTask.innerText(), /^疑点 \d+$/);
+    // The task's detail shows each flagged score with the rule's name; its reason is the tooltip.
+    await flaggedTask.locator('xpath=ancestor::tr[1]').click();
+    const tag = page.locator('[data-score-line] [data-flags] .ant-tag').first();
+    await tag.waitFor({ timeout: 60000 });
+    await tag.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'evaluatee-flags.png') });
+    await tag.hover();
+    const reason = page.getByRole('tooltip').filter({ hasText: /\S{6,}/ });
+    await reason.first().waitFor({ timeout: 60000 });
+    assert.deepEqual(page.problems, [], 'no uncaught errors in the page');
+  } finally {
+    await leader.stop();
+  }
+});
+
 test('a contact opens the what-if of its own unit and tries a value', async () => {
   const contact = await startBrowser();
   try {
     await signIn(contact.context, 'contact');
     const page = await openPage(contact.context);
     await page.goto(`${BASE}/plans/${planId}/whatif?period=${periodId}`);
-    await page.getByText('当前半年得分(预览)').waitFor({ timeout: 20000 });
+    await page.getByText('当前半年得分(预览)').waitFor({ timeout: 60000 });
     const rows = page.locator('tr.ant-table-row');
-    await rows.first().waitFor({ timeout: 20000 });
+    await rows.first().waitFor({ timeout: 60000 });
     assert.ok((await rows.count()) > 0, 'the contact sees its tasks ranked by gain');
     // The first row is the largest gain; try its full marks and read the result.
     const max = (await rows.first().getByRole('textbox').getAttribute('placeholder')).split('–')[1];

@@ -16,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/labels"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
@@ -53,6 +54,12 @@ func Rules() []Rule {
 	return []Rule{HighWithoutProgress, LowDespiteCompletion, FieldVisitDisagrees, FullMarksPastDeadline,
 		LeadUnitsDisagree, SelfAboveMedian}
 }
+
+// MaySeeFlags says whether id is shown the doubts about scores: the 专班,
+// who verifies them, and leaders, who judge the results they rest on. The
+// evaluatee's contact and the lead units are not: a doubt is a question for
+// the verifier, not an accusation to the unit scored.
+func MaySeeFlags(id *auth.Identity) bool { return id.Has(auth.RoleTaskForce, auth.RoleLeader) }
 
 // Label is the rule's short name in the UI, from the one catalogue of
 // enum words (server/labels).

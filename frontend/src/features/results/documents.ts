@@ -280,6 +280,11 @@ export const evaluateeProfileQuery = graphql(`
             originalValue
             reviewReason
             counted
+            flags {
+              rule
+              label
+              reason
+            }
           }
         }
       }

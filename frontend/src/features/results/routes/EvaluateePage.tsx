@@ -23,6 +23,7 @@ import {
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { FlagTags } from '../../../components/FlagTags';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, usePlanPeriod, type PeriodData } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
@@ -115,6 +116,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   const dims = useMemo(() => [...(b?.dimensions ?? [])].sort((x, y) => x.number - y.number), [b]);
   const evidenceByTask = useMemo(() => new Map((p?.taskEvidence ?? []).map((e) => [e.taskId, e])), [p]);
   const tasksById = useMemo(() => new Map((b?.tasks ?? []).map((t) => [t.taskId, t])), [b]);
+  const flaggedScores = useMemo(() => (b?.tasks ?? []).flatMap((t) => t.scores).filter((s) => s.flags.length > 0).length, [b]);
 
   if (!data && fetching) return <PageLoading rows={12} />;
   if (error && !data) {
@@ -195,6 +197,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
               实地:{judgementLabels[t.finding.judgement]?.text}
             </Tag>
           )}
+          <TaskFlagsTag task={t} />
         </Flex>
       ),
     },
@@ -322,7 +325,21 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
         </Col>
       </Row>
 
-      <Card size="small" title="各方面 → 指标 → 任务" styles={{ body: { padding: 0 } }} data-testid="breakdown-tasks">
+      <Card
+        size="small"
+        title="各方面 → 指标 → 任务"
+        styles={{ body: { padding: 0 } }}
+        data-testid="breakdown-tasks"
+        extra={
+          flaggedScores > 0 && (
+            <Tooltip title="牵头单位评分与本单位进展报送、实地调研、截止时间或其他牵头单位不一致;展开任务可见原因。疑点不改变分值。">
+              <Tag color="warning" data-testid="profile-flags" style={{ marginInlineEnd: 0 }}>
+                {flaggedScores} 个评分有疑点
+              </Tag>
+            </Tooltip>
+          )
+        }
+      >
         <Table<DimensionData>
           size="middle"
           rowKey="dimensionId"
@@ -482,6 +499,29 @@ function TaskDetail({ task, evidence }: { task: TaskData; evidence: EvidenceData
   );
 }
 
+/**
+ * The task row's mark when any lead unit's score of it raises a consistency
+ * flag (shown to the 专班 and leaders only; the server sends none to
+ * others), so a doubt is visible before the row is expanded.
+ */
+function TaskFlagsTag({ task }: { task: TaskData }) {
+  const flagged = task.scores.filter((s) => s.flags.length > 0);
+  if (flagged.length === 0) return null;
+  return (
+    <Tooltip
+      title={
+        <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+          {flagged.flatMap((s) => s.flags.map((f) => <li key={`${s.scoreId}-${f.rule}`}>{`${s.leadUnitName}:${f.label}。${f.reason}`}</li>))}
+        </ul>
+      }
+    >
+      <Tag color="warning" data-task-flags={flagged.length} style={{ marginInlineEnd: 0 }}>
+        疑点 {flagged.reduce((n, s) => n + s.flags.length, 0)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** One lead unit's score of a task: value, status, who entered and verified it, and any adjustment by the 专班. */
 function ScoreLineView({ line }: { line: LineData }) {
   return (
@@ -499,6 +539,7 @@ function ScoreLineView({ line }: { line: LineData }) {
             <Tag style={{ marginInlineEnd: 0 }}>未计入</Tag>
           </Tooltip>
         )}
+        <FlagTags flags={line.flags} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         评分人:{line.enteredBy}({formatTime(line.enteredAt)}) · 核实人:{line.verifiedBy ? `${line.verifiedBy}(${formatTime(line.verifiedAt)})` : '未核实'}

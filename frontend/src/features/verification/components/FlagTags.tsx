@@ -1,22 +1,7 @@
-import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Flex, Tag, Tooltip } from 'antd';
+import { Alert } from 'antd';
 import type { QueueRow } from '../types';
 
-/** A score's consistency flags (疑点) as tags; the reason in words is the tooltip. */
-export function FlagTags({ flags }: { flags: QueueRow['flags'] }) {
-  if (flags.length === 0) return null;
-  return (
-    <Flex gap={4} wrap="wrap" data-flags={flags.length}>
-      {flags.map((f) => (
-        <Tooltip key={f.rule} title={f.reason}>
-          <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
-            {f.label}
-          </Tag>
-        </Tooltip>
-      ))}
-    </Flex>
-  );
-}
+export { FlagTags } from '../../../components/FlagTags';
 
 /** The flags spelled out, where the 专班 decides on the score. */
 export function FlagList({ flags }: { flags: QueueRow['flags'] }) {
