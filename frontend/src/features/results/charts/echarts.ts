@@ -1,39 +1,5 @@
-// The parts of Apache ECharts the result pages use, registered once. Only
-// the chart components import this file, and they are loaded lazily, so
-// pages without a chart never download ECharts.
-import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  RadarChart,
-  DataZoomComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
-
-export { echarts };
+// The result pages' chart colours, beside the shared ECharts registration.
+export { echarts } from '../../../lib/echarts';
 
 /** Quartile colours, best to worst: readable on white and for colour-blind readers (blue → orange). */
 export const quartileColors = ['#1d4ed8', '#60a5fa', '#fdba74', '#c2410c'];

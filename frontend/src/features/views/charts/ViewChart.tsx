@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { AggregateMeasure, ViewChart as Chart } from '../../../gql/graphql';
 import { measureNames, percentMeasures } from '../catalogue';
 import type { Pivot } from '../pivot';
-import { echarts } from './echarts';
+import { echarts } from '../../../lib/echarts';
 
 /** Radar and heatmap axes stay readable up to this many rows. */
 const MAX_RADAR = 12;

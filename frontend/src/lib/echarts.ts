@@ -1,7 +1,7 @@
-// The parts of Apache ECharts the views page draws with (bar, line,
-// heatmap, radar), registered once. Only the chart component imports this
-// file and it is loaded lazily, so the page's table shows before ECharts
-// has downloaded.
+// The parts of Apache ECharts the app draws with (bar, line, heatmap,
+// radar), registered once for every page. Only chart components import this
+// file, and they are loaded lazily, so pages without a chart never download
+// ECharts and a page's table shows before it has arrived.
 import { BarChart, HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
 import {
   DataZoomComponent,
