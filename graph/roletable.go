@@ -29,11 +29,11 @@ func RoleTable() string {
 				roles = append(roles, auth.Role(c.Value.Raw))
 			}
 			if len(roles) == len(auth.AllRoles) {
-				everyone = append(everyone, "`"+f.Name+"`")
+				everyone = append(everyone, f.Name)
 				continue
 			}
 			for _, r := range roles {
-				into[r] = append(into[r], "`"+f.Name+"`")
+				into[r] = append(into[r], f.Name)
 			}
 		}
 	}
@@ -45,9 +45,13 @@ func RoleTable() string {
 		if len(names) == 0 {
 			return "–"
 		}
-		return strings.Join(names, ", ")
+		return "`" + strings.Join(names, "`, `") + "`"
 	}
+	// Alphabetical, so the table does not move when the schema's files are
+	// split or reordered.
 	for _, r := range auth.AllRoles {
+		slices.Sort(queries[r])
+		slices.Sort(mutations[r])
 		b.WriteString("| " + string(r) + " " + r.Label() + " | " + cell(queries[r]) + " | " + cell(mutations[r]) + " |\n")
 	}
 	slices.Sort(everyone)
