@@ -52,7 +52,7 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
   }
 
   const content = (
-    <div style={{ width: compact ? 'min(340px, calc(100vw - 32px))' : 380 }} data-testid="notification-list">
+    <div style={{ width: compact ? 'min(290px, calc(100vw - 80px))' : 380 }} data-testid="notification-list">
       {error && !data ? (
         <Typography.Text type="danger">{t('failed')}</Typography.Text>
       ) : items.length === 0 ? (
