@@ -13,6 +13,7 @@ func listCosts(c *ComplexityRoot) {
 	c.Query.Users = times(100)
 	c.Query.Evaluatees = func(child int, _ int64) int { return 100 * child }
 	c.Query.AuditLog = func(child int, _ *model.AuditFilter, _ *int, limit *int) int { return derefOr(limit, 100) * child }
+	c.Query.Notifications = func(child int, first int, _ bool) int { return first * child }
 	c.Plan.Dimensions = times(7)
 	c.Plan.Evaluatees = times(100)
 	c.Plan.Periods = times(2)

@@ -26,6 +26,7 @@ import (
 	"github.com/kaoping/kaoping/server/home"
 	"github.com/kaoping/kaoping/server/importer"
 	"github.com/kaoping/kaoping/server/labels"
+	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -58,6 +59,7 @@ type ResolverRoot interface {
 	ImportedTask() ImportedTaskResolver
 	Indicator() IndicatorResolver
 	Mutation() MutationResolver
+	Notification() NotificationResolver
 	ObjectionEvidence() ObjectionEvidenceResolver
 	Period() PeriodResolver
 	Plan() PlanResolver
@@ -551,6 +553,7 @@ type ComplexityRoot struct {
 		ImportSourceValues       func(childComplexity int, input model.ImportSourceValuesInput) int
 		Login                    func(childComplexity int, input model.LoginInput) int
 		Logout                   func(childComplexity int) int
+		MarkNotificationsRead    func(childComplexity int, ids []int64, all bool) int
 		MovePeriod               func(childComplexity int, input model.MovePeriodInput) int
 		PlanFieldVisit           func(childComplexity int, input model.PlanFieldVisitInput) int
 		PreviewPlanImport        func(childComplexity int, file graphql.Upload) int
@@ -577,6 +580,16 @@ type ComplexityRoot struct {
 		UpdateUser               func(childComplexity int, input model.UpdateUserInput) int
 		UploadEvidence           func(childComplexity int, reportID int64, file graphql.Upload) int
 		VerifyScores             func(childComplexity int, input model.VerifyScoresInput) int
+	}
+
+	Notification struct {
+		Body      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Link      func(childComplexity int) int
+		ReadAt    func(childComplexity int) int
+		Title     func(childComplexity int) int
 	}
 
 	Objection struct {
@@ -719,48 +732,50 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Aggregate              func(childComplexity int, spec analytics.Spec) int
-		AggregateLimits        func(childComplexity int) int
-		AnnualRankChanges      func(childComplexity int, planID int64, group store.RankingGroup) int
-		AnnualRanking          func(childComplexity int, planID int64, group store.RankingGroup) int
-		AuditLog               func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
-		AuditLogUnits          func(childComplexity int) int
-		Breakdown              func(childComplexity int, periodID int64, evaluateeID int64) int
-		Circular               func(childComplexity int, periodID int64) int
-		CompareEvaluatees      func(childComplexity int, periodID int64, evaluateeIds []int64) int
-		EnumLabels             func(childComplexity int) int
-		EvaluateeFieldFindings func(childComplexity int, periodID int64, evaluateeID int64) int
-		EvaluateeProfile       func(childComplexity int, periodID int64, evaluateeID int64) int
-		EvaluateeTrend         func(childComplexity int, evaluateeID int64) int
-		Evaluatees             func(childComplexity int, planID int64) int
-		FieldVisit             func(childComplexity int, id int64) int
-		FieldVisitChecklist    func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
-		FieldVisits            func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
-		FlaggedScoreCount      func(childComplexity int, periodID int64) int
-		Home                   func(childComplexity int) int
-		Inspectors             func(childComplexity int) int
-		Me                     func(childComplexity int) int
-		MyFieldVisits          func(childComplexity int) int
-		Objections             func(childComplexity int, periodID int64, status *store.ObjectionStatus) int
-		OverdueCounts          func(childComplexity int, filter model.OverdueFilter) int
-		OverdueTasks           func(childComplexity int, filter model.OverdueFilter) int
-		Period                 func(childComplexity int, id int64) int
-		Plan                   func(childComplexity int, id int64) int
-		Plans                  func(childComplexity int) int
-		ProgressReports        func(childComplexity int, periodID int64, evaluateeID int64) int
-		PublishedRanking       func(childComplexity int, periodID int64, group store.RankingGroup) int
-		RankChanges            func(childComplexity int, periodID int64, group store.RankingGroup) int
-		Ranking                func(childComplexity int, periodID int64, group store.RankingGroup) int
-		SavedView              func(childComplexity int, id int64) int
-		SavedViews             func(childComplexity int) int
-		ScoreSheet             func(childComplexity int, periodID int64, leadUnitID *int64) int
-		SourceValues           func(childComplexity int, periodID int64, method scoring.Method) int
-		Task                   func(childComplexity int, id int64) int
-		Units                  func(childComplexity int) int
-		Users                  func(childComplexity int) int
-		VerificationQueue      func(childComplexity int, periodID int64, status *store.ScoreStatus) int
-		WhatIf                 func(childComplexity int, periodID int64, evaluateeID int64) int
-		WhatIfTry              func(childComplexity int, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) int
+		Aggregate               func(childComplexity int, spec analytics.Spec) int
+		AggregateLimits         func(childComplexity int) int
+		AnnualRankChanges       func(childComplexity int, planID int64, group store.RankingGroup) int
+		AnnualRanking           func(childComplexity int, planID int64, group store.RankingGroup) int
+		AuditLog                func(childComplexity int, filter *model.AuditFilter, offset *int, limit *int) int
+		AuditLogUnits           func(childComplexity int) int
+		Breakdown               func(childComplexity int, periodID int64, evaluateeID int64) int
+		Circular                func(childComplexity int, periodID int64) int
+		CompareEvaluatees       func(childComplexity int, periodID int64, evaluateeIds []int64) int
+		EnumLabels              func(childComplexity int) int
+		EvaluateeFieldFindings  func(childComplexity int, periodID int64, evaluateeID int64) int
+		EvaluateeProfile        func(childComplexity int, periodID int64, evaluateeID int64) int
+		EvaluateeTrend          func(childComplexity int, evaluateeID int64) int
+		Evaluatees              func(childComplexity int, planID int64) int
+		FieldVisit              func(childComplexity int, id int64) int
+		FieldVisitChecklist     func(childComplexity int, periodID int64, evaluateeID int64, focusTaskIds []int64) int
+		FieldVisits             func(childComplexity int, periodID int64, statuses []store.VisitStatus) int
+		FlaggedScoreCount       func(childComplexity int, periodID int64) int
+		Home                    func(childComplexity int) int
+		Inspectors              func(childComplexity int) int
+		Me                      func(childComplexity int) int
+		MyFieldVisits           func(childComplexity int) int
+		Notifications           func(childComplexity int, first int, unreadOnly bool) int
+		Objections              func(childComplexity int, periodID int64, status *store.ObjectionStatus) int
+		OverdueCounts           func(childComplexity int, filter model.OverdueFilter) int
+		OverdueTasks            func(childComplexity int, filter model.OverdueFilter) int
+		Period                  func(childComplexity int, id int64) int
+		Plan                    func(childComplexity int, id int64) int
+		Plans                   func(childComplexity int) int
+		ProgressReports         func(childComplexity int, periodID int64, evaluateeID int64) int
+		PublishedRanking        func(childComplexity int, periodID int64, group store.RankingGroup) int
+		RankChanges             func(childComplexity int, periodID int64, group store.RankingGroup) int
+		Ranking                 func(childComplexity int, periodID int64, group store.RankingGroup) int
+		SavedView               func(childComplexity int, id int64) int
+		SavedViews              func(childComplexity int) int
+		ScoreSheet              func(childComplexity int, periodID int64, leadUnitID *int64) int
+		SourceValues            func(childComplexity int, periodID int64, method scoring.Method) int
+		Task                    func(childComplexity int, id int64) int
+		Units                   func(childComplexity int) int
+		UnreadNotificationCount func(childComplexity int) int
+		Users                   func(childComplexity int) int
+		VerificationQueue       func(childComplexity int, periodID int64, status *store.ScoreStatus) int
+		WhatIf                  func(childComplexity int, periodID int64, evaluateeID int64) int
+		WhatIfTry               func(childComplexity int, periodID int64, evaluateeID int64, changes []model.WhatIfChangeInput) int
 	}
 
 	RankChange struct {
@@ -1099,6 +1114,7 @@ type MutationResolver interface {
 	SetPeriodWindows(ctx context.Context, input model.SetPeriodWindowsInput) (store.Period, error)
 	PreviewPlanImport(ctx context.Context, file graphql.Upload) (importer.Result, error)
 	ImportPlan(ctx context.Context, input model.ImportPlanInput) (model.PlanImportResult, error)
+	MarkNotificationsRead(ctx context.Context, ids []int64, all bool) (int, error)
 	FileObjection(ctx context.Context, input model.FileObjectionInput) (evaluation.ObjectionView, error)
 	AnswerObjection(ctx context.Context, input model.AnswerObjectionInput) (evaluation.ObjectionView, error)
 	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
@@ -1130,6 +1146,9 @@ type MutationResolver interface {
 	CreateUnit(ctx context.Context, input model.CreateUnitInput) (store.Unit, error)
 	UpdateUnit(ctx context.Context, input model.UpdateUnitInput) (store.Unit, error)
 	DeleteUnit(ctx context.Context, id int64, version int) (int64, error)
+}
+type NotificationResolver interface {
+	Kind(ctx context.Context, obj *store.Notification) (notify.Kind, error)
 }
 type ObjectionEvidenceResolver interface {
 	URL(ctx context.Context, obj *store.ObjectionEvidence) (string, error)
@@ -1179,6 +1198,8 @@ type QueryResolver interface {
 	EnumLabels(ctx context.Context) ([]labels.Label, error)
 	RankChanges(ctx context.Context, periodID int64, group store.RankingGroup) (model.RankChanges, error)
 	AnnualRankChanges(ctx context.Context, planID int64, group store.RankingGroup) (model.RankChanges, error)
+	Notifications(ctx context.Context, first int, unreadOnly bool) ([]store.Notification, error)
+	UnreadNotificationCount(ctx context.Context) (int, error)
 	Objections(ctx context.Context, periodID int64, status *store.ObjectionStatus) ([]evaluation.ObjectionView, error)
 	OverdueTasks(ctx context.Context, filter model.OverdueFilter) ([]model.OverdueTask, error)
 	OverdueCounts(ctx context.Context, filter model.OverdueFilter) (model.OverdueCounts, error)
@@ -3339,6 +3360,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.markNotificationsRead":
+		if e.ComplexityRoot.Mutation.MarkNotificationsRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNotificationsRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkNotificationsRead(childComplexity, args["ids"].([]int64), args["all"].(bool)), true
 	case "Mutation.movePeriod":
 		if e.ComplexityRoot.Mutation.MovePeriod == nil {
 			break
@@ -3625,6 +3657,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VerifyScores(childComplexity, args["input"].(model.VerifyScoresInput)), true
+
+	case "Notification.body":
+		if e.ComplexityRoot.Notification.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Body(childComplexity), true
+	case "Notification.createdAt":
+		if e.ComplexityRoot.Notification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.CreatedAt(childComplexity), true
+	case "Notification.id":
+		if e.ComplexityRoot.Notification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ID(childComplexity), true
+	case "Notification.kind":
+		if e.ComplexityRoot.Notification.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Kind(childComplexity), true
+	case "Notification.link":
+		if e.ComplexityRoot.Notification.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Link(childComplexity), true
+	case "Notification.readAt":
+		if e.ComplexityRoot.Notification.ReadAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ReadAt(childComplexity), true
+	case "Notification.title":
+		if e.ComplexityRoot.Notification.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Title(childComplexity), true
 
 	case "Objection.answer":
 		if e.ComplexityRoot.Objection.Answer == nil {
@@ -4447,6 +4522,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyFieldVisits(childComplexity), true
+	case "Query.notifications":
+		if e.ComplexityRoot.Query.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Notifications(childComplexity, args["first"].(int), args["unreadOnly"].(bool)), true
 	case "Query.objections":
 		if e.ComplexityRoot.Query.Objections == nil {
 			break
@@ -4608,6 +4694,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Units(childComplexity), true
+	case "Query.unreadNotificationCount":
+		if e.ComplexityRoot.Query.UnreadNotificationCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.UnreadNotificationCount(childComplexity), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -7009,6 +7101,50 @@ extend type Query {
   annualRankChanges(planId: ID!, group: RankingGroup!): RankChanges! @allow(roles: [TASK_FORCE, LEADER, ANALYST])
 }
 `, BuiltIn: false},
+	{Name: "../schema/notifications.graphqls", Input: `# In-app notifications (issue 13): the bell in the header. Written by the
+# domain code in the transaction of the change that causes them, and by the
+# reminder job before a window closes (server/notify). Each user sees and
+# marks only their own. The administrator is told nothing (三员分立: no
+# scores, visits or objections of theirs).
+
+"What a notification is about."
+enum NotificationKind {
+  "A score of the lead unit was returned by the 专班 (to its scorers)"
+  SCORE_RETURNED
+  "An objection of the unit was answered (to its contacts)"
+  OBJECTION_ANSWERED
+  "A field visit was returned to its inspectors"
+  VISIT_RETURNED
+  "Reminder: 填报 closes soon and work is left"
+  ENTRY_CLOSING
+  "Reminder: 公示 ends soon (objections still possible)"
+  PUBLICITY_ENDING
+}
+
+type Notification {
+  id: ID!
+  kind: NotificationKind!
+  title: String!
+  body: String!
+  "The SPA route it opens, e.g. /plans/1/scoring?period=2"
+  link: String!
+  createdAt: Time!
+  "When the user marked it read; null while unread"
+  readAt: Time
+}
+
+extend type Query {
+  "The signed-in user's latest notifications, newest first (first: 1–100)"
+  notifications(first: Int! = 20, unreadOnly: Boolean! = false): [Notification!]! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+  "How many of the signed-in user's notifications are unread"
+  unreadNotificationCount: Int! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+}
+
+extend type Mutation {
+  "Marks the signed-in user's notifications read: those of ids, or all unread with all: true. Returns how many changed; other users' ids change nothing."
+  markNotificationsRead(ids: [ID!], all: Boolean! = false): Int! @allow(roles: [TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+}
+`, BuiltIn: false},
 	{Name: "../schema/objections.graphqls", Input: `# Objections (异议) during 公示 (issue 13): the evaluatee's contact objects to
 # its own frozen result; the 专班 upholds (scores corrected, results re-frozen
 # as a new publication) or rejects it; 发布 waits for every answer.
@@ -8897,6 +9033,26 @@ func (ec *executionContext) childFields_MethodWeights(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MethodWeights", field.Name)
 }
 
+func (ec *executionContext) childFields_Notification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Notification_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Notification_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Notification_title(ctx, field)
+	case "body":
+		return ec.fieldContext_Notification_body(ctx, field)
+	case "link":
+		return ec.fieldContext_Notification_link(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Notification_createdAt(ctx, field)
+	case "readAt":
+		return ec.fieldContext_Notification_readAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+}
+
 func (ec *executionContext) childFields_Objection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10263,6 +10419,28 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markNotificationsRead_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]int64, error) {
+			return ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "all",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["all"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_movePeriod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10944,6 +11122,28 @@ func (ec *executionContext) field_Query_flaggedScoreCount_args(ctx context.Conte
 		return nil, err
 	}
 	args["periodId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "unreadOnly",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unreadOnly"] = arg1
 	return args, nil
 }
 
@@ -19932,6 +20132,68 @@ func (ec *executionContext) fieldContext_Mutation_importPlan(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markNotificationsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkNotificationsRead(ctx, fc.Args["ids"].([]int64), fc.Args["all"].(bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNotificationsRead_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_fileObjection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21852,6 +22114,167 @@ func (ec *executionContext) fieldContext_Mutation_deleteUnit(ctx context.Context
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Notification_kind(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Notification().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notify.Kind) graphql.Marshaler {
+			return ec.marshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "NotificationKind")
+}
+
+func (ec *executionContext) _Notification_title(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_body(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_link(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Notification_readAt(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_readAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReadAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_readAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Objection_id(ctx context.Context, field graphql.CollectedField, obj *evaluation.ObjectionView) (ret graphql.Marshaler) {
@@ -25614,6 +26037,109 @@ func (ec *executionContext) fieldContext_Query_annualRankChanges(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_notifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_notifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Notifications(ctx, fc.Args["first"].(int), fc.Args["unreadOnly"].(bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal []store.Notification
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []store.Notification
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐNotificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_notifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_unreadNotificationCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_unreadNotificationCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().UnreadNotificationCount(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_unreadNotificationCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_objections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -38862,6 +39388,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "markNotificationsRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNotificationsRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "fileObjection":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_fileObjection(ctx, field)
@@ -39078,6 +39611,70 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationImplementors = []string{"Notification"}
+
+func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *store.Notification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Notification")
+		case "id":
+			out.Values[i] = ec._Notification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_kind(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._Notification_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Notification_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "link":
+			out.Values[i] = ec._Notification_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Notification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "readAt":
+			out.Values[i] = ec._Notification_readAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -40130,6 +40727,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_annualRankChanges(ctx, field)
+				})
+		case "notifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_notifications(ctx, field)
+				})
+		case "unreadNotificationCount":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_unreadNotificationCount(ctx, field)
 				})
 		case "objections":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -43617,6 +44226,58 @@ func (ec *executionContext) unmarshalNMovePeriodInput2githubᚗcomᚋkaopingᚋk
 	res, err := ec.unmarshalInputMovePeriodInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNNotification2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐNotification(ctx context.Context, sel ast.SelectionSet, v store.Notification) graphql.Marshaler {
+	return ec._Notification(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotification2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐNotificationᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Notification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 64, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotification2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐNotification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind(ctx context.Context, v any) (notify.Kind, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind(ctx context.Context, sel ast.SelectionSet, v notify.Kind) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotificationKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind = map[string]notify.Kind{
+		"SCORE_RETURNED":     notify.ScoreReturned,
+		"OBJECTION_ANSWERED": notify.ObjectionAnswered,
+		"VISIT_RETURNED":     notify.VisitReturned,
+		"ENTRY_CLOSING":      notify.EntryClosing,
+		"PUBLICITY_ENDING":   notify.PublicityEnding,
+	}
+	marshalNNotificationKind2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋnotifyᚐKind = map[notify.Kind]string{
+		notify.ScoreReturned:     "SCORE_RETURNED",
+		notify.ObjectionAnswered: "OBJECTION_ANSWERED",
+		notify.VisitReturned:     "VISIT_RETURNED",
+		notify.EntryClosing:      "ENTRY_CLOSING",
+		notify.PublicityEnding:   "PUBLICITY_ENDING",
+	}
+)
 
 func (ec *executionContext) marshalNObjection2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋevaluationᚐObjectionView(ctx context.Context, sel ast.SelectionSet, v evaluation.ObjectionView) graphql.Marshaler {
 	return ec._Objection(ctx, sel, &v)

@@ -82,6 +82,7 @@ var mutationRules = map[string]rule{
 	"duplicateView":            {analysts, `mutation { duplicateView(id: "999999") { id } }`, ""},
 	"deleteView":               {analysts, `mutation { deleteView(id: "999999", version: 1) }`, ""},
 	"importSourceValues":       {taskForce, `mutation($file: Upload!) { importSourceValues(input: {periodId: "999999", method: PUBLIC_OPINION, file: $file, dryRun: true}) { written } }`, "variables.file"},
+	"markNotificationsRead":    {notAdmin, `mutation { markNotificationsRead(all: true) }`, ""},
 	"setConsistencyThresholds": {taskForce, `mutation { setConsistencyThresholds(input: {planId: "999999", version: 1, highRate: "0.8", lowRate: "0.2", leadSpread: "0.5"}) { id } }`, ""},
 }
 
@@ -93,6 +94,10 @@ var (
 )
 
 var taskForce = []auth.Role{auth.RoleTaskForce}
+
+// notAdmin is every role but the administrator, who is told nothing
+// (三员分立): the home page and the bell.
+var notAdmin = []auth.Role{auth.RoleTaskForce, auth.RoleLeadScorer, auth.RoleEvaluateeContact, auth.RoleInspector, auth.RoleLeader, auth.RoleAnalyst, auth.RoleAuditor}
 
 // analysts may aggregate and keep views (issue 12).
 var analysts = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/notify"
 )
 
 // Config is read from the environment once, at start.
@@ -23,6 +25,12 @@ type Config struct {
 	// Today is the clock the 督办 board judges deadlines by; nil is the
 	// real one. Tests inject a date without moving the sessions' clock.
 	Today func() time.Time
+	// KAOPING_REMINDER_DAYS, default 3: reminders start this many days
+	// before a window's last day (0: only on the last day).
+	ReminderDays int
+	// KAOPING_REMINDER_INTERVAL, default 15m: how often each server tries
+	// a reminder round (one at a time across servers); 0 (tests) never.
+	ReminderInterval time.Duration
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
@@ -35,6 +43,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		RequestTimeout:   60 * time.Second,
 		DrainTimeout:     25 * time.Second,
 		Auth:             auth.DefaultConfig(),
+		ReminderDays:     notify.DefaultReminderDays,
+		ReminderInterval: 15 * time.Minute,
+	}
+	if v := getenv("KAOPING_REMINDER_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 60 {
+			return cfg, fmt.Errorf("KAOPING_REMINDER_DAYS=%q: want a number of days from 0 to 60", v)
+		}
+		cfg.ReminderDays = n
 	}
 	switch v := getenv("KAOPING_BENCH_STATEMENTS"); v {
 	case "", "0":
@@ -56,10 +73,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		"KAOPING_SESSION_IDLE":      &cfg.Auth.IdleTimeout,
 		"KAOPING_SESSION_MAX":       &cfg.Auth.AbsoluteLifetime,
 		"KAOPING_PASSWORD_MAX_AGE":  &cfg.Auth.PasswordMaxAge,
+		"KAOPING_REMINDER_INTERVAL": &cfg.ReminderInterval,
 	} {
 		if v := getenv(key); v != "" {
 			d, err := time.ParseDuration(v)
-			if err != nil || d < 0 || (d == 0 && key != "KAOPING_PASSWORD_MAX_AGE") {
+			if err != nil || d < 0 || (d == 0 && key != "KAOPING_PASSWORD_MAX_AGE" && key != "KAOPING_REMINDER_INTERVAL") {
 				return cfg, fmt.Errorf("%s=%q: want a positive duration such as 30m", key, v)
 			}
 			*dst = d

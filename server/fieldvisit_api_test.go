@@ -556,6 +556,11 @@ func TestFieldVisitAccess(t *testing.T) {
 	if len(back.MyFieldVisits) != 1 || back.MyFieldVisits[0].Status != "RETURNED" || deref(back.MyFieldVisits[0].ReviewNote) != "C项请补拍现场照片" || !back.MyFieldVisits[0].CanRecord {
 		t.Errorf("returned visit for the inspector: %+v", back.MyFieldVisits)
 	}
+	// The return told the inspector, linking to the visit.
+	if b := f.bell(); b.UnreadNotificationCount != 1 || b.Notifications[0].Kind != "VISIT_RETURNED" ||
+		!strings.Contains(b.Notifications[0].Body, "C项请补拍现场照片") || b.Notifications[0].Link != "/visits/"+v.ID {
+		t.Errorf("the inspector's bell after the return: %+v", b)
+	}
 }
 
 func TestFieldVisitListStatementsDoNotGrow(t *testing.T) {

@@ -30,6 +30,7 @@ import (
 	"github.com/kaoping/kaoping/migrations"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/demo"
+	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/store"
 )
 
@@ -142,6 +143,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		if ready != nil {
 			ready <- ln.Addr().String()
 		}
+		if cfg.ReminderInterval > 0 {
+			// The reminders before windows close (server/notify): every
+			// server runs the job, an advisory lock lets one work at a time.
+			jobCtx, stopJob := context.WithCancel(ctx)
+			defer stopJob()
+			go reminderJob(st, cfg, log).Run(jobCtx)
+		}
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()
 		select {
@@ -163,4 +171,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 		log.Info("drained")
 		return nil
 	})
+}
+
+// reminderJob is the scheduled reminder job on cfg's clock.
+func reminderJob(st *store.Store, cfg Config, log *slog.Logger) *notify.Job {
+	now := cfg.Today
+	if now == nil {
+		now = time.Now
+	}
+	return &notify.Job{Store: st, Now: now, Days: cfg.ReminderDays, Interval: cfg.ReminderInterval, Log: log}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/workflow"
 )
@@ -188,6 +189,9 @@ func (s *Service) AnswerObjection(ctx context.Context, tx store.DB, id *auth.Ide
 		return nil, apperr.Field("input.corrections", "rejected", "驳回的异议不更正分值", "a rejected objection corrects no score")
 	}
 	if err := store.UpdateObjectionAnswer(ctx, tx, o, status, answer, correction, actor(id), now); err != nil {
+		return nil, err
+	}
+	if err := notify.OnObjectionAnswered(ctx, tx, o, p.Name, now); err != nil {
 		return nil, err
 	}
 	evidence, err := store.EvidenceOfObjections(ctx, tx, []int64{o.ID})

@@ -11,6 +11,7 @@ import (
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/consistency"
+	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
@@ -414,6 +415,12 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 		next, err := store.SetScoreStatus(ctx, tx, it.ScoreID, it.Version, it.Action, it.Value, reason, actor(id), s.Now())
 		if err != nil {
 			return nil, err
+		}
+		if it.Action == "RETURN" {
+			// In this transaction: if a later item fails, nobody is told.
+			if err := notify.OnScoreReturned(ctx, tx, it.ScoreID, it.Reason, s.Now()); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, *next)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/store"
 	"github.com/kaoping/kaoping/server/workflow"
 )
@@ -140,6 +141,15 @@ func Review(ctx context.Context, db store.DB, id *auth.Identity, in ReviewInput)
 	v.ReviewNote, v.ReviewedBy, v.ReviewedByName, v.ReviewedAt = reason, &id.UserID, &id.DisplayName, &in.Now
 	if err := store.UpdateVisit(ctx, db, v, from, reason, actor(id), in.Now); err != nil {
 		return nil, err
+	}
+	if v.Status == store.VisitReturned {
+		ids := make([]int64, 0, len(inspectors[v.ID]))
+		for _, i := range inspectors[v.ID] {
+			ids = append(ids, i.UserID)
+		}
+		if err := notify.OnVisitReturned(ctx, db, v, ids, note, in.Now); err != nil {
+			return nil, err
+		}
 	}
 	return Get(ctx, db, id, v.ID)
 }

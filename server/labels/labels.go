@@ -62,6 +62,8 @@ var catalogue = []struct {
 	{"ConsistencyRule", [][2]string{{"HIGH_WITHOUT_PROGRESS", "高分但未见进展"}, {"LOW_DESPITE_COMPLETION", "低分但报已完成"},
 		{"FIELD_VISIT_DISAGREES", "与实地调研不符"}, {"FULL_MARKS_PAST_DEADLINE", "逾期未达标却满分"},
 		{"LEAD_UNITS_DISAGREE", "牵头单位评分差异大"}, {"SELF_ABOVE_MEDIAN", "自评高于他评中位数"}}},
+	{"NotificationKind", [][2]string{{"SCORE_RETURNED", "分值被退回"}, {"OBJECTION_ANSWERED", "异议已答复"}, {"VISIT_RETURNED", "实地调研被退回"},
+		{"ENTRY_CLOSING", "填报即将截止"}, {"PUBLICITY_ENDING", "公示即将结束"}}},
 	{"Judgement", [][2]string{{"DONE", "已落实"}, {"PARTIAL", "部分落实"}, {"NOT_DONE", "未落实"}, {"NA", "不适用"}}},
 	{"VisitReviewAction", [][2]string{{"ACCEPT", "审核通过"}, {"RETURN", "退回调研员"}}},
 	{"SyncOutcome", [][2]string{{"APPLIED", "已保存"}, {"DUPLICATE", "此前已保存"}, {"CONFLICT", "有冲突"}, {"REFUSED", "已拒绝"}}},

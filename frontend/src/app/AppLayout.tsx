@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { canUsePage, useLogout } from '../features/auth/shell';
+import { NotificationBell } from '../features/notifications';
 import { planLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys, writeStored } from '../lib/storage';
@@ -171,6 +172,7 @@ export function AppLayout() {
               长辈模式
             </Typography.Text>
           </Flex>
+          {session && canUsePage('home', roles) && <NotificationBell compact={!wide} />}
           {session && (
             <Dropdown
               trigger={['click']}

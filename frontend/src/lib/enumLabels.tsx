@@ -7,6 +7,7 @@ import type {
   DeadlineState,
   Judgement,
   MissingComponentRule,
+  NotificationKind,
   PeriodAction,
   PeriodState,
   ProgressState,
@@ -39,6 +40,7 @@ export interface LabelledEnums {
   DeadlineState: DeadlineState;
   Judgement: Judgement;
   MissingComponentRule: MissingComponentRule;
+  NotificationKind: NotificationKind;
   PeriodAction: PeriodAction;
   PeriodState: PeriodState;
   ProgressState: ProgressState;
