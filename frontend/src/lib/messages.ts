@@ -63,3 +63,15 @@ export const useCommonT = defineMessages(
     languageEn: 'English',
   },
 );
+
+// The words of lib/ itself (the loading placeholder, error and date
+// helpers, elder mode): kept apart from the shared words above.
+export const useLibT = defineMessages(
+  'lib',
+  {
+    loading: '正在加载…',
+  },
+  {
+    loading: 'Loading…',
+  },
+);
