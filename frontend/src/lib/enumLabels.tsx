@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { EnumLabelsDocument } from '../gql/graphql';
 import type {
   AggregateGrouping,
+  ConsistencyRule,
   AggregateMeasure,
   DeadlineState,
   Judgement,
@@ -44,6 +45,7 @@ export const enumLabelsQuery = EnumLabelsDocument;
 export interface LabelledEnums {
   AggregateGrouping: AggregateGrouping;
   AggregateMeasure: AggregateMeasure;
+  ConsistencyRule: ConsistencyRule;
   DeadlineState: DeadlineState;
   Judgement: Judgement;
   MissingComponentRule: MissingComponentRule;
