@@ -1,10 +1,11 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip } from 'antd';
+import type { ConsistencyRule } from '../gql/graphql';
+import { useEnumLabel } from '../lib/enumLabels';
 
-/** A consistency flag (疑点) as the server words it. */
+/** A consistency flag (疑点): its rule (named in the language in use) and the server's reason. */
 export interface ScoreFlag {
-  rule: string;
-  label: string;
+  rule: ConsistencyRule;
   reason: string;
 }
 
@@ -14,13 +15,14 @@ export interface ScoreFlag {
  * page show doubts the same way.
  */
 export function FlagTags({ flags }: { flags: readonly ScoreFlag[] }) {
+  const label = useEnumLabel();
   if (flags.length === 0) return null;
   return (
     <Flex gap={4} wrap="wrap" data-flags={flags.length}>
       {flags.map((f) => (
         <Tooltip key={f.rule} title={f.reason}>
           <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
-            {f.label}
+            {label('ConsistencyRule', f.rule)}
           </Tag>
         </Tooltip>
       ))}

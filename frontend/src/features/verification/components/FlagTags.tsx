@@ -1,21 +1,27 @@
 import { Alert } from 'antd';
+import { useEnumLabel } from '../../../lib/enumLabels';
+import { useVerificationT } from '../messages';
 import type { QueueRow } from '../types';
 
 export { FlagTags } from '../../../components/FlagTags';
 
 /** The flags spelled out, where the 专班 decides on the score. */
 export function FlagList({ flags }: { flags: QueueRow['flags'] }) {
+  const t = useVerificationT();
+  const label = useEnumLabel();
   if (flags.length === 0) return null;
   return (
     <Alert
       type="warning"
       showIcon
-      title={`系统发现 ${flags.length} 处疑点`}
+      title={t('flagsFound', { count: flags.length })}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {flags.map((f) => (
             <li key={f.rule}>
-              <strong>{f.label}</strong>:{f.reason}
+              <strong>{label('ConsistencyRule', f.rule)}</strong>
+              {t('labelSeparator')}
+              {f.reason}
             </li>
           ))}
         </ul>
