@@ -84,10 +84,15 @@ async function settled(page) {
   );
 }
 
-/** Picks a language in the header's (or the sign-in page's) language switch. */
+/**
+ * Picks a language with the page's language switch: the header's is a
+ * dropdown (pick the item), the sign-in page's a link that toggles.
+ */
 async function switchTo(page, lang) {
+  const item = `.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item span[lang="${lang}"]`;
   await page.getByTestId('language-switch').click();
-  await page.locator(`.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item span[lang="${lang}"]`).click();
+  await page.waitForFunction(([l, sel]) => document.documentElement.lang === l || document.querySelector(sel) !== null, [lang, item], { timeout: 60000 });
+  if (await page.evaluate((l) => document.documentElement.lang !== l, lang)) await page.locator(item).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 60000 });
 }
 
@@ -164,6 +169,7 @@ describe('English switch', () => {
 
   test('the sign-in page switches to English and back', async () => {
     const page = await openPage(browser.context);
+    page.setDefaultTimeout(60000);
     try {
       await page.goto(`${BASE}/login`);
       await page.getByLabel('用户名').waitFor({ timeout: 60000 });
@@ -185,6 +191,7 @@ describe('English switch', () => {
       // A fresh browser per role: nothing remembered from the one before.
       const own = await startBrowser();
       const page = await openPage(own.context);
+      page.setDefaultTimeout(60000);
       let switched = false;
       try {
         await signIn(page, user, secret);
