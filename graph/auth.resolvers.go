@@ -118,6 +118,21 @@ func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, code strin
 	return sess, err
 }
 
+func (r *mutationResolver) SetMyLocale(ctx context.Context, locale store.Locale) (model.Session, error) {
+	id := auth.From(ctx)
+	var sess model.Session
+	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		before, err := accounts.SetOwnLocale(ctx, tx, id, locale)
+		if err != nil {
+			return err
+		}
+		audit.Note(ctx, "users", id.UserID, map[string]store.Locale{"locale": before}, map[string]store.Locale{"locale": locale})
+		sess, err = r.sessionAfterChange(ctx, tx, id)
+		return err
+	})
+	return sess, err
+}
+
 func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (store.User, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.User{}, err

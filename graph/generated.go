@@ -250,9 +250,10 @@ type ComplexityRoot struct {
 	}
 
 	EnumLabel struct {
-		Enum  func(childComplexity int) int
-		Label func(childComplexity int) int
-		Value func(childComplexity int) int
+		English func(childComplexity int) int
+		Enum    func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Value   func(childComplexity int) int
 	}
 
 	Evaluatee struct {
@@ -560,6 +561,7 @@ type ComplexityRoot struct {
 		SaveScores               func(childComplexity int, input model.SaveScoresInput) int
 		SaveView                 func(childComplexity int, input model.SaveViewInput) int
 		SetConsistencyThresholds func(childComplexity int, input model.SetConsistencyThresholdsInput) int
+		SetMyLocale              func(childComplexity int, locale store.Locale) int
 		SetPeriodWindows         func(childComplexity int, input model.SetPeriodWindowsInput) int
 		SetTaskAssignments       func(childComplexity int, input model.SetTaskAssignmentsInput) int
 		SubmitFieldVisit         func(childComplexity int, input model.SubmitFieldVisitInput) int
@@ -965,6 +967,7 @@ type ComplexityRoot struct {
 		Enabled            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		LastLoginAt        func(childComplexity int) int
+		Locale             func(childComplexity int) int
 		LockedUntil        func(childComplexity int) int
 		MustChangePassword func(childComplexity int) int
 		Roles              func(childComplexity int) int
@@ -1079,6 +1082,7 @@ type MutationResolver interface {
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (model.Session, error)
 	BeginTotpEnrollment(ctx context.Context) (model.TotpEnrollment, error)
 	ConfirmTotpEnrollment(ctx context.Context, code string) (model.Session, error)
+	SetMyLocale(ctx context.Context, locale store.Locale) (model.Session, error)
 	CreateUser(ctx context.Context, input model.CreateUserInput) (store.User, error)
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
@@ -1931,6 +1935,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DimensionScore.Score(childComplexity), true
 
+	case "EnumLabel.english":
+		if e.ComplexityRoot.EnumLabel.English == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnumLabel.English(childComplexity), true
 	case "EnumLabel.enum":
 		if e.ComplexityRoot.EnumLabel.Enum == nil {
 			break
@@ -3444,6 +3454,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetConsistencyThresholds(childComplexity, args["input"].(model.SetConsistencyThresholdsInput)), true
+	case "Mutation.setMyLocale":
+		if e.ComplexityRoot.Mutation.SetMyLocale == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMyLocale_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMyLocale(childComplexity, args["locale"].(store.Locale)), true
 	case "Mutation.setPeriodWindows":
 		if e.ComplexityRoot.Mutation.SetPeriodWindows == nil {
 			break
@@ -5498,6 +5519,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.LastLoginAt(childComplexity), true
+	case "User.locale":
+		if e.ComplexityRoot.User.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Locale(childComplexity), true
 	case "User.lockedUntil":
 		if e.ComplexityRoot.User.LockedUntil == nil {
 			break
@@ -6068,6 +6095,14 @@ enum Role {
   AUDITOR
 }
 
+"The language a user reads the SPA in."
+enum Locale {
+  "简体中文 (zh-CN), the default"
+  ZH_CN
+  "English (en)"
+  EN
+}
+
 "Only users with one of these roles may use the field. Every mutation has one."
 directive @allow(roles: [Role!]!) on FIELD_DEFINITION
 
@@ -6087,6 +6122,8 @@ type User {
   lastLoginAt: Time
   "Set while the account is locked after repeated failed sign-ins."
   lockedUntil: Time
+  "The language the user last chose; the SPA switches to it after sign-in."
+  locale: Locale!
   version: Int!
 }
 
@@ -6211,6 +6248,8 @@ type Mutation {
   changePassword(input: ChangePasswordInput!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
   beginTotpEnrollment: TotpEnrollment! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
   confirmTotpEnrollment(code: String!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+  "Remembers the language the signed-in user reads the SPA in."
+  setMyLocale(locale: Locale!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
 
   createUser(input: CreateUserInput!): User! @allow(roles: [ADMIN])
   updateUser(input: UpdateUserInput!): User! @allow(roles: [ADMIN])
@@ -6952,14 +6991,16 @@ type EnumLabel {
   "The GraphQL enum's name (PeriodState), or ScoreChangeAction for ScoreChange.action"
   enum: String!
   value: String!
+  "The zh-CN word"
   label: String!
+  "The English word"
+  english: String!
 }
 
 extend type Query {
   """
-  Public. The label of every enum value, each enum's values in the order the UI lists
-  them. The catalogue is zh-CN; another language will be chosen by a locale argument
-  added here, with the same answer shape.
+  Public. The label of every enum value in both languages, each enum's values in the
+  order the UI lists them.
   """
   enumLabels: [EnumLabel!]!
 }
@@ -8341,6 +8382,8 @@ func (ec *executionContext) childFields_EnumLabel(ctx context.Context, field gra
 		return ec.fieldContext_EnumLabel_value(ctx, field)
 	case "label":
 		return ec.fieldContext_EnumLabel_label(ctx, field)
+	case "english":
+		return ec.fieldContext_EnumLabel_english(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EnumLabel", field.Name)
 }
@@ -9575,6 +9618,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_lastLoginAt(ctx, field)
 	case "lockedUntil":
 		return ec.fieldContext_User_lockedUntil(ctx, field)
+	case "locale":
+		return ec.fieldContext_User_locale(ctx, field)
 	case "version":
 		return ec.fieldContext_User_version(ctx, field)
 	}
@@ -10378,6 +10423,20 @@ func (ec *executionContext) field_Mutation_setConsistencyThresholds_args(ctx con
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setMyLocale_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (store.Locale, error) {
+			return ec.unmarshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
 	return args, nil
 }
 
@@ -14169,6 +14228,29 @@ func (ec *executionContext) _EnumLabel_label(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_EnumLabel_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnumLabel_english(ctx context.Context, field graphql.CollectedField, obj *labels.Label) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnumLabel_english(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.English, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnumLabel_english(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EnumLabel", field, false, false, "String")
 }
 
@@ -18788,6 +18870,68 @@ func (ec *executionContext) fieldContext_Mutation_confirmTotpEnrollment(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_confirmTotpEnrollment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMyLocale(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMyLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMyLocale(ctx, fc.Args["locale"].(store.Locale))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"ADMIN", "TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal model.Session
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Session
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Session) graphql.Marshaler {
+			return ec.marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMyLocale(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Session(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMyLocale_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30470,6 +30614,29 @@ func (ec *executionContext) fieldContext_User_lockedUntil(_ context.Context, fie
 	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
 }
 
+func (ec *executionContext) _User_locale(ctx context.Context, field graphql.CollectedField, obj *store.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Locale) graphql.Marshaler {
+			return ec.marshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Locale")
+}
+
 func (ec *executionContext) _User_version(ctx context.Context, field graphql.CollectedField, obj *store.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36877,6 +37044,11 @@ func (ec *executionContext) _EnumLabel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "english":
+			out.Values[i] = ec._EnumLabel_english(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38678,6 +38850,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "confirmTotpEnrollment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_confirmTotpEnrollment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setMyLocale":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMyLocale(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -41562,6 +41741,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "locale":
+			out.Values[i] = ec._User_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "version":
 			out.Values[i] = ec._User_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43506,6 +43690,32 @@ var (
 		scoring.Partial:       "PARTIAL",
 		scoring.NotDone:       "NOT_DONE",
 		scoring.NotApplicable: "NA",
+	}
+)
+
+func (ec *executionContext) unmarshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale(ctx context.Context, v any) (store.Locale, error) {
+	tmp, err := scalar.UnmarshalText(v)
+	res := unmarshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale(ctx context.Context, sel ast.SelectionSet, v store.Locale) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalText(marshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Locale!")
+	}
+	return res
+}
+
+var (
+	unmarshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale = map[string]store.Locale{
+		"ZH_CN": store.LocaleZhCN,
+		"EN":    store.LocaleEn,
+	}
+	marshalNLocale2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐLocale = map[store.Locale]string{
+		store.LocaleZhCN: "ZH_CN",
+		store.LocaleEn:   "EN",
 	}
 )
 

@@ -26,8 +26,9 @@ import (
 // downloads, exports) is refused outright.
 
 // restrictedFields are all a session may use while it has pending steps
-// (enumLabels is public: the SPA loads it whoever is signed in).
-var restrictedFields = []string{"me", "enumLabels", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment", "__typename"}
+// (enumLabels is public: the SPA loads it whoever is signed in; setMyLocale
+// because the change-password page has the language switch too).
+var restrictedFields = []string{"me", "enumLabels", "logout", "changePassword", "beginTotpEnrollment", "confirmTotpEnrollment", "setMyLocale", "__typename"}
 
 // RestrictedSessions is middleware for every signed-in route; it must run
 // after auth.Middleware has resolved the session.

@@ -34,6 +34,7 @@ var mutationRules = map[string]rule{
 	"changePassword":           {everyone, `mutation { changePassword(input: {currentPassword: "wrong", newPassword: "x"}) { restricted } }`, ""},
 	"beginTotpEnrollment":      {everyone, `mutation { beginTotpEnrollment { secret } }`, ""},
 	"confirmTotpEnrollment":    {everyone, `mutation { confirmTotpEnrollment(code: "000000") { restricted } }`, ""},
+	"setMyLocale":              {everyone, `mutation { setMyLocale(locale: EN) { restricted } }`, ""},
 	"createUser":               {[]auth.Role{auth.RoleAdmin}, `mutation { createUser(input: {username: "newuser", displayName: "x", roles: [LEADER], password: "weak"}) { id } }`, ""},
 	"updateUser":               {[]auth.Role{auth.RoleAdmin}, `mutation { updateUser(input: {id: "999999", version: 1, displayName: "x", roles: [LEADER], enabled: true}) { id } }`, ""},
 	"resetPassword":            {[]auth.Role{auth.RoleAdmin}, `mutation { resetPassword(input: {id: "999999", password: "Abcdefg1!"}) { id } }`, ""},

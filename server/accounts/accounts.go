@@ -3,7 +3,8 @@
 // their roles, unit and state, and unlocking them. It owns the rules of an
 // account — 三员分立 (separation of duties), the password policy, a new
 // account's first-sign-in password change — and runs in the caller's
-// transaction. Sign-in and sessions are server/auth.
+// transaction. It also keeps what a user sets on their own account (the
+// language they read the SPA in). Sign-in and sessions are server/auth.
 package accounts
 
 import (
@@ -94,6 +95,12 @@ func Unlock(ctx context.Context, db store.DB, _ *auth.Identity, userID int64) (b
 	}
 	after, err = store.FindUser(ctx, db, userID)
 	return before, after, err
+}
+
+// SetOwnLocale remembers the language the signed-in user chose and returns
+// the one it replaces.
+func SetOwnLocale(ctx context.Context, db store.DB, by *auth.Identity, locale store.Locale) (before store.Locale, err error) {
+	return store.SetUserLocale(ctx, db, by.UserID, locale)
 }
 
 func roleNames(roles []auth.Role) []string {

@@ -4,8 +4,9 @@
 // and the server's own exports (spreadsheets, file names) read it too, so a
 // state is never called one thing on screen and another in a download.
 //
-// The catalogue is zh-CN. An English one would be a second table chosen by
-// a locale argument of enumLabels; the shape (enum, value, label) stays.
+// Every value has a zh-CN word (the default, and what the server's own
+// exports use) and an English one; the API sends both, and the SPA shows
+// the one of the language in use, so switching language needs no request.
 package labels
 
 // Label is the word for one value of one enum.
@@ -14,11 +15,11 @@ type Label struct {
 	// codes the API sends outside an enum, the name below (ScoreChangeAction).
 	Enum  string
 	Value string
+	// Label is the zh-CN word.
 	Label string
+	// English is the word in the SPA's English.
+	English string
 }
-
-// Locale is the catalogue's language.
-const Locale = "zh-CN"
 
 // Codes that are strings in the API rather than GraphQL enums, but still
 // shown as words: they are labelled here like enums.
@@ -66,6 +67,55 @@ var catalogue = []struct {
 	{"VisitReviewAction", [][2]string{{"ACCEPT", "审核通过"}, {"RETURN", "退回调研员"}}},
 	{"SyncOutcome", [][2]string{{"APPLIED", "已保存"}, {"DUPLICATE", "此前已保存"}, {"CONFLICT", "有冲突"}, {"REFUSED", "已拒绝"}}},
 	{SessionPending, [][2]string{{"PASSWORD_CHANGE", "修改初始密码"}, {"PASSWORD_EXPIRED", "更换已过期的密码"}, {"TOTP_ENROLLMENT", "绑定动态验证码"}}},
+	{"Locale", [][2]string{{"ZH_CN", "简体中文"}, {"EN", "英文"}}},
+}
+
+// english is the English word of each value, by enum. It is a table of its
+// own rather than a third column above, so an enum added to the catalogue
+// merges without touching this one; TestEveryLabelHasEnglish then says what
+// is missing.
+var english = map[string]map[string]string{
+	"Role": {"ADMIN": "System administrator", "TASK_FORCE": "Task force", "LEAD_SCORER": "Lead-unit scorer",
+		"EVALUATEE_CONTACT": "Evaluatee contact", "INSPECTOR": "Field inspector", "LEADER": "Leader", "ANALYST": "Analyst", "AUDITOR": "Auditor"},
+	"UnitKind":     {"DISTRICT": "District or county", "DEV_ZONE": "Development zone", "DEPARTMENT": "City department"},
+	"RankingGroup": {"DISTRICTS": "Districts and counties", "DEPARTMENTS": "City departments"},
+	"MissingComponentRule": {"REDISTRIBUTE": "Scale up the other methods' weights in proportion",
+		"ZERO": "A missing method scores 0"},
+	"ScoringMethod": {"DAILY_MONITORING": "Daily monitoring", "FIELD_VISITS": "Field visits", "PUBLIC_OPINION": "Public opinion survey",
+		"THIRD_PARTY": "Third-party assessment"},
+	"PeriodState": {"DRAFT": "Preparation", "OPEN": "Reporting", "REVIEW": "Review", "PUBLICITY": "Publicity", "PUBLISHED": "Published"},
+	"PeriodAction": {"REPORT_PROGRESS": "Report progress", "ENTER_SCORES": "Enter scores", "VERIFY_SCORES": "Verify scores",
+		"IMPORT_SOURCES": "Import public opinion and third-party data", "SEE_OWN_RESULTS": "See own unit's results",
+		"MOVE_PERIOD": "Move the period to another stage"},
+	"DeadlineState": {"COMPLETED": "Completed", "STAGED_RESULTS": "Interim results", "NOTABLE_RESULTS": "Notable results",
+		"ONGOING": "Ongoing"},
+	"ProgressState": {"NOT_STARTED": "Not started", "IN_PROGRESS": "In progress", "STAGED_RESULTS": "Interim results",
+		"NOTABLE_RESULTS": "Notable results", "COMPLETED": "Completed"},
+	"ScoreStatus":     {"DRAFT": "Draft", "SUBMITTED": "Submitted", "VERIFIED": "Verified", "RETURNED": "Returned"},
+	"VerifyAction":    {"ACCEPT": "Accept", "ADJUST": "Adjust score", "RETURN": "Return to lead unit"},
+	ScoreChangeAction: {"SAVE": "Saved", "SUBMIT": "Submitted", "IMPORT": "Imported from template", "ACCEPT": "Verified", "ADJUST": "Score adjusted", "RETURN": "Returned"},
+	"VisitStatus": {"PLANNED": "To visit", "SUBMITTED": "Submitted for review", "ACCEPTED": "Accepted", "RETURNED": "Returned",
+		"CANCELLED": "Cancelled"},
+	"AggregateMeasure": {"SCORE_SUM": "Total score", "SCORE_MEAN": "Mean score", "SCORE_MIN": "Lowest score", "SCORE_MAX": "Highest score",
+		"SCORE_STDDEV": "Score standard deviation", "POINTS_SUM": "Total points", "RATE": "Score rate", "RATE_MEAN": "Mean score rate",
+		"RATE_MIN": "Lowest score rate", "RATE_MAX": "Highest score rate", "RATE_STDDEV": "Score rate standard deviation",
+		"SCORE_COUNT": "Number of scores", "EVALUATEE_COUNT": "Number of evaluatees", "FULL_MARKS_SHARE": "Share at full marks",
+		"BELOW_HALF_SHARE": "Share below half marks", "ADJUSTED_SHARE": "Share adjusted by the task force",
+		"ADJUSTMENT_MEAN": "Mean adjustment", "RETURNED_SHARE": "Share returned"},
+	"AggregateGrouping": {"PLAN_YEAR": "Year", "PERIOD": "Period", "RANKING_GROUP": "Ranking group", "EVALUATEE": "Evaluatee",
+		"DIMENSION": "Dimension", "INDICATOR": "Indicator", "TASK": "Task", "LEAD_UNIT": "Lead unit", "SCORE_STATE": "Score status",
+		"DATA_SOURCE": "Data source"},
+	"ViewChart":       {"BAR": "Bar chart", "LINE": "Line chart", "HEATMAP": "Heat map", "RADAR": "Radar chart"},
+	"ObjectionStatus": {"OPEN": "Awaiting answer", "UPHELD": "Upheld", "REJECTED": "Rejected"},
+	"ConsistencyRule": {"HIGH_WITHOUT_PROGRESS": "High score without progress", "LOW_DESPITE_COMPLETION": "Low score though reported completed",
+		"FIELD_VISIT_DISAGREES": "Disagrees with the field visit", "FULL_MARKS_PAST_DEADLINE": "Full marks though overdue",
+		"LEAD_UNITS_DISAGREE": "Lead units' scores far apart", "SELF_ABOVE_MEDIAN": "Own score above the others' median"},
+	"Judgement":         {"DONE": "Done", "PARTIAL": "Partly done", "NOT_DONE": "Not done", "NA": "Not applicable"},
+	"VisitReviewAction": {"ACCEPT": "Accept", "RETURN": "Return to inspector"},
+	"SyncOutcome":       {"APPLIED": "Saved", "DUPLICATE": "Saved earlier", "CONFLICT": "Conflict", "REFUSED": "Refused"},
+	SessionPending: {"PASSWORD_CHANGE": "Change the initial password", "PASSWORD_EXPIRED": "Replace the expired password",
+		"TOTP_ENROLLMENT": "Set up one-time codes"},
+	"Locale": {"ZH_CN": "Chinese", "EN": "English"},
 }
 
 var (
@@ -76,7 +126,7 @@ var (
 func init() {
 	for _, e := range catalogue {
 		for _, v := range e.values {
-			all = append(all, Label{Enum: e.enum, Value: v[0], Label: v[1]})
+			all = append(all, Label{Enum: e.enum, Value: v[0], Label: v[1], English: english[e.enum][v[0]]})
 			index[[2]string{e.enum, v[0]}] = v[1]
 		}
 	}
@@ -86,7 +136,7 @@ func init() {
 // shared: callers must not change it.
 func All() []Label { return all }
 
-// Of is the word for value of enum; the value itself when the catalogue has
+// Of is the zh-CN word for value of enum; the value itself when the catalogue has
 // none, so a forgotten label shows as a code rather than as nothing (the
 // schema test keeps every GraphQL enum value labelled).
 func Of(enum, value string) string {

@@ -12,9 +12,10 @@ import (
 const fixture = "../../frontend/src/test/enumLabels.json"
 
 type entry struct {
-	Enum  string `json:"enum"`
-	Value string `json:"value"`
-	Label string `json:"label"`
+	Enum    string `json:"enum"`
+	Value   string `json:"value"`
+	Label   string `json:"label"`
+	English string `json:"english"`
 }
 
 func wire() []entry {
@@ -55,5 +56,26 @@ func TestOf(t *testing.T) {
 	}
 	if got := Of("PeriodState", "NOPE"); got != "NOPE" {
 		t.Errorf("an unknown value should read as itself, got %q", got)
+	}
+}
+
+// TestEveryLabelHasEnglish keeps the English column complete: a value
+// without an English word would show in Chinese in the English UI. It also
+// refuses English words of values the catalogue lacks (a renamed value).
+func TestEveryLabelHasEnglish(t *testing.T) {
+	t.Parallel()
+	labelled := map[[2]string]bool{}
+	for _, l := range All() {
+		labelled[[2]string{l.Enum, l.Value}] = true
+		if l.English == "" {
+			t.Errorf("%s.%s (%s) has no English word in labels.english", l.Enum, l.Value, l.Label)
+		}
+	}
+	for enum, values := range english {
+		for value := range values {
+			if !labelled[[2]string{enum, value}] {
+				t.Errorf("labels.english names %s.%s, which the catalogue does not have", enum, value)
+			}
+		}
 	}
 }

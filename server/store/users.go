@@ -31,6 +31,7 @@ type User struct {
 	TOTPPendingSecret  *string    `bun:"totp_pending_secret" json:"-"`
 	TOTPLastStep       int64      `bun:"totp_last_step" json:"-"`
 	LastLoginAt        *time.Time `bun:"last_login_at"`
+	Locale             Locale     `bun:"locale,nullzero,notnull,default:'zh-CN'"`
 	Version            int        `bun:"version"`
 	CreatedAt          time.Time  `bun:"created_at,nullzero,default:now()"`
 
@@ -155,6 +156,34 @@ func RecentPasswordHashes(ctx context.Context, db DB, userID int64, n int) ([]st
 func SetLockedUntil(ctx context.Context, db DB, userID int64, until *time.Time) error {
 	_, err := db.NewUpdate().Model((*User)(nil)).Set("locked_until = ?", until).Where("id = ?", userID).Exec(ctx)
 	return err
+}
+
+// Locale is the language a user reads the SPA in: the SPA's own codes.
+type Locale string
+
+const (
+	LocaleZhCN Locale = "zh-CN" // the default
+	LocaleEn   Locale = "en"
+)
+
+// SetUserLocale remembers the user's language and returns the one it
+// replaces. It leaves version alone: the language is the user's own
+// preference, and an administrator editing the account meanwhile must not
+// be told someone else changed it.
+func SetUserLocale(ctx context.Context, db DB, userID int64, locale Locale) (Locale, error) {
+	var before Locale
+	err := db.NewRaw(`
+		UPDATE users u SET locale = ?
+		FROM (SELECT id, locale FROM users WHERE id = ? FOR UPDATE) old
+		WHERE u.id = old.id
+		RETURNING old.locale`, string(locale), userID).Scan(ctx, &before)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", apperr.NotFoundf("用户", userID)
+	}
+	if err != nil {
+		return "", fmt.Errorf("set locale of user %d: %w", userID, err)
+	}
+	return before, nil
 }
 
 // SetPendingTOTP stores a secret being enrolled.

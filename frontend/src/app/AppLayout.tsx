@@ -10,6 +10,7 @@ import { readStored, storageKeys, writeStored } from '../lib/storage';
 import { useElderMode } from '../lib/elderMode';
 import { useLocale } from '../lib/i18n';
 import { useCommonT } from '../lib/messages';
+import { useAppT } from './messages';
 import { appPlansQuery } from './plans';
 
 function menuKey(pathname: string): string {
@@ -42,6 +43,7 @@ export function AppLayout() {
   const { elder, setElder } = useElderMode();
   const { locale, setLocale } = useLocale();
   const common = useCommonT();
+  const t = useAppT();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { session, can } = useSession();
   const logout = useLogout();
@@ -62,29 +64,29 @@ export function AppLayout() {
 
   const selected = menuKey(location.pathname);
   const items: MenuProps['items'] = [
-    { key: 'home', icon: <HomeOutlined />, label: '我的待办' },
-    { key: 'users', icon: <IdcardOutlined />, label: '用户管理' },
-    { key: 'audit', icon: <AuditOutlined />, label: '审计日志' },
-    { key: 'plan', icon: <ApartmentOutlined />, label: '考评方案', disabled: !planId },
-    { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
-    ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: '我的实地调研' }] : []),
-    ...(can('TASK_FORCE', 'INSPECTOR') ? [{ key: 'visit-plans', icon: <CalendarOutlined />, label: '安排实地调研', disabled: !planId }] : []),
-    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? '进展报送' : '进展查阅', disabled: !planId }] : []),
-    { key: 'overdue', icon: <AlertOutlined />, label: '督办', disabled: !planId },
-    ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
+    { key: 'home', icon: <HomeOutlined />, label: t('menuHome') },
+    { key: 'users', icon: <IdcardOutlined />, label: t('menuUsers') },
+    { key: 'audit', icon: <AuditOutlined />, label: t('menuAudit') },
+    { key: 'plan', icon: <ApartmentOutlined />, label: t('menuPlan'), disabled: !planId },
+    { key: 'evaluatees', icon: <TeamOutlined />, label: t('menuEvaluatees'), disabled: !planId },
+    ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: t('menuMyVisits') }] : []),
+    ...(can('TASK_FORCE', 'INSPECTOR') ? [{ key: 'visit-plans', icon: <CalendarOutlined />, label: t('menuVisitPlans'), disabled: !planId }] : []),
+    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? t('menuReportsContact') : t('menuReportsRead'), disabled: !planId }] : []),
+    { key: 'overdue', icon: <AlertOutlined />, label: t('menuOverdue'), disabled: !planId },
+    ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: t('menuScoring'), disabled: !planId }] : []),
     ...(can('TASK_FORCE')
       ? [
-          { key: 'verification', icon: <FileDoneOutlined />, label: '分值核实', disabled: !planId },
-          { key: 'periods', icon: <ScheduleOutlined />, label: '考评周期', disabled: !planId },
-          { key: 'sources', icon: <SolutionOutlined />, label: '民调与第三方评估', disabled: !planId },
-          { key: 'field-visits', icon: <CarryOutOutlined />, label: '实地调研审核', disabled: !planId },
+          { key: 'verification', icon: <FileDoneOutlined />, label: t('menuVerification'), disabled: !planId },
+          { key: 'periods', icon: <ScheduleOutlined />, label: t('menuPeriods'), disabled: !planId },
+          { key: 'sources', icon: <SolutionOutlined />, label: t('menuSources'), disabled: !planId },
+          { key: 'field-visits', icon: <CarryOutOutlined />, label: t('menuFieldVisits'), disabled: !planId },
         ]
       : []),
-    ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: '考评排名', disabled: !planId }] : []),
-    { key: 'views', icon: <BarChartOutlined />, label: '统计分析' },
-    ...(can('TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT') ? [{ key: 'whatif', icon: <ExperimentOutlined />, label: '得分模拟', disabled: !planId }] : []),
-    { key: 'units', icon: <BankOutlined />, label: '单位管理' },
-    ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: '导入方案' }] : []),
+    ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: t('menuRanking'), disabled: !planId }] : []),
+    { key: 'views', icon: <BarChartOutlined />, label: t('menuViews') },
+    ...(can('TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT') ? [{ key: 'whatif', icon: <ExperimentOutlined />, label: t('menuWhatIf'), disabled: !planId }] : []),
+    { key: 'units', icon: <BankOutlined />, label: t('menuUnits') },
+    ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: t('menuImport') }] : []),
   ].filter((item) => canUsePage(item.key, roles));
   const go = (key: string) => {
     setDrawerOpen(false);
@@ -107,13 +109,13 @@ export function AppLayout() {
 
   const planSelect = showsPlans && plans.length > 0 && (
     <Select
-      aria-label="当前方案"
+      aria-label={t('currentPlan')}
       value={planId}
       onChange={switchPlan}
       style={{ width: wide ? (screens.xl ? 400 : 300) : '100%' }}
       options={plans.map((p) => ({ value: p.id, label: planLabel(p) }))}
       popupMatchSelectWidth={false}
-      prefix={wide ? '当前方案' : undefined}
+      prefix={wide ? t('currentPlan') : undefined}
     />
   );
 
@@ -139,13 +141,13 @@ export function AppLayout() {
           lineHeight: 'normal',
         }}
       >
-        {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
+        {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('openMenu')} onClick={() => setDrawerOpen(true)} />}
         <Typography.Link
           onClick={() => navigate('/')}
           style={{ color: token.colorText, fontSize: token.fontSizeLG, fontWeight: 600, whiteSpace: 'nowrap', flex: 'none' }}
         >
-          <span style={{ color: token.colorPrimary }}>考评</span>
-          {screens.md && <span> · 数字政府建设考评系统</span>}
+          <span style={{ color: token.colorPrimary }}>{common('appName')}</span>
+          {screens.md && <span> · {common('appTitle')}</span>}
         </Typography.Link>
         <Flex flex={1} justify="flex-end" align="center" gap={wide ? 16 : 8} style={{ minWidth: 0 }}>
           {wide && planSelect}
@@ -166,9 +168,9 @@ export function AppLayout() {
             </Button>
           </Dropdown>
           <Flex align="center" gap={6} style={{ whiteSpace: 'nowrap' }}>
-            <Switch checked={elder} onChange={setElder} aria-label="长辈模式" size={elder ? 'default' : 'small'} />
+            <Switch checked={elder} onChange={setElder} aria-label={t('elderMode')} size={elder ? 'default' : 'small'} />
             <Typography.Text onClick={() => setElder(!elder)} style={{ cursor: 'pointer' }}>
-              长辈模式
+              {t('elderMode')}
             </Typography.Text>
           </Flex>
           {session && (
@@ -176,15 +178,15 @@ export function AppLayout() {
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'account', icon: <UserOutlined />, label: '账号设置' },
-                  { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                  { key: 'account', icon: <UserOutlined />, label: t('accountSettings') },
+                  { key: 'password', icon: <KeyOutlined />, label: t('changePassword') },
                   { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), danger: true },
                 ],
                 onClick: (e) => (e.key === 'logout' ? void logout() : go(e.key)),
               }}
             >
-              <Button type="text" aria-label="账号" icon={<UserOutlined />} style={{ paddingInline: wide ? 8 : 4 }}>
+              <Button type="text" aria-label={t('account')} icon={<UserOutlined />} style={{ paddingInline: wide ? 8 : 4 }}>
                 {wide && (
                   <>
                     {session.user.displayName} <DownOutlined style={{ fontSize: 10 }} />
@@ -210,10 +212,10 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {!wide && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={300} title="考评 · 数字政府建设考评系统" styles={{ body: { padding: 0 } }}>
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={300} title={`${common('appName')} · ${common('appTitle')}`} styles={{ body: { padding: 0 } }}>
           {planSelect && (
             <div style={{ padding: '12px 16px 4px' }}>
-              <Typography.Text type="secondary">当前方案</Typography.Text>
+              <Typography.Text type="secondary">{t('currentPlan')}</Typography.Text>
               <div style={{ marginTop: 6 }}>{planSelect}</div>
             </div>
           )}

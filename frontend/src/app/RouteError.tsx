@@ -1,6 +1,7 @@
 import { CloseCircleFilled } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { useAppT } from './messages';
 
 /**
  * Shown when a page fails to render (or its code fails to download): a
@@ -8,17 +9,19 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
  * plain components rather than Result, whose status pictures are large.
  */
 export function RouteError() {
+  const t = useAppT();
   const error = useRouteError();
   const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : '';
   return (
     <Flex vertical align="center" gap="small" style={{ padding: '72px 24px', textAlign: 'center' }}>
       <CloseCircleFilled style={{ fontSize: 64, color: '#ff4d4f' }} />
-      <Typography.Title level={3}>页面出错了</Typography.Title>
+      <Typography.Title level={3}>{t('pageError')}</Typography.Title>
       <Typography.Text type="secondary">
-        请刷新页面重试;如仍有问题请联系系统管理员。{detail ? `(${detail})` : ''}
+        {t('pageErrorHint')}
+        {detail ? `(${detail})` : ''}
       </Typography.Text>
       <Button type="primary" onClick={() => window.location.assign('/')} style={{ marginTop: 16 }}>
-        返回首页
+        {t('backHome')}
       </Button>
     </Flex>
   );

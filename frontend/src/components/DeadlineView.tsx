@@ -1,6 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import type { DeadlineState } from '../gql/graphql';
 import { deadlineTags } from '../lib/deadline';
+import { useComponentsT } from './messages';
 
 export interface DeadlineLike {
   phrase: string;
@@ -11,19 +12,20 @@ export interface DeadlineLike {
 
 /** A deadline as written, with a tag for the state it expects and 持续 when it goes on. */
 export function DeadlineView({ deadline, compact = false }: { deadline: DeadlineLike; compact?: boolean }) {
+  const t = useComponentsT();
   const tags = deadlineTags(deadline);
   return (
     <Flex vertical={!compact} gap={4} wrap="wrap" align={compact ? 'center' : 'flex-start'}>
       {deadline.phrase ? (
         <Typography.Text>{deadline.phrase}</Typography.Text>
       ) : (
-        <Typography.Text type="secondary">未注明时限</Typography.Text>
+        <Typography.Text type="secondary">{t('deadlineUnstated')}</Typography.Text>
       )}
       {tags.length > 0 && (
         <Flex gap={4} wrap="wrap">
-          {tags.map((t) => (
-            <Tag key={t.label} color={t.color} style={{ marginInlineEnd: 0 }}>
-              {t.label}
+          {tags.map((tag) => (
+            <Tag key={tag.label} color={tag.color} style={{ marginInlineEnd: 0 }}>
+              {tag.label}
             </Tag>
           ))}
         </Flex>

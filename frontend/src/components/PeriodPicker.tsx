@@ -4,8 +4,10 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { PeriodState, PlanPeriodsQuery } from '../gql/graphql';
-import { periodStateColors, periodStateLabels } from '../lib/evaluation';
+import { useEnumLabel } from '../lib/enumLabels';
+import { periodStateColors } from '../lib/evaluation';
 import { readStored, writeStored } from '../lib/storage';
+import { useComponentsT } from './messages';
 
 // The half-year (period) the scoring, verification, result and report pages
 // work on: chosen with ?period=ID, remembered per plan, defaulting to the
@@ -51,7 +53,8 @@ export function defaultPeriod<P extends { half: number; state: PeriodState }>(pe
 
 /** Short name of a half: 上半年 / 下半年 (the period's name when it is another half). */
 export function halfLabel(p: { half: number; name: string }): string {
-  return p.half === 1 ? '上半年' : p.half === 2 ? '下半年' : p.name;
+  const t = useComponentsT.translate;
+  return p.half === 1 ? t('firstHalf') : p.half === 2 ? t('secondHalf') : p.name;
 }
 
 export interface PlanPeriodSelection {
@@ -103,19 +106,21 @@ export function usePlanPeriod(planId: string): PlanPeriodSelection {
 
 /** A period's state as a coloured tag: 筹备 / 填报 / 审核 / 公示 / 发布. */
 export function PeriodStateTag({ state }: { state: PeriodState }) {
+  const label = useEnumLabel();
   return (
     <Tag color={periodStateColors[state]} style={{ marginInlineEnd: 0 }} data-period-state={state}>
-      {periodStateLabels[state]}
+      {label('PeriodState', state)}
     </Tag>
   );
 }
 
 /** The marker of numbers that are not frozen yet. */
-export function PreviewTag({ title = '含未核实或草稿分值,数字可能变化,不作为正式结果' }: { title?: string }) {
+export function PreviewTag({ title }: { title?: string }) {
+  const t = useComponentsT();
   return (
-    <Tooltip title={title}>
+    <Tooltip title={title ?? t('previewHint')}>
       <Tag color="warning" style={{ marginInlineEnd: 0 }}>
-        预览·未发布
+        {t('preview')}
       </Tag>
     </Tooltip>
   );
@@ -138,10 +143,11 @@ export function PeriodPicker({
   onChange: (value: string) => void;
   extra?: readonly PeriodPickerOption[];
 }) {
-  if (periods.length === 0) return <Tag>本方案尚未设置考评周期</Tag>;
+  const t = useComponentsT();
+  if (periods.length === 0) return <Tag>{t('noPeriods')}</Tag>;
   return (
     <Segmented<string>
-      aria-label="考评周期"
+      aria-label={t('period')}
       value={value}
       onChange={onChange}
       options={[

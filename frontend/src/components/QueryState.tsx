@@ -1,6 +1,7 @@
 import { Button, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { describeError } from '../lib/errors';
+import { useComponentsT } from './messages';
 
 /** The page while its first answer is on the way. */
 export function PageLoading({ rows = 6 }: { rows?: number }) {
@@ -9,16 +10,17 @@ export function PageLoading({ rows = 6 }: { rows?: number }) {
 
 /** A query that failed, in words, with a retry. */
 export function QueryError({ error, onRetry, extra }: { error: unknown; onRetry?: () => void; extra?: ReactNode }) {
+  const t = useComponentsT();
   const d = describeError(error);
   return (
     <Result
       status={d.code === 'NOT_FOUND' ? '404' : 'warning'}
-      title={d.code === 'NETWORK' ? '无法连接服务器' : '加载失败'}
+      title={d.code === 'NETWORK' ? t('cannotConnect') : t('loadFailed')}
       subTitle={d.message}
       extra={[
         onRetry ? (
           <Button key="retry" type="primary" onClick={onRetry}>
-            重试
+            {t('retry')}
           </Button>
         ) : null,
         extra,

@@ -1,4 +1,5 @@
 import { Table } from 'antd';
+import { useComponentsT } from './messages';
 
 export interface SheetRowErrorData {
   row: number;
@@ -8,6 +9,7 @@ export interface SheetRowErrorData {
 
 /** Problems of an uploaded sheet: 行号, 列, 原因 — as Excel shows them. */
 export function SheetErrorsTable({ errors }: { errors: readonly SheetRowErrorData[] }) {
+  const t = useComponentsT();
   return (
     <Table<SheetRowErrorData & { key: number }>
       size="small"
@@ -15,9 +17,9 @@ export function SheetErrorsTable({ errors }: { errors: readonly SheetRowErrorDat
       pagination={errors.length > 10 ? { pageSize: 10, size: 'small' } : false}
       dataSource={errors.map((e, i) => ({ ...e, key: i }))}
       columns={[
-        { title: '行号', dataIndex: 'row', width: 72, align: 'right', render: (r: number) => (r > 0 ? r : '—') },
-        { title: '列', dataIndex: 'column', width: 110 },
-        { title: '原因', dataIndex: 'message' },
+        { title: t('sheetRow'), dataIndex: 'row', width: 72, align: 'right', render: (r: number) => (r > 0 ? r : '—') },
+        { title: t('sheetColumn'), dataIndex: 'column', width: 110 },
+        { title: t('sheetReason'), dataIndex: 'message' },
       ]}
       data-testid="sheet-errors"
     />

@@ -116,8 +116,9 @@ type Documents = {
     "\n  query WhatIfEvaluatees($planId: ID!) {\n    evaluatees(planId: $planId) {\n      id\n      group\n      unit {\n        id\n        name\n        sortKey\n      }\n    }\n  }\n": typeof types.WhatIfEvaluateesDocument,
     "\n  query WhatIf($periodId: ID!, $evaluateeId: ID!) {\n    whatIf(periodId: $periodId, evaluateeId: $evaluateeId) {\n      assumption\n      current {\n        score\n        rank\n        groupSize\n      }\n      tasks {\n        task {\n          id\n          number\n          text\n        }\n        maxPoints\n        currentScores\n        gain\n        gainExact\n        rankGain\n        outcome {\n          score\n          rank\n          groupSize\n        }\n      }\n    }\n  }\n": typeof types.WhatIfDocument,
     "\n  query WhatIfTry($periodId: ID!, $evaluateeId: ID!, $changes: [WhatIfChangeInput!]!) {\n    whatIfTry(periodId: $periodId, evaluateeId: $evaluateeId, changes: $changes) {\n      score\n      exact\n      rank\n      groupSize\n    }\n  }\n": typeof types.WhatIfTryDocument,
-    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": typeof types.EnumLabelsDocument,
-    "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n      english\n    }\n  }\n": typeof types.EnumLabelsDocument,
+    "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        locale\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.SetMyLocaleDocument,
 };
 const documents: Documents = {
     "\n  query AppPlans {\n    plans {\n      id\n      name\n      year\n    }\n  }\n": types.AppPlansDocument,
@@ -222,8 +223,9 @@ const documents: Documents = {
     "\n  query WhatIfEvaluatees($planId: ID!) {\n    evaluatees(planId: $planId) {\n      id\n      group\n      unit {\n        id\n        name\n        sortKey\n      }\n    }\n  }\n": types.WhatIfEvaluateesDocument,
     "\n  query WhatIf($periodId: ID!, $evaluateeId: ID!) {\n    whatIf(periodId: $periodId, evaluateeId: $evaluateeId) {\n      assumption\n      current {\n        score\n        rank\n        groupSize\n      }\n      tasks {\n        task {\n          id\n          number\n          text\n        }\n        maxPoints\n        currentScores\n        gain\n        gainExact\n        rankGain\n        outcome {\n          score\n          rank\n          groupSize\n        }\n      }\n    }\n  }\n": types.WhatIfDocument,
     "\n  query WhatIfTry($periodId: ID!, $evaluateeId: ID!, $changes: [WhatIfChangeInput!]!) {\n    whatIfTry(periodId: $periodId, evaluateeId: $evaluateeId, changes: $changes) {\n      score\n      exact\n      rank\n      groupSize\n    }\n  }\n": types.WhatIfTryDocument,
-    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n": types.EnumLabelsDocument,
-    "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n      english\n    }\n  }\n": types.EnumLabelsDocument,
+    "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        locale\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.SetMyLocaleDocument,
 };
 
 /**
@@ -651,11 +653,15 @@ export function graphql(source: "\n  query WhatIfTry($periodId: ID!, $evaluateeI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n"): (typeof documents)["\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n    }\n  }\n"];
+export function graphql(source: "\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n      english\n    }\n  }\n"): (typeof documents)["\n  query EnumLabels {\n    enumLabels {\n      enum\n      value\n      label\n      english\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        locale\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      restricted\n      pendingSteps\n      idleTimeoutSeconds\n      expiresAt\n      user {\n        id\n        username\n        displayName\n        roles\n        mustChangePassword\n        totpEnabled\n        totpRequired\n        locale\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyLocale($locale: Locale!) {\n    setMyLocale(locale: $locale) {\n      user {\n        id\n        locale\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { currentLocale } from './i18n';
 
 // Every time and date the SPA shows is on the clock of the people it serves,
 // Asia/Shanghai, whatever the browser's own zone (test machines run in UTC,
@@ -45,5 +46,9 @@ export const formatDate = (value: string | null | undefined) => format(value, 'Y
 /** 09:02:05 */
 export const formatClock = (value: string | null | undefined) => format(value, 'HH:mm:ss');
 
-/** 2023年7月10日, as a printed notice dates itself. */
-export const formatLongDate = (value: string | null | undefined) => format(value, 'YYYY年M月D日');
+/**
+ * 2023年7月10日, as a printed notice dates itself; Jul 10, 2023 in English.
+ * The numeric formats above read the same in both languages.
+ */
+export const formatLongDate = (value: string | null | undefined) =>
+  format(value, currentLocale() === 'en' ? 'MMM D, YYYY' : 'YYYY年M月D日');

@@ -1,5 +1,9 @@
 import type { DeadlineState } from '../gql/graphql';
 import { enumLabelMap } from './enumLabels';
+import { currentLocale } from './i18n';
+import { useLibT } from './messages';
+
+const t = useLibT.translate;
 
 // How a task's deadline state reads and looks. The phrase itself stays as
 // written in the document; these labels name the state it expects (words
@@ -24,7 +28,7 @@ export interface StateTag {
 }
 
 export function deadlineStateLabel(state: DeadlineState | null | undefined): string {
-  return state ? labels[state] : '未注明';
+  return state ? labels[state] : t('deadlineUnstated');
 }
 
 export function deadlineStateTag(state: DeadlineState | null | undefined): StateTag | null {
@@ -32,9 +36,11 @@ export function deadlineStateTag(state: DeadlineState | null | undefined): State
   return { label: labels[state], color: colors[state] };
 }
 
-/** "6月底", or "" when the phrase names no month. */
+/** "6月底" (end of June), or "" when the phrase names no month. */
 export function deadlineMonthLabel(month: number | null | undefined): string {
-  return month ? `${month}月底` : '';
+  if (!month) return '';
+  const monthName = new Intl.DateTimeFormat(currentLocale(), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
+  return t('deadlineMonth', { month, monthName });
 }
 
 /**
@@ -45,7 +51,7 @@ export function deadlineTags(d: { state?: DeadlineState | null; continuing: bool
   const tags: StateTag[] = [];
   const state = deadlineStateTag(d.state);
   if (state) tags.push(state);
-  if (d.continuing && d.state !== 'ONGOING') tags.push({ label: '持续', color: 'purple' });
+  if (d.continuing && d.state !== 'ONGOING') tags.push({ label: t('deadlineContinuing'), color: 'purple' });
   return tags;
 }
 

@@ -1,4 +1,8 @@
+import { UserFacingError } from './errors';
+import { useLibT } from './messages';
 import { authEvents, unauthenticatedEvent } from './urql';
+
+const t = useLibT.translate;
 
 /**
  * The file name of a Content-Disposition header: RFC 5987 `filename*`
@@ -29,16 +33,16 @@ export async function downloadFile(href: string, fallbackName: string): Promise<
   try {
     res = await fetch(href, { credentials: 'same-origin' });
   } catch {
-    throw new Error('无法连接服务器,请检查网络后重试。');
+    throw new UserFacingError(t('errNetwork'));
   }
   if (res.status === 401) {
     authEvents.dispatchEvent(new Event(unauthenticatedEvent));
-    throw new Error('登录已过期,请重新登录。');
+    throw new UserFacingError(t('downloadExpired'));
   }
-  if (res.status === 403) throw new Error('您没有导出此文件的权限。');
+  if (res.status === 403) throw new UserFacingError(t('downloadForbidden'));
   if (!res.ok) {
     const text = (await res.text().catch(() => '')).trim();
-    throw new Error(/[\u4e00-\u9fff]/.test(text) ? text : `导出失败(HTTP ${res.status}),请稍后重试。`);
+    throw new UserFacingError(/[\u4e00-\u9fff]/.test(text) ? text : t('downloadFailed', { status: res.status }));
   }
   const blob = await res.blob();
   const name = filenameFromDisposition(res.headers.get('Content-Disposition'), fallbackName);

@@ -10,6 +10,7 @@ export const enumLabelsQueryDefinition = graphql(`
       enum
       value
       label
+      english
     }
   }
 `);

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { EnumLabelsDocument } from '../gql/graphql';
 import type {
   AggregateGrouping,
+  ConsistencyRule,
   AggregateMeasure,
   DeadlineState,
   Judgement,
@@ -21,6 +22,8 @@ import type {
   VisitStatus,
   ViewChart,
 } from '../gql/graphql';
+import { currentLocale, useLocale, type Locale } from './i18n';
+import { useLibT } from './messages';
 import { readStored, storageKeys, writeStored } from './storage';
 
 // The words for enum values come from the server (Query.enumLabels, from
@@ -29,6 +32,12 @@ import { readStored, storageKeys, writeStored } from './storage';
 // (offline, DESIGN field visits) still shows words, and so later starts do
 // not wait for it. Until the first answer the app shows a spinner; if it
 // never comes, values show as their codes rather than as nothing.
+//
+// Each value comes in both languages, so switching language asks nothing:
+// enumLabel() and enumLabelMap read the language in use at each call. A
+// component re-renders on a switch when it uses its folder's messages
+// (useXxxT) or useLocale(); one that shows enum words and nothing else to
+// translate calls useEnumLabel(), which also subscribes it.
 
 export const enumLabelsQuery = EnumLabelsDocument;
 
@@ -36,6 +45,7 @@ export const enumLabelsQuery = EnumLabelsDocument;
 export interface LabelledEnums {
   AggregateGrouping: AggregateGrouping;
   AggregateMeasure: AggregateMeasure;
+  ConsistencyRule: ConsistencyRule;
   DeadlineState: DeadlineState;
   Judgement: Judgement;
   MissingComponentRule: MissingComponentRule;
@@ -61,29 +71,54 @@ export type EnumName = keyof LabelledEnums;
 export interface EnumLabelEntry {
   enum: string;
   value: string;
+  /** The zh-CN word. */
   label: string;
+  /** The English word; missing in a catalogue remembered before English existed. */
+  english?: string;
 }
 
-let labels = new Map<string, string>();
+const languages: readonly Locale[] = ['zh-CN', 'en'];
+let labels = new Map<Locale, Map<string, string>>();
 let order = new Map<string, string[]>();
 
 /** Replaces the catalogue (the provider does this; tests load the server's fixture). */
 export function setEnumLabels(entries: readonly EnumLabelEntry[]): void {
-  const nextLabels = new Map<string, string>();
+  const zh = new Map<string, string>();
+  const en = new Map<string, string>();
   const nextOrder = new Map<string, string[]>();
   for (const e of entries) {
-    nextLabels.set(`${e.enum}.${e.value}`, e.label);
+    zh.set(`${e.enum}.${e.value}`, e.label);
+    // A remembered catalogue from before English shows Chinese until the fresh answer.
+    en.set(`${e.enum}.${e.value}`, e.english || e.label);
     const values = nextOrder.get(e.enum) ?? [];
     values.push(e.value);
     nextOrder.set(e.enum, values);
   }
-  labels = nextLabels;
+  labels = new Map(languages.map((l) => [l, l === 'en' ? en : zh]));
   order = nextOrder;
 }
 
-/** The word for a value; the value itself when the catalogue has none. */
+function has(name: string, value: string): boolean {
+  return labels.get('zh-CN')?.has(`${name}.${value}`) ?? false;
+}
+
+/** The word for a value in locale; the value itself when the catalogue has none. */
+export function enumLabelIn<E extends EnumName>(locale: Locale, name: E, value: LabelledEnums[E]): string {
+  return labels.get(locale)?.get(`${name}.${value}`) ?? value;
+}
+
+/** The word for a value in the language in use; the value itself when the catalogue has none. */
 export function enumLabel<E extends EnumName>(name: E, value: LabelledEnums[E]): string {
-  return labels.get(`${name}.${value}`) ?? value;
+  return enumLabelIn(currentLocale(), name, value);
+}
+
+/**
+ * enumLabel for a component that has nothing else to translate: calling it
+ * re-renders the component when the language switches.
+ */
+export function useEnumLabel(): <E extends EnumName>(name: E, value: LabelledEnums[E]) => string {
+  const { locale } = useLocale();
+  return useCallback(<E extends EnumName>(name: E, value: LabelledEnums[E]) => enumLabelIn(locale, name, value), [locale]);
 }
 
 /** An enum's values in the order the server lists them (for pickers). */
@@ -93,16 +128,17 @@ export function enumValues<E extends EnumName>(name: E): LabelledEnums[E][] {
 
 /**
  * A read-only view of one enum's labels that reads like a record
- * (`periodStateLabels[state]`), looked up in the catalogue on each read so
- * it is never older than the server's answer.
+ * (`periodStateLabels[state]`), looked up in the catalogue on each read, in
+ * the language in use, so it is never older than the server's answer nor
+ * than the last language switch. Read it while rendering, not at module level.
  */
 export function enumLabelMap<E extends EnumName>(name: E): Readonly<Record<LabelledEnums[E], string>> {
   return new Proxy({} as Record<LabelledEnums[E], string>, {
     get: (_, value) => (typeof value === 'string' ? enumLabel(name, value as LabelledEnums[E]) : undefined),
-    has: (_, value) => typeof value === 'string' && labels.has(`${name}.${value}`),
+    has: (_, value) => typeof value === 'string' && has(name, value),
     ownKeys: () => order.get(name) ?? [],
     getOwnPropertyDescriptor: (_, value) =>
-      typeof value === 'string' && labels.has(`${name}.${value}`)
+      typeof value === 'string' && has(name, value)
         ? { enumerable: true, configurable: true, value: enumLabel(name, value as LabelledEnums[E]) }
         : undefined,
   });
@@ -110,7 +146,7 @@ export function enumLabelMap<E extends EnumName>(name: E): Readonly<Record<Label
 
 /** True when labels are at hand: loaded already, or remembered from an earlier start. */
 function loadStored(): boolean {
-  if (labels.size > 0) return true;
+  if (order.size > 0) return true;
   const raw = readStored(storageKeys.enumLabels);
   if (!raw) return false;
   try {
@@ -127,6 +163,7 @@ const queryContext = { requestPolicy: 'network-only' as const };
 
 /** Loads the labels once, before the pages render. */
 export function EnumLabelsProvider({ children }: { children: ReactNode }) {
+  const t = useLibT();
   const [stored] = useState(loadStored);
   const [{ data, error }] = useQuery({ query: enumLabelsQuery, context: useMemo(() => queryContext, []) });
   // Applied while rendering, not in an effect, so the children's first
@@ -144,7 +181,7 @@ export function EnumLabelsProvider({ children }: { children: ReactNode }) {
   if (!stored && !fresh && !error)
     return (
       <div role="status" style={{ minHeight: '60vh', display: 'flex', alignItems: 'center', justifyContent: 'center', color: 'rgba(0,0,0,0.65)' }}>
-        正在加载…
+        {t('loading')}
       </div>
     );
   return children;

@@ -1,4 +1,6 @@
 import type { CombinedError } from '@urql/core';
+import { currentLocale } from './i18n';
+import { useLibT } from './messages';
 
 // Turns what the server sends into words a user can act on. The server puts
 // a code in extensions.code (INVALID, NOT_FOUND, CONFLICT, INTERNAL, …) and,
@@ -20,19 +22,33 @@ export interface DescribedError {
   fields: ServerFieldError[];
 }
 
-const codeMessages: Record<string, string> = {
-  INVALID: '提交的内容有误,请按提示修改后再提交。',
-  NOT_FOUND: '要操作的记录不存在,可能已被他人删除。',
-  CONFLICT: '该记录已被其他人修改,已为您重新加载最新内容,请核对后再操作。',
-  INTERNAL: '服务器处理出错,请稍后重试;如仍有问题请联系系统管理员。',
-  TIMEOUT: '请求超时,请稍后重试。',
+const t = useLibT.translate;
+
+// Read in the language in use each time an error is described.
+const codeKeys = {
+  INVALID: 'errInvalid',
+  NOT_FOUND: 'errNotFound',
+  CONFLICT: 'errConflict',
+  INTERNAL: 'errInternal',
+  TIMEOUT: 'errTimeout',
   // The database went away mid-request; nothing was saved.
-  UNAVAILABLE: '网络或数据库暂时不可用,请重试。',
-  UNAUTHENTICATED: '登录已失效,请重新登录。',
-  FORBIDDEN: '您没有执行此操作的权限。',
-  NETWORK: '无法连接服务器,请检查网络后重试。',
-  UNKNOWN: '操作未能完成,请稍后重试。',
-};
+  UNAVAILABLE: 'errUnavailable',
+  UNAUTHENTICATED: 'errUnauthenticated',
+  FORBIDDEN: 'errForbidden',
+  NETWORK: 'errNetwork',
+  UNKNOWN: 'errUnknown',
+} as const;
+
+function codeMessage(code: string): string {
+  return t(code in codeKeys ? codeKeys[code as keyof typeof codeKeys] : 'errUnknown');
+}
+
+/**
+ * An error the SPA itself raises with words meant for the user (in the
+ * language in use), shown as it is; other errors' messages may be
+ * technical and give way to a generic sentence.
+ */
+export class UserFacingError extends Error {}
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
@@ -52,7 +68,10 @@ function readFields(ext: Record<string, unknown> | undefined): ServerFieldError[
     if (typeof f !== 'object' || f === null) return [];
     const o = f as Record<string, unknown>;
     if (typeof o['field'] !== 'string') return [];
-    const message = typeof o['message'] === 'string' && o['message'] ? o['message'] : '此项填写有误';
+    const zh = typeof o['message'] === 'string' && o['message'] ? o['message'] : '';
+    const en = typeof o['messageEn'] === 'string' && o['messageEn'] ? o['messageEn'] : '';
+    // The server words each field problem in both languages.
+    const message = (currentLocale() === 'en' ? en || zh : zh) || t('errField');
     return [
       {
         field: o['field'],
@@ -64,13 +83,13 @@ function readFields(ext: Record<string, unknown> | undefined): ServerFieldError[
   });
 }
 
-/** Describes any error from urql (CombinedError) or elsewhere in Chinese. */
+/** Describes any error from urql (CombinedError) or elsewhere in the language in use. */
 export function describeError(error: unknown): DescribedError {
   if (isCombinedError(error)) {
     const first: GraphQLErrorLike | undefined = error.graphQLErrors[0];
     if (!first) {
-      if (error.networkError) return { code: 'NETWORK', message: codeMessages['NETWORK']!, fields: [] };
-      return { code: 'UNKNOWN', message: codeMessages['UNKNOWN']!, fields: [] };
+      if (error.networkError) return { code: 'NETWORK', message: codeMessage('NETWORK'), fields: [] };
+      return { code: 'UNKNOWN', message: codeMessage('UNKNOWN'), fields: [] };
     }
     const ext = first.extensions ?? {};
     const code = typeof ext['code'] === 'string' ? ext['code'] : 'UNKNOWN';
@@ -78,25 +97,25 @@ export function describeError(error: unknown): DescribedError {
     // A Chinese message from the server says more than our generic sentence
     // (e.g. 该单位仍是任务的牵头单位,不能删除), except for internals.
     const serverSays = first.message && hasChinese(first.message) && code !== 'INTERNAL' ? first.message : '';
-    let message = codeMessages[code] ?? codeMessages['UNKNOWN']!;
+    let message = codeMessage(code);
     if (code === 'INVALID' && fields.length > 0) {
-      message = fields.map((f) => f.message).join(';');
+      message = fields.map((f) => f.message).join(t('fieldSeparator'));
     } else if (code === 'CONFLICT' && (!serverSays || /已被(他|其他)人修改/.test(serverSays))) {
       // A lost update: the page reloads what was edited.
-      message = codeMessages['CONFLICT']!;
+      message = codeMessage('CONFLICT');
     } else if (code === 'INTERNAL') {
       const id = ext['requestId'];
-      if (typeof id === 'string' && id) message = `${message}(请求编号:${id})`;
+      if (typeof id === 'string' && id) message = t('errRequestId', { message, id });
     } else if (serverSays) {
       // e.g. 仍有数据引用该对象,不能删除
       message = serverSays;
     }
     return { code, message, fields };
   }
-  if (error instanceof Error && hasChinese(error.message)) {
+  if (error instanceof UserFacingError || (error instanceof Error && hasChinese(error.message))) {
     return { code: 'UNKNOWN', message: error.message, fields: [] };
   }
-  return { code: 'UNKNOWN', message: codeMessages['UNKNOWN']!, fields: [] };
+  return { code: 'UNKNOWN', message: codeMessage('UNKNOWN'), fields: [] };
 }
 
 /**

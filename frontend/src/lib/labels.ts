@@ -1,5 +1,7 @@
 import type { RankingGroup, UnitKind } from '../gql/graphql';
 import { enumLabelMap } from './enumLabels';
+import { currentLocale } from './i18n';
+import { useLibT } from './messages';
 
 /** Words from the server (lib/enumLabels). */
 export const unitKindLabels = enumLabelMap('UnitKind');
@@ -32,17 +34,17 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
 }
 
-/** 一、 as the document numbers dimensions (方面). */
+/** 一、 as the document numbers dimensions (方面); "1." in English. */
 export function dimensionNumberLabel(n: number): string {
-  return `${chineseNumber(n)}、`;
+  return currentLocale() === 'en' ? `${n}.` : `${chineseNumber(n)}、`;
 }
 
-/** (一) as the document numbers indicators (指标大项). */
+/** (一) as the document numbers indicators (指标大项); "(1)" in English. */
 export function indicatorNumberLabel(n: number): string {
-  return `(${chineseNumber(n)})`;
+  return currentLocale() === 'en' ? `(${n})` : `(${chineseNumber(n)})`;
 }
 
 /** A plan as lists name it: its name, with the year when the name lacks it. */
 export function planLabel(plan: { name: string; year: number }): string {
-  return plan.name.includes(String(plan.year)) ? plan.name : `${plan.name}(${plan.year}年)`;
+  return plan.name.includes(String(plan.year)) ? plan.name : useLibT.translate('planWithYear', { name: plan.name, year: plan.year });
 }

@@ -2,12 +2,22 @@
 // CheckPolicy), so forms can say what is wrong before sending. The server
 // also refuses recently used passwords, which only it can check.
 
+import { useLibT } from './messages';
+
+const t = useLibT.translate;
+
+/** The policy in zh-CN (kept for pages not yet converted; use passwordPolicyHint). */
 export const passwordPolicyText = '至少 8 位,须含大写字母、小写字母、数字、符号中的至少三类,且不能与用户名相同';
 
-/** What `password` lacks under the policy, in Chinese; empty when it passes. */
+/** The policy in the language in use: call it while rendering. */
+export function passwordPolicyHint(): string {
+  return t('passwordPolicy');
+}
+
+/** What `password` lacks under the policy, in the language in use; empty when it passes. */
 export function passwordProblems(password: string, username = ''): string[] {
   const problems: string[] = [];
-  if ([...password].length < 8) problems.push('密码至少 8 位');
+  if ([...password].length < 8) problems.push(t('passwordTooShort'));
   let upper = false;
   let lower = false;
   let digit = false;
@@ -20,8 +30,8 @@ export function passwordProblems(password: string, username = ''): string[] {
     else if (/\p{Nd}/u.test(ch)) digit = true;
     else symbol = true;
   }
-  if ([upper, lower, digit, symbol].filter(Boolean).length < 3) problems.push('须含大写字母、小写字母、数字、符号中的至少三类');
-  if (username !== '' && password.toLowerCase() === username.toLowerCase()) problems.push('不能与用户名相同');
+  if ([upper, lower, digit, symbol].filter(Boolean).length < 3) problems.push(t('passwordClasses'));
+  if (username !== '' && password.toLowerCase() === username.toLowerCase()) problems.push(t('passwordIsUsername'));
   return problems;
 }
 

@@ -19,10 +19,22 @@ export const meQueryDefinition = graphql(`
         mustChangePassword
         totpEnabled
         totpRequired
+        locale
         unit {
           id
           name
         }
+      }
+    }
+  }
+`);
+
+export const setMyLocaleDefinition = graphql(`
+  mutation SetMyLocale($locale: Locale!) {
+    setMyLocale(locale: $locale) {
+      user {
+        id
+        locale
       }
     }
   }

@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useQuery } from 'urql';
-import { MeDocument } from '../gql/graphql';
-import type { MeQuery, Role } from '../gql/graphql';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { MeDocument, SetMyLocaleDocument } from '../gql/graphql';
+import type { Locale as ApiLocale, MeQuery, Role } from '../gql/graphql';
 import { enumLabelMap } from './enumLabels';
+import { currentLocale, onLocaleChange, useLocale, type Locale } from './i18n';
 import { readStored, storageKeys, writeStored } from './storage';
 import { authEvents, unauthenticatedEvent } from './urql';
 
@@ -49,6 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [data]);
   const offline = useMemo(() => (!data && !!error?.networkError ? parseStored(readStored(storageKeys.offlineSession)) : undefined), [data, error]);
   const session = data ? data.me : offline ? offline : fetching ? undefined : error ? undefined : null;
+  useRememberedLocale(data?.me?.user);
   const value = useMemo<SessionValue>(
     () => ({
       session,
@@ -59,6 +61,54 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session, error, data, offline, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+const fromApi: Record<ApiLocale, Locale> = { ZH_CN: 'zh-CN', EN: 'en' };
+const toApi: Record<Locale, ApiLocale> = { 'zh-CN': 'ZH_CN', en: 'EN' };
+
+/**
+ * The language follows the signed-in user (issue 13): when the server's
+ * answer brings a user or a locale not seen before (sign-in, another
+ * browser's choice), the app switches to it; when the user switches, the
+ * choice is saved on their account. Only a change of the server's value is
+ * applied, never a mere difference, so a switch is not undone by an answer
+ * that left before the save did.
+ */
+function useRememberedLocale(user: { id: string; locale?: ApiLocale | null } | undefined) {
+  const { setLocale } = useLocale();
+  const [, save] = useMutation(SetMyLocaleDocument);
+  const seen = useRef<string | undefined>(undefined);
+  // The signed-in user's locale as the server has it (or is being told), so
+  // a switch to what the server already has saves nothing.
+  const stored = useRef<{ userId: string; locale: Locale } | undefined>(undefined);
+  const userId = user?.id;
+  const apiLocale = user?.locale ?? undefined;
+
+  useEffect(() => {
+    if (!userId || !apiLocale) {
+      stored.current = undefined;
+      return;
+    }
+    const locale = fromApi[apiLocale];
+    stored.current = { userId, locale };
+    const key = `${userId}:${apiLocale}`;
+    if (seen.current === key) return;
+    seen.current = key;
+    if (locale !== currentLocale()) setLocale(locale);
+  }, [userId, apiLocale, setLocale]);
+
+  useEffect(
+    () =>
+      onLocaleChange((next) => {
+        const known = stored.current;
+        if (!known || known.locale === next) return;
+        stored.current = { ...known, locale: next };
+        // A failed save (offline) is not worth an error: the choice is
+        // still remembered in this browser.
+        void save({ locale: toApi[next] });
+      }),
+    [save],
+  );
 }
 
 function parseStored(raw: string | null): SessionData | undefined {

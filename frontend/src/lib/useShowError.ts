@@ -2,6 +2,7 @@ import { App } from 'antd';
 import type { FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { assignFieldErrors, describeError, type DescribedError } from './errors';
+import { useLibT } from './messages';
 
 export interface ShowErrorOptions {
   /** Per-field messages of an INVALID error go beside these form's fields. */
@@ -20,7 +21,7 @@ export function useShowError() {
         const names = options.form.getFieldsError().map((f) => f.name.map(String));
         const { onForm, rest } = assignFieldErrors(d.fields, names);
         options.form.setFields(onForm);
-        if (rest.length > 0) void message.error(rest.map((f) => f.message).join(';'));
+        if (rest.length > 0) void message.error(rest.map((f) => f.message).join(useLibT.translate('fieldSeparator')));
         else if (onForm.length === 0) void message.error(d.message);
         return d;
       }

@@ -1,5 +1,8 @@
 import type { PeriodState } from '../../gql/graphql';
 import { periodStates } from '../../lib/evaluation';
+import { usePeriodsT } from './messages';
+
+type PeriodsKey = Parameters<typeof usePeriodsT.translate>[0];
 
 export interface MoveInfo {
   /** The button's words. */
@@ -10,23 +13,23 @@ export interface MoveInfo {
   hint: string;
 }
 
-const moves: Partial<Record<`${PeriodState}>${PeriodState}`, Omit<MoveInfo, 'back'>>> = {
-  'DRAFT>OPEN': { label: '开始填报', hint: '考评对象开始报送进展,牵头单位开始评分。' },
-  'OPEN>DRAFT': { label: '退回筹备', hint: '暂停报送和评分,已录入的内容保留。' },
-  'OPEN>REVIEW': { label: '结束填报,进入审核', hint: '考评对象不能再报送进展;牵头单位仍可修改和提交分值,专班集中核实。' },
-  'REVIEW>OPEN': { label: '退回填报', hint: '重新开放进展报送。' },
-  'REVIEW>PUBLICITY': {
-    label: '公示结果',
-    hint: '冻结并公示本周期结果,考评对象可查看本单位得分。要求每项承担任务都已有各牵头单位经专班核实的分值。',
-  },
-  'PUBLICITY>REVIEW': { label: '撤回公示', hint: '撤销本次公示的结果,回到审核阶段。' },
-  'PUBLICITY>PUBLISHED': { label: '正式发布', hint: '结果正式发布并锁定;之后只能说明理由重新开放。' },
-  'PUBLISHED>REVIEW': { label: '重新开放(退回审核)', hint: '撤销已发布的结果,回到审核阶段修改分值;原发布记录保留备查。' },
+type MoveKey = `${PeriodState}>${PeriodState}`;
+
+const moves: Partial<Record<MoveKey, { label: PeriodsKey; hint: PeriodsKey }>> = {
+  'DRAFT>OPEN': { label: 'moveDraftOpen', hint: 'moveDraftOpenHint' },
+  'OPEN>DRAFT': { label: 'moveOpenDraft', hint: 'moveOpenDraftHint' },
+  'OPEN>REVIEW': { label: 'moveOpenReview', hint: 'moveOpenReviewHint' },
+  'REVIEW>OPEN': { label: 'moveReviewOpen', hint: 'moveReviewOpenHint' },
+  'REVIEW>PUBLICITY': { label: 'moveReviewPublicity', hint: 'moveReviewPublicityHint' },
+  'PUBLICITY>REVIEW': { label: 'movePublicityReview', hint: 'movePublicityReviewHint' },
+  'PUBLICITY>PUBLISHED': { label: 'movePublicityPublished', hint: 'movePublicityPublishedHint' },
+  'PUBLISHED>REVIEW': { label: 'movePublishedReview', hint: 'movePublishedReviewHint' },
 };
 
-/** How a move of a period reads: its button, whether it goes back, what it does. */
+/** How a move of a period reads (in the language in use): its button, whether it goes back, what it does. */
 export function describeMove(from: PeriodState, to: PeriodState): MoveInfo {
+  const t = usePeriodsT.translate;
   const back = periodStates.indexOf(to) < periodStates.indexOf(from);
   const known = moves[`${from}>${to}`];
-  return { label: known?.label ?? (back ? '退回' : '下一步'), hint: known?.hint ?? '', back };
+  return { label: known ? t(known.label) : back ? t('moveBack') : t('moveNext'), hint: known ? t(known.hint) : '', back };
 }

@@ -124,6 +124,7 @@ export function meResult(roles: Array<'TASK_FORCE' | 'LEADER' | 'ADMIN'>): MeQue
         mustChangePassword: false,
         totpEnabled: false,
         totpRequired: false,
+        locale: 'ZH_CN',
         unit: { id: 'u1', name: '市政府办公室' },
       },
     },

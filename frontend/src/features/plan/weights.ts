@@ -1,6 +1,7 @@
 import type { ScoringMethod } from '../../gql/graphql';
 import { compareDecimals, parseDecimal, sumDecimals } from '../../lib/decimal';
 import { enumLabel } from '../../lib/enumLabels';
+import { usePlanT } from './messages';
 
 // The four method weights of a plan (DESIGN R4): percentages that must sum
 // to exactly 100.
@@ -34,13 +35,14 @@ export function weightsSum(w: WeightsLike): string {
   return sumDecimals(weightFields.map((f) => w[f.key]));
 }
 
-/** Null when the weights are complete, within 0–100 and sum to 100; else what is wrong, in Chinese. */
+/** Null when the weights are complete, within 0–100 and sum to 100; else what is wrong, in the language in use. */
 export function weightsProblem(w: WeightsLike): string | null {
+  const t = usePlanT.translate;
   const missing = weightFields.filter((f) => parseDecimal(w[f.key]) === null);
-  if (missing.length > 0) return `请填写${missing.map((f) => f.label).join('、')}的权重`;
+  if (missing.length > 0) return t('weightsMissing', { methods: missing.map((f) => f.label).join(t('listSeparator')) });
   const outOfRange = weightFields.filter((f) => compareDecimals(w[f.key], 0) < 0 || compareDecimals(w[f.key], 100) > 0);
-  if (outOfRange.length > 0) return `${outOfRange.map((f) => f.label).join('、')}的权重应在 0 到 100 之间`;
+  if (outOfRange.length > 0) return t('weightsRange', { methods: outOfRange.map((f) => f.label).join(t('listSeparator')) });
   const sum = weightsSum(w);
-  if (compareDecimals(sum, 100) !== 0) return `四项权重之和应为 100%,当前为 ${sum}%`;
+  if (compareDecimals(sum, 100) !== 0) return t('weightsSum', { sum });
   return null;
 }

@@ -32,6 +32,7 @@ function me(roles: Role[], pendingSteps: string[] = []): Me {
       mustChangePassword: pendingSteps.includes('PASSWORD_CHANGE'),
       totpEnabled: false,
       totpRequired: false,
+      locale: 'ZH_CN',
       unit: null,
     },
   };

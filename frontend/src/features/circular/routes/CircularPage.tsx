@@ -10,7 +10,9 @@ import { formatDecimal } from '../../../lib/decimal';
 import { downloadFile } from '../../../lib/download';
 import { formatLongDate } from '../../../lib/datetime';
 import { dimensionNumberLabel } from '../../../lib/labels';
+import { useCommonT } from '../../../lib/messages';
 import { circularQuery } from '../documents';
+import { useCircularT } from '../messages';
 import '../circular.css';
 
 /**
@@ -19,36 +21,39 @@ import '../circular.css';
  * same content downloads as .xlsx from the server.
  */
 export function CircularPage() {
+  const t = useCircularT();
   const { planId = '' } = useParams();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
   return (
     <main>
       <Flex className="circular-toolbar" gap={8} wrap="wrap" align="center" justify="space-between">
         <Link to={`/plans/${planId}/ranking`}>
-          <ArrowLeftOutlined /> 返回考评排名
+          <ArrowLeftOutlined /> {t('backToRanking')}
         </Link>
         <Flex gap={8} wrap="wrap">
           <PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />
           {period && <Toolbar periodId={period.id} periodName={period.name} />}
         </Flex>
       </Flex>
-      {period ? <Circular key={period.id} periodId={period.id} /> : <Empty description="本方案还没有考评周期" />}
+      {period ? <Circular key={period.id} periodId={period.id} /> : <Empty description={t('noPeriods')} />}
     </main>
   );
 }
 
 function Toolbar({ periodId, periodName }: { periodId: string; periodName: string }) {
+  const t = useCircularT();
+  const common = useCommonT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const exportXlsx = async () => {
     setBusy(true);
     try {
-      await downloadFile(`/files/circular.xlsx?periodId=${periodId}`, `${periodName}-考评结果通报.xlsx`);
+      await downloadFile(`/files/circular.xlsx?periodId=${periodId}`, t('fileName', { period: periodName }));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : '导出失败');
+      message.error(e instanceof Error ? e.message : t('exportFailed'));
     } finally {
       setBusy(false);
     }
@@ -56,16 +61,17 @@ function Toolbar({ periodId, periodName }: { periodId: string; periodName: strin
   return (
     <>
       <Button icon={<DownloadOutlined />} loading={busy} onClick={exportXlsx}>
-        导出 Excel
+        {common('exportXlsx')}
       </Button>
       <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-        打印
+        {t('print')}
       </Button>
     </>
   );
 }
 
 function Circular({ periodId }: { periodId: string }) {
+  const t = useCircularT();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: circularQuery, variables: { periodId } });
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -76,17 +82,22 @@ function Circular({ periodId }: { periodId: string }) {
       <h1>{c.title}</h1>
       <p className="meta">
         {c.periodName}
-        {c.publishedAt ? ` · 发布日期 ${formatLongDate(c.publishedAt)}` : ''}
+        {c.publishedAt ? t('publishedOn', { date: formatLongDate(c.publishedAt) }) : ''}
       </p>
-      {c.preview && <div className="preview" role="note">预览(未公示):按当前已录入的分值(含草稿)计算,不是公布结果,不得作为正式通报印发。</div>}
-      {c.groups.length === 0 && <p>本周期尚无考评对象。</p>}
+      {c.preview && <div className="preview" role="note">
+          {t('preview')}
+        </div>}
+      {c.groups.length === 0 && <p>{t('noEvaluatees')}</p>}
       {c.groups.map((g) => (
         <section className="group" key={g.group} aria-label={g.title}>
           <h2>{g.title}</h2>
           <p>{g.paragraph}</p>
-          <h3>{g.title}考评排名{c.previousName ? `(名次变化与${c.previousName}相比)` : ''}</h3>
+          <h3>
+            {t('groupRanking', { group: g.title })}
+            {c.previousName ? t('comparedWith', { previous: c.previousName }) : ''}
+          </h3>
           <PlaceTable places={g.ranking} showChange={!!c.previousName} />
-          <h3>各方面前三名与后三名</h3>
+          <h3>{t('topAndBottom')}</h3>
           <div className="dims">
             {g.dimensions.map((d) => (
               <div className="dim" key={d.number}>
@@ -94,9 +105,9 @@ function Circular({ periodId }: { periodId: string }) {
                   {dimensionNumberLabel(d.number)}
                   {d.name}
                 </h3>
-                <PlaceTable places={d.top} caption="前三名" />
+                <PlaceTable places={d.top} caption={t('top')} />
                 {/* With six units or fewer the bottom three overlap the top: only those left show. */}
-                {d.bottom.length > 0 && <PlaceTable places={d.bottom} caption="后三名" />}
+                {d.bottom.length > 0 && <PlaceTable places={d.bottom} caption={t('bottom')} />}
               </div>
             ))}
           </div>
@@ -113,16 +124,17 @@ function twoPlaces(value: string): string {
 }
 
 function PlaceTable({ places, caption, showChange }: { places: readonly CircularPlaceFieldsFragment[]; caption?: string; showChange?: boolean }) {
+  const t = useCircularT();
   const rows = places;
   return (
     <table>
       {caption && <caption style={{ textAlign: 'left', fontWeight: 'bold' }}>{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">名次</th>
-          <th scope="col">单位</th>
-          <th scope="col">得分</th>
-          {showChange && <th scope="col">名次变化</th>}
+          <th scope="col">{t('rank')}</th>
+          <th scope="col">{t('unit')}</th>
+          <th scope="col">{t('score')}</th>
+          {showChange && <th scope="col">{t('change')}</th>}
         </tr>
       </thead>
       <tbody>

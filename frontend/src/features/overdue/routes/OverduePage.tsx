@@ -8,16 +8,14 @@ import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { OverdueBoardQuery, RankingGroup } from '../../../gql/graphql';
 import { formatDate, formatTime } from '../../../lib/datetime';
 import { progressStateColors, progressStateLabels } from '../../../lib/evaluation';
-import { rankingGroupLabels } from '../../../lib/labels';
+import { enumLabel } from '../../../lib/enumLabels';
+import { rankingGroups } from '../../../lib/labels';
+import { useCommonT } from '../../../lib/messages';
 import { overdueBoardQuery } from '../documents';
+import { useOverdueT } from '../messages';
 
 type Task = OverdueBoardQuery['overdueTasks'][number];
 
-const groupOptions = [
-  { value: '', label: '全部' },
-  { value: 'DISTRICTS', label: '旗县区组' },
-  { value: 'DEPARTMENTS', label: '市直部门组' },
-];
 
 /**
  * `/plans/:planId/overdue`: 督办 — tasks whose deadline month has passed
@@ -26,6 +24,8 @@ const groupOptions = [
  * filtered board can be sent on.
  */
 export function OverduePage() {
+  const tr = useOverdueT();
+  const common = useCommonT();
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const group = (params.get('group') ?? '') as RankingGroup | '';
@@ -52,10 +52,11 @@ export function OverduePage() {
   const tasks = data?.overdueTasks ?? [];
   const counts = data?.overdueCounts;
 
+  const groupOptions = [{ value: '', label: common('all') }, ...rankingGroups.map((g) => ({ value: g, label: enumLabel('RankingGroup', g) }))];
   const columns: TableColumnsType<Task> = [
-    { title: '考评对象', dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
+    { title: tr('colEvaluatee'), dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
     {
-      title: '任务',
+      title: tr('colTask'),
       key: 'task',
       render: (_, t) => (
         <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.taskText }} style={{ margin: 0 }}>
@@ -63,10 +64,10 @@ export function OverduePage() {
         </Typography.Paragraph>
       ),
     },
-    { title: '完成时限', key: 'deadline', width: 190, responsive: ['md'], render: (_, t) => <DeadlineView deadline={t.deadline} /> },
-    { title: '牵头单位', key: 'lead', width: 150, responsive: ['lg'], render: (_, t) => t.leadUnits.map((u) => u.name).join('、') || '—' },
+    { title: tr('colDeadline'), key: 'deadline', width: 190, responsive: ['md'], render: (_, t) => <DeadlineView deadline={t.deadline} /> },
+    { title: tr('colLead'), key: 'lead', width: 150, responsive: ['lg'], render: (_, t) => t.leadUnits.map((u) => u.name).join(tr('listSeparator')) || '—' },
     {
-      title: '最新报送',
+      title: tr('colReport'),
       key: 'report',
       width: 150,
       // On a phone the task text needs the width: the state shows in the report.
@@ -83,17 +84,17 @@ export function OverduePage() {
           </Flex>
         ) : (
           <Tag color="red" style={{ marginInlineEnd: 0 }}>
-            未报送
+            {tr('notReported')}
           </Tag>
         ),
     },
     {
-      title: '操作',
+      title: tr('colActions'),
       key: 'open',
       width: 90,
       render: (_, t) => (
         <Link to={`/plans/${planId}/reports?evaluatee=${t.evaluateeId}&task=${t.taskId}${t.reportPeriodId ? `&period=${t.reportPeriodId}` : ''}`}>
-          查看报送
+          {tr('openReport')}
         </Link>
       ),
     },
@@ -102,7 +103,7 @@ export function OverduePage() {
   const countList = (title: string, key: 'evaluatee' | 'lead', rows: { id: string; name: string; count: number }[]) => (
     <Card size="small" title={title}>
       {rows.length === 0 ? (
-        <Typography.Text type="secondary">无</Typography.Text>
+        <Typography.Text type="secondary">{tr('none')}</Typography.Text>
       ) : (
         <Flex wrap="wrap" gap={8}>
           {rows.slice(0, 12).map((r) => (
@@ -118,53 +119,53 @@ export function OverduePage() {
   return (
     <>
       <PageTitle
-        title="督办"
-        hint="完成时限所在月份已过、而最新进展报送尚未达到时限要求状态的任务。点击单位或数字按其筛选,点击“查看报送”打开该任务的进展报送"
+        title={tr('title')}
+        hint={tr('hint')}
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={6}>
           <Card size="small">
-            <Statistic title="逾期未达要求的任务" value={counts?.total ?? 0} suffix="项" />
+            <Statistic title={tr('overdueCount')} value={counts?.total ?? 0} suffix={tr('countSuffix')} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              按 {formatDate(counts?.judgedOn)}(北京时间)判断
+              {tr('judgedOn', { date: formatDate(counts?.judgedOn) })}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} md={9}>
-          {countList('按考评对象', 'evaluatee', counts?.byEvaluatee ?? [])}
+          {countList(tr('byEvaluatee'), 'evaluatee', counts?.byEvaluatee ?? [])}
         </Col>
         <Col xs={24} md={9}>
-          {countList('按牵头单位', 'lead', counts?.byLeadUnit ?? [])}
+          {countList(tr('byLead'), 'lead', counts?.byLeadUnit ?? [])}
         </Col>
       </Row>
       <Flex gap={12} wrap="wrap" align="center" style={{ marginBottom: 12 }}>
-        <Segmented aria-label="分组" options={groupOptions} value={group} onChange={(v) => set('group', String(v))} />
+        <Segmented aria-label={tr('group')} options={groupOptions} value={group} onChange={(v) => set('group', String(v))} />
         <Select
-          aria-label="考评对象"
+          aria-label={tr('evaluatee')}
           allowClear
           showSearch
           optionFilterProp="label"
-          placeholder="全部考评对象"
+          placeholder={tr('allEvaluatees')}
           style={{ width: 200 }}
           value={evaluatee || undefined}
           onChange={(v) => set('evaluatee', v ?? '')}
           options={(counts?.byEvaluatee ?? []).map((e) => ({ value: e.id, label: e.name }))}
         />
         <Select
-          aria-label="牵头单位"
+          aria-label={tr('lead')}
           allowClear
           showSearch
           optionFilterProp="label"
-          placeholder="全部牵头单位"
+          placeholder={tr('allLeads')}
           style={{ width: 200 }}
           value={lead || undefined}
           onChange={(v) => set('lead', v ?? '')}
           options={(counts?.byLeadUnit ?? []).map((u) => ({ value: u.id, label: u.name }))}
         />
-        <Typography.Text type="secondary">当前列出 {tasks.length} 项</Typography.Text>
+        <Typography.Text type="secondary">{tr('listed', { count: tasks.length })}</Typography.Text>
       </Flex>
       {group && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`只看${rankingGroupLabels[group]}`} />
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={tr('onlyGroup', { group: enumLabel('RankingGroup', group) })} />
       )}
       <Table<Task>
         rowKey={(t) => `${t.evaluateeId}:${t.taskId}`}
@@ -173,7 +174,7 @@ export function OverduePage() {
         dataSource={tasks}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         tableLayout="fixed"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期未达要求的任务" /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tr('empty')} /> }}
       />
     </>
   );

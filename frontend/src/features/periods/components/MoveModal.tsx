@@ -6,6 +6,8 @@ import { PeriodStateTag } from '../../../components/PeriodPicker';
 import type { PeriodState, PeriodWorkflowFieldsFragment } from '../../../gql/graphql';
 import { describeError } from '../../../lib/errors';
 import { movePeriodMutation } from '../documents';
+import { useCommonT } from '../../../lib/messages';
+import { usePeriodsT } from '../messages';
 import { describeMove } from '../moves';
 
 export interface MoveTarget {
@@ -29,6 +31,8 @@ export function MoveModal({
   /** The period changed meanwhile: reload it. */
   onStale: () => void;
 }) {
+  const t = usePeriodsT();
+  const common = useCommonT();
   const [form] = Form.useForm<{ reason?: string }>();
   const [state, move] = useMutation(movePeriodMutation);
   const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
@@ -59,8 +63,8 @@ export function MoveModal({
       }
       const publishing = target.to === 'PUBLICITY';
       setProblem({
-        title: publishing ? '不能公示' : d.code === 'FORBIDDEN' ? '没有权限' : '未能变更周期状态',
-        detail: publishing && d.code === 'INVALID' ? `${d.message}。请先催办牵头单位录入提交,并在“分值核实”中核实全部分值后再公示。` : d.message,
+        title: publishing ? t('cannotPublish') : d.code === 'FORBIDDEN' ? t('forbidden') : t('moveFailed'),
+        detail: publishing && d.code === 'INVALID' ? t('publishRefused', { message: d.message }) : d.message,
       });
       return;
     }
@@ -70,10 +74,10 @@ export function MoveModal({
   return (
     <Modal
       open
-      title={`${target.period.name}:${info.label}`}
+      title={t('modalTitle', { period: target.period.name, move: info.label })}
       okText={info.label}
       okButtonProps={{ danger: info.back, loading: state.fetching }}
-      cancelText="取消"
+      cancelText={common('cancel')}
       onCancel={onClose}
       onOk={() => void ok()}
       destroyOnHidden
@@ -89,14 +93,14 @@ export function MoveModal({
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item
             name="reason"
-            label={info.back ? '理由(必填)' : '备注(可选)'}
+            label={info.back ? t('reasonRequired') : t('noteOptional')}
             rules={[
-              ...(info.back ? [{ required: true, whitespace: true, message: '退回或重新开放须说明理由' }] : []),
-              { max: 500, message: '不超过 500 字' },
+              ...(info.back ? [{ required: true, whitespace: true, message: t('reasonMissing') }] : []),
+              { max: 500, message: t('reasonTooLong') },
             ]}
-            extra={info.back ? '理由记入周期变更记录和审计日志。' : undefined}
+            extra={info.back ? t('reasonLogged') : undefined}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount aria-label="变更理由" />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount aria-label={t('reasonLabel')} />
           </Form.Item>
         </Form>
       </Flex>

@@ -7,11 +7,13 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PeriodStateTag } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { PeriodWorkflowFieldsFragment } from '../../../gql/graphql';
-import { formatTime, periodStateLabels, periodStates } from '../../../lib/evaluation';
+import { enumLabel } from '../../../lib/enumLabels';
+import { formatTime, periodStates } from '../../../lib/evaluation';
 import { planLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { MoveModal, type MoveTarget } from '../components/MoveModal';
 import { periodsPageQuery } from '../documents';
+import { usePeriodsT } from '../messages';
 import { describeMove } from '../moves';
 
 type PeriodData = PeriodWorkflowFieldsFragment;
@@ -21,6 +23,7 @@ const pageContext = { additionalTypenames: ['Period'] };
 
 /** `/plans/:planId/periods`: both halves of the plan, their state, moves and history. */
 export function PeriodsPage() {
+  const t = usePeriodsT();
   const { planId = '' } = useParams();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -28,19 +31,22 @@ export function PeriodsPage() {
   const [target, setTarget] = useState<MoveTarget | null>(null);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
-  if (!can('TASK_FORCE')) return <Result status="403" title="只有专班可以管理考评周期" />;
+  if (!can('TASK_FORCE')) return <Result status="403" title={t('taskForceOnly')} />;
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) return <QueryError error={error} onRetry={reload} />;
   const plan = data?.plan;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
   const periods = [...plan.periods].sort((a, b) => a.half - b.half);
 
   return (
     <>
-      <PageTitle title="考评周期" hint={`${planLabel(plan)} · 每半年一个周期:筹备 → 填报 → 审核 → 公示 → 发布;只有专班可以变更,退回须说明理由`} />
+      <PageTitle
+        title={t('title')}
+        hint={t('hint', { plan: planLabel(plan), states: periodStates.map((s) => enumLabel('PeriodState', s)).join(' → ') })}
+      />
       {periods.length === 0 ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       ) : (
         <Row gutter={[16, 16]}>
@@ -56,12 +62,12 @@ export function PeriodsPage() {
         onClose={() => setTarget(null)}
         onMoved={(p) => {
           setTarget(null);
-          void message.success(`${p.name}已进入“${periodStateLabels[p.state]}”阶段`);
+          void message.success(t('moved', { period: p.name, state: enumLabel('PeriodState', p.state) }));
         }}
         onStale={() => {
           setTarget(null);
           reload();
-          void message.warning('该周期刚被其他人变更,已重新加载,请核对当前阶段后再操作。');
+          void message.warning(t('stale'));
         }}
       />
     </>
@@ -69,6 +75,7 @@ export function PeriodsPage() {
 }
 
 function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: PeriodData['state']) => void }) {
+  const t = usePeriodsT();
   const screens = Grid.useBreakpoint();
   const index = periodStates.indexOf(period.state);
   const events = [...period.events].reverse();
@@ -88,7 +95,7 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
       extra={
         period.publishedAt ? (
           <Typography.Text type="secondary">
-            {period.state === 'PUBLISHED' ? '发布于' : '上次发布于'} {formatTime(period.publishedAt)}
+            {t(period.state === 'PUBLISHED' ? 'publishedAt' : 'lastPublishedAt', { time: formatTime(period.publishedAt) })}
           </Typography.Text>
         ) : null
       }
@@ -99,7 +106,7 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
         status={period.state === 'PUBLISHED' ? 'finish' : 'process'}
         size="small"
         titlePlacement={screens.md ? 'horizontal' : 'vertical'}
-        items={periodStates.map((s) => ({ title: periodStateLabels[s] }))}
+        items={periodStates.map((s) => ({ title: enumLabel('PeriodState', s) }))}
         style={{ marginBottom: 20 }}
       />
       <Flex gap={8} wrap="wrap" style={{ marginBottom: 20 }}>
@@ -113,10 +120,10 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
             {describeMove(period.state, s).label}
           </Button>
         ))}
-        {moves.length === 0 && <Typography.Text type="secondary">当前阶段没有可执行的变更。</Typography.Text>}
+        {moves.length === 0 && <Typography.Text type="secondary">{t('noMoves')}</Typography.Text>}
       </Flex>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        变更记录
+        {t('history')}
       </Typography.Title>
       <Table<EventData>
         size="small"
@@ -124,9 +131,9 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
         dataSource={events}
         pagination={events.length > 8 ? { pageSize: 8, size: 'small' } : false}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 140, render: (t: string) => formatTime(t) },
+          { title: t('colTime'), dataIndex: 'at', width: 140, render: (at: string) => formatTime(at) },
           {
-            title: '变更',
+            title: t('colMove'),
             key: 'move',
             width: 130,
             render: (_, e) => (
@@ -137,10 +144,10 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
               </Flex>
             ),
           },
-          { title: '操作人', dataIndex: 'username', width: 120, responsive: ['sm'] },
-          { title: '理由', dataIndex: 'reason', render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text> },
+          { title: t('colUser'), dataIndex: 'username', width: 120, responsive: ['sm'] },
+          { title: t('colReason'), dataIndex: 'reason', render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text> },
         ]}
-        locale={{ emptyText: '尚无变更' }}
+        locale={{ emptyText: t('noHistory') }}
       />
     </Card>
   );

@@ -5,7 +5,10 @@ import { useMutation, useQuery } from 'urql';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import { graphql } from '../../../gql';
 import type { RankingGroup } from '../../../gql/graphql';
-import { rankingGroupLabels, rankingGroups } from '../../../lib/labels';
+import { enumLabel } from '../../../lib/enumLabels';
+import { rankingGroups } from '../../../lib/labels';
+import { useCommonT } from '../../../lib/messages';
+import { usePlanT } from '../messages';
 import { useShowError } from '../../../lib/useShowError';
 
 const planEvaluateesQuery = graphql(`
@@ -52,6 +55,8 @@ export function AssignmentEditor({
   assigned: string[];
   onDone: () => void;
 }) {
+  const t = usePlanT();
+  const common = useCommonT();
   const { message } = App.useApp();
   const showError = useShowError();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: planEvaluateesQuery, variables: { planId } });
@@ -67,8 +72,8 @@ export function AssignmentEditor({
   if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if ((data?.evaluatees.length ?? 0) === 0) {
     return (
-      <Empty description="本方案还没有考评对象">
-        <Link to={`/plans/${planId}/evaluatees`}>去添加考评对象</Link>
+      <Empty description={t('noPlanEvaluatees')}>
+        <Link to={`/plans/${planId}/evaluatees`}>{t('addEvaluatees')}</Link>
       </Empty>
     );
   }
@@ -89,7 +94,7 @@ export function AssignmentEditor({
       showError(result.error, { onConflict: onDone });
       return;
     }
-    void message.success(`已保存:共 ${chosen.size} 个承担对象`);
+    void message.success(t('assignmentsSaved', { count: chosen.size }));
     onDone();
   };
 
@@ -110,7 +115,7 @@ export function AssignmentEditor({
                 indeterminate={count > 0 && count < ids.length}
                 onChange={(e) => toggle(ids, e.target.checked)}
               >
-                {rankingGroupLabels[g]}({count}/{ids.length})
+                {t('groupChosen', { group: enumLabel('RankingGroup', g), count, total: ids.length })}
               </Checkbox>
             }
           >
@@ -125,11 +130,11 @@ export function AssignmentEditor({
         );
       })}
       <Flex justify="space-between" align="center" wrap="wrap" gap={8}>
-        <Typography.Text type="secondary">已选 {chosen.size} 个对象</Typography.Text>
+        <Typography.Text type="secondary">{t('chosenCount', { count: chosen.size })}</Typography.Text>
         <Space>
-          <Button onClick={onDone}>取消</Button>
+          <Button onClick={onDone}>{common('cancel')}</Button>
           <Button type="primary" loading={saving.fetching} onClick={submit}>
-            保存承担对象
+            {t('saveAssignments')}
           </Button>
         </Space>
       </Flex>

@@ -3,7 +3,9 @@ import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import type { MissingComponentRule } from '../../../gql/graphql';
 import { enumLabelMap, enumValues } from '../../../lib/enumLabels';
+import { useCommonT } from '../../../lib/messages';
 import { useShowError } from '../../../lib/useShowError';
+import { usePlanT } from '../messages';
 import type { PlanData } from '../types';
 import { weightFields, weightsProblem, weightsSum, type WeightsLike } from '../weights';
 
@@ -36,6 +38,8 @@ export const missingRuleLabels = enumLabelMap('MissingComponentRule');
 
 /** Plan settings: name, year, the four method weights (sum 100) and the missing-component rule. */
 export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: PlanData; open: boolean; onClose: () => void; onConflict: () => void }) {
+  const t = usePlanT();
+  const common = useCommonT();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
   const { message } = App.useApp();
@@ -71,7 +75,7 @@ export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: P
       if (d.code === 'CONFLICT') onClose();
       return;
     }
-    void message.success('已保存方案设置');
+    void message.success(t('settingsSaved'));
     onClose();
   };
 
@@ -79,9 +83,9 @@ export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: P
     <Modal
       open={open}
       width={640}
-      title="方案设置"
-      okText="保存"
-      cancelText="取消"
+      title={t('settings')}
+      okText={common('save')}
+      cancelText={common('cancel')}
       confirmLoading={state.fetching}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -106,23 +110,23 @@ export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: P
       >
         <Row gutter={16}>
           <Col xs={24} sm={16}>
-            <Form.Item name="name" label="方案名称" rules={[{ required: true, whitespace: true, message: '请填写方案名称' }, { max: 200, message: '不超过 200 字' }]}>
+            <Form.Item name="name" label={t('planName')} rules={[{ required: true, whitespace: true, message: t('planNameMissing') }, { max: 200, message: t('tooLong200') }]}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-              <InputNumber min={2000} max={2100} precision={0} suffix="年" style={{ width: '100%' }} />
+            <Form.Item name="year" label={t('year')} rules={[{ required: true, message: t('yearMissing') }]}>
+              <InputNumber min={2000} max={2100} precision={0} suffix={t('yearSuffix') || undefined} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
-          半年考评分值权重
+          {t('weightsTitle')}
         </Typography.Title>
         <Row gutter={16}>
           {weightFields.map((f) => (
             <Col xs={12} sm={6} key={f.key}>
-              <Form.Item name={['weights', f.key]} label={f.label} rules={[{ required: true, message: '请填写' }]}>
+              <Form.Item name={['weights', f.key]} label={f.label} rules={[{ required: true, message: t('required') }]}>
                 <InputNumber<string> stringMode min="0" max="100" suffix="%" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -131,9 +135,9 @@ export function PlanSettingsModal({ plan, open, onClose, onConflict }: { plan: P
         {problem ? (
           <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />
         ) : (
-          <Alert type="success" showIcon title={`合计 ${weights ? weightsSum(weights) : '100'}%`} style={{ marginBottom: 16 }} />
+          <Alert type="success" showIcon title={t('weightsTotal', { sum: weights ? weightsSum(weights) : '100' })} style={{ marginBottom: 16 }} />
         )}
-        <Form.Item name="missingComponentRule" label="某种考评方式缺少数据时" rules={[{ required: true }]}>
+        <Form.Item name="missingComponentRule" label={t('missingRule')} rules={[{ required: true }]}>
           <Radio.Group
             options={enumValues('MissingComponentRule').map((k) => ({ value: k, label: missingRuleLabels[k] }))}
           />

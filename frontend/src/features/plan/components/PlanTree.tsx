@@ -5,6 +5,8 @@ import { DeadlineView } from '../../../components/DeadlineView';
 import { PointsText } from '../../../components/PointsText';
 import { compareDecimals, formatDecimal, sumDecimals } from '../../../lib/decimal';
 import { dimensionNumberLabel, indicatorNumberLabel } from '../../../lib/labels';
+import { useCommonT } from '../../../lib/messages';
+import { usePlanT } from '../messages';
 import type { DimensionData, IndicatorData, PlanData, TaskData } from '../types';
 
 type Row =
@@ -44,21 +46,24 @@ function groupKeys(rows: Row[]): string[] {
 
 /** "Σ of the parts is not the whole" as a warning icon with the figures. */
 function SumWarning({ parts, whole, partName }: { parts: string[]; whole: string; partName: string }) {
+  const t = usePlanT();
   if (parts.length === 0) return null;
   const sum = sumDecimals(parts);
   if (compareDecimals(sum, whole) === 0) return null;
   return (
-    <Tooltip title={`各${partName}分值合计 ${formatDecimal(sum)} 分,与本项 ${formatDecimal(whole)} 分不一致`}>
-      <ExclamationCircleOutlined style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label="分值合计不一致" />
+    <Tooltip title={t('sumMismatch', { parts: partName, sum: formatDecimal(sum), whole: formatDecimal(whole) })}>
+      <ExclamationCircleOutlined style={{ color: '#d46b08', marginInlineStart: 6 }} aria-label={t('sumMismatchLabel')} />
     </Tooltip>
   );
 }
 
 function ConfirmDelete({ title, description, onConfirm }: { title: string; description: string; onConfirm: () => Promise<void> }) {
+  const t = usePlanT();
+  const common = useCommonT();
   return (
-    <Popconfirm title={title} description={description} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={onConfirm}>
+    <Popconfirm title={title} description={description} okText={t('delete')} okButtonProps={{ danger: true }} cancelText={common('cancel')} onConfirm={onConfirm}>
       <Button type="link" size="small" danger>
-        删除
+        {t('delete')}
       </Button>
     </Popconfirm>
   );
@@ -80,6 +85,7 @@ export function PlanTree({
   /** False for users who may only read the plan: only 详情 is offered. */
   editable?: boolean;
 }) {
+  const tr = usePlanT();
   const readOnly = compact || !editable;
   const { token } = theme.useToken();
   const rows = useMemo(() => toRows(plan), [plan]);
@@ -91,7 +97,7 @@ export function PlanTree({
 
   const columns: TableColumnsType<Row> = [
     {
-      title: '考评内容',
+      title: tr('colContent'),
       key: 'content',
       render: (_, r) => {
         if (r.kind === 'dimension') {
@@ -100,7 +106,7 @@ export function PlanTree({
             <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
               {dimensionNumberLabel(d.number)}
               {d.name}
-              <SumWarning parts={d.indicators.map((i) => i.points)} whole={d.points} partName="指标" />
+              <SumWarning parts={d.indicators.map((i) => i.points)} whole={d.points} partName={tr('partIndicators')} />
             </Typography.Text>
           );
         }
@@ -111,7 +117,7 @@ export function PlanTree({
             <Typography.Text strong>
               {indicatorNumberLabel(i.number)}
               {i.name}
-              {own.length === i.tasks.length && <SumWarning parts={own} whole={i.points} partName="任务" />}
+              {own.length === i.tasks.length && <SumWarning parts={own} whole={i.points} partName={tr('partTasks')} />}
             </Typography.Text>
           );
         }
@@ -120,7 +126,7 @@ export function PlanTree({
           <div
             role="button"
             tabIndex={0}
-            title="查看任务详情"
+            title={tr('openTask')}
             onClick={() => actions.openTask(t)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') actions.openTask(t);
@@ -144,12 +150,12 @@ export function PlanTree({
       },
     },
     {
-      title: '分值',
+      title: tr('colPoints'),
       key: 'points',
       width: w(compact ? 84 : 112),
       render: (_, r) => {
-        if (r.kind === 'dimension') return <Typography.Text strong>{formatDecimal(r.dimension.points)} 分</Typography.Text>;
-        if (r.kind === 'indicator') return <Typography.Text>{formatDecimal(r.indicator.points)} 分</Typography.Text>;
+        if (r.kind === 'dimension') return <Typography.Text strong>{tr('points', { points: formatDecimal(r.dimension.points) })}</Typography.Text>;
+        if (r.kind === 'indicator') return <Typography.Text>{tr('points', { points: formatDecimal(r.indicator.points) })}</Typography.Text>;
         return <PointsText points={r.task.points} effectivePoints={r.task.effectivePoints} />;
       },
     },
@@ -157,19 +163,19 @@ export function PlanTree({
       ? []
       : ([
           {
-            title: '完成时限',
+            title: tr('colDeadline'),
             key: 'deadline',
             width: w(200),
             render: (_, r) => (r.kind === 'task' ? <DeadlineView deadline={r.task.deadline} /> : null),
           },
           {
-            title: '牵头考核单位',
+            title: tr('colLeads'),
             key: 'leadUnits',
             width: w(200),
             render: (_, r) =>
               r.kind === 'task' ? (
                 r.task.leadUnits.length === 0 ? (
-                  <Typography.Text type="secondary">未注明</Typography.Text>
+                  <Typography.Text type="secondary">{tr('unstated')}</Typography.Text>
                 ) : (
                 <Flex gap={4} wrap="wrap" data-lead-units="">
                   {r.task.leadUnits.map((u) => (
@@ -183,14 +189,14 @@ export function PlanTree({
           },
         ] satisfies TableColumnsType<Row>)),
     {
-      title: '操作',
+      title: tr('colActions'),
       key: 'actions',
       width: w(readOnly ? 76 : 190),
       render: (_, r) => {
         if (readOnly) {
           return r.kind === 'task' ? (
             <Button type="link" size="small" onClick={() => actions.openTask(r.task)}>
-              详情
+              {tr('details')}
             </Button>
           ) : null;
         }
@@ -199,14 +205,14 @@ export function PlanTree({
           return (
             <Flex wrap="wrap">
               <Button type="link" size="small" onClick={() => actions.addIndicator(d)}>
-                添加指标
+                {tr('addIndicator')}
               </Button>
               <Button type="link" size="small" onClick={() => actions.editDimension(d)}>
-                编辑
+                {tr('edit')}
               </Button>
               <ConfirmDelete
-                title={`删除方面“${d.name}”?`}
-                description="其下的指标和任务将一并删除。"
+                title={tr('deleteDimension', { name: d.name })}
+                description={tr('deleteDimensionHint')}
                 onConfirm={() => actions.deleteDimension(d)}
               />
             </Flex>
@@ -217,14 +223,14 @@ export function PlanTree({
           return (
             <Flex wrap="wrap">
               <Button type="link" size="small" onClick={() => actions.addTask(i)}>
-                添加任务
+                {tr('addTask')}
               </Button>
               <Button type="link" size="small" onClick={() => actions.editIndicator(i)}>
-                编辑
+                {tr('edit')}
               </Button>
               <ConfirmDelete
-                title={`删除指标“${i.name}”?`}
-                description="其下的任务将一并删除。"
+                title={tr('deleteIndicator', { name: i.name })}
+                description={tr('deleteIndicatorHint')}
                 onConfirm={() => actions.deleteIndicator(i)}
               />
             </Flex>
@@ -234,14 +240,14 @@ export function PlanTree({
         return (
           <Flex wrap="wrap">
             <Button type="link" size="small" onClick={() => actions.openTask(t)}>
-              详情
+              {tr('details')}
             </Button>
             <Button type="link" size="small" onClick={() => actions.editTask(t)}>
-              编辑
+              {tr('edit')}
             </Button>
             <ConfirmDelete
-              title={`删除任务 ${t.number}?`}
-              description="任务及其承担对象的分配将一并删除。"
+              title={tr('deleteTask', { number: t.number })}
+              description={tr('deleteTaskHint')}
               onConfirm={() => actions.deleteTask(t)}
             />
           </Flex>
@@ -254,10 +260,10 @@ export function PlanTree({
     <>
       <Flex gap={8} style={{ marginBottom: 12 }}>
         <Button size="small" onClick={() => setCollapsed(new Set())}>
-          全部展开
+          {tr('expandAll')}
         </Button>
         <Button size="small" onClick={() => setCollapsed(new Set(allKeys))}>
-          全部收起
+          {tr('collapseAll')}
         </Button>
       </Flex>
       <Table<Row>
@@ -283,7 +289,7 @@ export function PlanTree({
           'data-kind': r.kind,
           style: r.kind === 'dimension' ? { background: token.colorFillQuaternary } : undefined,
         })}
-        locale={{ emptyText: '该方案还没有方面。请点击“新增方面”逐项录入,或从“导入方案”导入考评办法文件。' }}
+        locale={{ emptyText: tr('emptyPlan') }}
       />
     </>
   );

@@ -14,6 +14,7 @@ import { PlanTree, type PlanTreeActions } from '../components/PlanTree';
 import { SectionModal, type SectionTarget } from '../components/SectionModal';
 import { TaskModal, type TaskTarget } from '../components/TaskModal';
 import { planPageQuery } from '../documents';
+import { usePlanT } from '../messages';
 import type { PlanData, PlanOutletContext, TaskData, TaskPlace } from '../types';
 
 const deleteDimensionMutation = graphql(`
@@ -49,6 +50,7 @@ function indexTasks(plan: PlanData | null | undefined): Map<string, TaskPlace> {
 
 /** `/plans/:planId`: the plan summary and its indicator tree, with editing. */
 export function PlanPage() {
+  const tr = usePlanT();
   const { planId = '' } = useParams();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -83,7 +85,7 @@ export function PlanPage() {
   ) => {
     const result = await run({ id: item.id, version: item.version }, { additionalTypenames: [typename] });
     if (result.error) showError(result.error, { onConflict: reload });
-    else void message.success(`已删除${what}`);
+    else void message.success(tr('deleted', { what }));
   };
 
   if (!data && fetching) return <PageLoading rows={12} />;
@@ -92,11 +94,11 @@ export function PlanPage() {
     return (
       <Result
         status="404"
-        title="未找到该考评方案"
-        subTitle="方案可能已被删除,请从顶部选择其他方案,或导入新的方案。"
+        title={tr('planNotFound')}
+        subTitle={tr('planNotFoundHint')}
         extra={
           <Button type="primary" onClick={() => navigate('/')}>
-            返回首页
+            {tr('backHome')}
           </Button>
         }
       />
@@ -106,13 +108,13 @@ export function PlanPage() {
   const actions: PlanTreeActions = {
     openTask: (t) => navigate(`/plans/${plan.id}/tasks/${t.id}`),
     editDimension: (d) => setSection({ level: 'dimension', existing: d }),
-    deleteDimension: (d) => remove(deleteDimension, d, 'Dimension', '方面'),
+    deleteDimension: (d) => remove(deleteDimension, d, 'Dimension', tr('whatDimension')),
     addIndicator: (d) => setSection({ level: 'indicator', dimensionId: d.id, dimensionName: d.name, nextNumber: nextNumber(d.indicators) }),
     editIndicator: (i) => setSection({ level: 'indicator', existing: i }),
-    deleteIndicator: (i) => remove(deleteIndicator, i, 'Indicator', '指标'),
+    deleteIndicator: (i) => remove(deleteIndicator, i, 'Indicator', tr('whatIndicator')),
     addTask: (i) => setTaskTarget({ indicatorId: i.id, indicatorName: i.name, nextNumber: nextNumber(plan.dimensions.flatMap((d) => d.indicators.flatMap((x) => x.tasks))) }),
     editTask,
-    deleteTask: (t) => remove(deleteTask, t, 'Task', '任务'),
+    deleteTask: (t) => remove(deleteTask, t, 'Task', tr('whatTask')),
   };
 
   const outlet: PlanOutletContext = { plan, findTask: (id) => places.get(id), editTask, editable };
@@ -121,15 +123,15 @@ export function PlanPage() {
     <>
       <PageTitle
         title={plan.name}
-        hint={`${plan.year}年度 · 点击任务可查看全文、承担对象并调整分配`}
+        hint={tr('planHint', { year: plan.year })}
         actions={
           editable && (
           <>
             <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
-              方案设置
+              {tr('settings')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setSection({ level: 'dimension', planId: plan.id, nextNumber: nextNumber(plan.dimensions) })}>
-              新增方面
+              {tr('addDimension')}
             </Button>
           </>
           )

@@ -8,8 +8,10 @@ import { PointsText } from '../../../components/PointsText';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import { graphql } from '../../../gql';
 import type { RankingGroup } from '../../../gql/graphql';
-import { dimensionNumberLabel, indicatorNumberLabel, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
+import { enumLabel } from '../../../lib/enumLabels';
+import { dimensionNumberLabel, indicatorNumberLabel, rankingGroups } from '../../../lib/labels';
 import { AssignmentEditor } from '../components/AssignmentEditor';
+import { usePlanT } from '../messages';
 import type { PlanOutletContext } from '../types';
 
 const taskDetailQuery = graphql(`
@@ -31,6 +33,7 @@ const taskDetailQuery = graphql(`
 
 /** `/plans/:planId/tasks/:taskId`: a task in full, the evaluatees carrying it, and editing them. */
 export function TaskDetailDrawer() {
+  const t = usePlanT();
   const { planId = '', taskId = '' } = useParams();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -50,7 +53,7 @@ export function TaskDetailDrawer() {
   let body;
   if (!data && fetching) body = <PageLoading />;
   else if (error && !data) body = <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  else if (!task) body = <Empty description="该任务不存在,可能已被删除" />;
+  else if (!task) body = <Empty description={t('taskMissing')} />;
   else
     body = (
       <>
@@ -62,20 +65,20 @@ export function TaskDetailDrawer() {
           items={[
             ...(place
               ? [
-                  { key: 'dim', label: '所属方面', children: `${dimensionNumberLabel(place.dimension.number)}${place.dimension.name}` },
-                  { key: 'ind', label: '所属指标', children: `${indicatorNumberLabel(place.indicator.number)}${place.indicator.name}` },
+                  { key: 'dim', label: t('inDimension'), children: `${dimensionNumberLabel(place.dimension.number)}${place.dimension.name}` },
+                  { key: 'ind', label: t('inIndicator'), children: `${indicatorNumberLabel(place.indicator.number)}${place.indicator.name}` },
                 ]
               : []),
             {
               key: 'text',
-              label: '任务内容',
+              label: t('taskText'),
               children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.text}</Typography.Paragraph>,
             },
-            { key: 'points', label: '分值', children: <PointsText points={task.points} effectivePoints={task.effectivePoints} /> },
-            { key: 'deadline', label: '完成时限', children: <DeadlineView deadline={task.deadline} compact /> },
+            { key: 'points', label: t('colPoints'), children: <PointsText points={task.points} effectivePoints={task.effectivePoints} /> },
+            { key: 'deadline', label: t('colDeadline'), children: <DeadlineView deadline={task.deadline} compact /> },
             {
               key: 'lead',
-              label: '牵头考核单位',
+              label: t('colLeads'),
               children: (
                 <Flex gap={4} wrap="wrap">
                   {task.leadUnits.map((u) => (
@@ -90,11 +93,11 @@ export function TaskDetailDrawer() {
         />
         <Flex justify="space-between" align="center" style={{ margin: '28px 0 12px' }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
-            承担对象({task.evaluatees.length})
+            {t('evaluateesCount', { count: task.evaluatees.length })}
           </Typography.Title>
           {editable && !editing && (
             <Button icon={<TeamOutlined />} onClick={() => setEditing(true)}>
-              调整承担对象
+              {t('changeEvaluatees')}
             </Button>
           )}
         </Flex>
@@ -108,12 +111,12 @@ export function TaskDetailDrawer() {
           />
         ) : (
           <Flex vertical gap={16} data-testid="task-evaluatees">
-            {task.evaluatees.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未指定承担该任务的考评对象" />}
+            {task.evaluatees.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvaluatees')} />}
             {grouped.map(([g, list]) =>
               list.length === 0 ? null : (
                 <div key={g}>
                   <Typography.Text strong>
-                    {rankingGroupLabels[g]}({list.length})
+                    {t('groupCount', { group: enumLabel('RankingGroup', g), count: list.length })}
                   </Typography.Text>
                   <Flex gap={6} wrap="wrap" style={{ marginTop: 8 }}>
                     {list.map((e) => (
@@ -135,12 +138,12 @@ export function TaskDetailDrawer() {
       open
       onClose={close}
       size={screens.md ? 720 : '100%'}
-      title={task ? `任务 ${task.number}` : '任务详情'}
+      title={task ? t('taskTitle', { number: task.number }) : t('taskDetails')}
       extra={
         editable &&
         place && (
           <Button icon={<EditOutlined />} onClick={() => editTask(place.task)}>
-            编辑任务
+            {t('editTask')}
           </Button>
         )
       }

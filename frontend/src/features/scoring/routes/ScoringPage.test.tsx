@@ -21,6 +21,7 @@ const me: MeQuery = {
       mustChangePassword: false,
       totpEnabled: false,
       totpRequired: false,
+      locale: 'ZH_CN',
       unit: { id: 'u22', name: '市审批服务局' },
     },
   },

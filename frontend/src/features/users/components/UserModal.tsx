@@ -1,12 +1,13 @@
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useMutation } from 'urql';
 import type { Role, UnitKind, UsersPageQuery } from '../../../gql/graphql';
 import { unitKindLabels, unitKinds } from '../../../lib/labels';
-import { passwordPolicyText, passwordProblems } from '../../../lib/passwordPolicy';
+import { useCommonT } from '../../../lib/messages';
+import { passwordPolicyHint, passwordProblems } from '../../../lib/passwordPolicy';
 import { useShowError } from '../../../lib/useShowError';
 import { createUserMutation, updateUserMutation } from '../documents';
-import { allRoles, roleConflict, roleHints, roleLabel, sortRoles } from '../roles';
+import { useUsersT } from '../messages';
+import { allRoles, roleConflict, roleHint, roleLabel, sortRoles } from '../roles';
 import { PasswordInput } from './PasswordInput';
 
 export type UserRow = UsersPageQuery['users'][number];
@@ -49,12 +50,15 @@ export function UserModal({
   onClose: () => void;
   onConflict: () => void;
 }) {
+  const t = useUsersT();
+  const words = useCommonT();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const showError = useShowError();
   const [createState, createUser] = useMutation(createUserMutation);
   const [updateState, updateUser] = useMutation(updateUserMutation);
-  const unitOptions = useMemo(() => unitSelectOptions(units), [units]);
+  // Built on each render (a few dozen units): the group names are enum words in the language in use.
+  const unitOptions = unitSelectOptions(units);
   const editingSelf = !!existing && existing.id === selfId;
 
   const submit = async (v: Values) => {
@@ -66,7 +70,7 @@ export function UserModal({
         if (d.code === 'CONFLICT' || d.code === 'NOT_FOUND') onClose();
         return;
       }
-      void message.success(`已保存“${common.displayName}”;该用户需重新登录`);
+      void message.success(t('saved', { name: common.displayName }));
       onClose();
       return;
     }
@@ -76,16 +80,16 @@ export function UserModal({
       showError(r.error, { form });
       return;
     }
-    void message.success(`已新增用户“${username}”,请将初始密码告知本人;首次登录须修改密码`, 6);
+    void message.success(t('created', { username }), 6);
     onClose();
   };
 
   return (
     <Modal
       open={open}
-      title={existing ? `编辑用户:${existing.displayName}(${existing.username})` : '新增用户'}
-      okText="保存"
-      cancelText="取消"
+      title={existing ? t('editTitle', { name: existing.displayName, username: existing.username }) : t('newUser')}
+      okText={words('save')}
+      cancelText={words('cancel')}
       confirmLoading={createState.fetching || updateState.fetching}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -96,7 +100,7 @@ export function UserModal({
         <Alert
           type="warning"
           showIcon
-          title={editingSelf ? '这是您自己的账号:保存后您将退出登录,需重新登录。' : '保存后,该用户已登录的会话将立即结束,需重新登录;角色变更随即生效。'}
+          title={editingSelf ? t('editingSelf') : t('editingOther')}
           style={{ marginTop: 16 }}
         />
       )}
@@ -115,42 +119,42 @@ export function UserModal({
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             {existing ? (
-              <Form.Item label="用户名">
+              <Form.Item label={t('username')}>
                 <Typography.Text strong>{existing.username}</Typography.Text>
               </Form.Item>
             ) : (
               <Form.Item
                 name="username"
-                label="用户名"
-                extra="登录用,创建后不能修改"
+                label={t('username')}
+                extra={t('usernameExtra')}
                 rules={[
-                  { required: true, whitespace: true, message: '请填写用户名' },
-                  { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: '3 至 64 位字母、数字或 _ . -' },
+                  { required: true, whitespace: true, message: t('usernameMissing') },
+                  { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('usernamePattern') },
                 ]}
               >
-                <Input autoComplete="off" placeholder="如:zhangsan" />
+                <Input autoComplete="off" placeholder={t('usernamePlaceholder')} />
               </Form.Item>
             )}
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 64, message: '不超过 64 字' }]}>
-              <Input placeholder="如:张三" />
+            <Form.Item name="displayName" label={t('displayName')} rules={[{ required: true, whitespace: true, message: t('displayNameMissing') }, { max: 64, message: t('displayNameTooLong') }]}>
+              <Input placeholder={t('displayNamePlaceholder')} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="unitId" label="所在单位" extra="评分员、联络员按所在单位限定可操作的数据。">
+        <Form.Item name="unitId" label={t('unit')} extra={t('unitExtra')}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder="选择单位"
+            placeholder={t('unitPlaceholder')}
             options={unitOptions}
           />
         </Form.Item>
         <Form.Item
           name="roles"
-          label="角色"
+          label={t('roles')}
           rules={[
-            { type: 'array', required: true, min: 1, message: '请至少选择一个角色' },
+            { type: 'array', required: true, min: 1, message: t('rolesMissing') },
             {
               validator: (_, value: Role[] | undefined) => {
                 const why = roleConflict(value ?? []);
@@ -166,7 +170,7 @@ export function UserModal({
                   <Checkbox value={r}>
                     {roleLabel(r)}
                     <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
-                      {roleHints[r]}
+                      {roleHint(r)}
                     </Typography.Text>
                   </Checkbox>
                 </Col>
@@ -175,21 +179,21 @@ export function UserModal({
           </Checkbox.Group>
         </Form.Item>
         {existing ? (
-          <Form.Item name="enabled" label="账号状态" valuePropName="checked" extra="停用后不能登录,已登录的会话随即结束。">
-            <Switch checkedChildren="启用" unCheckedChildren="停用" />
+          <Form.Item name="enabled" label={t('accountState')} valuePropName="checked" extra={t('accountStateExtra')}>
+            <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
           </Form.Item>
         ) : (
           <Form.Item
             name="password"
-            label="初始密码"
-            extra={`${passwordPolicyText}。用户首次登录时必须修改。`}
+            label={t('initialPassword')}
+            extra={t('initialPasswordExtra', { policy: passwordPolicyHint() })}
             dependencies={['username']}
             rules={[
-              { required: true, message: '请填写初始密码' },
+              { required: true, message: t('initialPasswordMissing') },
               ({ getFieldValue }) => ({
                 validator: (_, value: string | undefined) => {
                   const problems = value ? passwordProblems(value, String(getFieldValue('username') ?? '').trim()) : [];
-                  return problems.length === 0 ? Promise.resolve() : Promise.reject(new Error(problems.join(';')));
+                  return problems.length === 0 ? Promise.resolve() : Promise.reject(new Error(problems.join(t('problemSeparator'))));
                 },
               }),
             ]}

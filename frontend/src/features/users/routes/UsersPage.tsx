@@ -12,12 +12,16 @@ import { UserModal, type UserRow } from '../components/UserModal';
 import { unlockUserMutation, usersPageQuery } from '../documents';
 import { emptyUserFilter, filterUsers, type UserListFilter } from '../filter';
 import { formatTime } from '../../../lib/datetime';
+import { useCommonT } from '../../../lib/messages';
+import { useUsersT } from '../messages';
 import { allRoles, roleColors, roleLabel, sortRoles, totpStatus } from '../roles';
 
 const usersContext = { additionalTypenames: ['User', 'Unit'] };
 
 /** `/users` (系统管理员): accounts, their roles and units, with create, edit, password reset and unlock. */
 export function UsersPage() {
+  const t = useUsersT();
+  const common = useCommonT();
   const { message } = App.useApp();
   const showError = useShowError();
   const selfId = useSession().session?.user.id;
@@ -49,13 +53,13 @@ export function UsersPage() {
   const doUnlock = async (u: UserRow) => {
     const r = await unlock({ id: u.id });
     if (r.error) showError(r.error);
-    else void message.success(`已解锁“${u.displayName}”,可以重新登录`);
+    else void message.success(t('unlocked', { name: u.displayName }));
   };
 
   const nameColumns: TableColumnsType<UserRow> = narrow
     ? [
         {
-          title: '用户',
+          title: t('colUser'),
           key: 'user',
           render: (_, u) => (
             <Flex vertical>
@@ -74,7 +78,7 @@ export function UsersPage() {
     ...nameColumns,
     {
       hidden: narrow,
-      title: '用户名',
+      title: t('colUsername'),
       dataIndex: 'username',
       render: (name: string, u) => (
         <Typography.Text strong delete={!u.enabled} style={{ whiteSpace: 'nowrap' }}>
@@ -82,15 +86,15 @@ export function UsersPage() {
         </Typography.Text>
       ),
     },
-    { hidden: narrow, title: '姓名', dataIndex: 'displayName', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+    { hidden: narrow, title: t('colName'), dataIndex: 'displayName', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
     {
-      title: '单位',
+      title: t('colUnit'),
       key: 'unit',
       responsive: ['md'],
       render: (_, u) => (u.unit ? u.unit.name : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
-      title: '角色',
+      title: t('colRoles'),
       dataIndex: 'roles',
       render: (roles: Role[]) => (
         <Flex gap={4} wrap="wrap">
@@ -103,16 +107,16 @@ export function UsersPage() {
       ),
     },
     {
-      title: '状态',
+      title: t('colStatus'),
       key: 'status',
       width: 120,
       render: (_, u) => (
         <Flex vertical gap={2}>
-          {u.enabled ? <Badge status="success" text="启用" /> : <Badge status="default" text="停用" />}
+          {u.enabled ? <Badge status="success" text={t('enabled')} /> : <Badge status="default" text={t('disabled')} />}
           {u.mustChangePassword && (
-            <Tooltip title="管理员设置或重置的密码,用户下次登录时必须修改">
+            <Tooltip title={t('mustChangeHint')}>
               <Typography.Text type="warning" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                待修改初始密码
+                {t('mustChange')}
               </Typography.Text>
             </Tooltip>
           )}
@@ -120,18 +124,18 @@ export function UsersPage() {
       ),
     },
     {
-      title: '最近登录',
+      title: t('colLastLogin'),
       dataIndex: 'lastLoginAt',
       responsive: ['lg'],
       render: (at: string | null) =>
         at ? (
           <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at)}</span>
         ) : (
-          <Typography.Text type="secondary">从未登录</Typography.Text>
+          <Typography.Text type="secondary">{t('neverSignedIn')}</Typography.Text>
         ),
     },
     {
-      title: '动态验证码',
+      title: t('colTotp'),
       key: 'totp',
       responsive: ['md'],
       render: (_, u) => {
@@ -144,25 +148,25 @@ export function UsersPage() {
       },
     },
     {
-      title: '操作',
+      title: t('colActions'),
       key: 'actions',
       render: (_, u) => (
         <Flex wrap="wrap">
           <Button type="link" size="small" onClick={() => setEditing({ open: true, existing: u })}>
-            编辑
+            {t('edit')}
           </Button>
           <Button type="link" size="small" onClick={() => setResetting(u)}>
-            重置密码
+            {t('resetPassword')}
           </Button>
           <Popconfirm
-            title={`解锁“${u.displayName}”?`}
-            description="连续输错密码被锁定的账号,解锁后可立即重新登录。"
-            okText="解锁"
-            cancelText="取消"
+            title={t('unlockConfirm', { name: u.displayName })}
+            description={t('unlockHint')}
+            okText={t('unlock')}
+            cancelText={common('cancel')}
             onConfirm={() => doUnlock(u)}
           >
             <Button type="link" size="small">
-              解锁
+              {t('unlock')}
             </Button>
           </Popconfirm>
         </Flex>
@@ -173,11 +177,11 @@ export function UsersPage() {
   return (
     <>
       <PageTitle
-        title="用户管理"
-        hint="系统管理员管理账号、角色和所在单位,不参与评分(三员分立)。修改角色、停用账号或重置密码后,该用户已登录的会话立即结束。"
+        title={t('title')}
+        hint={t('hint')}
         actions={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, existing: null })}>
-            新增用户
+            {t('newUser')}
           </Button>
         }
       />
@@ -189,16 +193,16 @@ export function UsersPage() {
             <Input
               allowClear
               prefix={<SearchOutlined />}
-              placeholder="按用户名、姓名或单位查找"
-              aria-label="查找用户"
+              placeholder={t('search')}
+              aria-label={t('searchLabel')}
               value={filter.search}
               onChange={(e) => setFilter({ ...filter, search: e.target.value })}
               style={{ width: narrow ? '100%' : 240 }}
             />
             <Select<Role>
               allowClear
-              placeholder="全部角色"
-              aria-label="按角色筛选"
+              placeholder={t('allRoles')}
+              aria-label={t('roleFilter')}
               value={filter.role ?? undefined}
               onChange={(role) => setFilter({ ...filter, role: role ?? null })}
               options={allRoles.map((r) => ({ value: r, label: roleLabel(r) }))}
@@ -208,9 +212,9 @@ export function UsersPage() {
               value={filter.status}
               onChange={(status) => setFilter({ ...filter, status })}
               options={[
-                { value: 'ALL', label: `全部(${users.length})` },
-                { value: 'ENABLED', label: `启用(${enabledCount})` },
-                { value: 'DISABLED', label: `停用(${users.length - enabledCount})` },
+                { value: 'ALL', label: t('statusAll', { count: users.length }) },
+                { value: 'ENABLED', label: t('statusEnabled', { count: enabledCount }) },
+                { value: 'DISABLED', label: t('statusDisabled', { count: users.length - enabledCount }) },
               ]}
             />
           </Flex>
@@ -222,7 +226,7 @@ export function UsersPage() {
             pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             size="middle"
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: users.length === 0 ? '还没有用户' : '没有符合条件的用户' }}
+            locale={{ emptyText: users.length === 0 ? t('noUsers') : t('noMatch') }}
           />
         </Card>
       )}

@@ -8,45 +8,42 @@ import { PeriodPicker, PeriodStateTag, usePlanPeriod } from '../../../components
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { PeriodAction, PeriodState, ScoreStatus } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
-import { formatTime, periodStateLabels } from '../../../lib/evaluation';
-import { rankingGroupLabels } from '../../../lib/labels';
+import { enumLabel } from '../../../lib/enumLabels';
+import { formatTime } from '../../../lib/evaluation';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { DecisionModal, type Decision, type DecisionValues } from '../components/DecisionModal';
 import { FlagTags } from '../components/FlagTags';
 import { RowDetail } from '../components/RowDetail';
 import { verificationLookupQuery, verificationQueueQuery, verifyScoresMutation } from '../documents';
+import { useVerificationT } from '../messages';
 import type { QueueRow } from '../types';
 
-const views: Array<{ value: ScoreStatus; label: string }> = [
-  { value: 'SUBMITTED', label: '待核实' },
-  { value: 'VERIFIED', label: '已核实' },
-  { value: 'RETURNED', label: '已退回' },
-];
 
 const queueContext = { additionalTypenames: ['Score'] };
 
 /** `/plans/:planId/verification`: the 专班 verifies the lead units' submitted scores. */
 export function VerificationPage() {
+  const tr = useVerificationT();
   const { planId = '' } = useParams();
   const { can } = useSession();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
 
-  if (!can('TASK_FORCE')) return <Result status="403" title="只有专班可以核实分值" />;
+  if (!can('TASK_FORCE')) return <Result status="403" title={tr('taskForceOnly')} />;
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={tr('planNotFound')} />;
 
   return (
     <>
       <PageTitle
-        title="分值核实"
-        hint="核实牵头单位提交的分值:可批量核实通过,或逐项调整(须说明理由)、退回牵头单位修改"
+        title={tr('title')}
+        hint={tr('hint')}
         actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
       />
       {!period ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={tr('noPeriods')} />
         </Card>
       ) : (
         <Queue key={period.id} planId={planId} periodId={period.id} periodName={period.name} periodState={period.state} allowedActions={period.allowedActions} />
@@ -68,6 +65,7 @@ function Queue({
   periodState: PeriodState;
   allowedActions: readonly PeriodAction[];
 }) {
+  const tr = useVerificationT();
   const { message } = App.useApp();
   const showError = useShowError();
   const screens = Grid.useBreakpoint();
@@ -94,14 +92,14 @@ function Queue({
         return {
           ...s,
           taskNumber: t?.number ?? 0,
-          taskText: t?.text ?? `任务 ${s.taskId}`,
+          taskText: t?.text ?? tr('taskNumber', { number: s.taskId }),
           maxPoints: t?.effectivePoints ?? null,
-          evaluateeName: e ? e.unit.name : `考评对象 ${s.evaluateeId}`,
+          evaluateeName: e ? e.unit.name : tr('evaluateeFallback', { id: s.evaluateeId }),
           evaluateeSort: e ? (e.group === 'DISTRICTS' ? 0 : 100000) + e.unit.sortKey : 0,
         };
       })
       .sort((a, b) => a.taskNumber - b.taskNumber || a.evaluateeSort - b.evaluateeSort || a.leadUnit.name.localeCompare(b.leadUnit.name, 'zh'));
-  }, [lookup.data, queue.data]);
+  }, [lookup.data, queue.data, tr]);
 
   // Every word typed must appear in the task (任务12 or its text), the evaluatee or the lead unit.
   const flaggedCount = useMemo(() => rows.filter((r) => r.flags.length > 0).length, [rows]);
@@ -135,15 +133,15 @@ function Queue({
     const chosen = shown.filter((r) => selected.includes(r.id));
     const flagged = chosen.filter((r) => r.flags.length > 0);
     const items = chosen.filter((r) => r.flags.length === 0).map((r) => ({ scoreId: r.id, version: r.version, action: 'ACCEPT' as const }));
-    if (items.length > 0 && !(await run(items, `已核实通过 ${items.length} 项分值`))) return;
+    if (items.length > 0 && !(await run(items, tr('acceptedMany', { count: items.length })))) return;
     if (flagged.length > 0) {
       setSelected(flagged.map((r) => r.id));
-      void message.warning(`${flagged.length} 项有疑点,须逐项点“通过”并填写确认说明`);
+      void message.warning(tr('flaggedLeft', { count: flagged.length }));
     }
   };
   const accept = (r: QueueRow) => {
     if (r.flags.length > 0) setDecision({ row: r, kind: 'ACCEPT' });
-    else void run([{ scoreId: r.id, version: r.version, action: 'ACCEPT' }], `已核实通过 ${r.evaluateeName} 任务 ${r.taskNumber}`);
+    else void run([{ scoreId: r.id, version: r.version, action: 'ACCEPT' }], tr('acceptedOne', { evaluatee: r.evaluateeName, number: r.taskNumber }));
   };
 
   const decide = async (v: DecisionValues) => {
@@ -152,10 +150,10 @@ function Queue({
     const ok = await run(
       [{ scoreId: row.id, version: row.version, action: kind, reason: v.reason, ...(kind === 'ADJUST' ? { value: v.value } : {}) }],
       kind === 'ADJUST'
-        ? `已将 ${row.evaluateeName} 任务 ${row.taskNumber} 调整为 ${v.value} 分并核实`
+        ? tr('adjusted', { evaluatee: row.evaluateeName, number: row.taskNumber, value: v.value ?? '' })
         : kind === 'ACCEPT'
-          ? `已确认核实通过 ${row.evaluateeName} 任务 ${row.taskNumber}`
-          : `已退回 ${row.leadUnit.name}`,
+          ? tr('confirmed', { evaluatee: row.evaluateeName, number: row.taskNumber })
+          : tr('returned', { unit: row.leadUnit.name }),
     );
     if (ok) setDecision(null);
   };
@@ -163,27 +161,27 @@ function Queue({
   const uniq = (values: string[]) => [...new Set(values)].map((v) => ({ text: v, value: v }));
   const columns: TableColumnsType<QueueRow> = [
     {
-      title: '任务',
+      title: tr('colTask'),
       key: 'task',
       width: 260,
-      filters: uniq(rows.map((r) => `任务 ${r.taskNumber}`)),
+      filters: uniq(rows.map((r) => tr('taskNumber', { number: r.taskNumber }))),
       filterSearch: true,
-      onFilter: (v, r) => `任务 ${r.taskNumber}` === v,
+      onFilter: (v, r) => tr('taskNumber', { number: r.taskNumber }) === v,
       render: (_, r) => (
         <Tooltip title={r.taskText} placement="topLeft" mouseEnterDelay={0.3}>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-            <Typography.Text strong>任务 {r.taskNumber}</Typography.Text> {r.taskText}
+            <Typography.Text strong>{tr('taskNumber', { number: r.taskNumber })}</Typography.Text> {r.taskText}
           </Typography.Paragraph>
         </Tooltip>
       ),
     },
     {
-      title: '考评对象',
+      title: tr('colEvaluatee'),
       key: 'evaluatee',
       width: 130,
       filters: [
-        { text: rankingGroupLabels.DISTRICTS, value: 'DISTRICTS' },
-        { text: rankingGroupLabels.DEPARTMENTS, value: 'DEPARTMENTS' },
+        { text: enumLabel('RankingGroup', 'DISTRICTS'), value: 'DISTRICTS' },
+        { text: enumLabel('RankingGroup', 'DEPARTMENTS'), value: 'DEPARTMENTS' },
         ...uniq(rows.map((r) => r.evaluateeName)),
       ],
       filterSearch: true,
@@ -191,7 +189,7 @@ function Queue({
       render: (_, r) => r.evaluateeName,
     },
     {
-      title: '牵头单位',
+      title: tr('colLead'),
       key: 'lead',
       width: 130,
       responsive: ['md'],
@@ -200,7 +198,7 @@ function Queue({
       render: (_, r) => r.leadUnit.name,
     },
     {
-      title: '得分',
+      title: tr('colScore'),
       key: 'value',
       width: 110,
       align: 'right',
@@ -210,9 +208,9 @@ function Queue({
           {r.maxPoints && <Typography.Text type="secondary"> / {formatDecimal(r.maxPoints)}</Typography.Text>}
           {r.originalValue && (
             <div>
-              <Tooltip title={`原分值 ${formatDecimal(r.originalValue)},理由:${r.reviewReason ?? ''}`}>
+              <Tooltip title={tr('adjustedFrom', { value: formatDecimal(r.originalValue), reason: r.reviewReason ?? '' })}>
                 <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                  已调整
+                  {tr('adjustedTag')}
                 </Tag>
               </Tooltip>
             </div>
@@ -221,19 +219,19 @@ function Queue({
       ),
     },
     {
-      title: '疑点',
+      title: tr('colFlags'),
       key: 'flags',
       width: 150,
       responsive: ['md'],
       render: (_, r) => (r.flags.length > 0 ? <FlagTags flags={r.flags} /> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
-      title: '说明',
+      title: tr('colComment'),
       dataIndex: 'comment',
       responsive: ['lg'],
       render: (c: string, r) =>
         status === 'RETURNED' ? (
-          <Typography.Text type="warning">退回理由:{r.reviewReason}</Typography.Text>
+          <Typography.Text type="warning">{tr('returnReason', { reason: r.reviewReason ?? '' })}</Typography.Text>
         ) : c ? (
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: c }} style={{ margin: 0 }}>
             {c}
@@ -243,7 +241,7 @@ function Queue({
         ),
     },
     {
-      title: status === 'VERIFIED' ? '录入 / 核实' : '录入',
+      title: status === 'VERIFIED' ? tr('colEnteredVerified') : tr('colEntered'),
       key: 'entered',
       width: 170,
       responsive: ['sm'],
@@ -253,7 +251,7 @@ function Queue({
             {r.enteredBy}
             {own(r) && (
               <Tag color="purple" style={{ marginInlineStart: 4 }}>
-                本人
+                {tr('mine')}
               </Tag>
             )}
           </span>
@@ -262,7 +260,7 @@ function Queue({
           </Typography.Text>
           {r.verifiedBy && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              核实:{r.verifiedBy} {formatTime(r.verifiedAt)}
+              {tr('verifiedBy', { user: r.verifiedBy, time: formatTime(r.verifiedAt) })}
             </Typography.Text>
           )}
         </Flex>
@@ -272,46 +270,46 @@ function Queue({
   const actions = (r: QueueRow) =>
     own(r) ? (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        本人录入,须由其他专班成员核实
+        {tr('ownEntry')}
       </Typography.Text>
     ) : (
       <Flex gap={0} wrap="wrap" vertical={compact}>
         <Button type="link" size="small" onClick={() => accept(r)}>
-          通过
+          {tr('accept')}
         </Button>
         <Button type="link" size="small" onClick={() => setDecision({ row: r, kind: 'ADJUST' })}>
-          调整
+          {tr('adjust')}
         </Button>
         <Button type="link" size="small" danger onClick={() => setDecision({ row: r, kind: 'RETURN' })}>
-          退回
+          {tr('return')}
         </Button>
       </Flex>
     );
-  if (status === 'SUBMITTED' && canVerify) columns.push({ title: '操作', key: 'actions', width: 168, fixed: 'right', render: (_, r) => actions(r) });
+  if (status === 'SUBMITTED' && canVerify) columns.push({ title: tr('colActions'), key: 'actions', width: 168, fixed: 'right', render: (_, r) => actions(r) });
 
   // On a phone: one column with everything, and the buttons beside it.
   const compactColumns: TableColumnsType<QueueRow> = [
     {
-      title: '分值',
+      title: tr('colValue'),
       key: 'all',
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Typography.Text strong>
-            任务 {r.taskNumber} · {r.evaluateeName}
+            {tr('taskNumber', { number: r.taskNumber })} · {r.evaluateeName}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.leadUnit.name} · {r.enteredBy}
           </Typography.Text>
           <span style={{ fontVariantNumeric: 'tabular-nums' }}>
             <Typography.Text strong>{formatDecimal(r.value)}</Typography.Text>
-            {r.maxPoints && <Typography.Text type="secondary"> / 满分 {formatDecimal(r.maxPoints)}</Typography.Text>}
-            {status === 'RETURNED' && r.reviewReason && <Typography.Text type="warning"> 退回:{r.reviewReason}</Typography.Text>}
+            {r.maxPoints && <Typography.Text type="secondary">{tr('outOfMax', { max: formatDecimal(r.maxPoints) })}</Typography.Text>}
+            {status === 'RETURNED' && r.reviewReason && <Typography.Text type="warning">{tr('returnedShort', { reason: r.reviewReason })}</Typography.Text>}
           </span>
           <FlagTags flags={r.flags} />
         </Flex>
       ),
     },
-    ...(status === 'SUBMITTED' && canVerify ? [{ title: '操作', key: 'actions', width: 64, render: (_: unknown, r: QueueRow) => actions(r) }] : []),
+    ...(status === 'SUBMITTED' && canVerify ? [{ title: tr('colActions'), key: 'actions', width: 64, render: (_: unknown, r: QueueRow) => actions(r) }] : []),
   ];
 
   const first = !queue.data && queue.fetching;
@@ -325,8 +323,8 @@ function Queue({
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${periodName}处于“${periodStateLabels[periodState]}”阶段,不能核实分值`}
-          description="只有填报和审核阶段可以核实;已公示或发布的结果须先在“考评周期”中重新开放。"
+          title={tr('notVerifiable', { period: periodName, state: enumLabel('PeriodState', periodState) })}
+          description={tr('notVerifiableHint')}
         />
       )}
       <Card size="small" styles={{ body: { padding: 12 } }}>
@@ -338,29 +336,34 @@ function Queue({
                 setStatus(v);
                 setSelected([]);
               }}
-              options={views}
+              options={[
+                { value: 'SUBMITTED', label: tr('viewSubmitted') },
+                { value: 'VERIFIED', label: tr('viewVerified') },
+                { value: 'RETURNED', label: tr('viewReturned') },
+              ]}
             />
             <PeriodStateTag state={periodState} />
-            <Typography.Text type="secondary">{shown.length === rows.length ? `共 ${rows.length} 项` : `显示 ${shown.length} / ${rows.length} 项`}</Typography.Text>
+            <Typography.Text type="secondary">{shown.length === rows.length ? tr('total', { count: rows.length }) : tr('showing', { shown: shown.length, count: rows.length })}</Typography.Text>
           </Flex>
           <Flex gap={8} wrap="wrap" style={{ flex: compact ? '1 1 100%' : undefined }}>
             {status === 'SUBMITTED' && (
               <Flex gap={6} align="center">
-                <Switch size="small" checked={flaggedOnly} onChange={setFlaggedOnly} aria-label="只看有疑点的" />
-                <Typography.Text>只看有疑点的({flaggedCount})</Typography.Text>
+                <Switch size="small" checked={flaggedOnly} onChange={setFlaggedOnly} aria-label={tr('flaggedOnly')} />
+                <Typography.Text>{tr('flaggedOnlyCount', { count: flaggedCount })}</Typography.Text>
               </Flex>
             )}
             <Input.Search
               allowClear
-              placeholder="搜索任务号、考评对象、牵头单位"
-              aria-label="搜索"
+              placeholder={tr('search')}
+              aria-label={tr('searchLabel')}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               style={{ width: compact ? '100%' : 260 }}
             />
             {selectable && (
               <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={verifyState.fetching && selected.length > 0} onClick={() => void acceptSelected()}>
-                批量核实通过{selected.length > 0 ? `(${selected.length})` : ''}
+                {tr('acceptSelected')}
+                {selected.length > 0 ? `(${selected.length})` : ''}
               </Button>
             )}
           </Flex>
@@ -376,14 +379,14 @@ function Queue({
             columns={compact ? compactColumns : columns}
             dataSource={shown}
             loading={lookup.fetching && !lookup.data}
-            pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200], showTotal: (t) => `共 ${t} 项` } : false}
+            pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200], showTotal: (n) => tr('total', { count: n }) } : false}
             scroll={compact ? undefined : { x: 900 }}
             rowSelection={
               selectable
                 ? {
                     selectedRowKeys: selected,
                     onChange: (keys) => setSelected(keys.map(String)),
-                    getCheckboxProps: (r) => ({ disabled: own(r), title: own(r) ? '本人录入的分值须由其他专班成员核实' : undefined }),
+                    getCheckboxProps: (r) => ({ disabled: own(r), title: own(r) ? tr('ownEntryCheckbox') : undefined }),
                   }
                 : undefined
             }
@@ -392,7 +395,7 @@ function Queue({
               emptyText: (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={status === 'SUBMITTED' ? '没有待核实的分值:牵头单位提交后会出现在这里' : status === 'VERIFIED' ? '还没有核实过的分值' : '没有退回的分值'}
+                  description={status === 'SUBMITTED' ? tr('emptySubmitted') : status === 'VERIFIED' ? tr('emptyVerified') : tr('emptyReturned')}
                 />
               ),
             }}

@@ -10,12 +10,14 @@ import { formatDecimal } from '../../../lib/decimal';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { whatIfEvaluateesQuery, whatIfQuery, whatIfTryQuery } from '../documents';
+import { useWhatifT } from '../messages';
 
 type TaskRow = WhatIfQuery['whatIf']['tasks'][number];
 type Outcome = WhatIfTryQuery['whatIfTry'];
 
 /** `/plans/:planId/whatif`: where effort counts most, and a trial of scores (nothing is saved). */
 export function WhatIfPage() {
+  const t = useWhatifT();
   const { planId = '' } = useParams();
   const { session, can } = useSession();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
@@ -35,19 +37,19 @@ export function WhatIfPage() {
 
   if (!plan && fetching) return <PageLoading rows={8} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
   const open = period && (period.state === 'OPEN' || period.state === 'REVIEW');
 
   return (
     <>
       <PageTitle
-        title="得分模拟"
-        hint="看哪项任务做到满分对本单位得分和名次帮助最大,也可试填分值看结果;模拟不保存、不影响任何分值"
+        title={t('title')}
+        hint={t('hint')}
         actions={
           <Space wrap>
             {seesAll && (
               <Select
-                aria-label="考评对象"
+                aria-label={t('evaluatee')}
                 showSearch={{ optionFilterProp: 'label' }}
                 style={{ width: 200 }}
                 value={evaluateeId}
@@ -61,13 +63,13 @@ export function WhatIfPage() {
       />
       {!period ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       ) : !open ? (
-        <Alert type="info" showIcon title={`${period.name}不在填报或审核阶段`} description="得分模拟用于仍可改进的周期;已公示、发布或未开始的周期请查看考评排名。" />
+        <Alert type="info" showIcon title={t('notOpen', { period: period.name })} description={t('notOpenHint')} />
       ) : !evaluateeId ? (
         <Card>
-          <Empty description={seesAll ? '本方案还没有考评对象' : '您所在单位不是本方案的考评对象'} />
+          <Empty description={seesAll ? t('noEvaluatees') : t('notEvaluatee')} />
         </Card>
       ) : (
         <Analysis key={`${period.id}/${evaluateeId}`} periodId={period.id} evaluateeId={evaluateeId} />
@@ -77,6 +79,7 @@ export function WhatIfPage() {
 }
 
 function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: string }) {
+  const t = useWhatifT();
   const client = useClient();
   const showError = useShowError();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: whatIfQuery, variables: { periodId, evaluateeId }, requestPolicy: 'network-only' });
@@ -103,35 +106,35 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
 
   const columns: TableColumnsType<TaskRow> = [
     {
-      title: '任务',
+      title: t('colTask'),
       key: 'task',
       render: (_, r) => (
         <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.task.text }} style={{ margin: 0 }}>
-          <Typography.Text strong>任务 {r.task.number}</Typography.Text> {r.task.text}
+          <Typography.Text strong>{t('taskNumber', { number: r.task.number })}</Typography.Text> {r.task.text}
         </Typography.Paragraph>
       ),
     },
     {
-      title: '当前 / 满分',
+      title: t('colNow'),
       key: 'now',
       width: 130,
       align: 'right',
       render: (_, r) => (
         <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-          {r.currentScores.length > 0 ? r.currentScores.map(formatDecimal).join(' / ') : <Typography.Text type="secondary">未评分</Typography.Text>}
+          {r.currentScores.length > 0 ? r.currentScores.map(formatDecimal).join(' / ') : <Typography.Text type="secondary">{t('notScored')}</Typography.Text>}
           <Typography.Text type="secondary"> / {formatDecimal(r.maxPoints)}</Typography.Text>
         </span>
       ),
     },
     {
-      title: '满分后得分',
+      title: t('colAfter'),
       key: 'after',
       width: 110,
       align: 'right',
       render: (_, r) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDecimal(r.outcome.score)}</span>,
     },
     {
-      title: '可提高',
+      title: t('colGain'),
       key: 'gain',
       width: 100,
       align: 'right',
@@ -144,31 +147,31 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
       ),
     },
     {
-      title: '名次',
+      title: t('colRank'),
       key: 'rank',
       width: 110,
       responsive: ['sm'],
       render: (_, r) =>
         r.rankGain > 0 ? (
           <Tag color="green">
-            ▲{r.rankGain} → 第 {r.outcome.rank}
+            {t('rankGain', { gain: r.rankGain, rank: r.outcome.rank })}
           </Tag>
         ) : (
-          <Typography.Text type="secondary">不变</Typography.Text>
+          <Typography.Text type="secondary">{t('unchanged')}</Typography.Text>
         ),
     },
     {
-      title: '试填分值',
+      title: t('colTry'),
       key: 'try',
       width: 130,
       render: (_, r) => (
         <Input
           size="small"
           inputMode="decimal"
-          aria-label={`任务 ${r.task.number} 试填分值`}
+          aria-label={t('tryLabel', { number: r.task.number })}
           placeholder={`0–${formatDecimal(r.maxPoints)}`}
           value={trial[r.task.id] ?? ''}
-          onChange={(e) => setTrial((t) => ({ ...t, [r.task.id]: e.target.value }))}
+          onChange={(e) => setTrial((prev) => ({ ...prev, [r.task.id]: e.target.value }))}
           style={{ width: 110 }}
         />
       ),
@@ -179,17 +182,17 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
     <Flex vertical gap={12}>
       <Card size="small">
         <Flex gap={32} wrap="wrap" align="center">
-          <Statistic title="当前半年得分(预览)" value={w.current.score ? formatDecimal(w.current.score) : '—'} />
-          <Statistic title="组内名次" value={w.current.score ? `${w.current.rank} / ${w.current.groupSize}` : '—'} />
+          <Statistic title={t('currentScore')} value={w.current.score ? formatDecimal(w.current.score) : '—'} />
+          <Statistic title={t('groupRank')} value={w.current.score ? `${w.current.rank} / ${w.current.groupSize}` : '—'} />
           {tried && (
             <>
-              <Statistic title="试算得分" value={tried.score ? formatDecimal(tried.score) : '—'} styles={{ content: { color: '#389e0d' } }} />
-              <Statistic title="试算名次" value={`${tried.rank} / ${tried.groupSize}`} styles={{ content: { color: '#389e0d' } }} />
+              <Statistic title={t('triedScore')} value={tried.score ? formatDecimal(tried.score) : '—'} styles={{ content: { color: '#389e0d' } }} />
+              <Statistic title={t('triedRank')} value={`${tried.rank} / ${tried.groupSize}`} styles={{ content: { color: '#389e0d' } }} />
             </>
           )}
           <Space>
             <Button type="primary" loading={trying} disabled={Object.values(trial).every((v) => v.trim() === '')} onClick={() => void runTrial()}>
-              试算
+              {t('run')}
             </Button>
             <Button
               onClick={() => {
@@ -197,7 +200,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
                 setTried(null);
               }}
             >
-              清空
+              {t('clear')}
             </Button>
           </Space>
         </Flex>
@@ -212,7 +215,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
           columns={columns}
           dataSource={w.tasks}
           pagination={w.tasks.length > 50 ? { pageSize: 50 } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所有任务都已是满分" /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('allFull')} /> }}
         />
       </Card>
     </Flex>

@@ -1,0 +1,43 @@
+import { defineMessages } from '../lib/i18n';
+
+// The words of the shared components (period picker, points, query errors,
+// sheet errors, deadlines).
+export const useComponentsT = defineMessages(
+  'components',
+  {
+    deadlineUnstated: '未注明时限',
+    firstHalf: '上半年',
+    secondHalf: '下半年',
+    previewHint: '含未核实或草稿分值,数字可能变化,不作为正式结果',
+    preview: '预览·未发布',
+    noPeriods: '本方案尚未设置考评周期',
+    period: '考评周期',
+    points: '{{points}} 分',
+    sharedPoints: '均分',
+    sharedPointsHint: '该任务未单列分值,按所属指标的剩余分值平均分配;牵头单位可另行确定',
+    cannotConnect: '无法连接服务器',
+    loadFailed: '加载失败',
+    retry: '重试',
+    sheetRow: '行号',
+    sheetColumn: '列',
+    sheetReason: '原因',
+  },
+  {
+    deadlineUnstated: 'No deadline stated',
+    firstHalf: 'First half',
+    secondHalf: 'Second half',
+    previewHint: 'Includes unverified or draft scores: the figures may change and are not official results',
+    preview: 'Preview · not published',
+    noPeriods: 'This plan has no evaluation periods yet',
+    period: 'Evaluation period',
+    points: '{{points}} pts',
+    sharedPoints: 'Shared',
+    sharedPointsHint: "This task has no points of its own: it gets an equal share of what its indicator has left; the lead unit may set them otherwise",
+    cannotConnect: 'Cannot reach the server',
+    loadFailed: 'Could not load',
+    retry: 'Retry',
+    sheetRow: 'Row',
+    sheetColumn: 'Column',
+    sheetReason: 'Problem',
+  },
+);

@@ -1,0 +1,47 @@
+import { defineMessages } from '../../lib/i18n';
+
+// 通报: the printable results circular. Its title, paragraphs and group
+// names come from the server (data); these are the page's own words.
+export const useCircularT = defineMessages(
+  'circular',
+  {
+    planNotFound: '未找到该考评方案',
+    backToRanking: '返回考评排名',
+    noPeriods: '本方案还没有考评周期',
+    fileName: '{{period}}-考评结果通报.xlsx',
+    exportFailed: '导出失败',
+    print: '打印',
+    publishedOn: ' · 发布日期 {{date}}',
+    preview: '预览(未公示):按当前已录入的分值(含草稿)计算,不是公布结果,不得作为正式通报印发。',
+    noEvaluatees: '本周期尚无考评对象。',
+    groupRanking: '{{group}}考评排名',
+    comparedWith: '(名次变化与{{previous}}相比)',
+    topAndBottom: '各方面前三名与后三名',
+    top: '前三名',
+    bottom: '后三名',
+    rank: '名次',
+    unit: '单位',
+    score: '得分',
+    change: '名次变化',
+  },
+  {
+    planNotFound: 'Evaluation plan not found',
+    backToRanking: 'Back to rankings',
+    noPeriods: 'This plan has no evaluation periods yet',
+    fileName: '{{period}}-results-circular.xlsx',
+    exportFailed: 'Export failed',
+    print: 'Print',
+    publishedOn: ' · Published {{date}}',
+    preview: 'Preview (not in publicity): computed from the scores entered so far, drafts included. These are not the published results and must not be issued as the official circular.',
+    noEvaluatees: 'This period has no evaluatees yet.',
+    groupRanking: '{{group}}: ranking',
+    comparedWith: ' (change in rank compared with {{previous}})',
+    topAndBottom: 'Top three and bottom three in each dimension',
+    top: 'Top three',
+    bottom: 'Bottom three',
+    rank: 'Rank',
+    unit: 'Unit',
+    score: 'Score',
+    change: 'Change',
+  },
+);
