@@ -2,7 +2,7 @@ import { App, Button, Form, Input } from 'antd';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import { useAuthT } from '../messages';
-import { passwordPolicyText, passwordProblems } from '../../../lib/passwordPolicy';
+import { passwordPolicyHint, passwordProblems } from '../../../lib/passwordPolicy';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 
@@ -54,7 +54,7 @@ export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boole
       <Form.Item
         name="newPassword"
         label={t('newPassword')}
-        extra={t('newPasswordExtra', { policy: passwordPolicyText })}
+        extra={t('newPasswordExtra', { policy: passwordPolicyHint() })}
         rules={[
           { required: true, message: t('newPasswordRequired') },
           {
