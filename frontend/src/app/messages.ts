@@ -54,7 +54,7 @@ export const useAppT = defineMessages(
     menuScoring: 'Score entry',
     menuVerification: 'Score verification',
     menuPeriods: 'Evaluation periods',
-    menuSources: 'Surveys and third-party data',
+    menuSources: 'Surveys & 3rd party',
     menuFieldVisits: 'Field visit review',
     menuRanking: 'Rankings',
     menuViews: 'Analysis',

@@ -2,7 +2,9 @@ import { App, Form, Input, InputNumber, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import { dimensionNumberLabel, indicatorNumberLabel } from '../../../lib/labels';
+import { useCommonT } from '../../../lib/messages';
 import { useShowError } from '../../../lib/useShowError';
+import { usePlanT } from '../messages';
 import { twoDecimalsRule } from './formRules';
 
 const createDimensionMutation = graphql(`
@@ -70,9 +72,10 @@ interface Values {
   points: string;
 }
 
-const levelName = { dimension: '方面', indicator: '指标' } as const;
 
 export function SectionModal({ target, onClose, onConflict }: { target: SectionTarget | null; onClose: () => void; onConflict: () => void }) {
+  const t = usePlanT();
+  const words = useCommonT();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
   const { message } = App.useApp();
@@ -83,7 +86,7 @@ export function SectionModal({ target, onClose, onConflict }: { target: SectionT
   const saving = createDim.fetching || updateDim.fetching || createInd.fetching || updateInd.fetching;
 
   if (!target) return null;
-  const name = levelName[target.level];
+  const name = target.level === 'dimension' ? t('whatDimension') : t('whatIndicator');
   const editing = 'existing' in target;
   const numberLabel = target.level === 'dimension' ? dimensionNumberLabel : indicatorNumberLabel;
 
@@ -106,7 +109,7 @@ export function SectionModal({ target, onClose, onConflict }: { target: SectionT
       if (d.code === 'CONFLICT' || d.code === 'NOT_FOUND') onClose();
       return;
     }
-    void message.success(editing ? `已保存${name}` : `已新增${name}`);
+    void message.success(editing ? t('sectionSaved', { what: name }) : t('sectionAdded', { what: name }));
     onClose();
   };
 
@@ -115,13 +118,13 @@ export function SectionModal({ target, onClose, onConflict }: { target: SectionT
       open
       title={
         editing
-          ? `编辑${name}`
+          ? t('editSection', { what: name })
           : target.level === 'indicator'
-            ? `在“${target.dimensionName}”下添加指标`
-            : '新增方面'
+            ? t('addIndicatorUnder', { dimension: target.dimensionName })
+            : t('addDimension')
       }
-      okText="保存"
-      cancelText="取消"
+      okText={words('save')}
+      cancelText={words('cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -134,17 +137,17 @@ export function SectionModal({ target, onClose, onConflict }: { target: SectionT
         onFinish={submit} requiredMark="optional" style={{ marginTop: 16 }}>
         <Form.Item
           name="number"
-          label="序号"
-          extra={<Form.Item noStyle shouldUpdate>{() => `显示为“${numberLabel(form.getFieldValue('number') ?? 1)}”`}</Form.Item>}
-          rules={[{ required: true, message: '请填写序号' }]}
+          label={t('sectionNumber')}
+          extra={<Form.Item noStyle shouldUpdate>{() => t('shownAs', { label: numberLabel(form.getFieldValue('number') ?? 1) })}</Form.Item>}
+          rules={[{ required: true, message: t('numberMissing') }]}
         >
           <InputNumber min={1} max={99} precision={0} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="name" label={`${name}名称`} rules={[{ required: true, whitespace: true, message: `请填写${name}名称` }, { max: 200, message: '不超过 200 字' }]}>
-          <Input placeholder={target.level === 'dimension' ? '如:政务服务“一网通办”' : '如:一体化政务服务平台建设'} />
+        <Form.Item name="name" label={t('sectionName', { what: name })} rules={[{ required: true, whitespace: true, message: t('sectionNameMissing', { what: name }) }, { max: 200, message: t('tooLong200') }]}>
+          <Input placeholder={target.level === 'dimension' ? t('dimensionPlaceholder') : t('indicatorPlaceholder')} />
         </Form.Item>
-        <Form.Item name="points" label="分值" rules={[{ required: true, message: '请填写分值' }, twoDecimalsRule]}>
-          <InputNumber<string> stringMode min="0" max="100" step="0.5" suffix="分" style={{ width: 160 }} />
+        <Form.Item name="points" label={t('colPoints')} rules={[{ required: true, message: t('pointsMissing') }, twoDecimalsRule]}>
+          <InputNumber<string> stringMode min="0" max="100" step="0.5" suffix={t('pointsSuffix')} style={{ width: 160 }} />
         </Form.Item>
       </Form>
     </Modal>
