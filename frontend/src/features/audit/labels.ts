@@ -1,4 +1,5 @@
 import type { Role } from '../../gql/graphql';
+import { currentLocale } from '../../lib/i18n';
 import { roleLabels } from '../../lib/session';
 
 // Words for what the audit log stores as identifiers: operation (the
@@ -48,12 +49,58 @@ export const operationLabels: Record<string, string> = {
   importSourceValues: '导入数据源',
 };
 
+/** The same operations in English (labels.test.ts checks both have the same keys). */
+export const operationLabelsEn: Record<string, string> = {
+  login: 'Sign in',
+  logout: 'Sign out',
+  changePassword: 'Change password',
+  beginTotpEnrollment: 'Begin authenticator linking',
+  confirmTotpEnrollment: 'Confirm authenticator linking',
+  createUser: 'Create user',
+  updateUser: 'Edit user',
+  resetPassword: 'Reset password',
+  unlockUser: 'Unlock user',
+  createUnit: 'Create unit',
+  updateUnit: 'Edit unit',
+  deleteUnit: 'Delete unit',
+  previewPlanImport: 'Preview plan import',
+  importPlan: 'Import plan',
+  createPlan: 'Create plan',
+  updatePlan: 'Edit plan',
+  deletePlan: 'Delete plan',
+  createDimension: 'Create dimension',
+  updateDimension: 'Edit dimension',
+  deleteDimension: 'Delete dimension',
+  createIndicator: 'Create indicator',
+  updateIndicator: 'Edit indicator',
+  deleteIndicator: 'Delete indicator',
+  createTask: 'Create task',
+  updateTask: 'Edit task',
+  deleteTask: 'Delete task',
+  createEvaluatee: 'Add evaluatee',
+  updateEvaluatee: 'Edit evaluatee',
+  deleteEvaluatee: 'Remove evaluatee',
+  setTaskAssignments: 'Set task assignments',
+  movePeriod: 'Move period',
+  saveProgressReport: 'Save progress report',
+  uploadEvidence: 'Upload evidence',
+  deleteEvidence: 'Delete evidence',
+  saveScores: 'Save scores',
+  submitScores: 'Submit scores',
+  importScoreSheet: 'Import score sheet',
+  allocateTaskPoints: 'Allocate task points',
+  verifyScores: 'Verify scores',
+  importSourceValues: 'Import source values',
+};
+
+const en = () => currentLocale() === 'en';
+
 export function operationLabel(op: string): string {
-  return operationLabels[op] ?? op;
+  return (en() ? operationLabelsEn[op] : undefined) ?? operationLabels[op] ?? op;
 }
 
-/** Choices of the 操作 filter: the Chinese name and the identifier, both searchable. */
-export const operationOptions = Object.entries(operationLabels).map(([value, label]) => ({ value, label: `${label}(${value})` }));
+/** Choices of the 操作 filter: the name and the identifier, both searchable. */
+export const operationOptions = () => Object.keys(operationLabels).map((value) => ({ value, label: `${operationLabel(value)}(${value})` }));
 
 /** Tables the audit log names as object types. */
 export const objectTypeLabels: Record<string, string> = {
@@ -75,24 +122,54 @@ export const objectTypeLabels: Record<string, string> = {
   sessions: '会话',
 };
 
+export const objectTypeLabelsEn: Record<string, string> = {
+  users: 'User',
+  units: 'Unit',
+  plans: 'Plan',
+  dimensions: 'Dimension',
+  indicators: 'Indicator',
+  tasks: 'Task',
+  task_lead_units: 'Lead unit',
+  evaluatees: 'Evaluatee',
+  assignments: 'Task assignment',
+  periods: 'Period',
+  progress_reports: 'Progress report',
+  evidence: 'Evidence',
+  scores: 'Score',
+  source_values: 'Source value',
+  publications: 'Publication',
+  sessions: 'Session',
+};
+
 export function objectTypeLabel(t: string): string {
-  return objectTypeLabels[t] ?? t;
+  return (en() ? objectTypeLabelsEn[t] : undefined) ?? objectTypeLabels[t] ?? t;
 }
 
-export const objectTypeOptions = Object.entries(objectTypeLabels).map(([value, label]) => ({ value, label: `${label}(${value})` }));
+export const objectTypeOptions = () => Object.keys(objectTypeLabels).map((value) => ({ value, label: `${objectTypeLabel(value)}(${value})` }));
 
 export type Outcome = 'OK' | 'DENIED' | 'FAILED';
 
 export const outcomes: readonly Outcome[] = ['OK', 'DENIED', 'FAILED'];
 
-export const outcomeMeta: Record<Outcome, { label: string; color: string; hint: string }> = {
+const outcomeMetaZh: Record<Outcome, { label: string; color: string; hint: string }> = {
   OK: { label: '成功', color: 'success', hint: '操作已完成' },
   DENIED: { label: '拒绝', color: 'error', hint: '未登录或角色、单位无权执行' },
   FAILED: { label: '失败', color: 'warning', hint: '输入有误、版本冲突或服务器出错,未作修改' },
 };
 
+const outcomeMetaEn: Record<Outcome, { label: string; color: string; hint: string }> = {
+  OK: { label: 'Succeeded', color: 'success', hint: 'The operation was done' },
+  DENIED: { label: 'Refused', color: 'error', hint: 'Not signed in, or the role or unit may not do it' },
+  FAILED: { label: 'Failed', color: 'warning', hint: 'Bad input, a version conflict or a server error; nothing was changed' },
+};
+
+/** An outcome's label, colour and hint in the current language. */
+export function outcomeMeta(o: Outcome): { label: string; color: string; hint: string } {
+  return (en() ? outcomeMetaEn : outcomeMetaZh)[o];
+}
+
 export function outcomeOf(s: string): { label: string; color: string; hint: string } {
-  return (outcomeMeta as Record<string, (typeof outcomeMeta)[Outcome] | undefined>)[s] ?? { label: s, color: 'default', hint: '' };
+  return (outcomes as readonly string[]).includes(s) ? outcomeMeta(s as Outcome) : { label: s, color: 'default', hint: '' };
 }
 
 /** Error codes the log keeps as 说明 of a refused or failed operation. */
@@ -107,6 +184,17 @@ const codeLabels: Record<string, string> = {
   UNAVAILABLE: '数据库暂时不可用',
 };
 
+const codeLabelsEn: Record<string, string> = {
+  INVALID: 'Bad input',
+  NOT_FOUND: 'Record not found',
+  CONFLICT: 'Version conflict (changed by someone else)',
+  FORBIDDEN: 'Not permitted',
+  UNAUTHENTICATED: 'Not signed in, or wrong username or password',
+  INTERNAL: 'Internal server error',
+  TIMEOUT: 'Timed out',
+  UNAVAILABLE: 'Database temporarily unavailable',
+};
+
 /**
  * The 说明 of a record in words. Refusals are stored as "CODE" or
  * "CODE: note"; the code gets its meaning, other notes stay as they are.
@@ -114,9 +202,9 @@ const codeLabels: Record<string, string> = {
 export function detailLabel(detail: string | null | undefined): string | null {
   if (!detail) return null;
   const m = /^([A-Z_]+)(?::\s*([\s\S]*))?$/.exec(detail);
-  const label = m ? codeLabels[m[1]!] : undefined;
+  const label = m ? (en() ? codeLabelsEn : codeLabels)[m[1]!] : undefined;
   if (!m || !label) return detail;
-  return `${label}(${m[1]})${m[2] ? `:${m[2]}` : ''}`;
+  return `${label}(${m[1]})${m[2] ? (en() ? `: ${m[2]}` : `:${m[2]}`) : ''}`;
 }
 
 /** A role as the log stores it (a string), in Chinese. */

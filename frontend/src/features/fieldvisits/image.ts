@@ -4,6 +4,7 @@
 // serial) never leaves the phone; the place is recorded as data on the
 // finding instead. The server strips Exif too, for any other client.
 
+import { useFieldVisitsT } from './messages';
 export const maxPhotoSide = 1600;
 
 /** The size a w×h image is scaled to so its long side is at most max. */
@@ -20,7 +21,7 @@ export async function resizePhoto(file: Blob): Promise<Blob> {
   canvas.height = height;
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片处理失败'))), 'image/jpeg', 0.85));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(useFieldVisitsT.translate('imageFailed')))), 'image/jpeg', 0.85));
 }
 
 export interface Place {

@@ -1,6 +1,7 @@
 import type { Judgement, VisitStatus } from '../../gql/graphql';
 import { enumLabel, enumLabelMap, enumValues } from '../../lib/enumLabels';
 import { inShanghai } from '../../lib/datetime';
+import { useFieldVisitsT } from './messages';
 
 // Judgement and status words come from the server (lib/enumLabels); the
 // colours are the UI's own.
@@ -30,6 +31,6 @@ export function when(date: string, now = new Date()): 'today' | 'upcoming' | 'pa
 }
 
 export function formatPlace(lat: number | null, lng: number | null, accuracy: number | null): string {
-  if (lat === null || lng === null) return '未记录位置';
-  return `${lat.toFixed(5)}, ${lng.toFixed(5)}${accuracy !== null ? `(精度约 ${Math.round(accuracy)} 米)` : ''}`;
+  if (lat === null || lng === null) return useFieldVisitsT.translate('noPlace');
+  return `${lat.toFixed(5)}, ${lng.toFixed(5)}${accuracy !== null ? useFieldVisitsT.translate('accuracy', { meters: Math.round(accuracy) }) : ''}`;
 }

@@ -2,6 +2,7 @@ import type { Client } from '@urql/core';
 import { describeError } from '../../lib/errors';
 import { submitFieldVisitMutation, syncFieldVisitMutation } from './documents';
 import { cacheVisits, notifyChanged, readOutbox, settleFinding, settlePhoto, settleSubmit } from './outbox';
+import { useFieldVisitsT } from './messages';
 
 // Sends the outbox when the connection allows: at start, when the browser
 // says it is online again, on the 同步 button, and after a failure with a
@@ -78,7 +79,7 @@ export class Syncer extends EventTarget {
       const r = await this.client
         .mutation(submitFieldVisitMutation, { input: { visitId: s.visitId, version: s.version, signedBy: s.signedBy, signature: new File([s.signature], 'signature.png', { type: s.signature.type }) } })
         .toPromise();
-      if (r.error?.networkError) throw new Error('网络不可用');
+      if (r.error?.networkError) throw new Error(useFieldVisitsT.translate('networkDown'));
       if (r.error) await settleSubmit(s.visitId, { state: 'refused', message: describeError(r.error).message });
       else {
         await settleSubmit(s.visitId);
@@ -103,7 +104,7 @@ export class Syncer extends EventTarget {
         },
       })
       .toPromise();
-    if (r.error?.networkError || (!r.data && !r.error?.graphQLErrors.length)) throw new Error('网络不可用');
+    if (r.error?.networkError || (!r.data && !r.error?.graphQLErrors.length)) throw new Error(useFieldVisitsT.translate('networkDown'));
     if (r.error) {
       // The server refused the batch as a whole (e.g. the visit was
       // submitted by a colleague): each record says why and waits for the
@@ -123,11 +124,11 @@ export class Syncer extends EventTarget {
           state: 'conflict', message: fr.message ?? undefined,
           theirs: { judgement: fr.finding.judgement, note: fr.finding.note, recordedBy: fr.finding.recordedBy, version: fr.finding.version },
         });
-      else await settleFinding(f.visitId, f.taskId, f.clientId, { state: 'refused', message: fr.message ?? '服务器拒绝了该记录' });
+      else await settleFinding(f.visitId, f.taskId, f.clientId, { state: 'refused', message: fr.message ?? useFieldVisitsT.translate('serverRefused') });
     }
     for (const pr of res.photos) {
       if (pr.outcome === 'APPLIED' || pr.outcome === 'DUPLICATE') await settlePhoto(pr.clientId);
-      else await settlePhoto(pr.clientId, { state: 'refused', message: pr.message ?? '服务器拒绝了该照片' });
+      else await settlePhoto(pr.clientId, { state: 'refused', message: pr.message ?? useFieldVisitsT.translate('serverRefusedPhoto') });
     }
     await cacheVisits([res.visit]);
   }

@@ -1,16 +1,19 @@
 import type { PeriodState } from '../../gql/graphql';
+import { useHomeT } from './messages';
+
+const t = useHomeT.translate;
 
 /** How close a window's last day is, in words: 今天截止, 还剩3天, 已截止2天. */
 export function daysLeftText(days: number): string {
-  if (days === 0) return '今天截止';
-  if (days > 0) return `还剩${days}天`;
-  return `已截止${-days}天`;
+  if (days === 0) return t('dueToday');
+  if (days > 0) return t('daysLeft', { days });
+  return t('daysOverdue', { days: -days });
 }
 
 /** Which window a period is in: 填报 while OPEN, 公示 while PUBLICITY. */
 export function windowName(state: PeriodState): string | null {
-  if (state === 'OPEN') return '填报';
-  if (state === 'PUBLICITY') return '公示';
+  if (state === 'OPEN') return t('windowEntry');
+  if (state === 'PUBLICITY') return t('windowPublicity');
   return null;
 }
 

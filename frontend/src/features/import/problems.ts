@@ -1,18 +1,21 @@
 // How an import problem's severity and line read.
+import { useImportT } from './messages';
+
+const t = useImportT.translate;
 
 export function severityTag(severity: string): { label: string; color: string } {
   switch (severity.toUpperCase()) {
     case 'ERROR':
-      return { label: '错误', color: 'red' };
+      return { label: t('error'), color: 'red' };
     case 'WARNING':
-      return { label: '警告', color: 'orange' };
+      return { label: t('warning'), color: 'orange' };
     default:
       return { label: severity, color: 'default' };
   }
 }
 
 export function lineLabel(line: number): string {
-  return line > 0 ? `第 ${line} 行` : '全文';
+  return line > 0 ? t('line', { line }) : t('wholeText');
 }
 
 /** A year named in the title (…2023年…), else the current year. */

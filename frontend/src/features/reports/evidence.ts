@@ -1,3 +1,5 @@
+import { useReportsT } from './messages';
+
 // What evidence files may be: the server checks the content; this only
 // spares people an upload that is sure to be refused.
 
@@ -8,9 +10,10 @@ export const evidenceExtensions = ['.pdf', '.png', '.jpg', '.jpeg', '.docx', '.x
 /** Why a file cannot be evidence, or null when it may be sent. */
 export function evidenceProblem(file: { name: string; size: number }): string | null {
   const name = file.name.toLowerCase();
-  if (file.size === 0) return '文件为空';
-  if (file.size > MAX_EVIDENCE_BYTES) return `“${file.name}”超过 10MB 上限`;
-  if (name.endsWith('.doc') || name.endsWith('.xls') || name.endsWith('.ppt')) return `“${file.name}”是旧版 Office 格式,请另存为 .docx、.xlsx 或 .pptx 后上传`;
-  if (!evidenceExtensions.some((ext) => name.endsWith(ext))) return `“${file.name}”的类型不受支持:只接受 PDF、PNG、JPEG 图片和 Word、Excel、PowerPoint 文件`;
+  const t = useReportsT.translate;
+  if (file.size === 0) return t('emptyFile');
+  if (file.size > MAX_EVIDENCE_BYTES) return t('tooLarge', { name: file.name });
+  if (name.endsWith('.doc') || name.endsWith('.xls') || name.endsWith('.ppt')) return t('oldOffice', { name: file.name });
+  if (!evidenceExtensions.some((ext) => name.endsWith(ext))) return t('unsupported', { name: file.name });
   return null;
 }

@@ -3,6 +3,10 @@
 // between cells, and reading the server's conflict and validation answers.
 import { compareDecimals, formatDecimal, parseDecimal, sumDecimals } from '../../lib/decimal';
 import type { ScoreStatus } from '../../gql/graphql';
+import { useScoringT } from './messages';
+
+// Called during render or an edit: the words follow the current language.
+const t = useScoringT.translate;
 
 /** The key of a cell: evaluatee × task. */
 export function cellKey(evaluateeId: string, taskId: string): string {
@@ -96,17 +100,17 @@ export interface CellInput {
  */
 export function validateCell({ text, comment, maxPoints, hasScore = false }: CellInput): string | null {
   const p = parseScoreText(text);
-  if (p.kind === 'empty') return hasScore ? '已保存的分值不能清空,请填写 0 到满分之间的分值' : null;
-  if (p.kind === 'negative') return '分值不能为负数';
-  if (p.kind === 'invalid') return '请填写数字';
-  if (decimalPlaces(p.value) > 2) return '分值最多保留两位小数';
+  if (p.kind === 'empty') return hasScore ? t('cantClear') : null;
+  if (p.kind === 'negative') return t('negative');
+  if (p.kind === 'invalid') return t('notNumber');
+  if (decimalPlaces(p.value) > 2) return t('twoDecimals');
   if (compareDecimals(p.value, maxPoints) > 0) {
     const shown = formatDecimal(maxPoints);
     const top = maxEnterable(maxPoints);
-    return top === shown ? `不能超过满分 ${shown} 分` : `不能超过满分 ${shown} 分(最多可填 ${top})`;
+    return top === shown ? t('overMax', { max: shown }) : t('overMaxTop', { max: shown, top });
   }
   if (belowHalf(p.value, maxPoints) && comment.trim().length < 2) {
-    return '低于满分的一半,须在“说明”中写明理由(至少 2 个字)';
+    return t('belowHalf');
   }
   return null;
 }

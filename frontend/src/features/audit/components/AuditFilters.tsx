@@ -7,6 +7,7 @@ import type { UnitKind } from '../../../gql/graphql';
 import { unitKindLabels, unitKinds } from '../../../lib/labels';
 import { emptyAuditFilter, type AuditFilterValues } from '../filter';
 import { objectTypeOptions, operationOptions, outcomeMeta, outcomes, type Outcome } from '../labels';
+import { useAuditT } from '../messages';
 
 interface FormValues {
   username?: string;
@@ -50,11 +51,11 @@ const matches = (input: string, option?: { label?: string; value?: string }) =>
 // Days as the users' calendar has them (Shanghai), not the browser's.
 const today = () => nowInShanghai().startOf('day');
 
-const presets = (): { label: string; value: [Dayjs, Dayjs] }[] => [
-  { label: '今天', value: [today(), today()] },
-  { label: '最近 7 天', value: [today().subtract(6, 'day'), today()] },
-  { label: '最近 30 天', value: [today().subtract(29, 'day'), today()] },
-  { label: '本月', value: [today().startOf('month'), today()] },
+const presets = (t: ReturnType<typeof useAuditT>): { label: string; value: [Dayjs, Dayjs] }[] => [
+  { label: t('today'), value: [today(), today()] },
+  { label: t('last7'), value: [today().subtract(6, 'day'), today()] },
+  { label: t('last30'), value: [today().subtract(29, 'day'), today()] },
+  { label: t('thisMonth'), value: [today().startOf('month'), today()] },
 ];
 
 /** The filters of the audit log; applied by 查询, cleared by 重置. */
@@ -68,6 +69,7 @@ export function AuditFilters({
   onApply: (f: AuditFilterValues) => void;
 }) {
   const [form] = Form.useForm<FormValues>();
+  const t = useAuditT();
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(toForm(value));
@@ -84,42 +86,42 @@ export function AuditFilters({
     <Form<FormValues> form={form} layout="vertical" onFinish={(v) => onApply(fromForm(v))} initialValues={toForm(value)} className="audit-filters">
       <Row gutter={[16, 0]} style={{ marginBottom: -12 }}>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="username" label="用户" tooltip="登录用的用户名,须完整输入">
-            <Input allowClear placeholder="用户名,如 zhuanban1" />
+          <Form.Item style={{ marginBottom: 12 }} name="username" label={t('user')} tooltip={t('userTip')}>
+            <Input allowClear placeholder={t('userPlaceholder')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="unitId" label="单位">
-            <Select allowClear showSearch={{ filterOption: (input, o) => matches(input, o as { label?: string }) }} placeholder="全部单位" options={unitOptions} />
+          <Form.Item style={{ marginBottom: 12 }} name="unitId" label={t('unit')}>
+            <Select allowClear showSearch={{ filterOption: (input, o) => matches(input, o as { label?: string }) }} placeholder={t('allUnits')} options={unitOptions} labelRender={(o) => <span data-i18n="data">{o.label}</span>} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="operation" label="操作" tooltip="可从列表选择,也可直接输入操作名">
-            <AutoComplete allowClear placeholder="如:登录、修改任务" options={operationOptions} filterOption={(input, o) => matches(input, o)} />
+          <Form.Item style={{ marginBottom: 12 }} name="operation" label={t('operation')} tooltip={t('operationTip')}>
+            <AutoComplete allowClear placeholder={t('operationPlaceholder')} options={operationOptions()} filterOption={(input, o) => matches(input, o)} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="outcome" label="结果">
+          <Form.Item style={{ marginBottom: 12 }} name="outcome" label={t('outcome')}>
             <Select
               allowClear
-              placeholder="全部结果"
-              options={outcomes.map((o) => ({ value: o, label: `${outcomeMeta[o].label}(${o})` }))}
+              placeholder={t('allOutcomes')}
+              options={outcomes.map((o) => ({ value: o, label: `${outcomeMeta(o).label}(${o})` }))}
             />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="objectType" label="对象类型">
-            <AutoComplete allowClear placeholder="如:任务、用户" options={objectTypeOptions} filterOption={(input, o) => matches(input, o)} />
+          <Form.Item style={{ marginBottom: 12 }} name="objectType" label={t('objectType')}>
+            <AutoComplete allowClear placeholder={t('objectTypePlaceholder')} options={objectTypeOptions()} filterOption={(input, o) => matches(input, o)} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item style={{ marginBottom: 12 }} name="objectId" label="对象编号">
-            <Input allowClear placeholder="如:22" />
+          <Form.Item style={{ marginBottom: 12 }} name="objectId" label={t('objectId')}>
+            <Input allowClear placeholder={t('objectIdPlaceholder')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={24} lg={8}>
-          <Form.Item style={{ marginBottom: 12 }} name="range" label="时间范围">
-            <DatePicker.RangePicker allowEmpty={[true, true]} presets={presets()} style={{ width: '100%' }} placeholder={['开始日期', '结束日期']} />
+          <Form.Item style={{ marginBottom: 12 }} name="range" label={t('range')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} presets={presets(t)} style={{ width: '100%' }} placeholder={[t('from'), t('to')]} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={24} lg={4}>
@@ -131,10 +133,10 @@ export function AuditFilters({
                   onApply(emptyAuditFilter);
                 }}
               >
-                重置
+                {t('reset')}
               </Button>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                查询
+                {t('query')}
               </Button>
             </Flex>
           </Form.Item>

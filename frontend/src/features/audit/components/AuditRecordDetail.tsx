@@ -3,29 +3,36 @@ import { useMemo, useState } from 'react';
 import type { AuditLogQuery } from '../../../gql/graphql';
 import { diffJson, leafText, prettyJson, type DiffKind, type DiffRow } from '../json';
 import { auditRoleLabel, detailLabel } from '../labels';
+import { useAuditT } from '../messages';
 
 export type AuditRow = AuditLogQuery['auditLog']['records'][number];
 
-const kindTags: Record<DiffKind, { label: string; color: string } | null> = {
-  added: { label: '新增', color: 'green' },
-  removed: { label: '删除', color: 'red' },
-  changed: { label: '修改', color: 'orange' },
+const kindTags: Record<DiffKind, { label: 'added' | 'removed' | 'changed'; color: string } | null> = {
+  added: { label: 'added', color: 'green' },
+  removed: { label: 'removed', color: 'red' },
+  changed: { label: 'changed', color: 'orange' },
   same: null,
 };
 
 function Leaf({ value, present }: { value: unknown; present: boolean }) {
   if (!present) return <Typography.Text type="secondary">—</Typography.Text>;
   if (value === null) return <Typography.Text type="secondary">null</Typography.Text>;
-  return <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{leafText(value)}</span>;
+  return (
+    <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-i18n="data">
+      {leafText(value)}
+    </span>
+  );
 }
 
 function JsonBlock({ title, text }: { title: string; text: string }) {
   const { token } = theme.useToken();
+  const t = useAuditT();
   return (
     <div>
       <Typography.Text strong>{title}</Typography.Text>
       {text ? (
         <pre
+          data-i18n="data"
           style={{
             margin: '6px 0 0',
             padding: 12,
@@ -44,7 +51,7 @@ function JsonBlock({ title, text }: { title: string; text: string }) {
         </pre>
       ) : (
         <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
-          (无)
+          {t('none')}
         </Typography.Paragraph>
       )}
     </div>
@@ -54,6 +61,7 @@ function JsonBlock({ title, text }: { title: string; text: string }) {
 /** The expanded row of the audit log: who and where, 说明, and the object before and after. */
 export function AuditRecordDetail({ record }: { record: AuditRow }) {
   const { token } = theme.useToken();
+  const t = useAuditT();
   const rows = useMemo(() => diffJson(record.before, record.after), [record.before, record.after]);
   const both = rows.some((r) => r.kind !== 'added') && rows.some((r) => r.kind !== 'removed');
   const [onlyChanges, setOnlyChanges] = useState(true);
@@ -63,31 +71,31 @@ export function AuditRecordDetail({ record }: { record: AuditRow }) {
 
   const columns: TableColumnsType<DiffRow> = [
     {
-      title: '字段',
+      title: t('field'),
       dataIndex: 'path',
       width: '28%',
       render: (path: string, r) => (
         <Flex gap={6} align="center" wrap="wrap">
           <Typography.Text code style={{ overflowWrap: 'anywhere' }}>
-            {path || '(值)'}
+            {path || t('value')}
           </Typography.Text>
           {both && kindTags[r.kind] && (
             <Tag color={kindTags[r.kind]!.color} style={{ marginInlineEnd: 0 }}>
-              {kindTags[r.kind]!.label}
+              {t(kindTags[r.kind]!.label)}
             </Tag>
           )}
         </Flex>
       ),
     },
-    { title: '修改前', key: 'before', render: (_, r) => <Leaf value={r.before} present={r.kind !== 'added'} /> },
-    { title: '修改后', key: 'after', render: (_, r) => <Leaf value={r.after} present={r.kind !== 'removed'} /> },
+    { title: t('before'), key: 'before', render: (_, r) => <Leaf value={r.before} present={r.kind !== 'added'} /> },
+    { title: t('after'), key: 'after', render: (_, r) => <Leaf value={r.after} present={r.kind !== 'removed'} /> },
   ];
   // A creation has only an after, a deletion only a before: one value column.
   const oneSided: TableColumnsType<DiffRow> = [
     { ...columns[0]!, width: '42%' },
     rows.every((r) => r.kind === 'added')
-      ? { title: '新建的内容', key: 'after', render: (_, r) => <Leaf value={r.after} present /> }
-      : { title: '删除前的内容', key: 'before', render: (_, r) => <Leaf value={r.before} present /> },
+      ? { title: t('created'), key: 'after', render: (_, r) => <Leaf value={r.after} present /> }
+      : { title: t('deleted'), key: 'before', render: (_, r) => <Leaf value={r.before} present /> },
   ];
 
   return (
@@ -96,15 +104,15 @@ export function AuditRecordDetail({ record }: { record: AuditRow }) {
         size="small"
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
-          { key: 'req', label: '请求编号', children: <Typography.Text copyable>{record.requestId}</Typography.Text> },
-          { key: 'addr', label: '客户端地址', children: record.clientAddr || '—' },
-          { key: 'roles', label: '角色', children: record.roles.map(auditRoleLabel).join('、') || '—' },
-          { key: 'unit', label: '单位', children: record.unitName ?? '—' },
-          { key: 'detail', label: '说明', children: detail ?? <Typography.Text type="secondary">—</Typography.Text>, span: 2 },
+          { key: 'req', label: t('requestId'), children: <Typography.Text copyable>{record.requestId}</Typography.Text> },
+          { key: 'addr', label: t('clientAddr'), children: record.clientAddr || '—' },
+          { key: 'roles', label: t('roles'), children: record.roles.map(auditRoleLabel).join('、') || '—' },
+          { key: 'unit', label: t('unit'), children: <span data-i18n="data">{record.unitName ?? '—'}</span> },
+          { key: 'detail', label: t('detail'), children: detail ? <span data-i18n="data">{detail}</span> : <Typography.Text type="secondary">—</Typography.Text>, span: 2 },
         ]}
       />
       {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该操作没有修改数据" style={{ margin: 0 }} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noChange')} style={{ margin: 0 }} />
       ) : (
         <>
           <Flex gap={16} align="center" wrap="wrap">
@@ -113,15 +121,15 @@ export function AuditRecordDetail({ record }: { record: AuditRow }) {
               value={view}
               onChange={setView}
               options={[
-                { value: 'diff', label: '逐项对比' },
-                { value: 'json', label: '原始 JSON' },
+                { value: 'diff', label: t('diffView') },
+                { value: 'json', label: t('jsonView') },
               ]}
             />
             {view === 'diff' && both && (
               <Flex gap={6} align="center">
-                <Switch size="small" checked={onlyChanges} onChange={setOnlyChanges} aria-label="只看变化的字段" />
+                <Switch size="small" checked={onlyChanges} onChange={setOnlyChanges} aria-label={t('onlyChanges')} />
                 <Typography.Text onClick={() => setOnlyChanges(!onlyChanges)} style={{ cursor: 'pointer' }}>
-                  只看变化的字段({rows.filter((r) => r.kind !== 'same').length}/{rows.length})
+                  {t('onlyChanges')}({rows.filter((r) => r.kind !== 'same').length}/{rows.length})
                 </Typography.Text>
               </Flex>
             )}
@@ -135,16 +143,16 @@ export function AuditRecordDetail({ record }: { record: AuditRow }) {
               pagination={false}
               bordered
               onRow={(r) => ({ style: both && r.kind !== 'same' ? { background: token.colorWarningBg } : undefined })}
-              locale={{ emptyText: '修改前后没有区别' }}
+              locale={{ emptyText: t('noDifference') }}
               tableLayout="fixed"
             />
           ) : (
             <Row gutter={[16, 12]}>
               <Col xs={24} md={12}>
-                <JsonBlock title="修改前" text={prettyJson(record.before)} />
+                <JsonBlock title={t('before')} text={prettyJson(record.before)} />
               </Col>
               <Col xs={24} md={12}>
-                <JsonBlock title="修改后" text={prettyJson(record.after)} />
+                <JsonBlock title={t('after')} text={prettyJson(record.after)} />
               </Col>
             </Row>
           )}

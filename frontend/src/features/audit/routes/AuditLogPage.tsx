@@ -12,10 +12,12 @@ import { auditLogQuery, auditUnitsQuery } from '../documents';
 import { downloadFile } from '../../../lib/download';
 import { activeFilterCount, exportHref, pageSizes, stateFromSearch, stateToSearch, toGraphQLFilter, type AuditFilterValues, type AuditPageState } from '../filter';
 import { auditRoleLabel, objectTypeLabel, operationLabel, outcomeOf } from '../labels';
+import { useAuditT } from '../messages';
 
 /** `/audit` (审计员): the append-only audit log, filtered, paged, expandable, exportable. */
 export function AuditLogPage() {
   const { message } = App.useApp();
+  const t = useAuditT();
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const state = useMemo(() => stateFromSearch(new URLSearchParams(search)), [search]);
@@ -38,9 +40,9 @@ export function AuditLogPage() {
     setExporting(true);
     try {
       const name = await downloadFile(exportHref(filter), '审计日志.xlsx');
-      void message.success(`已导出“${name}”`);
+      void message.success(t('exported', { name }));
     } catch (e) {
-      void message.error(e instanceof Error ? e.message : '导出失败,请稍后重试。', 5);
+      void message.error(e instanceof Error ? e.message : t('exportFailed'), 5);
     } finally {
       setExporting(false);
     }
@@ -52,7 +54,7 @@ export function AuditLogPage() {
 
   const columns: TableColumnsType<AuditRow> = [
     {
-      title: '时间',
+      title: t('time'),
       dataIndex: 'at',
       render: (at: string) =>
         narrowScreen ? (
@@ -66,11 +68,11 @@ export function AuditLogPage() {
         ),
     },
     {
-      title: '用户',
+      title: t('user'),
       dataIndex: 'username',
       render: (name: string) =>
         name ? (
-          <Tooltip title="只看此用户">
+          <Tooltip title={t('onlyThisUser')}>
             <Typography.Link onClick={() => narrow({ username: name })} style={{ whiteSpace: 'nowrap' }}>
               {name}
             </Typography.Link>
@@ -80,15 +82,24 @@ export function AuditLogPage() {
         ),
     },
     {
-      title: '角色',
+      title: t('roles'),
       dataIndex: 'roles',
       responsive: ['xl'],
       render: (roles: string[]) => <span style={{ whiteSpace: 'nowrap' }}>{roles.map(auditRoleLabel).join('、') || '—'}</span>,
     },
-    { title: '单位', dataIndex: 'unitName', responsive: ['lg'], render: (n: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{n ?? '—'}</span> },
-    { title: '客户端地址', dataIndex: 'clientAddr', responsive: ['xl'] },
     {
-      title: '操作',
+      title: t('unit'),
+      dataIndex: 'unitName',
+      responsive: ['lg'],
+      render: (n: string | null) => (
+        <span style={{ whiteSpace: 'nowrap' }} data-i18n="data">
+          {n ?? '—'}
+        </span>
+      ),
+    },
+    { title: t('clientAddr'), dataIndex: 'clientAddr', responsive: ['xl'] },
+    {
+      title: t('operation'),
       dataIndex: 'operation',
       render: (op: string) => (
         <Tooltip title={op}>
@@ -99,7 +110,7 @@ export function AuditLogPage() {
       ),
     },
     {
-      title: '结果',
+      title: t('outcome'),
       dataIndex: 'outcome',
       render: (o: string) => {
         const m = outcomeOf(o);
@@ -113,12 +124,12 @@ export function AuditLogPage() {
       },
     },
     {
-      title: '对象',
+      title: t('object'),
       key: 'object',
       responsive: ['md'],
       render: (_, r) =>
         r.objectType ? (
-          <Tooltip title="只看此对象的记录">
+          <Tooltip title={t('onlyThisObject')}>
             <Typography.Link onClick={() => narrow({ objectType: r.objectType ?? '', objectId: r.objectId ?? '' })} style={{ whiteSpace: 'nowrap' }}>
               {objectTypeLabel(r.objectType)} {r.objectId}
             </Typography.Link>
@@ -128,7 +139,7 @@ export function AuditLogPage() {
         ),
     },
     {
-      title: '请求编号',
+      title: t('requestId'),
       dataIndex: 'requestId',
       responsive: ['xxl'],
       render: (id: string) => <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>{id}</Typography.Text>,
@@ -138,15 +149,15 @@ export function AuditLogPage() {
   return (
     <>
       <PageTitle
-        title="审计日志"
-        hint="系统记录每次登录、退出和每项修改操作(包括被拒绝和失败的):何人、何时、从何处、做了什么、修改前后的内容。"
+        title={t('title')}
+        hint={t('hint')}
         actions={
           <>
             <Button icon={<ReloadOutlined />} onClick={reload} loading={fetching && !!data}>
-              刷新
+              {t('refresh')}
             </Button>
             <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-              导出Excel
+              {t('exportXlsx')}
             </Button>
           </>
         }
@@ -157,19 +168,19 @@ export function AuditLogPage() {
         icon={<SafetyCertificateOutlined />}
         title={
           <>
-            <Typography.Text strong>日志只能追加,不能修改或删除。</Typography.Text>
-            每条记录的哈希值包含上一条的哈希值,前后成链,任何改动或删除都会使链条断开;运维人员可在服务器上运行{' '}
-            <Typography.Text code>kaoping audit verify</Typography.Text> 校验整条链。
+            <Typography.Text strong>{t('appendOnly')}</Typography.Text>
+            {t('chain')}{' '}
+            <Typography.Text code>kaoping audit verify</Typography.Text> {t('chainEnd')}
           </>
         }
         style={{ marginBottom: 16 }}
       />
       <Card
         size="small"
-        title={filters > 0 ? `筛选条件(已设 ${filters} 项)` : '筛选条件'}
+        title={filters > 0 ? t('filtersSet', { count: filters }) : t('filters')}
         extra={
           <Button type="link" size="small" onClick={() => setFiltersOpen(!showFilters)} icon={showFilters ? <UpOutlined /> : <DownOutlined />} iconPlacement="end">
-            {showFilters ? '收起' : '展开'}
+            {showFilters ? t('collapse') : t('expand')}
           </Button>
         }
         style={{ marginBottom: 16 }}
@@ -197,10 +208,10 @@ export function AuditLogPage() {
               total,
               showSizeChanger: true,
               pageSizeOptions: pageSizes.map(String),
-              showTotal: (t) => `共 ${t} 条`,
+              showTotal: (n) => t('total', { count: n }),
               onChange: (p, size) => go({ page: size !== pageSize ? 1 : p, pageSize: size }),
             }}
-            locale={{ emptyText: filters > 0 ? '没有符合筛选条件的记录' : '还没有审计记录' }}
+            locale={{ emptyText: filters > 0 ? t('noMatch') : t('noRecords') }}
           />
         </Card>
       )}

@@ -1,7 +1,8 @@
 import { App, Button, Form, Input } from 'antd';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
-import { passwordPolicyText, passwordProblems } from '../../../lib/passwordPolicy';
+import { useAuthT } from '../messages';
+import { passwordPolicyHint, passwordProblems } from '../../../lib/passwordPolicy';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 
@@ -28,6 +29,7 @@ interface Values {
 /** Replace one's own password; the server checks the policy and the history. */
 export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boolean) => void }) {
   const [form] = Form.useForm<Values>();
+  const t = useAuthT();
   const { message } = App.useApp();
   const showError = useShowError();
   const [state, change] = useMutation(changePasswordMutation);
@@ -40,21 +42,21 @@ export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boole
       return;
     }
     form.resetFields();
-    void message.success('密码已修改;您在其他设备上的登录已退出');
+    void message.success(t('passwordChanged'));
     onDone(r.data?.changePassword.restricted ?? false);
   };
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 400 }}>
-      <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
+      <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true, message: t('currentPasswordRequired') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
         name="newPassword"
-        label="新密码"
-        extra={`${passwordPolicyText},不能与最近用过的密码相同。`}
+        label={t('newPassword')}
+        extra={t('newPasswordExtra', { policy: passwordPolicyHint() })}
         rules={[
-          { required: true, message: '请输入新密码' },
+          { required: true, message: t('newPasswordRequired') },
           {
             validator: (_, value: string | undefined) => {
               const problems = value ? passwordProblems(value, username) : [];
@@ -67,19 +69,19 @@ export function ChangePasswordForm({ onDone }: { onDone: (stillRestricted: boole
       </Form.Item>
       <Form.Item
         name="confirm"
-        label="再次输入新密码"
+        label={t('confirmPassword')}
         dependencies={['newPassword']}
         rules={[
-          { required: true, message: '请再次输入新密码' },
+          { required: true, message: t('confirmPasswordRequired') },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
+            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('passwordsDiffer')))),
           }),
         ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={state.fetching}>
-        修改密码
+        {t('changePassword')}
       </Button>
     </Form>
   );

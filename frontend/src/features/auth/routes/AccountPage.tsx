@@ -8,17 +8,14 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { TotpEnrollment } from '../components/TotpEnrollment';
 import { safeNext } from './LoginPage';
 import { useLogout } from '../useLogout';
+import { useAuthT } from '../messages';
 
-const stepLabels: Record<string, string> = {
-  PASSWORD_CHANGE: '管理员设置的初始密码需要您修改为自己的密码',
-  PASSWORD_EXPIRED: '密码已到期,请修改密码',
-  TOTP_ENROLLMENT: '您的角色需要绑定手机身份验证器',
-};
+type AuthKey = Parameters<ReturnType<typeof useAuthT>>[0];
 
-const stepTitles: Record<string, string> = {
-  PASSWORD_CHANGE: '修改初始密码',
-  PASSWORD_EXPIRED: '更换到期密码',
-  TOTP_ENROLLMENT: '绑定身份验证器',
+const stepTitles: Record<string, AuthKey> = {
+  PASSWORD_CHANGE: 'stepPasswordChange',
+  PASSWORD_EXPIRED: 'stepPasswordExpired',
+  TOTP_ENROLLMENT: 'stepTotp',
 };
 
 /**
@@ -30,6 +27,11 @@ const stepTitles: Record<string, string> = {
 export function AccountPage({ setup = false }: { setup?: boolean }) {
   const { session, refresh } = useSession();
   const logout = useLogout();
+  const t = useAuthT();
+  const titleOf = (s: string) => {
+    const key = stepTitles[s];
+    return key ? t(key) : s;
+  };
   const location = useLocation();
   const [params] = useSearchParams();
   // Memoised: a fresh [] on every render would re-run the effect below each time.
@@ -57,12 +59,12 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
       column={{ xs: 1, sm: 2 }}
       size="small"
       items={[
-        { key: 'name', label: '姓名', children: u.displayName },
-        { key: 'username', label: '用户名', children: u.username },
-        { key: 'unit', label: '所在单位', children: u.unit?.name ?? '—' },
+        { key: 'name', label: t('name'), children: <span data-i18n="data">{u.displayName}</span> },
+        { key: 'username', label: t('username'), children: <span data-i18n="data">{u.username}</span> },
+        { key: 'unit', label: t('unit'), children: <span data-i18n="data">{u.unit?.name ?? '—'}</span> },
         {
           key: 'roles',
-          label: '角色',
+          label: t('roles'),
           children: (
             <Flex gap={4} wrap="wrap">
               {u.roles.map((r) => (
@@ -75,7 +77,7 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
         },
         ...(setup
           ? []
-          : [{ key: 'totp', label: '身份验证器', children: u.totpEnabled ? <Tag color="green">已绑定</Tag> : <Tag>未绑定</Tag> }]),
+          : [{ key: 'totp', label: t('authenticator'), children: u.totpEnabled ? <Tag color="green">{t('bound')}</Tag> : <Tag>{t('notBound')}</Tag> }]),
       ]}
     />
   );
@@ -86,11 +88,11 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
     return (
       <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
         <PageTitle
-          title="完成账号设置"
-          hint="为保障账号安全,请先完成以下步骤;完成前不能使用系统的其他功能。"
+          title={t('setupTitle')}
+          hint={t('setupHint')}
           actions={
             <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
-              退出登录
+              {t('signOut')}
             </Button>
           }
         />
@@ -98,26 +100,26 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
           <Steps
             size="small"
             current={current < 0 ? shown.length : current}
-            items={[...shown.map((s) => ({ key: s, title: stepTitles[s] ?? s })), { key: 'ready', title: '开始使用' }]}
+            items={[...shown.map((s) => ({ key: s, title: titleOf(s) })), { key: 'ready', title: t('ready') }]}
           />
         </Card>
-        <Card size="small" title="当前账号">
+        <Card size="small" title={t('currentAccount')}>
           {who}
         </Card>
         {needPassword ? (
-          <Card size="small" title={steps.includes('PASSWORD_EXPIRED') ? '更换到期密码' : '修改初始密码'}>
+          <Card size="small" title={steps.includes('PASSWORD_EXPIRED') ? t('stepPasswordExpired') : t('stepPasswordChange')}>
             <Alert
               type="warning"
               showIcon
-              title={stepLabels[steps.includes('PASSWORD_EXPIRED') ? 'PASSWORD_EXPIRED' : 'PASSWORD_CHANGE']}
+              title={t(steps.includes('PASSWORD_EXPIRED') ? 'stepPasswordExpiredHint' : 'stepPasswordChangeHint')}
               style={{ marginBottom: 16 }}
             />
             <ChangePasswordForm onDone={done} />
           </Card>
         ) : (
           needTotp && (
-            <Card size="small" title="绑定身份验证器">
-              <Alert type="warning" showIcon title={stepLabels['TOTP_ENROLLMENT']} style={{ marginBottom: 16 }} />
+            <Card size="small" title={t('stepTotp')}>
+              <Alert type="warning" showIcon title={t('stepTotpHint')} style={{ marginBottom: 16 }} />
               <TotpEnrollment onDone={done} />
             </Card>
           )
@@ -128,18 +130,18 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
 
   return (
     <Flex vertical gap={16}>
-      <PageTitle title="账号设置" actions={<Button onClick={() => void logout()}>退出登录</Button>} />
-      <Card size="small" title="我的账号">
+      <PageTitle title={t('accountTitle')} actions={<Button onClick={() => void logout()}>{t('signOut')}</Button>} />
+      <Card size="small" title={t('myAccount')}>
         {who}
       </Card>
-      <Card size="small" title="修改密码" id="password">
+      <Card size="small" title={t('changePassword')} id="password">
         <ChangePasswordForm onDone={done} />
       </Card>
       {!u.totpEnabled && (
-        <Card size="small" title="绑定身份验证器">
+        <Card size="small" title={t('stepTotp')}>
           {!u.totpRequired && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-              可选:系统管理员、审计员必须绑定,其他角色绑定后登录更安全。
+              {t('totpOptional')}
             </Typography.Paragraph>
           )}
           <TotpEnrollment onDone={done} />

@@ -1,4 +1,4 @@
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
@@ -7,6 +7,9 @@ import { LoginDocument } from '../../../gql/graphql';
 import { describeError } from '../../../lib/errors';
 import { useSession } from '../../../lib/session';
 import { useElderMode } from '../../../lib/elderMode';
+import { useCommonT } from '../../../lib/messages';
+import { useLocale } from '../../../lib/i18n';
+import { useAuthT } from '../messages';
 import { rememberSignedIn, setupPath } from '../sessionMemory';
 
 const loginMutation = LoginDocument;
@@ -33,6 +36,9 @@ export function LoginPage() {
   const expired = params.get('expired') !== null;
   const elder = useElderMode();
   const next = safeNext(params.get('next'));
+  const t = useAuthT();
+  const common = useCommonT();
+  const { locale, setLocale } = useLocale();
 
   if (session && !state.fetching) return <Navigate to={session.restricted ? setupPath(next) : next} replace />;
 
@@ -61,10 +67,10 @@ export function LoginPage() {
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: 'var(--ant-color-bg-layout, #f5f5f5)' }}>
       <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: '32px 32px 24px' } }}>
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4, textAlign: 'center' }}>
-          考评
+          {common('appName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 24 }}>
-          数字政府建设考评系统
+          {common('appTitle')}
         </Typography.Paragraph>
         {problem ? (
           <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />
@@ -73,40 +79,40 @@ export function LoginPage() {
             <Alert
               type="warning"
               showIcon
-              title="登录已过期,请重新登录"
-              description="长时间未操作、在其他地方退出或账号被调整时,登录会自动结束。登录后将回到刚才的页面。"
+              title={t('expiredTitle')}
+              description={t('expiredHint')}
               style={{ marginBottom: 16 }}
             />
           )
         )}
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item name="username" label={t('username')} rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus disabled={needTotp} />
           </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" disabled={needTotp} />
           </Form.Item>
           {needTotp && (
             <Form.Item
               name="totpCode"
-              label="动态验证码"
-              extra="请打开手机上的身份验证器应用,输入显示的 6 位数字。"
-              rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字' }]}
+              label={t('totpCode')}
+              extra={t('totpHint')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('sixDigits') }]}
             >
               <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block loading={state.fetching}>
-            登录
+            {t('signIn')}
           </Button>
           {needTotp && (
             <Button type="link" block onClick={() => setNeedTotp(false)} style={{ marginTop: 8 }}>
-              返回修改用户名或密码
+              {t('backToPassword')}
             </Button>
           )}
         </Form>
         <Flex justify="space-between" align="center" style={{ marginTop: 24 }}>
-          <Typography.Text type="secondary">忘记密码请联系系统管理员</Typography.Text>
+          <Typography.Text type="secondary">{t('forgotPassword')}</Typography.Text>
           {/* A native switch, not antd's: the sign-in page keeps within its JS budget (e2e/budget.test.mjs). */}
           <label style={{ display: 'flex', gap: 6, alignItems: 'center', cursor: 'pointer' }}>
             <input
@@ -115,11 +121,24 @@ export function LoginPage() {
               aria-checked={elder.elder}
               checked={elder.elder}
               onChange={(e) => elder.setElder(e.target.checked)}
-              aria-label="长辈模式"
+              aria-label={t('elderMode')}
               style={{ width: 16, height: 16, accentColor: '#1456d9', margin: 0 }}
             />
-            <Typography.Text>长辈模式</Typography.Text>
+            <Typography.Text>{t('elderMode')}</Typography.Text>
           </label>
+        </Flex>
+        {/* A plain link, not a dropdown: two languages, and the sign-in page keeps within its JS budget. */}
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button
+            type="link"
+            size="small"
+            icon={<GlobalOutlined />}
+            data-testid="language-switch"
+            aria-label={common('language')}
+            onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          >
+            {locale === 'en' ? <span lang="zh-CN">{common('languageZh')}</span> : <span lang="en">{common('languageEn')}</span>}
+          </Button>
         </Flex>
       </Card>
     </Flex>

@@ -5,6 +5,7 @@ import { graphql } from '../../../gql';
 import type { RankingGroup } from '../../../gql/graphql';
 import { defaultGroupForKind, rankingGroupLabels, rankingGroups, unitKindLabels } from '../../../lib/labels';
 import { useShowError } from '../../../lib/useShowError';
+import { useEvaluateesT } from '../messages';
 
 const candidateUnitsQuery = graphql(`
   query EvaluateeCandidates {
@@ -55,6 +56,7 @@ export function AddEvaluateesModal({
   const [form] = Form.useForm<Values>();
   const client = useClient();
   const { message } = App.useApp();
+  const t = useEvaluateesT();
   const showError = useShowError();
   const [saving, setSaving] = useState(false);
   const [{ data, fetching }] = useQuery({ query: candidateUnitsQuery, pause: !open });
@@ -78,7 +80,7 @@ export function AddEvaluateesModal({
     } finally {
       setSaving(false);
     }
-    if (added > 0) void message.success(`已添加 ${added} 个考评对象`);
+    if (added > 0) void message.success(t('addedCount', { count: added }));
     if (added === v.unitIds.length) onClose();
     else form.setFieldValue(
       'unitIds',
@@ -89,9 +91,9 @@ export function AddEvaluateesModal({
   return (
     <Modal
       open={open}
-      title="添加考评对象"
-      okText="添加"
-      cancelText="取消"
+      title={t('addTitle')}
+      okText={t('add')}
+      cancelText={t('cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -112,22 +114,22 @@ export function AddEvaluateesModal({
         }}
         style={{ marginTop: 16 }}
       >
-        <Form.Item name="unitIds" label="单位" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个单位' }]}>
+        <Form.Item name="unitIds" label={t('unit')} rules={[{ required: true, type: 'array', min: 1, message: t('pickUnit') }]}>
           <Select
             mode="multiple"
             loading={fetching}
-            placeholder="输入单位名称查找,可多选"
+            placeholder={t('unitPlaceholder')}
             showSearch={{ optionFilterProp: 'search' }}
             options={units.map((u) => ({ value: u.id, label: u.name, search: [u.name, ...u.aliases].join(' '), kind: unitKindLabels[u.kind] }))}
             optionRender={(o) => (
               <span>
-                {o.data.label} <Typography.Text type="secondary">{o.data.kind}</Typography.Text>
+                <span data-i18n="data">{o.data.label}</span> <Typography.Text type="secondary">{o.data.kind}</Typography.Text>
               </span>
             )}
-            notFoundContent={fetching ? '加载中…' : '没有可添加的单位(已全部加入,或请先在“单位管理”中新增)'}
+            notFoundContent={fetching ? t('loading') : t('noUnits')}
           />
         </Form.Item>
-        <Form.Item name="group" label="排名分组" rules={[{ required: true }]} extra="旗县区组含稀土高新区;各组分别排名。">
+        <Form.Item name="group" label={t('group')} rules={[{ required: true }]} extra={t('groupHint')}>
           <Radio.Group optionType="button" options={rankingGroups.map((g) => ({ value: g, label: rankingGroupLabels[g] }))} />
         </Form.Item>
       </Form>

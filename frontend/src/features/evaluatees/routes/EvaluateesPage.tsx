@@ -12,6 +12,7 @@ import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { AddEvaluateesModal } from '../components/AddEvaluateesModal';
 import { evaluateesPageQuery } from '../documents';
+import { useEvaluateesT } from '../messages';
 
 const updateEvaluateeMutation = graphql(`
   mutation UpdateEvaluatee($input: UpdateEvaluateeInput!) {
@@ -38,6 +39,7 @@ export function EvaluateesPage() {
   const { planId = '' } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const t = useEvaluateesT();
   const showError = useShowError();
   const editable = useSession().can('TASK_FORCE');
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -63,10 +65,10 @@ export function EvaluateesPage() {
     return (
       <Result
         status="404"
-        title="未找到该考评方案"
+        title={t('planNotFound')}
         extra={
           <Button type="primary" onClick={() => navigate('/')}>
-            返回首页
+            {t('backHome')}
           </Button>
         }
       />
@@ -78,27 +80,35 @@ export function EvaluateesPage() {
     const result = await updateEvaluatee({ input: { id: e.id, version: e.version, group } });
     setBusy(null);
     if (result.error) showError(result.error, { onConflict: reload });
-    else void message.success(`“${e.unit.name}”已调整到${rankingGroupLabels[group]}`);
+    else void message.success(t('moved', { name: e.unit.name, group: rankingGroupLabels[group] }));
   };
 
   const remove = async (e: EvaluateeData) => {
     const result = await deleteEvaluatee({ id: e.id, version: e.version }, { additionalTypenames: ['Evaluatee'] });
     if (result.error) showError(result.error, { onConflict: reload });
-    else void message.success(`已移除“${e.unit.name}”`);
+    else void message.success(t('removed', { name: e.unit.name }));
   };
 
   const columns: TableColumnsType<EvaluateeData> = [
-    { title: '序号', key: 'index', width: 64, render: (_, __, i) => i + 1 },
-    { title: '单位名称', key: 'name', render: (_, e) => <Typography.Text strong>{e.unit.name}</Typography.Text> },
+    { title: t('index'), key: 'index', width: 64, render: (_, __, i) => i + 1 },
     {
-      title: '类型',
+      title: t('name'),
+      key: 'name',
+      render: (_, e) => (
+        <Typography.Text strong data-i18n="data">
+          {e.unit.name}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('type'),
       key: 'kind',
       width: 100,
       responsive: ['sm'],
       render: (_, e) => <Tag color={unitKindColors[e.unit.kind]}>{unitKindLabels[e.unit.kind]}</Tag>,
     },
     {
-      title: '排名分组',
+      title: t('group'),
       key: 'group',
       width: 140,
       render: (_, e) =>
@@ -113,27 +123,27 @@ export function EvaluateesPage() {
           onChange={(g) => changeGroup(e, g)}
           options={rankingGroups.map((g) => ({ value: g, label: rankingGroupLabels[g] }))}
           style={{ width: 120 }}
-          aria-label={`${e.unit.name}的排名分组`}
+          aria-label={t('groupOf', { name: e.unit.name })}
         />
       ),
     },
   ];
   if (editable)
     columns.push({
-      title: '操作',
+      title: t('actions'),
       key: 'actions',
       width: 72,
       render: (_, e) => (
         <Popconfirm
-          title={`从本方案移除“${e.unit.name}”?`}
-          description="它承担的任务分配也会一并移除。"
-          okText="移除"
+          title={t('removeTitle', { name: e.unit.name })}
+          description={t('removeHint')}
+          okText={t('remove')}
           okButtonProps={{ danger: true }}
-          cancelText="取消"
+          cancelText={t('cancel')}
           onConfirm={() => remove(e)}
         >
           <Button type="link" size="small" danger>
-            移除
+            {t('remove')}
           </Button>
         </Popconfirm>
       ),
@@ -143,22 +153,27 @@ export function EvaluateesPage() {
   return (
     <>
       <PageTitle
-        title="考评对象"
-        hint={`${planLabel(data.plan)} · 共 ${total} 个考评对象,旗县区组与市直部门组分别排名`}
+        title={t('title')}
+        hint={
+          <>
+            <span data-i18n="data">{planLabel(data.plan)}</span>
+            {t('hint', { count: total })}
+          </>
+        }
         actions={
           editable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              添加考评对象
+              {t('addTitle')}
             </Button>
           )
         }
       />
       {total === 0 ? (
         <Card>
-          <Empty description="本方案还没有考评对象">
+          <Empty description={t('none')}>
             {editable && (
               <Button type="primary" onClick={() => setAdding(true)}>
-                添加考评对象
+                {t('addTitle')}
               </Button>
             )}
           </Empty>
@@ -172,7 +187,7 @@ export function EvaluateesPage() {
                 title={
                   <Flex gap={8} align="center">
                     {rankingGroupLabels[group]}
-                    <Tag style={{ marginInlineEnd: 0 }}>{members.length} 个</Tag>
+                    <Tag style={{ marginInlineEnd: 0 }}>{t('members', { count: members.length })}</Tag>
                   </Flex>
                 }
                 styles={{ body: { padding: 0 } }}
@@ -183,7 +198,7 @@ export function EvaluateesPage() {
                   columns={columns}
                   dataSource={members}
                   pagination={false}
-                  locale={{ emptyText: `${rankingGroupLabels[group]}暂无考评对象` }}
+                  locale={{ emptyText: t('groupEmpty', { group: rankingGroupLabels[group] }) }}
                 />
               </Card>
             </Col>

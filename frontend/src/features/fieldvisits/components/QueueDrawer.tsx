@@ -3,17 +3,20 @@ import { Button, Drawer, Empty, Flex, List, Popconfirm, Tag, Typography } from '
 import { useEffect, useMemo, useState } from 'react';
 import type { FieldVisitFieldsFragment } from '../../../gql/graphql';
 import { judgementLabel } from '../labels';
+import { useFieldVisitsT } from '../messages';
 import { cachedVisits, discardFinding, discardPhoto, discardSubmit, type Outbox, type QueueState } from '../outbox';
 
-const stateTags: Record<QueueState, { color: string; label: string }> = {
-  waiting: { color: 'blue', label: '待同步' },
-  conflict: { color: 'orange', label: '有冲突' },
-  refused: { color: 'red', label: '被拒绝' },
+const stateTags: Record<QueueState, { color: string; label: 'qWaiting' | 'qConflict' | 'qRefused' }> = {
+  waiting: { color: 'blue', label: 'qWaiting' },
+  conflict: { color: 'orange', label: 'qConflict' },
+  refused: { color: 'red', label: 'qRefused' },
 };
 
 interface Row {
   key: string;
   what: string;
+  /** The inspector's own words (data), after `what`. */
+  note?: string;
   where: string;
   state: QueueState;
   message?: string;
@@ -27,6 +30,7 @@ interface Row {
  * (field-app users' most asked-for control, ODK/Enketo).
  */
 export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean; onClose: () => void }) {
+  const tr = useFieldVisitsT();
   const [visits, setVisits] = useState<FieldVisitFieldsFragment[]>([]);
   useEffect(() => {
     if (open) void cachedVisits().then(setVisits);
@@ -35,12 +39,13 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
     const name = (visitId: string, taskId?: string) => {
       const v = visits.find((x) => x.id === visitId);
       const t = taskId && v?.items.find((i) => i.task.id === taskId)?.task;
-      return [v ? `${v.evaluatee.unit.name} ${v.date}` : `调研 ${visitId}`, t ? `任务${t.number}` : ''].filter(Boolean).join(' · ');
+      return [v ? `${v.evaluatee.unit.name} ${v.date}` : tr('visitN', { id: visitId }), t ? tr('taskN', { number: t.number }) : ''].filter(Boolean).join(' · ');
     };
     const out: Row[] = [
       ...box.findings.map((f) => ({
         key: `f-${f.visitId}-${f.taskId}`,
-        what: `结论:${judgementLabel(f.judgement)}${f.note ? `(${f.note.slice(0, 20)}${f.note.length > 20 ? '…' : ''})` : ''}`,
+        what: tr('qFinding', { judgement: judgementLabel(f.judgement) }),
+        note: f.note ? `(${f.note.slice(0, 20)}${f.note.length > 20 ? '…' : ''})` : undefined,
         where: name(f.visitId, f.taskId),
         state: f.state,
         message: f.message,
@@ -48,7 +53,7 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
       })),
       ...box.photos.map((p) => ({
         key: `p-${p.clientId}`,
-        what: `照片 ${Math.round(p.blob.size / 1024)} KB`,
+        what: tr('qPhoto', { kb: Math.round(p.blob.size / 1024) }),
         where: name(p.visitId, p.taskId),
         state: p.state,
         message: p.message,
@@ -57,7 +62,7 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
       })),
       ...box.submits.map((s) => ({
         key: `s-${s.visitId}`,
-        what: `签名并提交(${s.signedBy})`,
+        what: tr('qSubmit', { name: s.signedBy }),
         where: name(s.visitId),
         state: s.state,
         message: s.message,
@@ -65,11 +70,11 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
       })),
     ];
     return out;
-  }, [box, visits]);
+  }, [box, visits, tr]);
   return (
-    <Drawer open={open} onClose={onClose} placement="bottom" size="70%" title={`本机保存的记录(${rows.length} 条)`}>
+    <Drawer open={open} onClose={onClose} placement="bottom" size="70%" title={tr('qTitle', { count: rows.length })}>
       {rows.length === 0 ? (
-        <Empty description="没有待同步的记录" />
+        <Empty description={tr('qEmpty')} />
       ) : (
         <List
           dataSource={rows}
@@ -77,8 +82,8 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
             <List.Item
               data-testid="queued-record"
               actions={[
-                <Popconfirm key="discard" title="放弃这条记录?" description="放弃后不会上传,也无法恢复。" okText="放弃" okButtonProps={{ danger: true }} cancelText="保留" onConfirm={() => void r.discard()}>
-                  <Button size="large" danger icon={<DeleteOutlined />} aria-label={`放弃:${r.where} ${r.what}`} />
+                <Popconfirm key="discard" title={tr('qDiscardTitle')} description={tr('qDiscardHint')} okText={tr('discard')} okButtonProps={{ danger: true }} cancelText={tr('keep')} onConfirm={() => void r.discard()}>
+                  <Button size="large" danger icon={<DeleteOutlined />} aria-label={tr('qDiscardLabel', { what: `${r.where} ${r.what}${r.note ?? ''}` })} />
                 </Popconfirm>,
               ]}
             >
@@ -86,13 +91,20 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
                 {r.thumb && <Thumb blob={r.thumb} />}
                 <div style={{ minWidth: 0 }}>
                   <div>
-                    <Tag color={stateTags[r.state].color}>{stateTags[r.state].label}</Tag>
-                    <Typography.Text>{r.what}</Typography.Text>
+                    <Tag color={stateTags[r.state].color}>{tr(stateTags[r.state].label)}</Tag>
+                    <Typography.Text>
+                      {r.what}
+                      {r.note && <span data-i18n="data">{r.note}</span>}
+                    </Typography.Text>
                   </div>
-                  <Typography.Text type="secondary">{r.where}</Typography.Text>
+                  <Typography.Text type="secondary" data-i18n="data">
+                    {r.where}
+                  </Typography.Text>
                   {r.message && (
                     <div>
-                      <Typography.Text type={r.state === 'refused' ? 'danger' : 'warning'}>{r.message}</Typography.Text>
+                      <Typography.Text type={r.state === 'refused' ? 'danger' : 'warning'} data-i18n="data">
+                        {r.message}
+                      </Typography.Text>
                     </div>
                   )}
                 </div>
@@ -106,7 +118,8 @@ export function QueueDrawer({ box, open, onClose }: { box: Outbox; open: boolean
 }
 
 function Thumb({ blob }: { blob: Blob }) {
+  const tr = useFieldVisitsT();
   const url = useMemo(() => URL.createObjectURL(blob), [blob]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  return <img src={url} alt="待上传照片" style={{ width: 48, height: 48, objectFit: 'cover', borderRadius: 4, flex: 'none' }} />;
+  return <img src={url} alt={tr('photoToUpload')} style={{ width: 48, height: 48, objectFit: 'cover', borderRadius: 4, flex: 'none' }} />;
 }

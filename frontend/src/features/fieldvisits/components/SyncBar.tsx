@@ -2,11 +2,13 @@ import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { waitingCount } from '../outbox';
+import { useFieldVisitsT } from '../messages';
 import { QueueDrawer } from './QueueDrawer';
 import { useOnline, useOutbox, useSyncer } from '../useOutbox';
 
 /** The always-visible sync state: online or not, how many records wait, and a 同步 button. */
 export function SyncBar({ visitId }: { visitId?: string }) {
+  const tr = useFieldVisitsT();
   const online = useOnline();
   const box = useOutbox(visitId);
   const { syncer, status } = useSyncer();
@@ -14,12 +16,12 @@ export function SyncBar({ visitId }: { visitId?: string }) {
   const waiting = box ? waitingCount(box) : 0;
   const attention = box ? box.findings.filter((f) => f.state !== 'waiting').length + box.photos.filter((p) => p.state !== 'waiting').length + box.submits.filter((s) => s.state !== 'waiting').length : 0;
   const text = !online
-    ? `离线:${waiting} 条记录保存在本机,联网后自动上传`
+    ? tr('offline', { count: waiting })
     : status.running
-      ? `正在同步 ${waiting} 条记录…`
+      ? tr('syncing', { count: waiting })
       : waiting > 0
-        ? `${waiting} 条记录待同步${status.nextRetryAt ? `,${Math.max(1, Math.round((status.nextRetryAt - Date.now()) / 1000))} 秒后自动重试` : ''}`
-        : '全部记录已同步';
+        ? `${tr('waiting', { count: waiting })}${status.nextRetryAt ? tr('retryIn', { seconds: Math.max(1, Math.round((status.nextRetryAt - Date.now()) / 1000)) }) : ''}`
+        : tr('allSynced');
   return (
     <Alert
       type={!online ? 'warning' : waiting > 0 || attention > 0 ? 'info' : 'success'}
@@ -30,16 +32,16 @@ export function SyncBar({ visitId }: { visitId?: string }) {
         <Flex align="center" justify="space-between" gap={8} wrap>
           <span data-testid="sync-status" data-waiting={waiting}>
             {text}
-            {attention > 0 && <Typography.Text type="danger">(另有 {attention} 条需要您处理)</Typography.Text>}
+            {attention > 0 && <Typography.Text type="danger">{tr('attention', { count: attention })}</Typography.Text>}
           </span>
           <Flex gap={8}>
             {box && waiting + attention > 0 && (
               <Button size="large" onClick={() => setListOpen(true)}>
-                明细
+                {tr('details')}
               </Button>
             )}
             <Button size="large" icon={<CloudSyncOutlined />} loading={status.running} disabled={!online} onClick={() => void syncer.run()}>
-              同步
+              {tr('sync')}
             </Button>
           </Flex>
           {box && <QueueDrawer box={box} open={listOpen} onClose={() => setListOpen(false)} />}

@@ -9,9 +9,11 @@ import { myFieldVisitsQuery } from '../documents';
 import { visitStatusColors, visitStatusLabels, when } from '../labels';
 import { cachedVisits, cacheVisits } from '../outbox';
 import { useOutbox } from '../useOutbox';
+import { useFieldVisitsT } from '../messages';
 
 /** 我的调研: the inspector's visits, today first, then upcoming, then the rest; readable offline from the cache. */
 export function MyVisitsPage() {
+  const tr = useFieldVisitsT();
   const [{ data, error }] = useQuery({ query: myFieldVisitsQuery, requestPolicy: 'cache-and-network' });
   const [cached, setCached] = useState<FieldVisitFieldsFragment[] | null>(null);
   const box = useOutbox();
@@ -22,20 +24,20 @@ export function MyVisitsPage() {
   const visits = data?.myFieldVisits ?? cached ?? [];
   const pending = new Set([...(box?.findings ?? []).map((f) => f.visitId), ...(box?.photos ?? []).map((p) => p.visitId), ...(box?.submits ?? []).map((s) => s.visitId)]);
   const groups: { key: string; title: string; list: FieldVisitFieldsFragment[] }[] = [
-    { key: 'sync', title: '待同步', list: visits.filter((v) => pending.has(v.id)) },
-    { key: 'today', title: '今天', list: visits.filter((v) => when(v.date) === 'today' && !pending.has(v.id) && v.status !== 'CANCELLED') },
-    { key: 'upcoming', title: '即将开始', list: visits.filter((v) => when(v.date) === 'upcoming' && !pending.has(v.id) && v.status !== 'CANCELLED') },
-    { key: 'past', title: '以往调研', list: visits.filter((v) => when(v.date) === 'past' && !pending.has(v.id) && v.status !== 'CANCELLED') },
-    { key: 'cancelled', title: '已取消', list: visits.filter((v) => v.status === 'CANCELLED' && !pending.has(v.id)) },
+    { key: 'sync', title: tr('gSync'), list: visits.filter((v) => pending.has(v.id)) },
+    { key: 'today', title: tr('gToday'), list: visits.filter((v) => when(v.date) === 'today' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'upcoming', title: tr('gUpcoming'), list: visits.filter((v) => when(v.date) === 'upcoming' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'past', title: tr('gPast'), list: visits.filter((v) => when(v.date) === 'past' && !pending.has(v.id) && v.status !== 'CANCELLED') },
+    { key: 'cancelled', title: tr('gCancelled'), list: visits.filter((v) => v.status === 'CANCELLED' && !pending.has(v.id)) },
   ];
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        我的实地调研
+        {tr('myTitle')}
       </Typography.Title>
       <SyncBar />
-      {error && !data && cached && <Typography.Paragraph type="secondary">无法连接服务器,显示的是本机保存的调研任务。</Typography.Paragraph>}
-      {visits.length === 0 && <Empty description="暂无指派给您的实地调研" />}
+      {error && !data && cached && <Typography.Paragraph type="secondary">{tr('cachedOnly')}</Typography.Paragraph>}
+      {visits.length === 0 && <Empty description={tr('noneAssigned')} />}
       {groups
         .filter((g) => g.list.length > 0)
         .map((g) => (
@@ -53,18 +55,19 @@ export function MyVisitsPage() {
 }
 
 function VisitCard({ visit: v }: { visit: FieldVisitFieldsFragment }) {
+  const tr = useFieldVisitsT();
   const judged = v.items.filter((i) => i.finding).length;
   return (
     <Link to={`/visits/${v.id}`} style={{ display: 'block' }}>
       <Card size="small" hoverable styles={{ body: { padding: 16 } }}>
         <Flex justify="space-between" align="center" gap={8}>
           <div style={{ minWidth: 0 }}>
-            <Typography.Text strong style={{ fontSize: 18 }}>
+            <Typography.Text strong style={{ fontSize: 18 }} data-i18n="data">
               {v.evaluatee.unit.name}
             </Typography.Text>
             <div>
               <Typography.Text type="secondary">
-                {v.date} · {v.period.name} · 已完成 {judged}/{v.items.length} 项
+                {v.date} · <span data-i18n="data">{v.period.name}</span> · {tr('done', { done: judged, total: v.items.length })}
               </Typography.Text>
             </div>
             <Tag color={visitStatusColors[v.status]} style={{ marginTop: 6 }}>
@@ -72,12 +75,14 @@ function VisitCard({ visit: v }: { visit: FieldVisitFieldsFragment }) {
             </Tag>
             {v.status === 'RETURNED' && v.reviewNote && (
               <Typography.Paragraph type="danger" style={{ margin: '6px 0 0' }}>
-                退回意见:{v.reviewNote}
+                {tr('returnNote')}
+                <span data-i18n="data">{v.reviewNote}</span>
               </Typography.Paragraph>
             )}
             {v.status === 'CANCELLED' && (
               <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
-                取消原因:{[...v.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason ?? '未说明'}
+                {tr('cancelReason')}
+                <span data-i18n="data">{[...v.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason ?? tr('notGiven')}</span>
               </Typography.Paragraph>
             )}
           </div>

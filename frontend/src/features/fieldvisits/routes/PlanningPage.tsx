@@ -21,6 +21,7 @@ import {
   updateFieldVisitMutation,
 } from '../documents';
 import { visitStatusColors, visitStatusLabels } from '../labels';
+import { useFieldVisitsT } from '../messages';
 
 type Visit = FieldVisitFieldsFragment;
 
@@ -32,24 +33,26 @@ const visitsContext = { additionalTypenames: ['FieldVisit'] };
 export function PlanningPage() {
   const { planId = '' } = useParams();
   const { can } = useSession();
+  const tr = useFieldVisitsT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
-  if (!can('TASK_FORCE', 'INSPECTOR')) return <Result status="403" title="只有专班和实地调研员可以安排实地调研" />;
+  if (!can('TASK_FORCE', 'INSPECTOR')) return <Result status="403" title={tr('planOnly')} />;
   if (!plan && fetching) return <PageLoading rows={8} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
   return (
     <>
       <PageTitle
-        title="安排实地调研"
-        hint="选定考评对象、日期和调研员;检查清单取自考评对象承担的任务,也可只选重点任务"
+        title={tr('planTitle')}
+        hint={tr('planHint')}
         actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
       />
-      {period ? <Planner key={period.id} planId={planId} periodId={period.id} /> : <Empty description="本方案还没有考评周期" />}
+      {period ? <Planner key={period.id} planId={planId} periodId={period.id} /> : <Empty description={tr('noPeriods')} />}
     </>
   );
 }
 
 function Planner({ planId, periodId }: { planId: string; periodId: string }) {
   const { can } = useSession();
+  const tr = useFieldVisitsT();
   const taskForce = can('TASK_FORCE');
   const screens = Grid.useBreakpoint();
   const context = useMemo(() => visitsContext, []);
@@ -68,12 +71,12 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
     <Space size={4} wrap={!screens.md}>
       {v.canEdit && (
         <Button size={screens.md ? 'middle' : 'large'} onClick={() => setEditing(v)}>
-          修改
+          {tr('edit')}
         </Button>
       )}
       {v.canCancel && (
         <Button size={screens.md ? 'middle' : 'large'} danger onClick={() => setCancelling(v)}>
-          取消调研
+          {tr('cancelVisit')}
         </Button>
       )}
     </Space>
@@ -86,12 +89,12 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
           value={show}
           onChange={(v) => setShow(v as 'open' | 'all')}
           options={[
-            { value: 'open', label: `待调研 ${all.filter((v) => v.status === 'PLANNED' || v.status === 'RETURNED').length}` },
-            { value: 'all', label: `全部 ${all.length}` },
+            { value: 'open', label: tr('openN', { count: all.filter((v) => v.status === 'PLANNED' || v.status === 'RETURNED').length }) },
+            { value: 'all', label: tr('allN', { count: all.length }) },
           ]}
         />
         <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          安排调研
+          {tr('schedule')}
         </Button>
       </Flex>
       {screens.md ? (
@@ -100,32 +103,36 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
           dataSource={visits}
           pagination={false}
           loading={!data}
-          locale={{ emptyText: show === 'open' ? '本周期没有待调研的安排' : '本周期还没有安排实地调研' }}
+          locale={{ emptyText: show === 'open' ? tr('noOpen') : tr('noneYet') }}
           columns={[
-            { title: '调研日期', dataIndex: 'date', width: 120, defaultSortOrder: 'ascend', sorter: (a, b) => a.date.localeCompare(b.date) },
-            { title: '考评对象', render: (_, v) => v.evaluatee.unit.name },
-            { title: '调研员', render: (_, v) => v.inspectors.map((i) => i.displayName).join('、') },
-            { title: '检查清单', width: 100, render: (_, v) => `${v.items.length} 项` },
+            { title: tr('date'), dataIndex: 'date', width: 120, defaultSortOrder: 'ascend', sorter: (a, b) => a.date.localeCompare(b.date) },
+            { title: tr('evaluatee'), render: (_, v) => <span data-i18n="data">{v.evaluatee.unit.name}</span> },
+            { title: tr('inspectors'), render: (_, v) => <span data-i18n="data">{v.inspectors.map((i) => i.displayName).join('、')}</span> },
+            { title: tr('checklist'), width: 100, render: (_, v) => tr('items', { count: v.items.length }) },
             {
-              title: '状态',
+              title: tr('state'),
               width: 220,
               render: (_, v) => (
                 <>
                   <Tag color={visitStatusColors[v.status]}>{visitStatusLabels[v.status]}</Tag>
-                  {cancelNote(v) && <Typography.Text type="secondary">{cancelNote(v)}</Typography.Text>}
+                  {cancelNote(v) && (
+                    <Typography.Text type="secondary" data-i18n="data">
+                      {cancelNote(v)}
+                    </Typography.Text>
+                  )}
                 </>
               ),
             },
-            { title: '操作', width: 200, render: (_, v) => actions(v) },
+            { title: tr('actions'), width: 200, render: (_, v) => actions(v) },
           ]}
         />
       ) : (
         <Flex vertical gap={10}>
-          {visits.length === 0 && <Empty description={show === 'open' ? '本周期没有待调研的安排' : '本周期还没有安排实地调研'} />}
+          {visits.length === 0 && <Empty description={show === 'open' ? tr('noOpen') : tr('noneYet')} />}
           {visits.map((v) => (
             <Card key={v.id} size="small" data-testid="planned-visit">
               <Flex justify="space-between" align="baseline" gap={8}>
-                <Typography.Text strong style={{ fontSize: 17 }}>
+                <Typography.Text strong style={{ fontSize: 17 }} data-i18n="data">
                   {v.evaluatee.unit.name}
                 </Typography.Text>
                 <Tag color={visitStatusColors[v.status]} style={{ marginInlineEnd: 0 }}>
@@ -133,8 +140,13 @@ function Planner({ planId, periodId }: { planId: string; periodId: string }) {
                 </Tag>
               </Flex>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-                {v.date} · {v.items.length} 项 · {v.inspectors.map((i) => i.displayName).join('、')}
-                {cancelNote(v) && ` · 取消原因:${cancelNote(v)}`}
+                {v.date} · {tr('items', { count: v.items.length })} · <span data-i18n="data">{v.inspectors.map((i) => i.displayName).join('、')}</span>
+                {cancelNote(v) && (
+                  <>
+                    {` · ${tr('cancelReason')}`}
+                    <span data-i18n="data">{cancelNote(v)}</span>
+                  </>
+                )}
               </Typography.Paragraph>
               {actions(v)}
             </Card>
@@ -160,6 +172,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
   const showError = useShowError();
   const screens = Grid.useBreakpoint();
   const { session, can } = useSession();
+  const tr = useFieldVisitsT();
   const [form] = Form.useForm<PlanForm>();
   const [{ data: options }] = useQuery({ query: planningOptionsQuery, variables: { planId } });
   const evaluateeId = Form.useWatch('evaluateeId', form);
@@ -199,7 +212,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
       showError(r.error, { form, onConflict: onClose });
       return;
     }
-    void message.success(visit ? '已修改调研安排' : '已安排实地调研,调研员的手机上可以看到检查清单');
+    void message.success(visit ? tr('updated') : tr('scheduled'));
     onClose();
   };
 
@@ -212,66 +225,79 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
       rootClassName="visit-plan-drawer"
       onClose={onClose}
       size={screens.md ? 'large' : '100%'}
-      title={visit ? `修改调研安排 · ${visit.evaluatee.unit.name}` : '安排实地调研'}
+      title={
+        visit ? (
+          <>
+            {tr('editTitle')}
+            <span data-i18n="data">{visit.evaluatee.unit.name}</span>
+          </>
+        ) : (
+          tr('planTitle')
+        )
+      }
       destroyOnHidden
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button size="large" onClick={onClose}>
-            取消
+            {tr('cancel')}
           </Button>
           <Button size="large" type="primary" loading={planning || updating} onClick={() => form.submit()}>
-            {visit ? '保存修改' : '安排调研'}
+            {visit ? tr('saveChanges') : tr('schedule')}
           </Button>
         </Flex>
       }
     >
       <Form form={form} layout="vertical" size="large" initialValues={initial} onFinish={(v) => void save(v)} requiredMark="optional">
-        <Form.Item name="evaluateeId" label="考评对象" rules={[{ required: true, message: '请选择考评对象' }]}>
+        <Form.Item name="evaluateeId" label={tr('evaluatee')} rules={[{ required: true, message: tr('pickEvaluatee') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             disabled={!!visit}
-            placeholder="选择要调研的单位"
+            placeholder={tr('pickUnit')}
+            labelRender={(o) => <span data-i18n="data">{o.label}</span>}
             options={evaluateeOptions}
             onChange={() => form.setFieldValue('focusTaskIds', [])}
           />
         </Form.Item>
-        <Form.Item name="date" label="调研日期" rules={[{ required: true, message: '请选择调研日期' }]}>
+        <Form.Item name="date" label={tr('date')} rules={[{ required: true, message: tr('pickDate') }]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly={!screens.md} />
         </Form.Item>
         <Form.Item
           name="inspectorIds"
-          label="调研员"
-          rules={[{ required: true, type: 'array', min: 1, message: '至少选择一名调研员' }]}
-          extra={!can('TASK_FORCE') ? '调研员只能安排本人参加的调研' : undefined}
+          label={tr('inspectors')}
+          rules={[{ required: true, type: 'array', min: 1, message: tr('pickInspector') }]}
+          extra={!can('TASK_FORCE') ? tr('ownOnly') : undefined}
         >
           <Select
             mode="multiple"
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder="选择一名或多名调研员"
+            placeholder={tr('pickInspectors')}
+            labelRender={(o) => <span data-i18n="data">{o.label}</span>}
             options={(options?.inspectors ?? []).map((u) => ({ value: u.id, label: u.unit ? `${u.displayName}(${u.unit.name})` : u.displayName }))}
           />
         </Form.Item>
         <Form.Item
           name="focusTaskIds"
-          label="重点任务"
-          extra={evaluateeId && carried.length > 0 ? `不选则核查该单位承担的全部 ${carried.length} 项任务` : undefined}
+          label={tr('focusTasks')}
+          extra={evaluateeId && carried.length > 0 ? tr('focusAll', { count: carried.length }) : undefined}
         >
           <Select
             mode="multiple"
             allowClear
             disabled={!evaluateeId}
-            placeholder={evaluateeId ? '全部承担的任务' : '先选择考评对象'}
+            placeholder={evaluateeId ? tr('allCarried') : tr('evaluateeFirst')}
+            labelRender={(o) => <span data-i18n="data">{o.label}</span>}
             optionFilterProp="label"
             maxTagCount="responsive"
-            options={carried.map((i) => ({ value: i.task.id, label: `任务${i.task.number} ${i.task.text}`, disabled: recorded.has(i.task.id) && focus.includes(i.task.id) }))}
+            options={carried.map((i) => ({ value: i.task.id, label: `${tr('taskN', { number: i.task.number })} ${i.task.text}`, disabled: recorded.has(i.task.id) && focus.includes(i.task.id) }))}
           />
         </Form.Item>
       </Form>
       <Typography.Title level={5} style={{ marginTop: 8 }}>
-        检查清单预览{evaluateeId && !previewing && carried.length > 0 ? `(${checklist.length} 项)` : ''}
+        {tr('preview')}
+        {evaluateeId && !previewing && carried.length > 0 ? tr('previewCount', { count: checklist.length }) : ''}
       </Typography.Title>
       {!evaluateeId ? (
-        <Typography.Text type="secondary">选择考评对象后,这里列出调研员要逐项核实的任务、时限和该单位报送的进展。</Typography.Text>
+        <Typography.Text type="secondary">{tr('previewHint')}</Typography.Text>
       ) : previewError ? (
         <QueryError error={previewError} />
       ) : previewing && !preview ? (
@@ -281,23 +307,24 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
           {checklist.map((i) => (
             <Card key={i.task.id} size="small">
               <Typography.Paragraph style={{ marginBottom: 4 }}>
-                <Typography.Text strong>任务{i.task.number}</Typography.Text> {i.task.text}
+                <Typography.Text strong>{tr('taskN', { number: i.task.number })}</Typography.Text> <span data-i18n="data">{i.task.text}</span>
               </Typography.Paragraph>
               {i.task.deadline.phrase && (
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-                  时限:{i.task.deadline.phrase}
+                  {tr('deadline')}
+                  <span data-i18n="data">{i.task.deadline.phrase}</span>
                 </Typography.Paragraph>
               )}
               {i.report ? (
                 <>
                   <Tag>{progressStateLabels[i.report.state]}</Tag>
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                    {i.report.narrative || '(无文字说明)'}
+                    {i.report.narrative ? <span data-i18n="data">{i.report.narrative}</span> : tr('noNarrative')}
                   </Typography.Paragraph>
                   {i.report.evidence.length > 0 && (
                     <Flex gap={12} wrap style={{ marginTop: 4 }}>
                       {i.report.evidence.map((e) => (
-                        <a key={e.id} href={e.url}>
+                        <a key={e.id} href={e.url} data-i18n="data">
                           {e.filename}
                         </a>
                       ))}
@@ -305,7 +332,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
                   )}
                 </>
               ) : (
-                <Tag color="default">未报送进展</Tag>
+                <Tag color="default">{tr('noReport')}</Tag>
               )}
             </Card>
           ))}
@@ -319,6 +346,7 @@ function PlanDrawer({ planId, periodId, visit, onClose }: { planId: string; peri
 function CancelModal({ visit, onClose }: { visit: Visit; onClose: () => void }) {
   const { message } = App.useApp();
   const showError = useShowError();
+  const tr = useFieldVisitsT();
   const [reason, setReason] = useState('');
   const [{ fetching }, cancel] = useMutation(cancelFieldVisitMutation);
   const submit = async () => {
@@ -327,24 +355,29 @@ function CancelModal({ visit, onClose }: { visit: Visit; onClose: () => void }) 
       showError(r.error, { onConflict: onClose });
       return;
     }
-    void message.success('已取消该调研');
+    void message.success(tr('cancelled'));
     onClose();
   };
   return (
     <Modal
       open
       rootClassName="visit-cancel-modal"
-      title={`取消调研:${visit.evaluatee.unit.name} ${visit.date}`}
-      okText="取消调研"
-      cancelText="返回"
+      title={
+        <>
+          {tr('cancelTitle')}
+          <span data-i18n="data">{visit.evaluatee.unit.name}</span> {visit.date}
+        </>
+      }
+      okText={tr('cancelVisit')}
+      cancelText={tr('back')}
       okButtonProps={{ danger: true, disabled: !reason.trim(), loading: fetching }}
       onOk={() => void submit()}
       onCancel={onClose}
     >
       <Typography.Paragraph type="secondary">
-        取消后调研员不能再记录结论;已记录的内容保留但不计分。取消原因会告知调研员并记入审计日志。
+        {tr('cancelHint')}
       </Typography.Paragraph>
-      <Input.TextArea aria-label="取消原因" placeholder="取消原因(必填)" autoSize={{ minRows: 3 }} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+      <Input.TextArea aria-label={tr('reasonLabel')} placeholder={tr('reasonPlaceholder')} autoSize={{ minRows: 3 }} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
     </Modal>
   );
 }

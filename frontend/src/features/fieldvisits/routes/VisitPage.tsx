@@ -13,12 +13,14 @@ import { formatPlace, judgementLabel, judgementOptions, visitStatusColors, visit
 import { cachedVisit, cacheVisits, discardFinding, discardPhoto, discardSubmit, keepMine, queueFinding, queuePhoto, queueSubmit, type QueuedFinding, type QueuedPhoto } from '../outbox';
 import { formatTimeSeconds } from '../../../lib/datetime';
 import { useOutbox, useSyncer } from '../useOutbox';
+import { useFieldVisitsT } from '../messages';
 
 type Item = FieldVisitFieldsFragment['items'][number];
 
 /** One visit's checklist on the phone: big judgement buttons, a note, photos and the place per item; sign and submit. */
 export function VisitPage() {
   const { visitId = '' } = useParams();
+  const tr = useFieldVisitsT();
   const [{ data, error }] = useQuery({ query: fieldVisitQuery, variables: { id: visitId }, requestPolicy: 'cache-and-network' });
   const [cached, setCached] = useState<FieldVisitFieldsFragment | null | undefined>(undefined);
   const box = useOutbox(visitId);
@@ -36,7 +38,7 @@ export function VisitPage() {
   const visit = (cached && data?.fieldVisit && cached.version >= data.fieldVisit.version ? cached : data?.fieldVisit) ?? cached ?? null;
   if (!visit) {
     if (cached === undefined && !error) return null;
-    return <Empty description={error ? '无法连接服务器,本机也没有保存这次调研' : '调研不存在或未指派给您'} />;
+    return <Empty description={error ? tr('noServer') : tr('notFound')} />;
   }
   const local = new Map((box?.findings ?? []).map((f) => [f.taskId, f]));
   const localPhotos = box?.photos ?? [];
@@ -47,20 +49,22 @@ export function VisitPage() {
     <div style={{ maxWidth: 640, margin: '0 auto', paddingBottom: 48 }}>
       <Link to="/visits">
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-          我的调研
+          {tr('myVisits')}
         </Button>
       </Link>
-      <Typography.Title level={3} style={{ margin: '4px 0' }}>
+      <Typography.Title level={3} style={{ margin: '4px 0' }} data-i18n="data">
         {visit.evaluatee.unit.name}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {visit.date} · {visit.period.name} · 调研员 {visit.inspectors.map((i) => i.displayName).join('、')}{' '}
+        {visit.date} · <span data-i18n="data">{visit.period.name}</span> · {tr('inspectorsLine')}
+        <span data-i18n="data">{visit.inspectors.map((i) => i.displayName).join('、')}</span>{' '}
         <Tag color={visitStatusColors[visit.status]}>{visitStatusLabels[visit.status]}</Tag>
       </Typography.Paragraph>
       {visit.status === 'CANCELLED' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="本次调研已取消,不能再记录" description={[...visit.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={tr('cancelledVisit')}
+          description={<span data-i18n="data">{[...visit.events].reverse().find((e) => e.toStatus === 'CANCELLED')?.reason}</span>} />
       )}
-      {visit.status === 'RETURNED' && visit.reviewNote && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="专班退回,请按意见修改后重新提交" description={visit.reviewNote} />}
+      {visit.status === 'RETURNED' && visit.reviewNote && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={tr('returnedVisit')} description={<span data-i18n="data">{visit.reviewNote}</span>} />}
       <SyncBar visitId={visitId} />
       <Flex vertical gap={12}>
         {visit.items.map((item) => (
@@ -68,9 +72,9 @@ export function VisitPage() {
         ))}
       </Flex>
       {visit.signedBy && (
-        <Card size="small" style={{ marginTop: 12 }} title="接待人员签名">
-          <Typography.Text>{visit.signedBy}</Typography.Text>
-          {visit.signatureUrl && <img src={visit.signatureUrl} alt="签名" style={{ display: 'block', maxWidth: '100%', height: 100, objectFit: 'contain' }} />}
+        <Card size="small" style={{ marginTop: 12 }} title={tr('signature')}>
+          <Typography.Text data-i18n="data">{visit.signedBy}</Typography.Text>
+          {visit.signatureUrl && <img src={visit.signatureUrl} alt={tr('signatureAlt')} style={{ display: 'block', maxWidth: '100%', height: 100, objectFit: 'contain' }} />}
         </Card>
       )}
       {queuedSubmit && (
@@ -78,8 +82,17 @@ export function VisitPage() {
           style={{ marginTop: 12 }}
           type={queuedSubmit.state === 'waiting' ? 'info' : 'error'}
           showIcon
-          title={queuedSubmit.state === 'waiting' ? `已签名(${queuedSubmit.signedBy}),联网后自动提交` : `提交未成功:${queuedSubmit.message ?? ''}`}
-          action={queuedSubmit.state !== 'waiting' && <Button onClick={() => void discardSubmit(visitId)}>放弃提交</Button>}
+          title={
+            queuedSubmit.state === 'waiting' ? (
+              tr('signedWaiting', { name: queuedSubmit.signedBy })
+            ) : (
+              <>
+                {tr('submitFailed')}
+                <span data-i18n="data">{queuedSubmit.message ?? ''}</span>
+              </>
+            )
+          }
+          action={queuedSubmit.state !== 'waiting' && <Button onClick={() => void discardSubmit(visitId)}>{tr('dropSubmit')}</Button>}
         />
       )}
       {editable && <SubmitCard visit={visit} open={open} onSubmit={() => void syncer.run()} />}
@@ -89,6 +102,7 @@ export function VisitPage() {
 
 function ItemCard({ visitId, item, local, photos, editable }: { visitId: string; item: Item; local?: QueuedFinding; photos: QueuedPhoto[]; editable: boolean }) {
   const { message } = App.useApp();
+  const tr = useFieldVisitsT();
   const server = item.finding;
   const judgement = local?.judgement ?? server?.judgement ?? null;
   const [note, setNote] = useState(local?.note ?? server?.note ?? '');
@@ -112,32 +126,45 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
       const blob = await resizePhoto(file);
       await queuePhoto({ visitId, taskId: item.task.id, blob, takenAt: new Date().toISOString() });
     } catch {
-      message.error('照片处理失败,请重拍');
+      message.error(tr('photoFailed'));
     }
   };
   const shown = local ?? server;
   return (
-    <Card size="small" data-testid={`item-${item.task.number}`} title={<span style={{ whiteSpace: 'normal' }}>任务{item.task.number}</span>} extra={local && <Tag color={local.state === 'waiting' ? 'blue' : 'red'}>{local.state === 'waiting' ? '待同步' : local.state === 'conflict' ? '有冲突' : '被拒绝'}</Tag>}>
-      <Typography.Paragraph style={{ marginBottom: 4 }}>{item.task.text}</Typography.Paragraph>
-      {item.task.deadline.phrase && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>时限:{item.task.deadline.phrase}</Typography.Paragraph>}
+    <Card size="small" data-testid={`item-${item.task.number}`} title={<span style={{ whiteSpace: 'normal' }}>{tr('taskN', { number: item.task.number })}</span>}
+      extra={local && <Tag color={local.state === 'waiting' ? 'blue' : 'red'}>{local.state === 'waiting' ? tr('qWaiting') : local.state === 'conflict' ? tr('qConflict') : tr('qRefused')}</Tag>}
+    >
+      <Typography.Paragraph style={{ marginBottom: 4 }} data-i18n="data">
+        {item.task.text}
+      </Typography.Paragraph>
+      {item.task.deadline.phrase && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {tr('deadline')}
+          <span data-i18n="data">{item.task.deadline.phrase}</span>
+        </Typography.Paragraph>
+      )}
       <Collapse
         size="small"
         style={{ marginBottom: 10 }}
         items={[
           {
             key: 'report',
-            label: item.report ? `进展报告:${progressStateLabels[item.report.state]}` : '未报送进展',
+            label: item.report ? tr('reportState', { state: progressStateLabels[item.report.state] }) : tr('noReport'),
             children: item.report ? (
               <>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.report.narrative || '(无文字说明)'}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {item.report.narrative ? <span data-i18n="data">{item.report.narrative}</span> : tr('noNarrative')}
+                </Typography.Paragraph>
                 {item.report.evidence.map((e) => (
                   <div key={e.id}>
-                    <a href={e.url}>{e.filename}</a>
+                    <a href={e.url} data-i18n="data">
+                      {e.filename}
+                    </a>
                   </div>
                 ))}
               </>
             ) : (
-              <Typography.Text type="secondary">考评对象尚未报送该任务的进展。</Typography.Text>
+              <Typography.Text type="secondary">{tr('noReportYet')}</Typography.Text>
             ),
           },
         ]}
@@ -147,27 +174,35 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
           type="warning"
           showIcon
           style={{ marginBottom: 10 }}
-          title={local.message ?? '他人已修改此项'}
+          title={local.message ? <span data-i18n="data">{local.message}</span> : tr('changedByOther')}
           description={
             <>
               <div>
-                {local.theirs.recordedBy}的结论:{judgementLabel(local.theirs.judgement)} {local.theirs.note}
+                <span data-i18n="data">{local.theirs.recordedBy}</span>
+                {tr('theirFinding')}
+                {judgementLabel(local.theirs.judgement)} <span data-i18n="data">{local.theirs.note}</span>
               </div>
               <div>
-                您的结论:{judgementLabel(local.judgement)} {local.note}
+                {tr('yourFinding')}
+                {judgementLabel(local.judgement)} <span data-i18n="data">{local.note}</span>
               </div>
               <Space style={{ marginTop: 8 }} wrap>
-                <Button onClick={() => void keepMine(local)}>保留我的</Button>
-                <Button onClick={() => void discardFinding(visitId, item.task.id)}>采用{local.theirs.recordedBy}的</Button>
+                <Button onClick={() => void keepMine(local)}>{tr('keepMine')}</Button>
+                <Button onClick={() => void discardFinding(visitId, item.task.id)}>
+                  {tr('takeTheirsBefore')}
+                  <span data-i18n="data">{local.theirs.recordedBy}</span>
+                  {tr('takeTheirsAfter')}
+                </Button>
               </Space>
             </>
           }
         />
       )}
       {local?.state === 'refused' && (
-        <Alert type="error" showIcon style={{ marginBottom: 10 }} title={local.message} action={<Button onClick={() => void discardFinding(visitId, item.task.id)}>放弃</Button>} />
+        <Alert type="error" showIcon style={{ marginBottom: 10 }} title={<span data-i18n="data">{local.message}</span>}
+          action={<Button onClick={() => void discardFinding(visitId, item.task.id)}>{tr('discard')}</Button>} />
       )}
-      <div role="group" aria-label={`任务${item.task.number}的结论`} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
+      <div role="group" aria-label={tr('findingGroup', { number: item.task.number })} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
         {judgementOptions().map((o) => (
           <Button
             key={o.value}
@@ -183,8 +218,8 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
         ))}
       </div>
       <Input.TextArea
-        aria-label={`任务${item.task.number}的说明`}
-        placeholder="现场情况说明(可选)"
+        aria-label={tr('noteLabel', { number: item.task.number })}
+        placeholder={tr('notePlaceholder')}
         autoSize={{ minRows: 2 }}
         style={{ marginTop: 10, fontSize: 16 }}
         disabled={!editable}
@@ -199,20 +234,20 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
       )}
       <Flex gap={8} wrap style={{ marginTop: 10 }}>
         {item.photos.map((p) => (
-          <img key={p.id} src={p.url} alt="现场照片" style={{ width: 88, height: 88, objectFit: 'cover', borderRadius: 6 }} />
+          <img key={p.id} src={p.url} alt={tr('sitePhoto')} style={{ width: 88, height: 88, objectFit: 'cover', borderRadius: 6 }} />
         ))}
         {urls.map(({ p, url }) => (
           <div key={p.clientId} style={{ position: 'relative' }} data-testid="queued-photo">
-            <img src={url} alt="待上传照片" style={{ width: 88, height: 88, objectFit: 'cover', borderRadius: 6, opacity: 0.8, outline: p.state === 'waiting' ? '2px dashed #1677ff' : '2px solid #cf1322' }} />
-            <Button size="small" danger icon={<DeleteOutlined />} aria-label="删除待上传照片" style={{ position: 'absolute', top: 2, right: 2 }} onClick={() => void discardPhoto(p.clientId)} />
+            <img src={url} alt={tr('photoToUpload')} style={{ width: 88, height: 88, objectFit: 'cover', borderRadius: 6, opacity: 0.8, outline: p.state === 'waiting' ? '2px dashed #1677ff' : '2px solid #cf1322' }} />
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={tr('dropPhoto')} style={{ position: 'absolute', top: 2, right: 2 }} onClick={() => void discardPhoto(p.clientId)} />
           </div>
         ))}
       </Flex>
       {editable && (
         <>
-          <input ref={camera} type="file" accept="image/*" capture="environment" hidden aria-label={`任务${item.task.number}拍照`} onChange={(e) => void addPhoto(e.target.files?.[0]).then(() => (e.target.value = ''))} />
+          <input ref={camera} type="file" accept="image/*" capture="environment" hidden aria-label={tr('takePhotoLabel', { number: item.task.number })} onChange={(e) => void addPhoto(e.target.files?.[0]).then(() => (e.target.value = ''))} />
           <Button size="large" block icon={<CameraOutlined />} style={{ marginTop: 10, height: 48 }} onClick={() => camera.current?.click()}>
-            拍照
+            {tr('takePhoto')}
           </Button>
         </>
       )}
@@ -221,6 +256,7 @@ function ItemCard({ visitId, item, local, photos, editable }: { visitId: string;
 }
 
 function SubmitCard({ visit, open, onSubmit }: { visit: FieldVisitFieldsFragment; open: number; onSubmit: () => void }) {
+  const tr = useFieldVisitsT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
   const [signedBy, setSignedBy] = useState('');
@@ -247,16 +283,16 @@ function SubmitCard({ visit, open, onSubmit }: { visit: FieldVisitFieldsFragment
     onSubmit();
   };
   return (
-    <Card size="small" style={{ marginTop: 16 }} title="接待人员签名并提交">
-      {open > 0 && <Alert type="info" showIcon style={{ marginBottom: 10 }} title={`还有 ${open} 项未作出结论(不适用也须选择)`} />}
-      <Input size="large" placeholder="接待人员姓名" aria-label="接待人员姓名" value={signedBy} onChange={(e) => setSignedBy(e.target.value)} style={{ marginBottom: 10 }} />
-      <canvas ref={canvas} aria-label="签名区" style={{ width: '100%', height: 160, border: '1px dashed #bbb', borderRadius: 6, touchAction: 'none', background: '#fff' }} />
+    <Card size="small" style={{ marginTop: 16 }} title={tr('signAndSubmit')}>
+      {open > 0 && <Alert type="info" showIcon style={{ marginBottom: 10 }} title={tr('openLeft', { count: open })} />}
+      <Input size="large" placeholder={tr('signerName')} aria-label={tr('signerName')} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} style={{ marginBottom: 10 }} />
+      <canvas ref={canvas} aria-label={tr('signArea')} style={{ width: '100%', height: 160, border: '1px dashed #bbb', borderRadius: 6, touchAction: 'none', background: '#fff' }} />
       <Flex gap={8} style={{ marginTop: 10 }}>
         <Button size="large" onClick={() => { pad.current?.clear(); setEmpty(true); }}>
-          重签
+          {tr('resign')}
         </Button>
         <Button size="large" type="primary" block disabled={open > 0 || empty || !signedBy.trim()} onClick={() => void submit()}>
-          提交调研结果
+          {tr('submitVisit')}
         </Button>
       </Flex>
     </Card>

@@ -11,6 +11,7 @@ import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { flaggedScoreCountQuery, homeQuery } from '../documents';
 import { daysLeftColor, daysLeftText, windowName } from '../format';
+import { useHomeT } from '../messages';
 
 /**
  * Slots the app fills from other features (a feature never imports another):
@@ -27,6 +28,7 @@ export interface HomeSlots {
 /** `/` for every role but the admin: what this user must do now, with counts and links. */
 export function HomePage({ slots = {} }: { slots?: HomeSlots }) {
   const { session } = useSession();
+  const t = useHomeT();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: homeQuery, requestPolicy: 'cache-and-network' });
   if (!data && fetching) return <PageLoading />;
   if (!data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -41,9 +43,20 @@ export function HomePage({ slots = {} }: { slots?: HomeSlots }) {
   ].filter(Boolean);
   return (
     <div style={{ maxWidth: 1100 }}>
-      <PageTitle title="我的待办" hint={`${session?.user.displayName ?? ''}${session?.user.unit ? ` · ${session.user.unit.name}` : ''} · 今天 ${h.today}`} />
+      <PageTitle
+        title={t('title')}
+        hint={
+          <>
+            <span data-i18n="data">
+              {session?.user.displayName ?? ''}
+              {session?.user.unit ? ` · ${session.user.unit.name}` : ''}
+            </span>
+            {` · ${t('today', { date: h.today })}`}
+          </>
+        }
+      />
       <Flex vertical gap={16}>
-        {sections.length > 0 ? sections : <Empty description="暂无待办" />}
+        {sections.length > 0 ? sections : <Empty description={t('nothing')} />}
       </Flex>
     </div>
   );
@@ -54,7 +67,7 @@ type HomePeriod = HomePeriodFieldsFragment;
 function periodTitle(p: HomePeriod) {
   return (
     <Space size={8} wrap>
-      <Typography.Text strong>
+      <Typography.Text strong data-i18n="data">
         {p.planName} · {p.periodName}
       </Typography.Text>
       <Tag color={periodStateColors[p.state]}>{periodStateLabels[p.state]}</Tag>
@@ -64,11 +77,12 @@ function periodTitle(p: HomePeriod) {
 }
 
 function Countdown({ p }: { p: HomePeriod }) {
+  const t = useHomeT();
   const name = windowName(p.state);
   if (p.daysLeft == null || !name) return null;
   const last = p.state === 'OPEN' ? p.entryClosesOn : p.publicityEndsOn;
   return (
-    <Tag color={daysLeftColor(p.daysLeft)} title={`${name}截止日期 ${last}`}>
+    <Tag color={daysLeftColor(p.daysLeft)} title={t('windowCloses', { window: name, date: last })}>
       {name}
       {daysLeftText(p.daysLeft)}
     </Tag>
@@ -82,12 +96,13 @@ function Count({ title, value, danger, to }: { title: string; value: number; dan
 
 /** 疑点: its own small query, so the home's one statement per section stays one. */
 function FlaggedCount({ p }: { p: HomePeriod }) {
+  const t = useHomeT();
   const [{ data }] = useQuery({ query: flaggedScoreCountQuery, variables: { periodId: p.periodId } });
-  if (!data) return <Statistic title="有疑点待核实" value="…" />;
-  return <Count title="有疑点待核实" value={data.flaggedScoreCount} danger to={`${periodLink(p, 'verification')}`} />;
+  if (!data) return <Statistic title={t('flagged')} value="…" />;
+  return <Count title={t('flagged')} value={data.flaggedScoreCount} danger to={`${periodLink(p, 'verification')}`} />;
 }
 
-function Section({ title, icon, extra, children }: { title: string; icon: ReactNode; extra?: ReactNode; children: ReactNode }) {
+function Section({ title, icon, extra, children }: { title: ReactNode; icon: ReactNode; extra?: ReactNode; children: ReactNode }) {
   return (
     <Card
       title={
@@ -126,24 +141,25 @@ function PeriodRow({ p, counts, action }: { p: HomePeriod; counts: ReactNode; ac
 const periodLink = (p: HomePeriod, page: string) => `/plans/${p.planId}/${page}?period=${p.periodId}`;
 
 function ScorerSection({ periods }: { periods: HomePeriod[] }) {
+  const t = useHomeT();
   return (
-    <Section title="评分录入" icon={<EditOutlined />}>
+    <Section title={t('scorerTitle')} icon={<EditOutlined />}>
       <PeriodList
         periods={periods}
-        empty="没有正在评分的周期"
+        empty={t('scorerEmpty')}
         render={(p) => (
           <PeriodRow
             p={p}
             counts={
               <>
-                <Count title="待评分(未提交)" value={p.open} to={periodLink(p, 'scoring')} />
-                <Count title="被专班退回" value={p.returned} danger to={periodLink(p, 'scoring')} />
-                <Statistic title="本单位评分项" value={p.total} />
+                <Count title={t('scorerOpen')} value={p.open} to={periodLink(p, 'scoring')} />
+                <Count title={t('scorerReturned')} value={p.returned} danger to={periodLink(p, 'scoring')} />
+                <Statistic title={t('scorerTotal')} value={p.total} />
               </>
             }
             action={
               <Link to={periodLink(p, 'scoring')}>
-                <Button type={p.open + p.returned > 0 ? 'primary' : 'default'}>去评分</Button>
+                <Button type={p.open + p.returned > 0 ? 'primary' : 'default'}>{t('goScore')}</Button>
               </Link>
             }
           />
@@ -154,20 +170,22 @@ function ScorerSection({ periods }: { periods: HomePeriod[] }) {
 }
 
 function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
+  const t = useHomeT();
   const closing = periods.filter((p) => p.daysLeft != null && p.daysLeft <= 7).length;
   return (
-    <Section title="专班待办" icon={<FileDoneOutlined />} extra={closing > 0 && <Tag color="orange">{closing}个周期即将截止</Tag>}>
+    <Section title={t('taskForceTitle')} icon={<FileDoneOutlined />} extra={closing > 0 && <Tag color="orange">{t('closingSoon', { count: closing })}</Tag>}>
       <PeriodList
         periods={periods}
-        empty="没有进行中的考评周期"
+        empty={t('taskForceEmpty')}
         render={(p) =>
           p.state === 'PUBLICITY' ? (
             <PeriodRow
               p={p}
-              counts={<Typography.Text type="secondary">结果公示中{p.publicityEndsOn ? `,公示截止 ${p.publicityEndsOn}` : ',尚未设置公示截止日期'}</Typography.Text>}
+              counts={<Typography.Text type="secondary">{t('inPublicity')}
+                  {p.publicityEndsOn ? t('publicityEnds', { date: p.publicityEndsOn }) : t('publicityNoEnd')}</Typography.Text>}
               action={
                 <Link to={`/plans/${p.planId}/periods`}>
-                  <Button>考评周期</Button>
+                  <Button>{t('periods')}</Button>
                 </Link>
               }
             />
@@ -176,14 +194,14 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
               p={p}
               counts={
                 <>
-                  <Count title="待核实分值" value={p.open} to={periodLink(p, 'verification')} />
+                  <Count title={t('toVerify')} value={p.open} to={periodLink(p, 'verification')} />
                   <FlaggedCount p={p} />
-                  <Count title="已退回评分单位" value={p.returned} />
+                  <Count title={t('returnedToScorers')} value={p.returned} />
                   <div>
-                    <Typography.Text type="secondary">待导入</Typography.Text>
+                    <Typography.Text type="secondary">{t('toImport')}</Typography.Text>
                     <div style={{ marginTop: 6 }}>
                       {p.missingImports.length === 0 ? (
-                        <Tag color="green">民调与第三方评估已导入</Tag>
+                        <Tag color="green">{t('allImported')}</Tag>
                       ) : (
                         p.missingImports.map((m) => (
                           <Link key={m} to={periodLink(p, 'sources')}>
@@ -197,7 +215,7 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
               }
               action={
                 <Link to={periodLink(p, 'verification')}>
-                  <Button type={p.open > 0 ? 'primary' : 'default'}>去核实</Button>
+                  <Button type={p.open > 0 ? 'primary' : 'default'}>{t('goVerify')}</Button>
                 </Link>
               }
             />
@@ -209,24 +227,25 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
 }
 
 function ContactSection({ periods }: { periods: HomePeriod[] }) {
+  const t = useHomeT();
   return (
-    <Section title="本单位考评" icon={<FormOutlined />}>
+    <Section title={t('contactTitle')} icon={<FormOutlined />}>
       <PeriodList
         periods={periods}
-        empty="暂无进行中或已公示的考评周期"
+        empty={t('contactEmpty')}
         render={(p) =>
           p.state === 'OPEN' ? (
             <PeriodRow
               p={p}
               counts={
                 <>
-                  <Count title="尚未报送进展的任务" value={p.open} danger to={periodLink(p, 'reports')} />
-                  <Statistic title="本单位承担任务" value={p.total} />
+                  <Count title={t('noReport')} value={p.open} danger to={periodLink(p, 'reports')} />
+                  <Statistic title={t('ownTasks')} value={p.total} />
                 </>
               }
               action={
                 <Link to={periodLink(p, 'reports')}>
-                  <Button type={p.open > 0 ? 'primary' : 'default'}>去报送</Button>
+                  <Button type={p.open > 0 ? 'primary' : 'default'}>{t('goReport')}</Button>
                 </Link>
               }
             />
@@ -235,11 +254,11 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
               p={p}
               counts={
                 <>
-                  <Statistic title="本单位名次" value={p.rank ?? '—'} suffix={p.rank ? '名' : undefined} />
-                  <Statistic title="得分" value={p.score ?? '—'} />
+                  <Statistic title={t('rank')} value={p.rank ?? '—'} suffix={p.rank && t('rankSuffix') ? t('rankSuffix') : undefined} />
+                  <Statistic title={t('score')} value={p.score ?? '—'} />
                   {p.state === 'PUBLICITY' && (
                     <Typography.Text type="secondary" style={{ alignSelf: 'flex-end' }}>
-                      {p.daysLeft == null ? '公示期间如有异议请与专班联系' : p.daysLeft >= 0 ? `距公示结束${daysLeftText(p.daysLeft)},可在此期间提出异议` : '公示已结束'}
+                      {p.daysLeft == null ? t('objectionContact') : p.daysLeft >= 0 ? t('objectionUntil', { left: daysLeftText(p.daysLeft) }) : t('publicityOver')}
                     </Typography.Text>
                   )}
                 </>
@@ -247,7 +266,7 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
               action={
                 p.evaluateeId && (
                   <Link to={`/plans/${p.planId}/results/${p.evaluateeId}?period=${p.periodId}`}>
-                    <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>查看得分明细</Button>
+                    <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>{t('scoreDetail')}</Button>
                   </Link>
                 )
               }
@@ -262,32 +281,33 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
 type HomeVisit = NonNullable<HomeQuery['home']['inspector']>['visits'][number];
 
 function InspectorSection({ visits, waiting }: { visits: HomeVisit[]; waiting?: ReactNode }) {
+  const t = useHomeT();
   return (
     <Section
-      title="实地调研"
+      title={t('visitsTitle')}
       icon={<CameraOutlined />}
       extra={
         <Link to="/visits">
-          全部调研 <RightOutlined />
+          {t('allVisits')} <RightOutlined />
         </Link>
       }
     >
       {waiting}
       {visits.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="今明两天没有待完成的调研" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noVisits')} />
       ) : (
         <List
           dataSource={visits}
           rowKey={(v) => v.id}
           renderItem={(v) => (
-            <List.Item actions={[<Link key="open" to={`/visits/${v.id}`}>{v.status === 'RETURNED' ? '修改' : '开始调研'}</Link>]}>
+            <List.Item actions={[<Link key="open" to={`/visits/${v.id}`}>{v.status === 'RETURNED' ? t('revise') : t('startVisit')}</Link>]}>
               <List.Item.Meta
-                title={v.evaluateeName}
+                title={<span data-i18n="data">{v.evaluateeName}</span>}
                 description={
                   <Space size={8} wrap>
                     <span>{v.date}</span>
-                    <span>{v.items} 项</span>
-                    {v.status === 'RETURNED' ? <Tag color="red">已退回</Tag> : <Tag color="blue">待调研</Tag>}
+                    <span>{t('items', { count: v.items })}</span>
+                    {v.status === 'RETURNED' ? <Tag color="red">{t('visitReturned')}</Tag> : <Tag color="blue">{t('visitDue')}</Tag>}
                   </Space>
                 }
               />
@@ -302,28 +322,37 @@ function InspectorSection({ visits, waiting }: { visits: HomeVisit[]; waiting?: 
 type HomeRanking = NonNullable<NonNullable<HomeQuery['home']['leader']>['ranking']>;
 
 function LeaderSection({ ranking, overdue }: { ranking: HomeRanking | null; overdue?: ReactNode }) {
+  const t = useHomeT();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={16}>
         <Section
-          title={ranking ? `最新发布排名 · ${ranking.planName} ${ranking.periodName}` : '最新发布排名'}
+          title={
+            ranking ? (
+              <>
+                {t('latestRanking')} · <span data-i18n="data">{`${ranking.planName} ${ranking.periodName}`}</span>
+              </>
+            ) : (
+              t('latestRanking')
+            )
+          }
           icon={<TrophyOutlined />}
           extra={
             ranking && (
               <Link to={`/plans/${ranking.planId}/ranking?period=${ranking.periodId}`}>
-                完整排名 <RightOutlined />
+                {t('fullRanking')} <RightOutlined />
               </Link>
             )
           }
         >
           {!ranking ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无发布的考评结果" />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noRanking')} />
           ) : (
             <Row gutter={[24, 8]}>
               {ranking.groups.map((g) => (
                 <Col key={g.group} xs={24} md={12}>
                   <Typography.Text type="secondary">
-                    {rankingGroupLabels[g.group]} · 共{g.ranked}个单位
+                    {rankingGroupLabels[g.group]} · {t('groupUnits', { count: g.ranked })}
                   </Typography.Text>
                   <List
                     size="small"
@@ -333,7 +362,9 @@ function LeaderSection({ ranking, overdue }: { ranking: HomeRanking | null; over
                       <List.Item extra={<Typography.Text strong>{r.score ?? '—'}</Typography.Text>}>
                         <Space>
                           <Badge count={r.rank} color={r.rank === 1 ? 'gold' : '#8c8c8c'} />
-                          <Link to={`/plans/${ranking.planId}/results/${r.evaluateeId}?period=${ranking.periodId}`}>{r.unitName}</Link>
+                          <Link to={`/plans/${ranking.planId}/results/${r.evaluateeId}?period=${ranking.periodId}`} data-i18n="data">
+                            {r.unitName}
+                          </Link>
                         </Space>
                       </List.Item>
                     )}
@@ -344,14 +375,14 @@ function LeaderSection({ ranking, overdue }: { ranking: HomeRanking | null; over
           )}
           {ranking?.publishedAt && (
             <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-              发布于 {formatTime(ranking.publishedAt)}
+              {t('publishedAt', { time: formatTime(ranking.publishedAt) })}
             </Typography.Paragraph>
           )}
         </Section>
       </Col>
       <Col xs={24} lg={8}>
-        <Section title="督办" icon={<AlertOutlined />}>
-          {overdue ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="督办统计即将提供" />}
+        <Section title={t('overdue')} icon={<AlertOutlined />}>
+          {overdue ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overdueSoon')} />}
         </Section>
       </Col>
     </Row>
@@ -361,17 +392,18 @@ function LeaderSection({ ranking, overdue }: { ranking: HomeRanking | null; over
 type HomeAuditor = NonNullable<HomeQuery['home']['auditor']>;
 
 function AuditorSection({ auditor }: { auditor: HomeAuditor }) {
+  const t = useHomeT();
   return (
     <Section
-      title="近七天被拒绝的操作"
+      title={t('refusedTitle')}
       icon={<AlertOutlined />}
       extra={
         <Link to="/audit?outcome=DENIED">
-          在审计日志中查看 <RightOutlined />
+          {t('inAuditLog')} <RightOutlined />
         </Link>
       }
     >
-      <Statistic title="被拒绝次数" value={auditor.refusedTotal} valueStyle={auditor.refusedTotal > 0 ? { color: '#cf1322' } : undefined} />
+      <Statistic title={t('refusedCount')} value={auditor.refusedTotal} valueStyle={auditor.refusedTotal > 0 ? { color: '#cf1322' } : undefined} />
       {auditor.refused.length > 0 && (
         <List
           size="small"
@@ -381,9 +413,19 @@ function AuditorSection({ auditor }: { auditor: HomeAuditor }) {
             <List.Item>
               <Space size={12} wrap>
                 <Typography.Text type="secondary">{formatTime(r.at)}</Typography.Text>
-                <Typography.Text strong>{r.username || '(未登录)'}</Typography.Text>
+                {r.username ? (
+                  <Typography.Text strong data-i18n="data">
+                    {r.username}
+                  </Typography.Text>
+                ) : (
+                  <Typography.Text strong>{t('anonymous')}</Typography.Text>
+                )}
                 <Typography.Text code>{r.operation}</Typography.Text>
-                {r.detail && <Typography.Text type="secondary">{r.detail}</Typography.Text>}
+                {r.detail && (
+                  <Typography.Text type="secondary" data-i18n="data">
+                    {r.detail}
+                  </Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}

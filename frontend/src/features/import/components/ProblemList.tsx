@@ -1,17 +1,19 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { PreviewPlanImportMutation } from '../../../gql/graphql';
+import { useImportT } from '../messages';
 import { lineLabel, severityTag } from '../problems';
 
 type Problem = PreviewPlanImportMutation['previewPlanImport']['problems'][number];
 
 /** What the importer found wrong, in document order (errors first on a line). */
 export function ProblemList({ problems }: { problems: Problem[] }) {
+  const t = useImportT();
   if (problems.length === 0) {
     return (
       <Flex gap={8} align="center" style={{ padding: '8px 0' }}>
         <CheckCircleOutlined style={{ color: '#389e0d' }} />
-        <Typography.Text>未发现问题,可以导入。</Typography.Text>
+        <Typography.Text>{t('noProblems')}</Typography.Text>
       </Flex>
     );
   }
@@ -26,7 +28,7 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
       dataSource={sorted}
       columns={[
         {
-          title: '级别',
+          title: t('severity'),
           dataIndex: 'severity',
           width: 68,
           render: (s: string) => {
@@ -38,8 +40,8 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
             );
           },
         },
-        { title: '位置', dataIndex: 'line', width: 84, render: (line: number) => <Typography.Text type="secondary">{lineLabel(line)}</Typography.Text> },
-        { title: '说明', dataIndex: 'message' },
+        { title: t('place'), dataIndex: 'line', width: 84, render: (line: number) => <Typography.Text type="secondary">{lineLabel(line)}</Typography.Text> },
+        { title: t('message'), dataIndex: 'message', render: (m: string) => <span data-i18n="data">{m}</span> },
       ]}
     />
   );

@@ -12,6 +12,7 @@ import { useShowError } from '../../../lib/useShowError';
 import { PreviewTree } from '../components/PreviewTree';
 import { ProblemList } from '../components/ProblemList';
 import { yearFromTitle } from '../problems';
+import { useImportT } from '../messages';
 
 const previewPlanImportMutation = graphql(`
   mutation PreviewPlanImport($file: Upload!) {
@@ -91,6 +92,7 @@ const accepted = ['.txt', '.docx'];
 export function ImportPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const t = useImportT();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
@@ -110,7 +112,7 @@ export function ImportPage() {
 
   const choose = async (f: File) => {
     if (!accepted.some((ext) => f.name.toLowerCase().endsWith(ext))) {
-      void message.error('只能导入 .txt 或 .docx 文件');
+      void message.error(t('wrongType'));
       return;
     }
     setFile(f);
@@ -137,24 +139,24 @@ export function ImportPage() {
     const done = r.data?.importPlan;
     if (!done) return;
     const created = done.createdUnits.length;
-    void message.success(`已导入“${done.plan.name}”${created > 0 ? `,新建 ${created} 个单位` : ''}`);
+    void message.success(t('imported', { name: done.plan.name }) + (created > 0 ? t('unitsCreated', { count: created }) : ''));
     navigate(`/plans/${done.plan.id}`);
   };
 
   const nothingParsed = !!result && result.dimensions.length === 0;
   const importButton = (onClick?: () => void) => (
     <Button type="primary" loading={importState.fetching} disabled={!result || nothingParsed} onClick={onClick}>
-      确认导入
+      {t('confirm')}
     </Button>
   );
 
   if (!allowed) {
-    return <Result status="403" title="只有专班可以导入方案" subTitle="如需导入考评办法,请联系市政府办公室数字政府专班。" />;
+    return <Result status="403" title={t('onlyTaskForce')} subTitle={t('onlyTaskForceHint')} />;
   }
 
   return (
     <>
-      <PageTitle title="导入方案" hint="上传考评办法(.txt 或 .docx 文件),先查看解析结果和发现的问题,确认后导入为新的考评方案。" />
+      <PageTitle title={t('title')} hint={t('hint')} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Upload.Dragger
           accept={accepted.join(',')}
@@ -168,30 +170,31 @@ export function ImportPage() {
         >
           {file ? (
             <p className="ant-upload-text">
-              <FileTextOutlined /> 已选择:{file.name}
+              <FileTextOutlined /> {t('chosen')}
+              <span data-i18n="data">{file.name}</span>
             </p>
           ) : (
             <>
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">点击或将考评办法文件拖到这里</p>
+              <p className="ant-upload-text">{t('drop')}</p>
             </>
           )}
-          <p className="ant-upload-hint">{file ? '点击或拖入其他文件可重新选择' : '支持 .txt(UTF-8)和 .docx;此时只解析预览,不会写入任何数据'}</p>
+          <p className="ant-upload-hint">{file ? t('chooseAgain') : t('dropHint')}</p>
         </Upload.Dragger>
       </Card>
 
       {previewState.fetching && (
         <Flex justify="center" style={{ padding: 48 }}>
-          <Spin size="large" tip="正在解析文件…">
+          <Spin size="large" tip={t('parsing')}>
             <div style={{ width: 200, height: 40 }} />
           </Spin>
         </Flex>
       )}
 
       {!previewState.fetching && previewState.error && (
-        <Alert type="error" showIcon title="文件解析失败" description={describeError(previewState.error).message} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon title={t('parseFailed')} description={<span data-i18n="data">{describeError(previewState.error).message}</span>} style={{ marginBottom: 16 }} />
       )}
 
       {!previewState.fetching && result && counts && (
@@ -199,27 +202,34 @@ export function ImportPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Flex vertical gap={12}>
               <Typography.Text>
-                解析出 <b>{result.dimensions.length}</b> 个方面、<b>{counts.indicators}</b> 个指标、<b>{counts.tasks}</b> 项任务,合计{' '}
-                <b>{formatDecimal(result.totalPoints)}</b> 分;
-                {counts.errors > 0 && <Tag color="red">{counts.errors} 个错误</Tag>}
-                {counts.warnings > 0 && <Tag color="orange">{counts.warnings} 个警告</Tag>}
-                {result.newUnits.length > 0 && <Tag color="gold">将新建 {result.newUnits.length} 个单位</Tag>}
-                {result.problems.length === 0 && <Tag color="green">未发现问题</Tag>}
+                {t('parsed')}
+                <b>{result.dimensions.length}</b>
+                {t('dimensions')}
+                <b>{counts.indicators}</b>
+                {t('indicators')}
+                <b>{counts.tasks}</b>
+                {t('tasks')}{' '}
+                <b>{formatDecimal(result.totalPoints)}</b>
+                {t('totalEnd')}
+                {counts.errors > 0 && <Tag color="red">{t('errors', { count: counts.errors })}</Tag>}
+                {counts.warnings > 0 && <Tag color="orange">{t('warnings', { count: counts.warnings })}</Tag>}
+                {result.newUnits.length > 0 && <Tag color="gold">{t('newUnits', { count: result.newUnits.length })}</Tag>}
+                {result.problems.length === 0 && <Tag color="green">{t('clean')}</Tag>}
               </Typography.Text>
               <Form<Values> form={form} layout="inline" style={{ rowGap: 12 }}>
-                <Form.Item name="name" label="方案名称" rules={[{ required: true, whitespace: true, message: '请填写方案名称' }, { max: 200, message: '不超过 200 字' }]} style={{ flex: '1 1 320px' }}>
+                <Form.Item name="name" label={t('planName')} rules={[{ required: true, whitespace: true, message: t('planNameRequired') }, { max: 200, message: t('planNameMax') }]} style={{ flex: '1 1 320px' }}>
                   <Input />
                 </Form.Item>
-                <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-                  <InputNumber min={2000} max={2100} precision={0} suffix="年" style={{ width: 130 }} />
+                <Form.Item name="year" label={t('year')} rules={[{ required: true, message: t('yearRequired') }]}>
+                  <InputNumber min={2000} max={2100} precision={0} suffix={t('yearSuffix') || undefined} style={{ width: 130 }} />
                 </Form.Item>
                 <Form.Item>
                   {counts.errors > 0 ? (
                     <Popconfirm
-                      title={`有 ${counts.errors} 个错误`}
-                      description="出错的内容不会导入,可导入后在方案页补录。仍要导入吗?"
-                      okText="仍要导入"
-                      cancelText="取消"
+                      title={t('hasErrors', { count: counts.errors })}
+                      description={t('hasErrorsHint')}
+                      okText={t('importAnyway')}
+                      cancelText={t('cancel')}
                       onConfirm={confirm}
                     >
                       {importButton()}
@@ -229,31 +239,36 @@ export function ImportPage() {
                   )}
                 </Form.Item>
               </Form>
-              {nothingParsed && <Alert type="error" showIcon title="没有解析出任何内容,不能导入。请检查文件是否为考评办法原文。" />}
+              {nothingParsed && <Alert type="error" showIcon title={t('empty')} />}
             </Flex>
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
-              <Card size="small" title={`解析结果:${result.title || '(无标题)'}`} styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}>
+              <Card size="small" title={
+                  <>
+                    {t('result')}
+                    {result.title ? <span data-i18n="data">{result.title}</span> : t('untitled')}
+                  </>
+                } styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}>
                 <PreviewTree preview={result} />
               </Card>
             </Col>
             <Col xs={24} lg={10}>
               <Flex vertical gap={16}>
-                <Card size="small" title={`发现的问题(${result.problems.length})`} styles={{ body: { maxHeight: '55vh', overflow: 'auto' } }}>
+                <Card size="small" title={t('problems', { count: result.problems.length })} styles={{ body: { maxHeight: '55vh', overflow: 'auto' } }}>
                   <ProblemList problems={result.problems} />
                 </Card>
-                <Card size="small" title={`将新建的单位(${result.newUnits.length})`}>
+                <Card size="small" title={t('newUnitsTitle', { count: result.newUnits.length })}>
                   {result.newUnits.length === 0 ? (
-                    <Typography.Text type="secondary">所有牵头单位都已在单位库中。</Typography.Text>
+                    <Typography.Text type="secondary">{t('allKnown')}</Typography.Text>
                   ) : (
                     <>
                       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-                        这些牵头单位不在单位库中,确认导入时将作为“市直部门”新建,之后可在“单位管理”中修改。
+                        {t('newUnitsHint')}
                       </Typography.Paragraph>
                       <Flex gap={6} wrap="wrap">
                         {result.newUnits.map((u) => (
-                          <Tag key={u} color="gold" style={{ marginInlineEnd: 0 }}>
+                          <Tag key={u} color="gold" style={{ marginInlineEnd: 0 }} data-i18n="data">
                             {u}
                           </Tag>
                         ))}

@@ -9,6 +9,7 @@ import { formatFileSize, formatTime, progressStateLabels, progressStates } from 
 import { useShowError } from '../../../lib/useShowError';
 import { deleteEvidenceMutation, saveProgressReportMutation, uploadEvidenceMutation } from '../documents';
 import { evidenceExtensions, evidenceProblem } from '../evidence';
+import { useReportsT } from '../messages';
 
 type PlanTask = NonNullable<ReportsPlanQuery['plan']>['dimensions'][number]['indicators'][number]['tasks'][number];
 
@@ -39,6 +40,7 @@ export function ReportDrawer({
 }) {
   const screens = Grid.useBreakpoint();
   const { message } = App.useApp();
+  const t = useReportsT();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const [saveState, save] = useMutation(saveProgressReportMutation);
@@ -57,7 +59,7 @@ export function ReportDrawer({
     if (!task) return;
     const r = await save({ input: { periodId, evaluateeId, taskId: task.id, state: v.state, narrative: v.narrative.trim(), version: report?.version ?? 0 } }, evidenceContext);
     if (r.error) showError(r.error, { form, onConflict });
-    else void message.success(report ? '进展情况已更新' : '进展情况已保存,现在可以上传佐证材料');
+    else void message.success(report ? t('updated') : t('saved'));
   };
 
   const sendFile = async (file: File) => {
@@ -71,7 +73,7 @@ export function ReportDrawer({
     const r = await upload({ reportId: report.id, file }, evidenceContext);
     setUploading((n) => n - 1);
     if (r.error) showError(r.error);
-    else void message.success(`已上传“${file.name}”`);
+    else void message.success(t('uploaded', { name: file.name }));
   };
 
   return (
@@ -79,7 +81,7 @@ export function ReportDrawer({
       open={!!task}
       onClose={onClose}
       size={screens.md ? 640 : '100%'}
-      title={task ? `任务 ${task.number} · 进展报送` : ''}
+      title={task ? t('drawerTitle', { number: task.number }) : ''}
       destroyOnHidden
       data-testid="report-drawer"
     >
@@ -91,16 +93,24 @@ export function ReportDrawer({
             bordered
             styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
             items={[
-              { key: 'text', label: '任务内容', children: <Typography.Paragraph style={{ margin: 0 }}>{task.text}</Typography.Paragraph> },
-              { key: 'deadline', label: '完成时限', children: <DeadlineView deadline={task.deadline} compact /> },
-              { key: 'points', label: '分值', children: `${formatDecimal(task.effectivePoints)} 分` },
+              {
+                key: 'text',
+                label: t('taskText'),
+                children: (
+                  <Typography.Paragraph style={{ margin: 0 }} data-i18n="data">
+                    {task.text}
+                  </Typography.Paragraph>
+                ),
+              },
+              { key: 'deadline', label: t('deadline'), children: <DeadlineView deadline={task.deadline} compact /> },
+              { key: 'points', label: t('points'), children: t('pointsValue', { points: formatDecimal(task.effectivePoints) }) },
               {
                 key: 'lead',
-                label: '牵头单位',
+                label: t('leadUnits'),
                 children: (
                   <Flex gap={4} wrap="wrap">
                     {task.leadUnits.map((u) => (
-                      <Tag key={u.id} color="blue" style={{ marginInlineEnd: 0 }}>
+                      <Tag key={u.id} color="blue" style={{ marginInlineEnd: 0 }} data-i18n="data">
                         {u.name}
                       </Tag>
                     ))}
@@ -109,9 +119,9 @@ export function ReportDrawer({
               },
             ]}
           />
-          {!editable && <Alert type="info" showIcon title="本周期当前不在填报阶段,进展报送仅可查看" />}
+          {!editable && <Alert type="info" showIcon title={t('notOpen')} />}
           <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={!editable} requiredMark={false}>
-            <Form.Item name="state" label="状态" rules={[{ required: true, message: '请选择进展状态' }]}>
+            <Form.Item name="state" label={t('state')} rules={[{ required: true, message: t('pickState') }]}>
               <Radio.Group
                 optionType="button"
                 buttonStyle="solid"
@@ -121,22 +131,24 @@ export function ReportDrawer({
             </Form.Item>
             <Form.Item
               name="narrative"
-              label="进展情况"
+              label={t('narrative')}
               rules={[
-                { required: true, whitespace: true, message: '请填写进展情况' },
-                { max: 5000, message: '不超过 5000 字' },
+                { required: true, whitespace: true, message: t('narrativeRequired') },
+                { max: 5000, message: t('narrativeMax') },
               ]}
             >
-              <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} maxLength={5000} showCount placeholder="写明已开展的工作、取得的成效、存在的问题和下一步计划" />
+              <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} maxLength={5000} showCount placeholder={t('narrativePlaceholder')} />
             </Form.Item>
             {editable && (
               <Flex gap={12} align="center" wrap="wrap">
                 <Button type="primary" htmlType="submit" loading={saveState.fetching}>
-                  {report ? '保存修改' : '保存进展'}
+                  {report ? t('saveChanges') : t('saveReport')}
                 </Button>
                 {report && (
                   <Typography.Text type="secondary">
-                    最近由{report.updatedBy}于 {formatTime(report.updatedAt)} 保存
+                    {t('lastSavedBy')}
+                    <span data-i18n="data">{report.updatedBy}</span>
+                    {t('lastSavedAt', { time: formatTime(report.updatedAt) })}
                   </Typography.Text>
                 )}
               </Flex>
@@ -146,7 +158,8 @@ export function ReportDrawer({
           <div>
             <Flex justify="space-between" align="center" gap={8} wrap="wrap" style={{ marginBottom: 8 }}>
               <Typography.Title level={5} style={{ margin: 0 }}>
-                佐证材料{report ? `(${report.evidence.length})` : ''}
+                {t('evidence')}
+                {report ? `(${report.evidence.length})` : ''}
               </Typography.Title>
               {editable && report && (
                 <Upload
@@ -159,18 +172,18 @@ export function ReportDrawer({
                   }}
                 >
                   <Button icon={<UploadOutlined />} loading={uploading > 0}>
-                    上传文件
+                    {t('uploadFile')}
                   </Button>
                 </Upload>
               )}
             </Flex>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              支持 PDF、PNG、JPEG 图片和 Word、Excel、PowerPoint(.docx/.xlsx/.pptx)文件,单个不超过 10MB;系统按文件内容识别类型。
+              {t('fileHint')}
             </Typography.Paragraph>
             {!report ? (
-              <Alert type="info" showIcon title={editable ? '请先保存进展情况,再上传佐证材料' : '尚未报送本任务的进展'} />
+              <Alert type="info" showIcon title={editable ? t('saveFirst') : t('notReported')} />
             ) : report.evidence.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未上传佐证材料" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noEvidence')} />
             ) : (
               <Flex vertical gap={8}>
                 {report.evidence.map((f) => (
@@ -185,17 +198,17 @@ export function ReportDrawer({
                     </Flex>
                     {editable && (
                       <Popconfirm
-                        title={`删除“${f.filename}”?`}
-                        okText="删除"
+                        title={t('deleteFile', { name: f.filename })}
+                        okText={t('delete')}
                         okButtonProps={{ danger: true }}
-                        cancelText="取消"
+                        cancelText={t('cancel')}
                         onConfirm={async () => {
                           const r = await remove({ id: f.id }, evidenceContext);
                           if (r.error) showError(r.error);
-                          else void message.success('已删除');
+                          else void message.success(t('deleted'));
                         }}
                       >
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除${f.filename}`} />
+                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('deleteLabel', { name: f.filename })} />
                       </Popconfirm>
                     )}
                   </Flex>

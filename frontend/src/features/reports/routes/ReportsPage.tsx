@@ -13,6 +13,7 @@ import { dimensionNumberLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ReportDrawer } from '../components/ReportDrawer';
 import { progressReportsQuery, reportsPlanQuery } from '../documents';
+import { useReportsT } from '../messages';
 
 type PlanData = NonNullable<ReportsPlanQuery['plan']>;
 type PlanTask = PlanData['dimensions'][number]['indicators'][number]['tasks'][number];
@@ -27,6 +28,7 @@ type Row = { key: string; kind: 'dimension'; title: string; count: number } | { 
 export function ReportsPage() {
   const { planId = '' } = useParams();
   const { can, session } = useSession();
+  const t = useReportsT();
   const [params, setParams] = useSearchParams();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const [lookup, reexecuteLookup] = useQuery({ query: reportsPlanQuery, variables: { planId } });
@@ -34,11 +36,11 @@ export function ReportsPage() {
   // Analysts join when progressReports allows them (schema/scoring.graphqls).
   const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER');
 
-  if (!contact && !reader) return <Result status="403" title="无权查看进展报送" subTitle="进展由考评对象联络员报送;专班、实地调研员和领导可以查阅。" />;
+  if (!contact && !reader) return <Result status="403" title={t('noAccess')} subTitle={t('noAccessHint')} />;
   if ((!plan && fetching) || (!lookup.data && lookup.fetching)) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
   if (lookup.error && !lookup.data) return <QueryError error={lookup.error} onRetry={() => reexecuteLookup({ requestPolicy: 'network-only' })} />;
-  if (!plan || !lookup.data?.plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan || !lookup.data?.plan) return <Result status="404" title={t('planNotFound')} />;
 
   const evaluatees = lookup.data.evaluatees;
   if (reader) {
@@ -46,12 +48,13 @@ export function ReportsPage() {
     return (
       <>
         <PageTitle
-          title="进展查阅"
-          hint="考评对象报送的进展情况和佐证材料(只读;由考评对象联络员报送)"
+          title={t('readTitle')}
+          hint={t('readHint')}
           actions={
             <>
               <Select
-                aria-label="考评对象"
+                aria-label={t('evaluatee')}
+                labelRender={(o) => <span data-i18n="data">{o.label}</span>}
                 showSearch
                 optionFilterProp="label"
                 style={{ width: 200 }}
@@ -70,10 +73,10 @@ export function ReportsPage() {
           }
         />
         {!chosen ? (
-          <Result status="info" title="本方案还没有考评对象" />
+          <Result status="info" title={t('noEvaluatees')} />
         ) : !period ? (
           <Card>
-            <Empty description="本方案还没有考评周期" />
+            <Empty description={t('noPeriods')} />
           </Card>
         ) : (
           <Reports key={`${period.id}:${chosen.id}`} plan={lookup.data.plan} evaluateeId={chosen.id} period={period} readOnly initialTask={params.get('task')} />
@@ -88,17 +91,31 @@ export function ReportsPage() {
   return (
     <>
       <PageTitle
-        title="进展报送"
-        hint={`${unit?.name ?? '本单位'}承担的任务:逐项报送进展情况并上传佐证材料,牵头单位据此评分`}
+        title={t('title')}
+        hint={
+          <>
+            {unit ? <span data-i18n="data">{unit.name}</span> : t('ownUnit')}
+            {t('hint')}
+          </>
+        }
         actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
       />
       {!unit ? (
-        <Result status="warning" title="您的账户未绑定单位" subTitle="请联系系统管理员为账户设置所属单位。" />
+        <Result status="warning" title={t('noUnit')} subTitle={t('noUnitHint')} />
       ) : !evaluatee ? (
-        <Result status="info" title={`${unit.name}不是本方案的考评对象`} subTitle="如有疑问请联系专班。" />
+        <Result
+          status="info"
+          title={
+            <>
+              <span data-i18n="data">{unit.name}</span>
+              {t('notEvaluatee')}
+            </>
+          }
+          subTitle={t('askTaskForce')}
+        />
       ) : !period ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       ) : (
         <Reports key={period.id} plan={lookup.data.plan} evaluateeId={evaluatee.id} period={period} initialTask={params.get('task')} />
@@ -108,6 +125,7 @@ export function ReportsPage() {
 }
 
 function Reports({ plan, evaluateeId, period, readOnly = false, initialTask = null }: { plan: PlanData; evaluateeId: string; period: PeriodData; readOnly?: boolean; initialTask?: string | null }) {
+  const t = useReportsT();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -145,60 +163,61 @@ function Reports({ plan, evaluateeId, period, readOnly = false, initialTask = nu
         {progressStateLabels[report.state]}
       </Tag>
     ) : (
-      <Tag style={{ marginInlineEnd: 0 }}>未报送</Tag>
+      <Tag style={{ marginInlineEnd: 0 }}>{t('unreported')}</Tag>
     );
   const phone = !(screens.sm ?? true);
   const all: Array<ColumnType<Row> & { show: boolean }> = [
     {
-      title: '任务',
+      title: t('task'),
       key: 'task',
       show: true,
       render: (_, r) =>
         r.kind === 'dimension' ? (
           <Typography.Text strong>
-            {r.title}({r.count} 项)
+            <span data-i18n="data">{r.title}</span>
+            {t('tasksCount', { count: r.count })}
           </Typography.Text>
         ) : (
           <Flex vertical gap={4}>
             <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, cursor: 'pointer' }} onClick={() => setOpenTask(r.task.id)}>
-              <Typography.Text strong>{r.task.number}.</Typography.Text> {r.task.text}
+              <Typography.Text strong>{r.task.number}.</Typography.Text> <span data-i18n="data">{r.task.text}</span>
             </Typography.Paragraph>
             {phone && <div>{stateTag(r.report)}</div>}
           </Flex>
         ),
     },
     {
-      title: '完成时限',
+      title: t('deadline'),
       key: 'deadline',
       width: w(180),
       show: !!screens.lg,
       render: (_, r) => (r.kind === 'task' ? <DeadlineView deadline={r.task.deadline} /> : null),
     },
-    { title: '报送状态', key: 'state', width: w(130), show: !phone, render: (_, r) => (r.kind === 'task' ? stateTag(r.report) : null) },
+    { title: t('reportState'), key: 'state', width: w(130), show: !phone, render: (_, r) => (r.kind === 'task' ? stateTag(r.report) : null) },
     {
-      title: '佐证材料',
+      title: t('evidence'),
       key: 'evidence',
       width: w(84),
       align: 'right',
       show: !phone,
-      render: (_, r) => (r.kind === 'task' ? (r.report ? `${r.report.evidence.length} 个` : '—') : null),
+      render: (_, r) => (r.kind === 'task' ? (r.report ? t('files', { count: r.report.evidence.length }) : '—') : null),
     },
     {
-      title: '更新时间',
+      title: t('updatedAt'),
       key: 'updated',
       width: w(140),
       show: !!screens.md,
       render: (_, r) => (r.kind === 'task' && r.report ? formatTime(r.report.updatedAt) : null),
     },
     {
-      title: '操作',
+      title: t('actions'),
       key: 'actions',
       width: w(64),
       show: true,
       render: (_, r) =>
         r.kind === 'task' ? (
           <Button type="link" size="small" onClick={() => setOpenTask(r.task.id)} style={{ paddingInline: 0 }}>
-            {editable ? (r.report ? '修改' : '填报') : '查看'}
+            {editable ? (r.report ? t('edit') : t('report')) : t('view')}
           </Button>
         ) : null,
     },
@@ -217,14 +236,23 @@ function Reports({ plan, evaluateeId, period, readOnly = false, initialTask = nu
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${period.name}处于“${periodStateLabels[period.state]}”阶段,不能报送或修改`}
-          description="只有填报阶段可以报送进展和上传佐证材料;以下内容仅供查看。"
+          title={
+            <>
+              <span data-i18n="data">{period.name}</span>
+              {t('lockedTitle', { state: periodStateLabels[period.state] })}
+            </>
+          }
+          description={t('lockedHint')}
         />
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={16} align="center" wrap="wrap">
           <Typography.Text>
-            承担任务 <b>{tasks.length}</b> 项,已报送 <b>{reported}</b> 项
+            {t('carried')}
+            <b>{tasks.length}</b>
+            {t('carriedMid')}
+            <b>{reported}</b>
+            {t('carriedEnd')}
           </Typography.Text>
           <Progress percent={tasks.length ? Math.round((reported * 100) / tasks.length) : 0} size="small" style={{ width: 220, margin: 0 }} />
         </Flex>
@@ -237,7 +265,7 @@ function Reports({ plan, evaluateeId, period, readOnly = false, initialTask = nu
         pagination={false}
         tableLayout="fixed"
         onRow={(r) => (r.kind === 'dimension' ? { style: { background: token.colorFillQuaternary } } : {})}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本单位在本方案中没有承担的任务" /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTasks')} /> }}
       />
       <ReportDrawer
         task={open?.task ?? null}

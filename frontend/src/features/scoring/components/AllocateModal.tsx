@@ -6,6 +6,8 @@ import type { AllocationPlanQuery } from '../../../gql/graphql';
 import { compareDecimals, formatDecimal, sumDecimals } from '../../../lib/decimal';
 import { useShowError } from '../../../lib/useShowError';
 import { decimalPlaces, parseScoreText } from '../grid';
+import { useCommonT } from '../../../lib/messages';
+import { useScoringT } from '../messages';
 
 const allocationPlanQuery = graphql(`
   query AllocationPlan($planId: ID!) {
@@ -59,10 +61,11 @@ export function ownIndicators(plan: AllocationPlanQuery['plan'] | undefined, uni
 }
 
 function pointsProblem(text: string): string | null {
+  const tr = useScoringT.translate;
   const p = parseScoreText(text);
-  if (p.kind === 'empty') return '请填写分值';
-  if (p.kind !== 'number') return '请填写不小于 0 的数字';
-  if (decimalPlaces(p.value) > 2) return '最多两位小数';
+  if (p.kind === 'empty') return tr('fillPoints');
+  if (p.kind !== 'number') return tr('nonNegative');
+  if (decimalPlaces(p.value) > 2) return tr('atMostTwo');
   return null;
 }
 
@@ -72,6 +75,8 @@ function pointsProblem(text: string): string | null {
  */
 export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean; planId: string; unitId: string; onClose: () => void }) {
   const { message } = App.useApp();
+  const tr = useScoringT();
+  const common = useCommonT();
   const showError = useShowError();
   const [{ data, fetching, error }] = useQuery({ query: allocationPlanQuery, variables: { planId }, pause: !open });
   const [state, allocate] = useMutation(allocateMutation);
@@ -106,7 +111,7 @@ export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean
     );
     if (r.error) showError(r.error);
     else {
-      void message.success(`已确定“${indicator.name}”各任务的分值`);
+      void message.success(tr('allocated', { name: indicator.name }));
       onClose();
     }
   };
@@ -114,9 +119,9 @@ export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean
   return (
     <Modal
       open={open}
-      title="分配任务分值"
-      okText="保存分配"
-      cancelText="取消"
+      title={tr('allocateTitle')}
+      okText={tr('saveAllocation')}
+      cancelText={common('cancel')}
       okButtonProps={{ disabled: !ready, loading: state.fetching }}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -126,19 +131,27 @@ export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean
       {!data && fetching ? (
         <Skeleton active />
       ) : error && !data ? (
-        <Alert type="error" showIcon title="加载失败,请稍后重试" />
+        <Alert type="error" showIcon title={tr('loadFailed')} />
       ) : indicators.length === 0 ? (
-        <Empty description="本单位没有独自牵头整个指标的情况;任务分值按考评办法或由专班确定" />
+        <Empty description={tr('noOwnIndicator')} />
       ) : (
         <Flex vertical gap={12}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            按考评办法,独自牵头整个指标的牵头单位可自行确定其下各任务的分值,合计须等于指标分值。未确定前各任务平均分配。调整后请核对已录入的分值是否超过新的满分。
+            {tr('allocateHint')}
           </Typography.Paragraph>
           <Select
-            aria-label="指标"
+            aria-label={tr('indicator')}
             value={indicator?.id}
             onChange={setIndicatorId}
-            options={indicators.map((i) => ({ value: i.id, label: `${i.name}(${formatDecimal(i.points)} 分,${i.tasks.length} 项任务)` }))}
+            options={indicators.map((i) => ({
+              value: i.id,
+              label: (
+                <>
+                  <span data-i18n="data">{i.name}</span>
+                  {tr('indicatorOption', { points: formatDecimal(i.points), count: i.tasks.length })}
+                </>
+              ),
+            }))}
           />
           {indicator && (
             <>
@@ -149,39 +162,39 @@ export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean
                 dataSource={indicator.tasks}
                 columns={[
                   {
-                    title: '任务',
+                    title: tr('task'),
                     key: 'task',
                     render: (_, t) => (
                       <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.text }} style={{ margin: 0 }}>
-                        <Typography.Text strong>{t.number}.</Typography.Text> {t.text}
+                        <Typography.Text strong>{t.number}.</Typography.Text> <span data-i18n="data">{t.text}</span>
                       </Typography.Paragraph>
                     ),
                   },
                   {
-                    title: '现分值',
+                    title: tr('currentPoints'),
                     key: 'now',
                     width: 110,
                     align: 'right',
                     render: (_, t) =>
                       t.points ? (
-                        `${formatDecimal(t.points)} 分`
+                        tr('points', { points: formatDecimal(t.points) })
                       ) : (
                         <span>
-                          {formatDecimal(t.effectivePoints)} <Tag color="orange">均分</Tag>
+                          {formatDecimal(t.effectivePoints)} <Tag color="orange">{tr('evenSplit')}</Tag>
                         </span>
                       ),
                   },
                   {
-                    title: '新分值',
+                    title: tr('newPoints'),
                     key: 'new',
                     width: 130,
                     render: (_, t, i) => (
                       <Input
-                        aria-label={`任务${t.number}分值`}
+                        aria-label={tr('taskPoints', { number: t.number })}
                         value={values[t.id] ?? ''}
                         status={values[t.id] && problems[i] ? 'error' : undefined}
                         onChange={(e) => setValues((v) => ({ ...v, [t.id]: e.target.value }))}
-                        suffix="分"
+                        suffix={tr('pointsSuffix')}
                         inputMode="decimal"
                         title={problems[i] ?? undefined}
                       />
@@ -192,7 +205,7 @@ export function AllocateModal({ open, planId, unitId, onClose }: { open: boolean
               <Alert
                 type={balanced ? 'success' : 'warning'}
                 showIcon
-                title={`合计 ${formatDecimal(sum)} 分 / 指标分值 ${formatDecimal(indicator.points)} 分${balanced ? '' : ',须相等'}`}
+                title={tr('sum', { sum: formatDecimal(sum), points: formatDecimal(indicator.points) }) + (balanced ? '' : tr('mustEqual'))}
               />
             </>
           )}

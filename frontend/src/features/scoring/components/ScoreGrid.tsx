@@ -5,7 +5,10 @@ import { formatDecimal } from '../../../lib/decimal';
 import { scoreStatusLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
 import { cellKey, moveFocus, parsePasteBlock, planPaste, type Direction, type GridLayout, type PastePlan, type Position } from '../grid';
+import { useScoringT } from '../messages';
 import type { CellView, SheetData } from '../useScoreGrid';
+
+type T = ReturnType<typeof useScoringT>;
 import './scoreGrid.css';
 
 type SheetTask = SheetData['tasks'][number];
@@ -32,29 +35,29 @@ interface CellLook {
   label: string;
 }
 
-function lookOf(v: CellView): CellLook {
-  if (v.conflict) return { bg: '#fff1f0', ring: '#ff4d4f', stateColor: '#cf1322', label: '有冲突' };
-  if (v.problem) return { bg: '#fff1f0', ring: '#ff4d4f', stateColor: '#cf1322', label: '有误' };
-  if (v.saving) return { bg: '#fffbe6', stateColor: '#ad6800', label: '保存中…' };
-  if (v.edit) return { bg: '#fffbe6', stateColor: '#ad6800', label: '待保存' };
+function lookOf(v: CellView, t: T): CellLook {
+  if (v.conflict) return { bg: '#fff1f0', ring: '#ff4d4f', stateColor: '#cf1322', label: t('cellConflict') };
+  if (v.problem) return { bg: '#fff1f0', ring: '#ff4d4f', stateColor: '#cf1322', label: t('cellInvalid') };
+  if (v.saving) return { bg: '#fffbe6', stateColor: '#ad6800', label: t('cellSaving') };
+  if (v.edit) return { bg: '#fffbe6', stateColor: '#ad6800', label: t('cellPending') };
   const s = v.score?.status;
-  if (!s) return { label: '未评分', stateColor: 'rgba(0,0,0,0.3)' };
-  if (s === 'VERIFIED') return { bg: '#f6ffed', stateColor: '#389e0d', label: v.score?.originalValue ? '已核实·调整' : scoreStatusLabels[s] };
+  if (!s) return { label: t('cellEmpty'), stateColor: 'rgba(0,0,0,0.3)' };
+  if (s === 'VERIFIED') return { bg: '#f6ffed', stateColor: '#389e0d', label: v.score?.originalValue ? t('cellAdjusted') : scoreStatusLabels[s] };
   if (s === 'SUBMITTED') return { bg: '#e6f4ff', stateColor: '#0958d9', label: scoreStatusLabels[s] };
   if (s === 'RETURNED') return { bg: '#fff7e6', ring: '#ffa940', stateColor: '#d46b08', label: scoreStatusLabels[s] };
   return { label: scoreStatusLabels[s] };
 }
 
 /** The state line of a cell, with 疑点 when the score raises a consistency flag. */
-function stateLine(v: CellView, label: string): string {
-  return v.score?.flags?.length ? `${label}·疑点` : label;
+function stateLine(v: CellView, label: string, t: T): string {
+  return v.score?.flags?.length ? t('cellFlagged', { label }) : label;
 }
 
-function tipOf(v: CellView): string | null {
-  if (v.conflict) return `${v.conflict.message}。请在右侧选择保留您的分值或采用对方的分值。`;
+function tipOf(v: CellView, t: T): string | null {
+  if (v.conflict) return t('tipConflict', { message: v.conflict.message });
   if (v.problem) return v.problem;
-  if (v.score?.status === 'RETURNED') return `专班退回:${v.score.reviewReason ?? '(未说明理由)'}`;
-  if (v.score?.flags?.length) return `疑点:${v.score.flags.map((f) => f.reason).join(';')}`;
+  if (v.score?.status === 'RETURNED') return t('tipReturned', { reason: v.score.reviewReason ?? t('noReasonGiven') });
+  if (v.score?.flags?.length) return t('tipFlags', { reasons: v.score.flags.map((f) => f.reason).join(';') });
   return null;
 }
 
@@ -77,9 +80,10 @@ interface CellProps {
 }
 
 const GridCell = memo(function GridCell({ view, row, col, label, active, handlers }: CellProps) {
+  const t = useScoringT();
   const pos = { row, col };
-  const look = lookOf(view);
-  const tip = tipOf(view);
+  const look = lookOf(view, t);
+  const tip = tipOf(view, t);
   const classes = ['kp-cell', active ? 'kp-cell-active' : '', view.comment.trim() ? 'kp-cell-comment' : ''].filter(Boolean).join(' ');
   const body = (
     <div
@@ -112,7 +116,7 @@ const GridCell = memo(function GridCell({ view, row, col, label, active, handler
         onPaste={(e) => handlers.paste(e, pos)}
       />
       <div className="kp-cell-state" data-flags={view.score?.flags?.length || undefined}>
-        {stateLine(view, look.label)}
+        {stateLine(view, look.label, t)}
       </div>
     </div>
   );
@@ -146,6 +150,7 @@ export interface ScoreGridProps {
  * pasted from the focused cell on.
  */
 export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard, onPasted, scale = 1, compact = false }: ScoreGridProps) {
+  const tr = useScoringT();
   const { evaluatees, tasks, layout } = useMemo(() => sheetLayout(sheet), [sheet]);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   // Handlers read the latest props through a ref so cells keep one identity.
@@ -239,7 +244,7 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
 
   const columns: TableColumnsType<Row> = [
     {
-      title: '考评对象',
+      title: tr('evaluatee'),
       key: 'evaluatee',
       fixed: 'left',
       width: nameWidth,
@@ -249,7 +254,9 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
             {rankingGroupLabels[r.group]}({r.count})
           </span>
         ) : (
-          <Typography.Text strong={active?.row === r.index}>{r.evaluatee.unit.name}</Typography.Text>
+          <Typography.Text strong={active?.row === r.index} data-i18n="data">
+            {r.evaluatee.unit.name}
+          </Typography.Text>
         ),
     },
     ...tasks.map(
@@ -260,10 +267,12 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
         title: (
           <Tooltip title={`${t.number}. ${t.text}`} placement="bottom" mouseEnterDelay={0.4}>
             <div className="kp-task-head" data-task-number={t.number} style={{ textAlign: 'left' }}>
-              <Typography.Text strong>任务 {t.number}</Typography.Text>
-              <span className="kp-task-head-text">{t.text}</span>
+              <Typography.Text strong>{tr('taskN', { number: t.number })}</Typography.Text>
+              <span className="kp-task-head-text" data-i18n="data">
+                {t.text}
+              </span>
               <Typography.Text type="secondary" style={{ fontSize: '0.86em' }}>
-                满分 {formatDecimal(t.effectivePoints)}
+                {tr('maxPoints', { points: formatDecimal(t.effectivePoints) })}
               </Typography.Text>
             </div>
           </Tooltip>
@@ -275,7 +284,7 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
           const v = view(key);
           if (!v)
             return (
-              <div className="kp-cell-none" title="该考评对象不承担此任务">
+              <div className="kp-cell-none" title={tr('notAssigned')}>
                 —
               </div>
             );
@@ -284,7 +293,7 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
               view={v}
               row={r.index}
               col={col}
-              label={`${r.evaluatee.unit.name} 任务${t.number} 得分`}
+              label={tr('cellLabel', { unit: r.evaluatee.unit.name, number: t.number })}
               active={activeKey === key}
               handlers={handlers}
             />
@@ -307,7 +316,7 @@ export function ScoreGrid({ sheet, view, active, onActivate, onChange, onDiscard
       scroll={{ x: nameWidth + tasks.length * cellWidth }}
       sticky={{ offsetHeader: 64 }}
       rowClassName={(r) => (r.kind === 'group' ? 'kp-group-row' : '')}
-      locale={{ emptyText: '本单位牵头的任务暂无承担对象' }}
+      locale={{ emptyText: tr('noRows') }}
     />
   );
 }

@@ -18,30 +18,40 @@ import { importScoreSheetMutation, scoreSheetQuery, submitScoresMutation } from 
 import { downloadFile } from '../../../lib/download';
 import { cellKey, type PastePlan, type Position, type ScoreLite } from '../grid';
 import { useScoreGrid, type SaveStatus } from '../useScoreGrid';
+import { useScoringT } from '../messages';
+import { useCommonT } from '../../../lib/messages';
+
+type ScoringKey = Parameters<ReturnType<typeof useScoringT>>[0];
 
 /** `/plans/:planId/scoring`: the lead unit's score grid for a period. */
 export function ScoringPage() {
   const { planId = '' } = useParams();
   const { can, session } = useSession();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
+  const t = useScoringT();
 
   if (!can('LEAD_SCORER')) {
-    return <Result status="403" title="只有牵头单位评分员可以录入分值" subTitle="如需录入分值,请联系系统管理员开通“牵头单位评分员”角色。" />;
+    return <Result status="403" title={t('onlyScorers')} subTitle={t('onlyScorersHint')} />;
   }
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   return (
     <>
       <PageTitle
-        title="评分录入"
-        hint={`${session?.user.unit?.name ?? '本单位'}对牵头任务逐项评分:录入即自动保存为草稿,核对无误后提交专班核实`}
+        title={t('title')}
+        hint={
+          <>
+            {session?.user.unit ? <span data-i18n="data">{session.user.unit.name}</span> : t('ownUnit')}
+            {t('hint')}
+          </>
+        }
         actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
       />
       {!period ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       ) : (
         <ScoreSheetView key={period.id} planId={planId} periodId={period.id} />
@@ -50,20 +60,22 @@ export function ScoringPage() {
   );
 }
 
-const statusLooks: Record<SaveStatus, { icon: ReactNode; text: string; color: string }> = {
-  idle: { icon: <CheckCircleOutlined />, text: '录入后自动保存', color: 'default' },
-  saved: { icon: <CheckCircleOutlined />, text: '已保存', color: 'success' },
-  saving: { icon: <LoadingOutlined />, text: '保存中…', color: 'processing' },
-  pending: { icon: <CloudSyncOutlined />, text: '待保存', color: 'gold' },
-  invalid: { icon: <ExclamationCircleOutlined />, text: '有误,未保存', color: 'error' },
-  conflict: { icon: <WarningOutlined />, text: '有冲突', color: 'error' },
-  failed: { icon: <ExclamationCircleOutlined />, text: '保存失败', color: 'error' },
+const statusLooks: Record<SaveStatus, { icon: ReactNode; text: ScoringKey; color: string }> = {
+  idle: { icon: <CheckCircleOutlined />, text: 'statusIdle', color: 'default' },
+  saved: { icon: <CheckCircleOutlined />, text: 'statusSaved', color: 'success' },
+  saving: { icon: <LoadingOutlined />, text: 'statusSaving', color: 'processing' },
+  pending: { icon: <CloudSyncOutlined />, text: 'statusPending', color: 'gold' },
+  invalid: { icon: <ExclamationCircleOutlined />, text: 'statusInvalid', color: 'error' },
+  conflict: { icon: <WarningOutlined />, text: 'statusConflict', color: 'error' },
+  failed: { icon: <ExclamationCircleOutlined />, text: 'statusFailed', color: 'error' },
 };
 
 const sheetContext = { additionalTypenames: ['Score', 'ProgressReport'] };
 
 function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string }) {
   const { message, modal } = App.useApp();
+  const t = useScoringT();
+  const common = useCommonT();
   const showError = useShowError();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -87,13 +99,13 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
   const onDiscard = useCallback((key: string) => dispatch({ type: 'discard', keys: [key] }), [dispatch]);
   const onPasted = useCallback(
     (plan: PastePlan) => {
-      const extra = [plan.skipped > 0 ? `${plan.skipped} 个值落在不承担或已核实的单元格,已忽略` : '', plan.outside > 0 ? `${plan.outside} 个值超出表格范围,已忽略` : '']
+      const extra = [plan.skipped > 0 ? t('pasteSkipped', { count: plan.skipped }) : '', plan.outside > 0 ? t('pasteOutside', { count: plan.outside }) : '']
         .filter(Boolean)
         .join(';');
-      if (plan.targets.length === 0) void message.warning(`没有可粘贴的单元格${extra ? `:${extra}` : ''}`);
-      else void message.info(`已粘贴 ${plan.targets.length} 个分值${extra ? `;${extra}` : ''}`);
+      if (plan.targets.length === 0) void message.warning(`${t('pasteNothing')}${extra ? `:${extra}` : ''}`);
+      else void message.info(`${t('pasted', { count: plan.targets.length })}${extra ? `;${extra}` : ''}`);
     },
-    [message],
+    [message, t],
   );
 
   if (!data && fetching) return <PageLoading rows={10} />;
@@ -107,31 +119,33 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
   const total = sheet.cells.length;
   const activeKey = active ? cellKey(shape.layout.rows[active.row] ?? '', shape.layout.cols[active.col] ?? '') : null;
   const activeView = activeKey ? grid.view(activeKey) : undefined;
-  const look = sheet.editable ? statusLooks[grid.status] : { icon: <LockOutlined />, text: '只读', color: 'default' };
+  const look = sheet.editable ? statusLooks[grid.status] : { icon: <LockOutlined />, text: 'readOnly' as const, color: 'default' };
   const scale = token.fontSize / 14;
 
   const submit = () => {
     modal.confirm({
-      title: '提交分值给专班核实?',
+      title: t('submitTitle'),
       content: (
         <>
-          将提交本单位本周期<b>全部 {toSubmit + grid.pendingCount} 项</b>草稿和退回修改的分值。提交后专班开始核实;专班核实前仍可修改(修改后须重新提交)。
+          {t('submitBefore')}
+          <b>{t('submitCount', { count: toSubmit + grid.pendingCount })}</b>
+          {t('submitAfter')}
         </>
       ),
-      okText: '提交',
-      cancelText: '取消',
+      okText: t('submit'),
+      cancelText: common('cancel'),
       onOk: async () => {
         setSubmitting(true);
         try {
           if (!(await grid.flush())) {
-            void message.error('还有未能保存的分值(有误或有冲突),请先处理标红的单元格再提交。');
+            void message.error(t('submitUnsaved'));
             return;
           }
           const r = await submitScores({ input: { periodId } });
           if (r.error) showError(r.error, { onConflict: reload });
           else {
             dispatch({ type: 'load', scores: (r.data?.submitScores ?? []) as ScoreLite[] });
-            void message.success(`已提交 ${r.data?.submitScores.length ?? 0} 项分值,等待专班核实`);
+            void message.success(t('submitted', { count: r.data?.submitScores.length ?? 0 }));
           }
         } finally {
           setSubmitting(false);
@@ -154,7 +168,7 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
 
   const importFile = async (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) {
-      void message.error('请上传从本系统下载的评分模板(.xlsx)');
+      void message.error(t('uploadTemplate'));
       return;
     }
     await grid.flush();
@@ -172,7 +186,14 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
   if (sheet.tasks.length === 0) {
     return (
       <Card>
-        <Empty description={`${sheet.leadUnit.name}在本方案中没有牵头的任务,无需评分`} />
+        <Empty
+          description={
+            <>
+              <span data-i18n="data">{sheet.leadUnit.name}</span>
+              {t('noLeadTasks')}
+            </>
+          }
+        />
       </Card>
     );
   }
@@ -199,31 +220,33 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
     <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '10px 12px' } }}>
       <Flex justify="space-between" align="center" gap={12} wrap="wrap">
         <Flex align="center" gap={10} wrap="wrap">
-          <Typography.Text strong>{sheet.period.name}</Typography.Text>
+          <Typography.Text strong data-i18n="data">
+            {sheet.period.name}
+          </Typography.Text>
           <PeriodStateTag state={sheet.period.state} />
           <Tag icon={look.icon} color={look.color} data-testid="save-status" style={{ marginInlineEnd: 0 }}>
-            {look.text}
-            {grid.status === 'conflict' ? ` ${grid.conflictCount} 项` : grid.status === 'invalid' ? ` ${grid.invalidCount} 项` : ''}
+            {t(look.text)}
+            {grid.status === 'conflict' ? t('cellsCount', { count: grid.conflictCount }) : grid.status === 'invalid' ? t('cellsCount', { count: grid.invalidCount }) : ''}
           </Tag>
           {grid.status === 'failed' && (
             <>
               <Typography.Text type="danger">{grid.state.failure}</Typography.Text>
               <Button size="small" onClick={() => void grid.save()}>
-                重试
+                {t('retry')}
               </Button>
             </>
           )}
           <Typography.Text type="secondary">
-            已评 {scores.length}/{total} · 草稿 {count('DRAFT')} · 已提交 {count('SUBMITTED')} · 已核实 {count('VERIFIED')}
-            {returned > 0 ? ` · 已退回 ${returned}` : ''}
+            {t('progress', { scored: scores.length, total, draft: count('DRAFT'), submitted: count('SUBMITTED'), verified: count('VERIFIED') })}
+            {returned > 0 ? t('progressReturned', { count: returned }) : ''}
           </Typography.Text>
         </Flex>
         <Flex gap={8} wrap="wrap">
           <Button icon={<PartitionOutlined />} onClick={() => setAllocating(true)}>
-            分配任务分值
+            {t('allocate')}
           </Button>
           <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void downloadTemplate()}>
-            下载评分模板
+            {t('downloadTemplate')}
           </Button>
           <Upload
             accept=".xlsx"
@@ -235,11 +258,12 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
             }}
           >
             <Button icon={<UploadOutlined />} disabled={!grid.editable} loading={importState.fetching}>
-              导入评分表
+              {t('importSheet')}
             </Button>
           </Upload>
           <Button type="primary" icon={<SendOutlined />} disabled={!grid.editable || toSubmit + grid.pendingCount === 0} loading={submitting} onClick={submit}>
-            提交{toSubmit + grid.pendingCount > 0 ? `(${toSubmit + grid.pendingCount})` : ''}
+            {t('submit')}
+            {toSubmit + grid.pendingCount > 0 ? `(${toSubmit + grid.pendingCount})` : ''}
           </Button>
         </Flex>
       </Flex>
@@ -253,38 +277,49 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${sheet.period.name}处于“${periodStateLabels[sheet.period.state]}”阶段,不能录入或修改分值`}
+          title={
+            <>
+              <span data-i18n="data">{sheet.period.name}</span>
+              {t('lockedTitle', { state: periodStateLabels[sheet.period.state] })}
+            </>
+          }
           description={
-            sheet.period.state === 'DRAFT' ? '周期开始填报后即可评分。' : '评分已锁定,表格仅供查看。如需更正,请联系专班重新开放本周期。'
+            sheet.period.state === 'DRAFT' ? t('lockedDraft') : t('lockedOther')
           }
         />
       )}
       {sheet.editable && returned > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`有 ${returned} 项分值被专班退回`} description="退回的单元格标为橙色,点击可查看退回理由;修改后请重新提交。" />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('returnedTitle', { count: returned })} description={t('returnedHint')} />
       )}
       {toolbar}
       <Row gutter={[12, 12]} wrap={!screens.xl}>
         <Col flex={screens.xl ? 'auto' : undefined} span={screens.xl ? undefined : 24} style={{ minWidth: 0 }}>
           <Flex gap={12} wrap="wrap" align="center" style={{ marginBottom: 8, fontSize: token.fontSizeSM }}>
-            <Legend color="#fffbe6" label="待保存" />
-            <Legend color="#ffffff" label="草稿" />
-            <Legend color="#e6f4ff" label="已提交" />
-            <Legend color="#f6ffed" label="已核实" />
-            <Legend color="#fff7e6" label="已退回" />
-            <Legend color="#fff1f0" label="有误/冲突" border="#ff4d4f" />
+            <Legend color="#fffbe6" label={t('legendPending')} />
+            <Legend color="#ffffff" label={t('legendDraft')} />
+            <Legend color="#e6f4ff" label={t('legendSubmitted')} />
+            <Legend color="#f6ffed" label={t('legendVerified')} />
+            <Legend color="#fff7e6" label={t('legendReturned')} />
+            <Legend color="#fff1f0" label={t('legendProblem')} border="#ff4d4f" />
             {screens.md && (
               <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
-                方向键、Tab、回车在单元格间移动;可从 Excel 复制一块分值,点中起始单元格后粘贴;右上角黄色三角表示有说明
+                {t('keysHint')}
               </Typography.Text>
             )}
           </Flex>
           {narrow && (
             <Flex justify="space-between" align="center" gap={8} style={{ marginBottom: 8 }}>
               <Typography.Text type="secondary" ellipsis>
-                {activeView && active ? `${shape.evaluatees[active.row]?.unit.name ?? ''} · 任务 ${shape.tasks[active.col]?.number ?? ''}` : '点击单元格录入分值'}
+                {activeView && active ? (
+                  <>
+                    <span data-i18n="data">{shape.evaluatees[active.row]?.unit.name ?? ''}</span> · {t('taskN', { number: shape.tasks[active.col]?.number ?? '' })}
+                  </>
+                ) : (
+                  t('clickCell')
+                )}
               </Typography.Text>
               <Button size="small" disabled={!activeView} onClick={() => setPanelOpen(true)}>
-                说明与进展
+                {t('commentAndProgress')}
               </Button>
             </Flex>
           )}
@@ -308,17 +343,17 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
       </Row>
       <AllocateModal open={allocating} planId={planId} unitId={sheet.leadUnit.id} onClose={() => setAllocating(false)} />
       {narrow && (
-        <Drawer open={panelOpen} onClose={() => setPanelOpen(false)} placement="bottom" size="80%" title="评分详情" styles={{ body: { padding: 12 } }}>
+        <Drawer open={panelOpen} onClose={() => setPanelOpen(false)} placement="bottom" size="80%" title={t('detailTitle')} styles={{ body: { padding: 12 } }}>
           {panel}
         </Drawer>
       )}
       <Modal
         open={!!importResult}
-        title={importResult && importResult.errors.length > 0 ? '评分表有误,未导入任何分值' : '评分表已导入'}
+        title={importResult && importResult.errors.length > 0 ? t('importFailed') : t('imported')}
         onCancel={() => setImportResult(null)}
         footer={
           <Button type="primary" onClick={() => setImportResult(null)}>
-            知道了
+            {t('gotIt')}
           </Button>
         }
         width={720}
@@ -327,15 +362,17 @@ function ScoreSheetView({ planId, periodId }: { planId: string; periodId: string
           (importResult.errors.length > 0 ? (
             <>
               <Typography.Paragraph>
-                “{importResult.file}”中有 {importResult.errors.length} 处问题。请在表格中改正后重新上传;所有行都无误时才会保存。
+                {t('importProblemsBefore')}
+                <span data-i18n="data">{importResult.file}</span>
+                {t('importProblemsAfter', { count: importResult.errors.length })}
               </Typography.Paragraph>
               <SheetErrorsTable errors={importResult.errors} />
             </>
           ) : (
             <Result
               status="success"
-              title={`已保存 ${importResult.saved} 项分值`}
-              subTitle={importResult.saved > 0 ? '导入的分值为草稿,请在表格中核对后点击“提交”。' : '表格中没有填写得分的行。'}
+              title={t('importSaved', { count: importResult.saved })}
+              subTitle={importResult.saved > 0 ? t('importSavedHint') : t('importEmpty')}
             />
           ))}
       </Modal>

@@ -14,6 +14,7 @@ import { periodStateLabels, scoringMethodLabels } from '../../../lib/evaluation'
 import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
+import { useSourcesT } from '../messages';
 
 const sourceValuesQuery = graphql(`
   query SourceValues($periodId: ID!, $method: ScoringMethod!) {
@@ -75,12 +76,21 @@ interface ValueRow {
   evaluatee: SourceValuesQuery['sourceValues'][number]['evaluatee'];
 }
 
-const valueColumns: TableColumnsType<ValueRow> = [
-  { title: '考评对象', key: 'evaluatee', render: (_, v) => <Typography.Text strong>{v.evaluatee.unit.name}</Typography.Text> },
-  { title: '组别', key: 'group', width: 110, responsive: ['sm'], render: (_, v) => rankingGroupLabels[v.evaluatee.group] },
-  { title: '来源', dataIndex: 'source', width: 200 },
-  { title: '分值', dataIndex: 'value', width: 90, align: 'right', render: (v: string) => formatDecimal(v) },
-  { title: '权重', dataIndex: 'weight', width: 80, align: 'right', render: (v: string) => formatDecimal(v) },
+/** The value columns, in the current language (call during render). */
+const valueColumns = (t: ReturnType<typeof useSourcesT>): TableColumnsType<ValueRow> => [
+  {
+    title: t('evaluatee'),
+    key: 'evaluatee',
+    render: (_, v) => (
+      <Typography.Text strong data-i18n="data">
+        {v.evaluatee.unit.name}
+      </Typography.Text>
+    ),
+  },
+  { title: t('group'), key: 'group', width: 110, responsive: ['sm'], render: (_, v) => rankingGroupLabels[v.evaluatee.group] },
+  { title: t('source'), dataIndex: 'source', width: 200, render: (s: string) => <span data-i18n="data">{s}</span> },
+  { title: t('value'), dataIndex: 'value', width: 90, align: 'right', render: (v: string) => formatDecimal(v) },
+  { title: t('weight'), dataIndex: 'weight', width: 80, align: 'right', render: (v: string) => formatDecimal(v) },
 ];
 
 function sortValues<T extends ValueRow>(rows: readonly T[]): T[] {
@@ -92,19 +102,20 @@ function sortValues<T extends ValueRow>(rows: readonly T[]): T[] {
 export function SourcesPage() {
   const { planId = '' } = useParams();
   const { can } = useSession();
+  const t = useSourcesT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const [method, setMethod] = useState<ImportMethod>('PUBLIC_OPINION');
 
-  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title="您没有查看民意调查和第三方评估数据的权限" />;
+  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title={t('noAccess')} />;
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   return (
     <>
       <PageTitle
-        title="民意调查与第三方评估"
-        hint="按考评对象导入民意调查、第三方评估得分(0–100);同一方法有多个来源时按权重加权平均"
+        title={t('title')}
+        hint={t('hint')}
         actions={<PeriodPicker periods={periods} value={period?.id} onChange={(id) => select(id)} />}
       />
       <Segmented<ImportMethod>
@@ -115,7 +126,7 @@ export function SourcesPage() {
       />
       {!period ? (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       ) : (
         <MethodValues key={`${period.id}:${method}`} periodId={period.id} periodName={period.name} periodState={period.state} allowedActions={period.allowedActions} method={method} />
@@ -139,6 +150,7 @@ function MethodValues({
 }) {
   const { message } = App.useApp();
   const showError = useShowError();
+  const t = useSourcesT();
   const canImport = useSession().can('TASK_FORCE');
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: sourceValuesQuery,
@@ -156,11 +168,11 @@ function MethodValues({
 
   const choose = async (f: File) => {
     if (!/\.(xlsx|csv)$/i.test(f.name)) {
-      void message.error('请上传 .xlsx 或 .csv 文件');
+      void message.error(t('wrongType'));
       return;
     }
     if (f.size > 10 * 1024 * 1024) {
-      void message.error('文件超过 10MB');
+      void message.error(t('tooLarge'));
       return;
     }
     setFile(f);
@@ -179,7 +191,7 @@ function MethodValues({
     }
     const result = r.data?.importSourceValues;
     if (result?.written) {
-      void message.success(`已导入${label}数据 ${result.values.length} 条`);
+      void message.success(t('imported', { label, count: result.values.length }));
       setFile(null);
       reload();
     }
@@ -188,13 +200,18 @@ function MethodValues({
   return (
     <Flex vertical gap={16}>
       {canImport && (
-        <Card size="small" title={`导入${label}数据`}>
+        <Card size="small" title={t('importTitle', { label })}>
           {!open ? (
             <Alert
               type="info"
               showIcon
-              title={`${periodName}处于“${periodStateLabels[periodState]}”阶段,不能导入`}
-              description="只有填报和审核阶段可以导入民意调查和第三方评估数据。"
+              title={
+                <>
+                  <span data-i18n="data">{periodName}</span>
+                  {t('lockedTitle', { state: periodStateLabels[periodState] })}
+                </>
+              }
+              description={t('lockedHint')}
             />
           ) : (
             <Flex vertical gap={12}>
@@ -209,14 +226,22 @@ function MethodValues({
                 }}
               >
                 <p className="ant-upload-drag-icon">{file ? <FileExcelOutlined /> : <InboxOutlined />}</p>
-                <p className="ant-upload-text">{file ? `已选择:${file.name}(点击或拖入其他文件可重新选择)` : `点击或将${label}结果表拖到这里`}</p>
+                <p className="ant-upload-text">{file ? (
+                    <>
+                      {t('chosen')}
+                      <span data-i18n="data">{file.name}</span>
+                      {t('chooseAgain')}
+                    </>
+                  ) : (
+                    t('drop', { label })
+                  )}</p>
                 <p className="ant-upload-hint">
-                  .xlsx 或 .csv,列为“考评对象、来源、分值(0–100)、权重(可选,默认 1)”;上传后先预览,确认后才写入,并替换本周期已有的{label}数据
+                  {t('format', { label })}
                 </p>
               </Upload.Dragger>
               {previewState.fetching && !confirming && (
                 <Flex justify="center" style={{ padding: 24 }}>
-                  <Spin tip="正在检查文件…">
+                  <Spin tip={t('checking')}>
                     <div style={{ width: 160, height: 32 }} />
                   </Spin>
                 </Flex>
@@ -225,19 +250,22 @@ function MethodValues({
                 <Flex vertical gap={12} data-testid="source-preview">
                   <Flex gap={8} align="center" wrap="wrap">
                     <Typography.Text>
-                      解析出 <b>{preview.values.length}</b> 条分值
+                      {t('parsed')}
+                      <b>{preview.values.length}</b>
+                      {t('parsedEnd')}
                     </Typography.Text>
-                    {preview.errors.length > 0 ? <Tag color="red">{preview.errors.length} 处问题</Tag> : <Tag color="green">未发现问题</Tag>}
+                    {preview.errors.length > 0 ? <Tag color="red">{t('problems', { count: preview.errors.length })}</Tag> : <Tag color="green">{t('noProblems')}</Tag>}
                     <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-                      <Button onClick={() => setFile(null)}>取消</Button>
+                      <Button onClick={() => setFile(null)}>{t('cancel')}</Button>
                       <Button type="primary" disabled={preview.errors.length > 0 || preview.values.length === 0} loading={confirming} onClick={() => void confirm()}>
-                        确认导入{current.length > 0 ? `(替换现有 ${current.length} 条)` : ''}
+                        {t('confirm')}
+                        {current.length > 0 ? t('replace', { count: current.length }) : ''}
                       </Button>
                     </Flex>
                   </Flex>
                   {preview.errors.length > 0 && (
                     <>
-                      <Alert type="error" showIcon title="文件有误,不能导入" description="请按下表改正后重新上传;全部无误才会写入。" />
+                      <Alert type="error" showIcon title={t('badFile')} description={t('badFileHint')} />
                       <SheetErrorsTable errors={preview.errors} />
                     </>
                   )}
@@ -245,10 +273,10 @@ function MethodValues({
                     <Table<ValueRow>
                       size="small"
                       rowKey={(v) => `${v.evaluatee.id}:${v.source}`}
-                      columns={valueColumns}
+                      columns={valueColumns(t)}
                       dataSource={sortValues(preview.values)}
                       pagination={preview.values.length > 20 ? { pageSize: 20, size: 'small' } : false}
-                      title={() => '预览(尚未写入)'}
+                      title={() => t('preview')}
                     />
                   )}
                 </Flex>
@@ -261,7 +289,8 @@ function MethodValues({
         size="small"
         title={
           <Flex gap={8} align="center">
-            {periodName}现有{label}数据
+            <span data-i18n="data">{periodName}</span>
+            {t('current', { label })}
             <PeriodStateTag state={periodState} />
           </Flex>
         }
@@ -274,10 +303,10 @@ function MethodValues({
           <Table<ValueRow>
             size="small"
             rowKey="id"
-            columns={valueColumns}
+            columns={valueColumns(t)}
             dataSource={current}
             pagination={current.length > 30 ? { pageSize: 30, size: 'small' } : false}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`本周期尚未导入${label}数据;排名中该项显示为“—”,权重按比例分给其他各项`} /> }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty', { label })} /> }}
           />
         )}
       </Card>

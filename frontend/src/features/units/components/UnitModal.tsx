@@ -4,6 +4,7 @@ import { graphql } from '../../../gql';
 import type { UnitKind, UnitsPageQuery } from '../../../gql/graphql';
 import { unitKindLabels, unitKinds } from '../../../lib/labels';
 import { useShowError } from '../../../lib/useShowError';
+import { useUnitsT } from '../messages';
 
 const createUnitMutation = graphql(`
   mutation CreateUnit($input: CreateUnitInput!) {
@@ -56,6 +57,7 @@ export function UnitModal({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
+  const t = useUnitsT();
   const showError = useShowError();
   const [createState, createUnit] = useMutation(createUnitMutation);
   const [updateState, updateUnit] = useMutation(updateUnitMutation);
@@ -71,16 +73,25 @@ export function UnitModal({
       if (d.code === 'CONFLICT' || d.code === 'NOT_FOUND') onClose();
       return;
     }
-    void message.success(existing ? `已保存“${common.name}”` : `已新增“${common.name}”`);
+    void message.success(existing ? t('saved', { name: common.name }) : t('added', { name: common.name }));
     onClose();
   };
 
   return (
     <Modal
       open={open}
-      title={existing ? `编辑单位:${existing.name}` : '新增单位'}
-      okText="保存"
-      cancelText="取消"
+      title={
+        existing ? (
+          <>
+            {t('editTitle')}
+            <span data-i18n="data">{existing.name}</span>
+          </>
+        ) : (
+          t('addTitle')
+        )
+      }
+      okText={t('save')}
+      cancelText={t('cancel')}
       confirmLoading={createState.fetching || updateState.fetching}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -94,21 +105,21 @@ export function UnitModal({
         initialValues={existing ? { name: existing.name, kind: existing.kind, aliases: existing.aliases, sortKey: existing.sortKey } : { kind: 'DEPARTMENT', aliases: [], sortKey: nextSortKey }}
         style={{ marginTop: 16 }}
       >
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }, { max: 100, message: '不超过 100 字' }]}>
-          <Input placeholder="如:市审批服务局" />
+        <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }, { max: 100, message: t('nameMax') }]}>
+          <Input placeholder={t('namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
+        <Form.Item name="kind" label={t('kind')} rules={[{ required: true, message: t('kindRequired') }]}>
           <Radio.Group optionType="button" options={unitKinds.map((k) => ({ value: k, label: unitKindLabels[k] }))} />
         </Form.Item>
         <Form.Item
           name="aliases"
-          label="别名"
-          extra="导入考评办法时,这些写法也会识别为本单位。输入后按回车添加。"
-          rules={[{ type: 'array', max: 20, message: '最多 20 个别名' }]}
+          label={t('aliases')}
+          extra={t('aliasesHint')}
+          rules={[{ type: 'array', max: 20, message: t('aliasesMax') }]}
         >
-          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ',', '、']} placeholder="如:审批服务局" />
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ',', '、']} placeholder={t('aliasPlaceholder')} />
         </Form.Item>
-        <Form.Item name="sortKey" label="排序号" extra="按政府文件中单位的排列顺序,数字小的在前。" rules={[{ required: true, message: '请填写排序号' }]}>
+        <Form.Item name="sortKey" label={t('sortKey')} extra={t('sortKeyHint')} rules={[{ required: true, message: t('sortKeyRequired') }]}>
           <InputNumber min={0} max={1000000} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>

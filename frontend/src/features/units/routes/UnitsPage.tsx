@@ -11,6 +11,7 @@ import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
 import { UnitModal, type UnitData } from '../components/UnitModal';
 import { unitsPageQuery } from '../documents';
+import { useUnitsT } from '../messages';
 
 const deleteUnitMutation = graphql(`
   mutation DeleteUnit($id: ID!, $version: Int!) {
@@ -23,6 +24,7 @@ const unitsContext = { additionalTypenames: ['Unit'] };
 /** `/units`: the unit catalogue in official order, with create, edit and delete. */
 export function UnitsPage() {
   const { message } = App.useApp();
+  const t = useUnitsT();
   const showError = useShowError();
   const editable = useSession().can('ADMIN');
   const [{ data, fetching, error }, reexecute] = useQuery({ query: unitsPageQuery, context: useMemo(() => unitsContext, []) });
@@ -42,20 +44,28 @@ export function UnitsPage() {
   const remove = async (u: UnitData) => {
     const result = await deleteUnit({ id: u.id, version: u.version }, { additionalTypenames: ['Unit'] });
     if (result.error) showError(result.error, { onConflict: reload });
-    else void message.success(`已删除“${u.name}”`);
+    else void message.success(t('deleted', { name: u.name }));
   };
 
   const columns: TableColumnsType<UnitData> = [
-    { title: '排序号', dataIndex: 'sortKey', width: 90, responsive: ['sm'], sorter: (a, b) => a.sortKey - b.sortKey, defaultSortOrder: 'ascend' },
-    { title: '单位名称', dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    { title: t('sortKey'), dataIndex: 'sortKey', width: 90, responsive: ['sm'], sorter: (a, b) => a.sortKey - b.sortKey, defaultSortOrder: 'ascend' },
     {
-      title: '类型',
+      title: t('name'),
+      dataIndex: 'name',
+      render: (name: string) => (
+        <Typography.Text strong data-i18n="data">
+          {name}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('type'),
       dataIndex: 'kind',
       width: 96,
       render: (k: UnitKind) => <Tag color={unitKindColors[k]}>{unitKindLabels[k]}</Tag>,
     },
     {
-      title: '别名',
+      title: t('aliases'),
       dataIndex: 'aliases',
       responsive: ['md'],
       render: (aliases: string[]) =>
@@ -64,7 +74,7 @@ export function UnitsPage() {
         ) : (
           <Flex gap={4} wrap="wrap">
             {aliases.map((a) => (
-              <Tag key={a} style={{ marginInlineEnd: 0 }}>
+              <Tag key={a} style={{ marginInlineEnd: 0 }} data-i18n="data">
                 {a}
               </Tag>
             ))}
@@ -74,24 +84,24 @@ export function UnitsPage() {
   ];
   if (editable)
     columns.push({
-      title: '操作',
+      title: t('actions'),
       key: 'actions',
       width: 120,
       render: (_, u) => (
         <Flex>
           <Button type="link" size="small" onClick={() => setModal({ open: true, existing: u })}>
-            编辑
+            {t('edit')}
           </Button>
           <Popconfirm
-            title={`删除“${u.name}”?`}
-            description="仍是牵头单位或考评对象的单位不能删除。"
-            okText="删除"
+            title={t('deleteTitle', { name: u.name })}
+            description={t('deleteHint')}
+            okText={t('delete')}
             okButtonProps={{ danger: true }}
-            cancelText="取消"
+            cancelText={t('cancel')}
             onConfirm={() => remove(u)}
           >
             <Button type="link" size="small" danger>
-              删除
+              {t('delete')}
             </Button>
           </Popconfirm>
         </Flex>
@@ -101,12 +111,12 @@ export function UnitsPage() {
   return (
     <>
       <PageTitle
-        title="单位管理"
-        hint={`旗县区、开发区和市直部门:可作为考评对象,也可作为牵头考核单位。按官方排列顺序显示。${editable ? '' : '(仅系统管理员可修改)'}`}
+        title={t('title')}
+        hint={t('hint') + (editable ? '' : t('adminOnly'))}
         actions={
           editable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ open: true, existing: null })}>
-              新增单位
+              {t('addTitle')}
             </Button>
           )
         }
@@ -121,7 +131,7 @@ export function UnitsPage() {
               value={kind}
               onChange={setKind}
               options={[
-                { value: 'ALL', label: `全部(${units.length})` },
+                { value: 'ALL', label: t('all', { count: units.length }) },
                 ...unitKinds.map((k) => ({ value: k, label: `${unitKindLabels[k]}(${units.filter((u) => u.kind === k).length})` })),
               ]}
             />
@@ -129,7 +139,7 @@ export function UnitsPage() {
             <Input
               allowClear
               prefix={<SearchOutlined />}
-              placeholder="按名称或别名查找"
+              placeholder={t('search')}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               style={{ width: 240 }}
@@ -142,7 +152,7 @@ export function UnitsPage() {
             loading={fetching && !data}
             pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             size="middle"
-            locale={{ emptyText: units.length === 0 ? '还没有单位,请点击“新增单位”,或导入考评办法时自动创建。' : '没有符合条件的单位' }}
+            locale={{ emptyText: units.length === 0 ? t('empty') : t('noMatch') }}
           />
         </Card>
       )}

@@ -6,6 +6,7 @@ import type { AggregateMeasure, ViewChart as Chart } from '../../../gql/graphql'
 import { measureNames, percentMeasures } from '../catalogue';
 import type { Pivot } from '../pivot';
 import { echarts } from '../../../lib/echarts';
+import { useViewsT } from '../messages';
 
 /** Radar and heatmap axes stay readable up to this many rows. */
 const MAX_RADAR = 12;
@@ -16,8 +17,9 @@ const MAX_RADAR = 12;
  * columns, first measure. Figures that are not all published carry a mark.
  */
 export default function ViewChart({ pivot, measures, chart, mark }: { pivot: Pivot; measures: readonly AggregateMeasure[]; chart: Chart; mark?: string }) {
+  const t = useViewsT();
   const option = useMemo<EChartsOption>(() => {
-    const names = pivot.lines.map((l) => l.labels.join(' / ') || '合计');
+    const names = pivot.lines.map((l) => l.labels.join(' / ') || t('total'));
     const pct = (m: AggregateMeasure) => percentMeasures.has(m);
     const num = (m: AggregateMeasure, v: string | null | undefined) => (v == null ? null : pct(m) ? Number(v) * 100 : Number(v));
     const series: { name: string; data: (number | null)[]; measure: AggregateMeasure }[] =
@@ -68,6 +70,6 @@ export default function ViewChart({ pivot, measures, chart, mark }: { pivot: Piv
       dataZoom: names.length > 40 ? [{ type: 'slider', bottom: 24, height: 14, startValue: 0, endValue: 39 }] : [],
       series: series.map((s) => ({ type: chart === 'LINE' ? 'line' : 'bar', name: s.name, data: s.data, connectNulls: false })),
     };
-  }, [pivot, measures, chart, mark]);
+  }, [pivot, measures, chart, mark, t]);
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: chart === 'HEATMAP' ? Math.max(320, 28 * pivot.lines.length + 120) : 420, width: '100%' }} />;
 }

@@ -9,6 +9,7 @@ import { downloadFile } from '../../../lib/download';
 import { useShowError } from '../../../lib/useShowError';
 import type { AggregateGrouping, AggregateMeasure, Role, ViewChart as Chart, ViewSpecInput } from '../../../gql/graphql';
 import { chartNames, formatValue, groupingNames, measureNames } from '../catalogue';
+import { useViewsT } from '../messages';
 import { aggregateQuery, deleteViewMutation, duplicateViewMutation, savedViewsQuery, saveViewMutation } from '../documents';
 import { buildPivot, byChange, change, type PivotLine } from '../pivot';
 
@@ -28,17 +29,19 @@ function readSpec(params: URLSearchParams): ViewSpecInput | null {
   }
 }
 
-const measureOptions = (Object.keys(measureNames) as AggregateMeasure[]).map((m) => ({ value: m, label: measureNames[m] }));
-const groupingOptions = (Object.keys(groupingNames) as AggregateGrouping[]).map((g) => ({ value: g, label: groupingNames[g] }));
-const shareOptions: { value: Role; label: string }[] = [
-  { value: 'LEADER', label: '领导' },
-  { value: 'ANALYST', label: '分析员' },
-  { value: 'TASK_FORCE', label: '专班' },
+// Built during render, so the names follow the language.
+const measureOptions = () => (Object.keys(measureNames) as AggregateMeasure[]).map((m) => ({ value: m, label: measureNames[m] }));
+const groupingOptions = () => (Object.keys(groupingNames) as AggregateGrouping[]).map((g) => ({ value: g, label: groupingNames[g] }));
+const shareOptions = (t: ReturnType<typeof useViewsT>): { value: Role; label: string }[] => [
+  { value: 'LEADER', label: t('leader') },
+  { value: 'ANALYST', label: t('analyst') },
+  { value: 'TASK_FORCE', label: t('taskForce') },
 ];
 
 /** 统计分析: build a view over every score, see it as a pivot table or chart, save, share and export it. */
 export function ViewsPage() {
   const { message } = App.useApp();
+  const t = useViewsT();
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const spec = readSpec(params) ?? defaultSpec;
@@ -79,7 +82,7 @@ export function ViewsPage() {
   const compare = !!spec.compare && (pivot?.columns.length ?? 0) >= 2;
   const lines = pivot ? (compare ? byChange(pivot.lines, pivot.columns) : pivot.lines) : [];
   const measures = spec.measures;
-  const liveMark = answer?.live ? (answer.published ? '含实时数据(未公示周期)' : '实时数据·未公示') : undefined;
+  const liveMark = answer?.live ? (answer.published ? t('liveAndPublished') : t('liveOnly')) : undefined;
 
   const columns: ColumnsType<PivotLine> = useMemo(() => {
     if (!pivot) return [];
@@ -90,8 +93,8 @@ export function ViewsPage() {
       width: 180,
       render: (_: unknown, l: PivotLine) => (
         <Space size={4}>
-          <span>{l.labels[i]}</span>
-          {i === spec.rows.length - 1 && l.live && <Tag color="orange">实时</Tag>}
+          <span data-i18n="data">{l.labels[i]}</span>
+          {i === spec.rows.length - 1 && l.live && <Tag color="orange">{t('live')}</Tag>}
         </Space>
       ),
     }));
@@ -104,15 +107,15 @@ export function ViewsPage() {
     if (pivot.columns.length === 0) {
       measures.forEach((m, i) => cols.push({ key: `m${m}`, title: measureNames[m], align: 'right', render: (_: unknown, l: PivotLine) => formatValue(m, l.total?.[i]) }));
     } else {
-      cols.push({ key: 'total', title: '合计', align: 'right', render: (_: unknown, l: PivotLine) => <Typography.Text strong>{cell(l.total)}</Typography.Text> });
+      cols.push({ key: 'total', title: t('total'), align: 'right', render: (_: unknown, l: PivotLine) => <Typography.Text strong>{cell(l.total)}</Typography.Text> });
       if (compare) {
-        cols.push({ key: 'change', title: '变化', align: 'right', render: (_: unknown, l: PivotLine) => { const d = change(l, pivot.columns); return d === null ? '–' : `${d > 0 ? '▲' : d < 0 ? '▼' : ''}${formatValue(measures[0]!, String(Math.abs(d)))}`; } });
+        cols.push({ key: 'change', title: t('change'), align: 'right', render: (_: unknown, l: PivotLine) => { const d = change(l, pivot.columns); return d === null ? '–' : `${d > 0 ? '▲' : d < 0 ? '▼' : ''}${formatValue(measures[0]!, String(Math.abs(d)))}`; } });
       }
     }
     return cols;
-  }, [pivot, spec.rows, measures, compare]);
+  }, [pivot, spec.rows, measures, compare, t]);
 
-  const exportHref = (format: 'xlsx' | 'csv') => `/files/view.${format}?${new URLSearchParams({ spec: JSON.stringify(spec), title: current?.name ?? '统计视图' }).toString()}`;
+  const exportHref = (format: 'xlsx' | 'csv') => `/files/view.${format}?${new URLSearchParams({ spec: JSON.stringify(spec), title: current?.name ?? t('defaultTitle') }).toString()}`;
   const doExport = async (format: 'xlsx' | 'csv') => {
     try {
       await downloadFile(exportHref(format), `统计视图.${format}`);
@@ -127,7 +130,7 @@ export function ViewsPage() {
     const res = await save({ input });
     if (res.error) return showError(res.error, { form, onConflict: () => refetchViews({ requestPolicy: 'network-only' }) });
     setSaving(null);
-    void message.success('视图已保存');
+    void message.success(t('saved'));
     refetchViews({ requestPolicy: 'network-only' });
     const saved = res.data?.saveView;
     if (saved) setSpec({}, saved.id);
@@ -138,83 +141,84 @@ export function ViewsPage() {
   return (
     <>
       <PageTitle
-        title="统计分析"
-        hint="选择度量、行和列的分组与筛选条件,以透视表或图表查看;已公示的周期取公示时冻结的结果,其余为实时数据并加以标注。"
+        title={t('title')}
+        hint={t('hint')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => void doExport('xlsx')}>导出 Excel</Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void doExport('csv')}>导出 CSV</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void doExport('xlsx')}>{t('exportXlsx')}</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void doExport('csv')}>{t('exportCsv')}</Button>
           </>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap="wrap" align="center">
           <Select
-            aria-label="打开视图"
-            placeholder="打开已保存的视图"
+            aria-label={t('openView')}
+            placeholder={t('openSaved')}
+            labelRender={(o) => <span data-i18n="data">{o.label}</span>}
             style={{ minWidth: 260, flex: '1 1 260px' }}
             value={current?.id}
             onChange={open}
             options={[
-              { label: '内置视图', options: views.filter((v) => v.builtin).map((v) => ({ value: v.id, label: v.name })) },
-              { label: '我的视图', options: views.filter((v) => v.mine).map((v) => ({ value: v.id, label: v.name })) },
-              { label: '共享给我的', options: views.filter((v) => !v.builtin && !v.mine).map((v) => ({ value: v.id, label: `${v.name}(${v.ownerName})` })) },
+              { label: t('builtin'), options: views.filter((v) => v.builtin).map((v) => ({ value: v.id, label: v.name })) },
+              { label: t('mine'), options: views.filter((v) => v.mine).map((v) => ({ value: v.id, label: v.name })) },
+              { label: t('shared'), options: views.filter((v) => !v.builtin && !v.mine).map((v) => ({ value: v.id, label: `${v.name}(${v.ownerName})` })) },
             ]}
           />
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => { form.setFieldsValue({ name: '', description: '', sharedWith: [] }); setSaving('new'); }}>另存为新视图</Button>
-          {current?.mine && <Button onClick={() => { form.setFieldsValue({ name: current.name, description: current.description, sharedWith: current.sharedWith }); setSaving('edit'); }}>保存修改</Button>}
+          <Button type="primary" icon={<SaveOutlined />} onClick={() => { form.setFieldsValue({ name: '', description: '', sharedWith: [] }); setSaving('new'); }}>{t('saveAsNew')}</Button>
+          {current?.mine && <Button onClick={() => { form.setFieldsValue({ name: current.name, description: current.description, sharedWith: current.sharedWith }); setSaving('edit'); }}>{t('saveChanges')}</Button>}
           {current && (
-            <Button icon={<CopyOutlined />} onClick={async () => { const r = await duplicate({ id: current.id }); if (r.error) return showError(r.error); refetchViews({ requestPolicy: 'network-only' }); void message.success('已复制为我的视图'); if (r.data) setSpec({}, r.data.duplicateView.id); }}>复制</Button>
+            <Button icon={<CopyOutlined />} onClick={async () => { const r = await duplicate({ id: current.id }); if (r.error) return showError(r.error); refetchViews({ requestPolicy: 'network-only' }); void message.success(t('duplicated')); if (r.data) setSpec({}, r.data.duplicateView.id); }}>{t('duplicate')}</Button>
           )}
           {current?.mine && (
-            <Popconfirm title="删除这个视图?" okText="删除" cancelText="取消" onConfirm={async () => { const r = await remove({ id: current.id, version: current.version }); if (r.error) return showError(r.error); refetchViews({ requestPolicy: 'network-only' }); setSpec({}, null); void message.success('视图已删除'); }}>
-              <Button danger icon={<DeleteOutlined />}>删除</Button>
+            <Popconfirm title={t('deleteTitle')} okText={t('delete')} cancelText={t('cancel')} onConfirm={async () => { const r = await remove({ id: current.id, version: current.version }); if (r.error) return showError(r.error); refetchViews({ requestPolicy: 'network-only' }); setSpec({}, null); void message.success(t('deleted')); }}>
+              <Button danger icon={<DeleteOutlined />}>{t('delete')}</Button>
             </Popconfirm>
           )}
         </Flex>
         {current?.description && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{current.description}</Typography.Paragraph>}
-        {current && current.problems.length > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message="视图中有已不存在的内容" description={current.problems.join(';')} />}
+        {current && current.problems.length > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('stale')} description={<span data-i18n="data">{current.problems.join(';')}</span>} />}
       </Card>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 8]}>
           <Col xs={24} md={12} xl={6}>
-            <Typography.Text type="secondary">度量</Typography.Text>
-            <Select aria-label="度量" mode="multiple" style={{ width: '100%' }} value={spec.measures} options={measureOptions} onChange={(v: AggregateMeasure[]) => setSpec({ measures: v })} maxCount={8} />
+            <Typography.Text type="secondary">{t('measures')}</Typography.Text>
+            <Select aria-label={t('measures')} mode="multiple" style={{ width: '100%' }} value={spec.measures} options={measureOptions()} onChange={(v: AggregateMeasure[]) => setSpec({ measures: v })} maxCount={8} />
           </Col>
           <Col xs={24} md={12} xl={5}>
-            <Typography.Text type="secondary">行</Typography.Text>
-            <Select aria-label="行" mode="multiple" style={{ width: '100%' }} value={spec.rows} options={groupingOptions} onChange={(v: AggregateGrouping[]) => setSpec({ rows: v })} />
+            <Typography.Text type="secondary">{t('rows')}</Typography.Text>
+            <Select aria-label={t('rows')} mode="multiple" style={{ width: '100%' }} value={spec.rows} options={groupingOptions()} onChange={(v: AggregateGrouping[]) => setSpec({ rows: v })} />
           </Col>
           <Col xs={24} md={12} xl={5}>
-            <Typography.Text type="secondary">列</Typography.Text>
-            <Select aria-label="列" mode="multiple" style={{ width: '100%' }} value={spec.columns ?? []} options={groupingOptions} onChange={(v: AggregateGrouping[]) => setSpec({ columns: v })} />
+            <Typography.Text type="secondary">{t('columns')}</Typography.Text>
+            <Select aria-label={t('columns')} mode="multiple" style={{ width: '100%' }} value={spec.columns ?? []} options={groupingOptions()} onChange={(v: AggregateGrouping[]) => setSpec({ columns: v })} />
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Typography.Text type="secondary">筛选(分组 = 编号或名称,可多个)</Typography.Text>
+            <Typography.Text type="secondary">{t('filterHint')}</Typography.Text>
             <Space.Compact style={{ width: '100%' }}>
-              <Select aria-label="筛选分组" style={{ width: 130 }} value={spec.filters?.[0]?.grouping ?? 'PERIOD'} options={groupingOptions}
+              <Select aria-label={t('filterGrouping')} style={{ width: 130 }} value={spec.filters?.[0]?.grouping ?? 'PERIOD'} options={groupingOptions()}
                 onChange={(g: AggregateGrouping) => setSpec({ filters: spec.filters?.[0] ? [{ grouping: g, values: spec.filters[0].values }] : [] })} />
-              <Select aria-label="筛选值" mode="tags" style={{ flex: 1 }} placeholder="全部" value={spec.filters?.[0]?.values ?? []} tokenSeparators={[',', ',']}
+              <Select aria-label={t('filterValues')} mode="tags" style={{ flex: 1 }} placeholder={t('all')} value={spec.filters?.[0]?.values ?? []} tokenSeparators={[',', ',']}
                 onChange={(vals: string[]) => setSpec({ filters: vals.length ? [{ grouping: spec.filters?.[0]?.grouping ?? 'PERIOD', values: vals }] : [] })} />
             </Space.Compact>
           </Col>
         </Row>
       </Card>
-      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.graphQLErrors[0]?.message ?? '统计失败,请重试'} />}
-      {emptyWithFilters && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="没有符合筛选条件的评分;筛选条件可能引用了已删除或改名的对象。" />}
+      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.graphQLErrors[0]?.message ?? t('failed')} />}
+      {emptyWithFilters && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('noMatch')} />}
       <Card
         size="small"
         title={
           <Space wrap>
-            <Segmented value={mode} onChange={(v) => setMode(v as 'table' | 'chart')} options={[{ value: 'table', label: '透视表' }, { value: 'chart', label: '图表' }]} />
-            {mode === 'chart' && <Segmented aria-label="图表类型" value={spec.chart ?? 'BAR'} onChange={(v) => setSpec({ chart: v as Chart })} options={(Object.keys(chartNames) as Chart[]).map((c) => ({ value: c, label: chartNames[c] }))} />}
-            <Checkbox checked={!!spec.compare} onChange={(e) => setSpec({ compare: e.target.checked })}>比较首末两列</Checkbox>
+            <Segmented value={mode} onChange={(v) => setMode(v as 'table' | 'chart')} options={[{ value: 'table', label: t('table') }, { value: 'chart', label: t('chart') }]} />
+            {mode === 'chart' && <Segmented aria-label={t('chartType')} value={spec.chart ?? 'BAR'} onChange={(v) => setSpec({ chart: v as Chart })} options={(Object.keys(chartNames) as Chart[]).map((c) => ({ value: c, label: chartNames[c] }))} />}
+            <Checkbox checked={!!spec.compare} onChange={(e) => setSpec({ compare: e.target.checked })}>{t('compare')}</Checkbox>
             {answer?.live && <Tag color="orange">{liveMark}</Tag>}
-            {answer?.published && <Tag color="blue">含公布结果</Tag>}
+            {answer?.published && <Tag color="blue">{t('published')}</Tag>}
           </Space>
         }
       >
-        {!pivot && !fetching && <Empty description="请选择至少一个度量" />}
+        {!pivot && !fetching && <Empty description={t('pickMeasure')} />}
         {pivot && mode === 'table' && (
           <Table<PivotLine>
             size="small"
@@ -228,7 +232,7 @@ export function ViewsPage() {
               pivot.grandTotal ? (
                 <Table.Summary fixed>
                   <Table.Summary.Row>
-                    {spec.rows.map((_, i) => <Table.Summary.Cell key={i} index={i}>{i === 0 ? <Typography.Text strong>合计</Typography.Text> : null}</Table.Summary.Cell>)}
+                    {spec.rows.map((_, i) => <Table.Summary.Cell key={i} index={i}>{i === 0 ? <Typography.Text strong>{t('total')}</Typography.Text> : null}</Table.Summary.Cell>)}
                     {(pivot.columns.length > 0 ? pivot.columns.map((c) => pivot.columnTotals.get(c.key)) : measures.map(() => pivot.grandTotal)).map((vals, j) => (
                       <Table.Summary.Cell key={`t${j}`} index={spec.rows.length + j} align="right">
                         {pivot.columns.length > 0 ? measures.map((m, i) => formatValue(m, vals?.[i])).join(' · ') : formatValue(measures[j]!, vals?.[j])}
@@ -242,21 +246,21 @@ export function ViewsPage() {
           />
         )}
         {pivot && mode === 'chart' && (
-          <Suspense fallback={<Empty description="图表加载中" />}>
+          <Suspense fallback={<Empty description={t('chartLoading')} />}>
             <ViewChart pivot={{ ...pivot, lines }} measures={measures} chart={spec.chart ?? 'BAR'} mark={liveMark} />
           </Suspense>
         )}
       </Card>
-      <Modal title={saving === 'edit' ? '保存修改' : '另存为新视图'} open={saving !== null} onOk={() => void submitSave()} onCancel={() => setSaving(null)} okText="保存" cancelText="取消" destroyOnHidden>
+      <Modal title={saving === 'edit' ? t('saveChanges') : t('saveAsNew')} open={saving !== null} onOk={() => void submitSave()} onCancel={() => setSaving(null)} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写视图名称' }, { max: 100 }]}>
+          <Form.Item name="name" label={t('name')} rules={[{ required: true, whitespace: true, message: t('nameRequired') }, { max: 100 }]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="description" label="说明">
+          <Form.Item name="description" label={t('description')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-          <Form.Item name="sharedWith" label="共享给">
-            <Checkbox.Group options={shareOptions} />
+          <Form.Item name="sharedWith" label={t('sharedWith')}>
+            <Checkbox.Group options={shareOptions(t)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,0 +1,225 @@
+// Browser test of the English switch (issue 13 part 5) against a running
+// Kaoping server with the demo data (scripts/e2e.sh … frontend/e2e/i18n.test.mjs):
+// for every demo role it signs in, switches to English in the header, opens
+// every entry of that role's side menu (read from the page, clicked one by
+// one) and the account page, and fails on any CJK character in the visible
+// UI text outside data, listing per page what leaked. Then it switches back
+// and checks that Chinese returns. The sign-in page's own switch is tested
+// on its own.
+//
+// "Outside data" is narrow on purpose: text is data only when an element
+// around it says so — `data-i18n="data"` (unit names, task texts, plan and
+// period titles, person and file names, as the components mark them) or
+// `lang="zh-CN"` (text that is Chinese by design, like the switch's own
+// 中文). Everything else a user can see counts: every rendered text node whose
+// element is visible, and input placeholders.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { BASE, openPage, PASSWORD, SHOTS, startBrowser } from './browser.mjs';
+import { demoSecrets, totpCode, totpStep } from './totp.mjs';
+
+/** One demo account per role (server/demo/users.go). */
+const roles = [
+  { role: 'ADMIN', user: 'admin', secret: demoSecrets.admin },
+  { role: 'AUDITOR', user: 'auditor', secret: demoSecrets.auditor },
+  { role: 'TASK_FORCE', user: 'zhuanban1' },
+  { role: 'LEAD_SCORER', user: 'scorer' },
+  { role: 'EVALUATEE_CONTACT', user: 'contact' },
+  { role: 'INSPECTOR', user: 'inspector' },
+  { role: 'LEADER', user: 'leader' },
+  { role: 'ANALYST', user: 'analyst' },
+];
+
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * The visible UI text of the page outside data that contains CJK, as
+ * distinct snippets (each cut to 80 characters, with where it sits).
+ */
+async function leaks(page) {
+  return page.evaluate((source) => {
+    const cjk = new RegExp(source);
+    const isData = (el) => el.closest('[data-i18n="data"], [lang="zh-CN"]') !== null;
+    const visible = (el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    const where = (el) => {
+      const parts = [];
+      for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
+        const id = e.getAttribute('data-testid');
+        const cls = [...e.classList].find((c) => c.startsWith('ant-') && !c.includes('-css-'));
+        parts.unshift(id ? `[${id}]` : cls ? `.${cls}` : e.tagName.toLowerCase());
+      }
+      return parts.join(' ');
+    };
+    const found = new Map();
+    const note = (text, el) => {
+      const clean = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+      if (!found.has(clean)) found.set(clean, where(el));
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !cjk.test(node.data) || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) continue;
+      if (isData(el) || !visible(el)) continue;
+      note(node.data, el);
+    }
+    for (const el of document.querySelectorAll('[placeholder]')) {
+      const text = el.getAttribute('placeholder') ?? '';
+      if (cjk.test(text) && !isData(el) && visible(el)) note(`placeholder: ${text}`, el);
+    }
+    return [...found].map(([text, at]) => `${text}   ← ${at}`);
+  }, CJK.source);
+}
+
+/** Waits until the page has no spinner or skeleton and the content area shows something. */
+async function settled(page) {
+  await page.waitForFunction(
+    () => {
+      if (document.querySelector('.ant-spin-spinning, .ant-skeleton-active')) return false;
+      const main = document.querySelector('.ant-layout-content') ?? document.body;
+      return main.innerText.trim().length > 0;
+    },
+    null,
+    { timeout: 60000 },
+  );
+}
+
+/**
+ * Picks a language with the page's language switch: the header's is a
+ * dropdown (pick the item), the sign-in page's a link that toggles.
+ */
+async function switchTo(page, lang) {
+  const item = `.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item span[lang="${lang}"]`;
+  await page.getByTestId('language-switch').click();
+  await page.waitForFunction(([l, sel]) => document.documentElement.lang === l || document.querySelector(sel) !== null, [lang, item], { timeout: 60000 });
+  if (await page.evaluate((l) => document.documentElement.lang !== l, lang)) await page.locator(item).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 60000 });
+}
+
+/** Signs in on the Chinese sign-in page; fills the one-time code for admin and auditor. */
+async function signIn(page, username, secret) {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  if (secret) {
+    const code = page.getByLabel('动态验证码');
+    await code.waitFor({ timeout: 60000 });
+    // A code is accepted once; another test may have used this step's.
+    const now = totpStep();
+    for (const step of [now, now + 1, now + 2]) {
+      await code.fill(totpCode(secret, step));
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      const outcome = await Promise.race([
+        page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60000 }).then(() => 'in'),
+        page.getByText('动态验证码错误或已使用').waitFor({ timeout: 60000 }).then(() => 'refused'),
+      ]);
+      if (outcome === 'in') return;
+    }
+    throw new Error(`${username}: one-time codes refused`);
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60000 });
+}
+
+const menuItems = (page) => page.locator('.ant-layout-sider .ant-menu-item');
+
+/** Opens every side-menu entry in turn; returns [{ entry, path, leaked }]. */
+async function walkMenu(page, role) {
+  await menuItems(page).first().waitFor({ timeout: 60000 });
+  const count = await menuItems(page).count();
+  assert.ok(count > 0, `${role}: a side menu`);
+  const pages = [];
+  for (let i = 0; i < count; i++) {
+    const item = menuItems(page).nth(i);
+    const entry = (await item.innerText()).trim();
+    if ((await item.getAttribute('aria-disabled')) === 'true') {
+      pages.push({ entry, path: '(disabled)', leaked: [] });
+      continue;
+    }
+    await item.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.ant-layout-sider .ant-menu-item')[n]?.classList.contains('ant-menu-item-selected'), i, {
+      timeout: 60000,
+    });
+    await settled(page);
+    const path = new URL(page.url()).pathname;
+    pages.push({ entry, path, leaked: await leaks(page) });
+    await page.screenshot({ path: join(SHOTS, `i18n-${role}-${path.replace(/[^a-z0-9]+/gi, '_')}.png`) });
+  }
+  await page.goto(`${BASE}/account`);
+  await settled(page);
+  pages.push({ entry: '(account)', path: '/account', leaked: await leaks(page) });
+  return pages;
+}
+
+function report(role, pages) {
+  return pages
+    .filter((p) => p.leaked.length > 0)
+    .map((p) => `${role} · ${p.entry} (${p.path}):\n    ${p.leaked.join('\n    ')}`)
+    .join('\n');
+}
+
+describe('English switch', () => {
+  let browser;
+  before(async () => {
+    browser = await startBrowser();
+  });
+  after(async () => {
+    await browser?.stop();
+  });
+
+  test('the sign-in page switches to English and back', async () => {
+    const page = await openPage(browser.context);
+    page.setDefaultTimeout(60000);
+    try {
+      await page.goto(`${BASE}/login`);
+      await page.getByLabel('用户名').waitFor({ timeout: 60000 });
+      await switchTo(page, 'en');
+      await page.getByLabel('Username').waitFor({ timeout: 60000 });
+      const leaked = await leaks(page);
+      await page.screenshot({ path: join(SHOTS, 'i18n-login-en.png') });
+      assert.deepEqual(leaked, [], `Chinese left on the English sign-in page:\n    ${leaked.join('\n    ')}`);
+      await switchTo(page, 'zh-CN');
+      await page.getByLabel('用户名').waitFor({ timeout: 60000 });
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const { role, user, secret } of roles) {
+    test(`${role} (${user}): every menu entry in English, then Chinese again`, async () => {
+      // A fresh browser per role: nothing remembered from the one before.
+      const own = await startBrowser();
+      const page = await openPage(own.context);
+      page.setDefaultTimeout(60000);
+      let switched = false;
+      try {
+        await signIn(page, user, secret);
+        await menuItems(page).first().waitFor({ timeout: 60000 });
+        await switchTo(page, 'en');
+        switched = true;
+        const pages = await walkMenu(page, role);
+        const leaked = report(role, pages);
+        const englishMenu = !CJK.test((await menuItems(page).allInnerTexts()).join(''));
+
+        // Back to Chinese (checked before the English verdict, so a leak
+        // does not hide a broken way back): the menu and the page read Chinese again.
+        await switchTo(page, 'zh-CN');
+        switched = false;
+        await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.ant-layout-sider')?.innerText ?? ''), CJK.source, { timeout: 60000 });
+        await menuItems(page).first().click();
+        await settled(page);
+        assert.ok(CJK.test(await page.locator('.ant-layout-content').innerText()), `${role}: the first page reads Chinese again`);
+        assert.deepEqual(page.problems, [], `${role}: no uncaught errors`);
+        assert.ok(englishMenu, `${role}: the menu was English`);
+        assert.equal(leaked, '', `Chinese outside data in the English UI:\n${leaked}`);
+      } finally {
+        // The choice is remembered per user: leave every demo user on
+        // Chinese, as the other browser tests expect.
+        if (switched) await switchTo(page, 'zh-CN').catch(() => {});
+        await page.close();
+        await own.stop();
+      }
+    });
+  }
+});
