@@ -7,6 +7,7 @@ import type {
   DeadlineState,
   Judgement,
   MissingComponentRule,
+  ObjectionStatus,
   PeriodAction,
   PeriodState,
   ProgressState,
@@ -54,6 +55,7 @@ export interface LabelledEnums {
   ViewChart: ViewChart;
   /** ScoreChange.action: SAVE, SUBMIT, IMPORT, ACCEPT, ADJUST, RETURN. */
   ScoreChangeAction: string;
+  ObjectionStatus: ObjectionStatus;
 }
 
 export type EnumName = keyof LabelledEnums;

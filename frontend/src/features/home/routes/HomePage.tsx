@@ -75,9 +75,9 @@ function Countdown({ p }: { p: HomePeriod }) {
   );
 }
 
-function Count({ title, value, danger, to }: { title: string; value: number; danger?: boolean; to?: string }) {
-  const stat = <Statistic title={title} value={value} valueStyle={danger && value > 0 ? { color: '#cf1322' } : undefined} />;
-  return to && value > 0 ? <Link to={to}>{stat}</Link> : stat;
+function Count({ title, value, danger, to, suffix }: { title: string; value: number; danger?: boolean; to?: string; suffix?: string }) {
+  const stat = <Statistic title={title} value={value} suffix={suffix} valueStyle={danger && value > 0 ? { color: '#cf1322' } : undefined} />;
+  return to && (value > 0 || suffix) ? <Link to={to}>{stat}</Link> : stat;
 }
 
 /** 疑点: its own small query, so the home's one statement per section stays one. */
@@ -164,11 +164,23 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
           p.state === 'PUBLICITY' ? (
             <PeriodRow
               p={p}
-              counts={<Typography.Text type="secondary">结果公示中{p.publicityEndsOn ? `,公示截止 ${p.publicityEndsOn}` : ',尚未设置公示截止日期'}</Typography.Text>}
+              counts={
+                <>
+                  <Count title="待答复异议" value={p.objections} danger to={periodLink(p, 'objections')} />
+                  <Typography.Text type="secondary" style={{ alignSelf: 'flex-end' }}>
+                    结果公示中{p.publicityEndsOn ? `,公示截止 ${p.publicityEndsOn}` : ',尚未设置公示截止日期'}
+                  </Typography.Text>
+                </>
+              }
               action={
-                <Link to={`/plans/${p.planId}/periods`}>
-                  <Button>考评周期</Button>
-                </Link>
+                <Space wrap>
+                  <Link to={`/plans/${p.planId}/periods`}>
+                    <Button>考评周期</Button>
+                  </Link>
+                  <Link to={periodLink(p, 'objections')}>
+                    <Button type={p.objections > 0 ? 'primary' : 'default'}>处理异议</Button>
+                  </Link>
+                </Space>
               }
             />
           ) : (
@@ -237,18 +249,26 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
                 <>
                   <Statistic title="本单位名次" value={p.rank ?? '—'} suffix={p.rank ? '名' : undefined} />
                   <Statistic title="得分" value={p.score ?? '—'} />
+                  {p.objections > 0 && <Count title="本单位异议 · 已答复" value={p.objectionsAnswered} to={periodLink(p, 'objections')} suffix={`/ ${p.objections}`} />}
                   {p.state === 'PUBLICITY' && (
                     <Typography.Text type="secondary" style={{ alignSelf: 'flex-end' }}>
-                      {p.daysLeft == null ? '公示期间如有异议请与专班联系' : p.daysLeft >= 0 ? `距公示结束${daysLeftText(p.daysLeft)},可在此期间提出异议` : '公示已结束'}
+                      {p.daysLeft == null ? '公示期间可对本单位结果提出异议' : p.daysLeft >= 0 ? `距公示结束${daysLeftText(p.daysLeft)},可在此期间提出异议` : '公示已结束'}
                     </Typography.Text>
                   )}
                 </>
               }
               action={
                 p.evaluateeId && (
-                  <Link to={`/plans/${p.planId}/results/${p.evaluateeId}?period=${p.periodId}`}>
-                    <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>查看得分明细</Button>
-                  </Link>
+                  <Space wrap>
+                    <Link to={`/plans/${p.planId}/results/${p.evaluateeId}?period=${p.periodId}`}>
+                      <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>查看得分明细</Button>
+                    </Link>
+                    {p.state === 'PUBLICITY' && (p.daysLeft == null || p.daysLeft >= 0) && (
+                      <Link to={`${periodLink(p, 'objections')}&new=1`}>
+                        <Button>提出异议</Button>
+                      </Link>
+                    )}
+                  </Space>
                 )
               }
             />
