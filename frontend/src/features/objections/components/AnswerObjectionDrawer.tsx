@@ -123,6 +123,7 @@ export function AnswerObjectionDrawer({
           size="small"
           column={1}
           bordered
+          styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'status', label: '状态', children: <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
             { key: 'target', label: '异议对象', children: objectionTarget(o.taskId, tasks, true) },
@@ -153,7 +154,7 @@ export function AnswerObjectionDrawer({
             ...(o.correction ? [{ key: 'correction', label: '更正', children: o.correction }] : []),
           ]}
         />
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" disabled={!answerable}>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" disabled={!answerable} onValuesChange={() => setCorrectionError(null)}>
           <Typography.Text strong>当前分值</Typography.Text>
           <Table
             size="small"

@@ -106,7 +106,7 @@ export function FileObjectionDrawer({
         </Form.Item>
         <Form.Item
           name="files"
-          label={`佐证材料(选填,最多${MAX_FILES}个)`}
+          label={`佐证材料(最多${MAX_FILES}个)`}
           valuePropName="fileList"
           getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
           rules={[

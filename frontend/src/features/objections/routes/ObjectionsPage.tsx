@@ -1,5 +1,5 @@
 import { ExclamationCircleOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, List, Result, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, List, Result, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -113,7 +113,8 @@ function ContactObjections({ planId, period, picker }: { planId: string; period:
 
   if ((!data && fetching) || (!names.plan && names.fetching)) return <PageLoading rows={8} />;
   if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-  const mine = data?.objections ?? [];
+  // Newest first: the one just filed is on top.
+  const mine = [...(data?.objections ?? [])].sort((a, b) => Number(b.id) - Number(a.id));
   const resultLink = evaluatee && `/plans/${planId}/results/${evaluatee.id}?period=${period.id}`;
 
   return (
@@ -227,20 +228,32 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
   return (
     <div>
       <PageTitle title="异议处理" hint={`${period.name} · 公示期间联络员对结果提出的异议:核实后采纳(更正分值并重新公示)或维持原分`} actions={picker} />
-      <Flex gap={16} wrap="wrap" style={{ marginBottom: 16 }}>
-        <Card size="small" style={{ minWidth: 140 }}>
-          <Statistic title="待答复" value={info?.objectionsOpen ?? '…'} styles={{ content: info?.objectionsOpen ? { color: '#cf1322' } : undefined }} />
-        </Card>
-        <Card size="small" style={{ minWidth: 140 }}>
-          <Statistic title="已提出" value={info?.objectionsFiled ?? '…'} />
-        </Card>
-        <Card size="small" style={{ minWidth: 140 }}>
-          <Statistic title="已采纳" value={info?.objectionsUpheld ?? '…'} />
-        </Card>
-        <Card size="small" style={{ flex: 1, minWidth: 240 }}>
-          <Statistic title="公示截止" value={info?.publicityEndsOn ?? '未设置'} suffix={period.state === 'PUBLICITY' && daysLeft !== null ? (daysLeft >= 0 ? `还剩${daysLeft}天` : '已结束') : undefined} />
-        </Card>
-      </Flex>
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        <Col xs={8} md={5}>
+          <Card size="small">
+            <Statistic title="待答复" value={info?.objectionsOpen ?? '…'} styles={{ content: info?.objectionsOpen ? { color: '#cf1322' } : undefined }} />
+          </Card>
+        </Col>
+        <Col xs={8} md={5}>
+          <Card size="small">
+            <Statistic title="已提出" value={info?.objectionsFiled ?? '…'} />
+          </Card>
+        </Col>
+        <Col xs={8} md={5}>
+          <Card size="small">
+            <Statistic title="已采纳" value={info?.objectionsUpheld ?? '…'} />
+          </Card>
+        </Col>
+        <Col xs={24} md={9}>
+          <Card size="small">
+            <Statistic
+              title="公示截止"
+              value={info?.publicityEndsOn ?? '未设置'}
+              suffix={period.state === 'PUBLICITY' && daysLeft !== null ? (daysLeft >= 0 ? `还剩${daysLeft}天` : '已结束') : undefined}
+            />
+          </Card>
+        </Col>
+      </Row>
       {period.state !== 'PUBLICITY' && (
         <Alert
           type="info"
@@ -285,15 +298,15 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
             loading={fetching && !data}
             dataSource={rows}
             pagination={rows.length > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: 860 }}
+            scroll={{ x: 'max-content' }}
             locale={{ emptyText: filter === 'OPEN' ? '没有待答复的异议' : '没有异议' }}
             onRow={(o) => ({ onClick: () => setOpenId(o.id), style: { cursor: 'pointer' }, 'data-objection': o.id }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: '单位', key: 'unit', width: 150, render: (_, o) => <Typography.Text strong>{names.units.get(o.evaluateeId) ?? o.evaluateeId}</Typography.Text> },
               { title: '异议对象', key: 'target', width: 220, render: (_, o) => objectionTarget(o.taskId, names.tasks) },
-              { title: '理由', dataIndex: 'reason', ellipsis: true },
-              { title: '材料', key: 'files', width: 64, align: 'right', render: (_, o) => (o.evidence.length ? <Space size={2}><PaperClipOutlined />{o.evidence.length}</Space> : '—') },
-              { title: '提出', key: 'filed', width: 170, render: (_, o) => <span>{o.filedBy}<br /><Typography.Text type="secondary">{formatTime(o.filedAt)}</Typography.Text></span> },
+              { title: '理由', dataIndex: 'reason', ellipsis: true, responsive: ['md'] },
+              { title: '材料', key: 'files', width: 64, align: 'right', responsive: ['md'], render: (_, o) => (o.evidence.length ? <Space size={2}><PaperClipOutlined />{o.evidence.length}</Space> : '—') },
+              { title: '提出', key: 'filed', width: 170, responsive: ['md'], render: (_, o) => <span>{o.filedBy}<br /><Typography.Text type="secondary">{formatTime(o.filedAt)}</Typography.Text></span> },
               { title: '状态', key: 'status', width: 96, render: (_, o) => <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
               {
                 title: '操作',
