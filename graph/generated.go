@@ -532,6 +532,7 @@ type ComplexityRoot struct {
 		CancelFieldVisit         func(childComplexity int, input model.CancelFieldVisitInput) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
 		ConfirmTotpEnrollment    func(childComplexity int, code string) int
+		CopyPlan                 func(childComplexity int, input model.CopyPlanInput) int
 		CreateDimension          func(childComplexity int, input model.CreateDimensionInput) int
 		CreateEvaluatee          func(childComplexity int, input model.CreateEvaluateeInput) int
 		CreateIndicator          func(childComplexity int, input model.CreateIndicatorInput) int
@@ -1124,6 +1125,7 @@ type MutationResolver interface {
 	MovePeriod(ctx context.Context, input model.MovePeriodInput) (store.Period, error)
 	CreatePlan(ctx context.Context, input model.CreatePlanInput) (store.Plan, error)
 	UpdatePlan(ctx context.Context, input model.UpdatePlanInput) (store.Plan, error)
+	CopyPlan(ctx context.Context, input model.CopyPlanInput) (store.Plan, error)
 	DeletePlan(ctx context.Context, id int64, version int) (int64, error)
 	CreateDimension(ctx context.Context, input model.CreateDimensionInput) (store.Dimension, error)
 	UpdateDimension(ctx context.Context, input model.UpdateDimensionInput) (store.Dimension, error)
@@ -3133,6 +3135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmTotpEnrollment(childComplexity, args["code"].(string)), true
+	case "Mutation.copyPlan":
+		if e.ComplexityRoot.Mutation.CopyPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_copyPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CopyPlan(childComplexity, args["input"].(model.CopyPlanInput)), true
 	case "Mutation.createDimension":
 		if e.ComplexityRoot.Mutation.CreateDimension == nil {
 			break
@@ -5896,6 +5909,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CancelFieldVisitInput", ec.unmarshalInputCancelFieldVisitInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CopyPlanInput", ec.unmarshalInputCopyPlanInput),
 			graphql.NewInputUnmarshaler("CreateDimensionInput", ec.unmarshalInputCreateDimensionInput),
 			graphql.NewInputUnmarshaler("CreateEvaluateeInput", ec.unmarshalInputCreateEvaluateeInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
@@ -7529,6 +7543,15 @@ input CreatePlanInput {
   missingComponentRule: MissingComponentRule
 }
 
+input CopyPlanInput {
+  "The plan to copy"
+  planId: ID! @goTag(key: "validate", value: "required")
+  "The new plan's year; refused when that year already has a plan"
+  year: Int!
+  "Defaults to the source's name with its year replaced"
+  name: String @goTag(key: "validate", value: "omitempty,max=200")
+}
+
 input UpdatePlanInput {
   id: ID! @goTag(key: "validate", value: "required")
   version: Int! @goTag(key: "validate", value: "min=1")
@@ -7623,6 +7646,8 @@ extend type Query {
 extend type Mutation {
   createPlan(input: CreatePlanInput!): Plan! @allow(roles: [TASK_FORCE])
   updatePlan(input: UpdatePlanInput!): Plan! @allow(roles: [TASK_FORCE])
+  "Copies a plan's structure (no scores) into a new year, as a new editable plan"
+  copyPlan(input: CopyPlanInput!): Plan! @allow(roles: [TASK_FORCE])
   deletePlan(id: ID!, version: Int!): ID! @allow(roles: [TASK_FORCE])
 
   createDimension(input: CreateDimensionInput!): Dimension! @allow(roles: [TASK_FORCE])
@@ -10103,6 +10128,20 @@ func (ec *executionContext) field_Mutation_confirmTotpEnrollment_args(ctx contex
 		return nil, err
 	}
 	args["code"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_copyPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CopyPlanInput, error) {
+			return ec.unmarshalNCopyPlanInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCopyPlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -20642,6 +20681,68 @@ func (ec *executionContext) fieldContext_Mutation_updatePlan(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updatePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_copyPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_copyPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CopyPlan(ctx, fc.Args["input"].(model.CopyPlanInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"TASK_FORCE"})
+				if err != nil {
+					var zeroVal store.Plan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal store.Plan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v store.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_copyPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_copyPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33499,6 +33600,62 @@ func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePas
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCopyPlanInput(ctx context.Context, obj any) (model.CopyPlanInput, error) {
+	var it model.CopyPlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "year", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCopyPlanInput unmarshals raw into the CopyPlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCopyPlanInput(ctx context.Context, raw any) (model.CopyPlanInput, error) {
+	var out model.CopyPlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CopyPlanInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateDimensionInput(ctx context.Context, obj any) (model.CreateDimensionInput, error) {
 	var it model.CreateDimensionInput
 	if obj == nil {
@@ -39609,6 +39766,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "copyPlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_copyPlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "deletePlan":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deletePlan(ctx, field)
@@ -43613,6 +43777,11 @@ var (
 
 func (ec *executionContext) marshalNConsistencyThresholds2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐConsistencyThresholds(ctx context.Context, sel ast.SelectionSet, v store.ConsistencyThresholds) graphql.Marshaler {
 	return ec._ConsistencyThresholds(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNCopyPlanInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCopyPlanInput(ctx context.Context, v any) (model.CopyPlanInput, error) {
+	res, err := ec.unmarshalInputCopyPlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateDimensionInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐCreateDimensionInput(ctx context.Context, v any) (model.CreateDimensionInput, error) {

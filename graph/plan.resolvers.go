@@ -55,6 +55,19 @@ func (r *mutationResolver) UpdatePlan(ctx context.Context, input model.UpdatePla
 	})
 }
 
+func (r *mutationResolver) CopyPlan(ctx context.Context, input model.CopyPlanInput) (store.Plan, error) {
+	if err := validate.Struct("input", input); err != nil {
+		return store.Plan{}, err
+	}
+	name := ""
+	if input.Name != nil {
+		name = *input.Name
+	}
+	return inTxValue(ctx, r.Resolver, func(ctx context.Context, tx store.Tx) (*store.Plan, error) {
+		return plans.CopyPlan(ctx, tx, auth.From(ctx), input.PlanID, input.Year, name)
+	})
+}
+
 func (r *mutationResolver) DeletePlan(ctx context.Context, id int64, version int) (int64, error) {
 	return id, r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
 		return plans.DeletePlan(ctx, tx, auth.From(ctx), id, version)

@@ -173,6 +173,15 @@ type Comparison struct {
 	Rows []ComparedEvaluatee `json:"rows"`
 }
 
+type CopyPlanInput struct {
+	// The plan to copy
+	PlanID int64 `json:"planId" validate:"required"`
+	// The new plan's year; refused when that year already has a plan
+	Year int `json:"year"`
+	// Defaults to the source's name with its year replaced
+	Name *string `json:"name,omitempty" validate:"omitempty,max=200"`
+}
+
 type CreateDimensionInput struct {
 	PlanID int64           `json:"planId" validate:"required"`
 	Number int             `json:"number" validate:"min=1,max=99"`

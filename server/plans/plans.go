@@ -7,6 +7,8 @@ package plans
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -225,4 +227,42 @@ func SetConsistencyThresholds(ctx context.Context, db store.DB, _ *auth.Identity
 		return nil, err
 	}
 	return p, nil
+}
+
+// CopyPlan carries plan src into a new year (issue 13 §4): the structure
+// and the rules are copied, no scores, reports or results, so the new year
+// starts editable in 筹备 and the old one stays as it was, comparable
+// across years by plan year. One plan a year: a year that has a plan is
+// refused (checked under a lock on the year, so two copies cannot race).
+// The name defaults to the source's with its year replaced.
+func CopyPlan(ctx context.Context, db store.DB, _ *auth.Identity, src int64, year int, name string) (*store.Plan, error) {
+	if year < 2000 || year > 2100 {
+		return nil, apperr.Field("input.year", "range", "年度须在2000至2100之间", "the year must be between 2000 and 2100")
+	}
+	old, err := store.FindPlan(ctx, db, src)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.LockPlanYear(ctx, db, year); err != nil {
+		return nil, err
+	}
+	taken, err := store.PlanOfYear(ctx, db, year)
+	if err != nil {
+		return nil, err
+	}
+	if taken != nil {
+		return nil, apperr.Field("input.year", "unique", fmt.Sprintf("%d年度已有考评方案“%s”,请换一个年度", year, taken.Name),
+			fmt.Sprintf("%d already has a plan (%s)", year, taken.Name))
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = strings.ReplaceAll(old.Name, strconv.Itoa(old.Year), strconv.Itoa(year))
+		if name == old.Name {
+			name = fmt.Sprintf("%s(%d年度)", old.Name, year)
+		}
+	}
+	if len([]rune(name)) > 200 {
+		return nil, apperr.Field("input.name", "max", "方案名称最多200个字", "the name has at most 200 characters")
+	}
+	return store.CopyPlan(ctx, db, src, name, year)
 }

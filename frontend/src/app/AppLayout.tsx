@@ -1,4 +1,4 @@
-import { AlertOutlined, GlobalOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, GlobalOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, MessageOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -25,14 +25,14 @@ function menuKey(pathname: string): string {
   if (/^\/plans\/[^/]+\/field-visits/.test(pathname)) return 'field-visits';
   if (/^\/plans\/[^/]+\/visit-plans/.test(pathname)) return 'visit-plans';
   if (/^\/plans\/[^/]+\/evaluatees/.test(pathname)) return 'evaluatees';
-  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|compare|heatmap|reports|overdue|whatif)(\/|$)/.exec(pathname)?.[1];
+  const scoringPage = /^\/plans\/[^/]+\/(scoring|verification|periods|sources|ranking|results|compare|heatmap|reports|overdue|whatif|objections)(\/|$)/.exec(pathname)?.[1];
   if (scoringPage) return ['results', 'compare', 'heatmap'].includes(scoringPage) ? 'ranking' : scoringPage;
   if (pathname.startsWith('/plans/')) return 'plan';
   return '';
 }
 
 /** Pages of a plan's half-year evaluation (features scoring, verification, periods, sources, results, reports). */
-const scoringPages = ['overdue', 'reports', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'whatif', 'field-visits', 'visit-plans'];
+const scoringPages = ['overdue', 'reports', 'objections', 'scoring', 'verification', 'periods', 'sources', 'ranking', 'whatif', 'field-visits', 'visit-plans'];
 
 /** Layout of every page: header with product, current plan and 长辈模式; side menu; content. */
 export function AppLayout() {
@@ -83,6 +83,7 @@ export function AppLayout() {
           { key: 'field-visits', icon: <CarryOutOutlined />, label: t('menuFieldVisits'), disabled: !planId },
         ]
       : []),
+    ...(can('TASK_FORCE', 'EVALUATEE_CONTACT') ? [{ key: 'objections', icon: <MessageOutlined />, label: can('TASK_FORCE') ? t('menuObjectionsTaskForce') : t('menuObjectionsContact'), disabled: !planId }] : []),
     ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: t('menuRanking'), disabled: !planId }] : []),
     { key: 'views', icon: <BarChartOutlined />, label: t('menuViews') },
     ...(can('TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT') ? [{ key: 'whatif', icon: <ExperimentOutlined />, label: t('menuWhatIf'), disabled: !planId }] : []),

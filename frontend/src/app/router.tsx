@@ -121,6 +121,7 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/heatmap', lazy: guarded('ranking', async () => { const { HeatmapPage } = await import('../features/results'); return <HeatmapPage />; }) },
       { path: 'plans/:planId/overdue', lazy: guarded('overdue', async () => { const { OverduePage } = await import('../features/overdue'); return <OverduePage />; }) },
       { path: 'plans/:planId/whatif', lazy: guarded('whatif', async () => { const { WhatIfPage } = await import('../features/whatif'); return <WhatIfPage />; }) },
+      { path: 'plans/:planId/objections', lazy: guarded('objections', async () => { const { ObjectionsPage } = await import('../features/objections'); return <ObjectionsPage />; }) },
       { path: 'plans/:planId/reports', lazy: guarded('reports', async () => { const { ReportsPage } = await import('../features/reports'); return <ReportsPage />; }) },
       { path: 'plans/:planId/field-visits', lazy: guarded('field-visits', async () => { const { FieldVisitReviewPage } = await import('../features/fieldvisits'); return <FieldVisitReviewPage />; }) },
       { path: 'plans/:planId/visit-plans', lazy: guarded('visit-plans', async () => { const { FieldVisitPlanningPage } = await import('../features/fieldvisits'); return <FieldVisitPlanningPage />; }) },

@@ -9,6 +9,7 @@ import type {
   Judgement,
   MissingComponentRule,
   NotificationKind,
+  ObjectionStatus,
   PeriodAction,
   PeriodState,
   ProgressState,
@@ -66,6 +67,7 @@ export interface LabelledEnums {
   ViewChart: ViewChart;
   /** ScoreChange.action: SAVE, SUBMIT, IMPORT, ACCEPT, ADJUST, RETURN. */
   ScoreChangeAction: string;
+  ObjectionStatus: ObjectionStatus;
 }
 
 export type EnumName = keyof LabelledEnums;

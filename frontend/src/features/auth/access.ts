@@ -34,6 +34,8 @@ export const pageRoles = {
   overdue: evaluationRoles,
   /** 进展报送: contacts write; inspectors, leaders and the 专班 read. */
   reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER'],
+  /** 异议: contacts object to their unit's result during 公示; the 专班 answers. */
+  objections: ['TASK_FORCE', 'EVALUATEE_CONTACT'],
   /** 考评结果通报 (print) */
   circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 统计分析 (issue 12) */

@@ -12,6 +12,12 @@ export const circularPlaceFragment = graphql(`
 
 export const circularQuery = graphql(`
   query Circular($periodId: ID!) {
+    objectionCounts: period(id: $periodId) {
+      id
+      state
+      objectionsFiled
+      objectionsUpheld
+    }
     circular(periodId: $periodId) {
       title
       periodName

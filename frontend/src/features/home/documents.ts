@@ -15,6 +15,8 @@ export const homePeriodFields = graphql(`
     returned
     total
     missingImports
+    objections
+    objectionsAnswered
     rank
     score
     evaluateeId

@@ -63,6 +63,10 @@ export const useHomeT = defineMessages(
     inAuditLog: '在审计日志中查看',
     refusedCount: '被拒绝次数',
     anonymous: '(未登录)',
+    objectionsPending: '待答复异议',
+    handleObjections: '处理异议',
+    ownObjectionsAnswered: '本单位异议 · 已答复',
+    fileObjection: '提出异议',
   },
   {
     title: 'My to-do list',
@@ -124,5 +128,9 @@ export const useHomeT = defineMessages(
     inAuditLog: 'View in the audit log',
     refusedCount: 'Refusals',
     anonymous: '(not signed in)',
+    objectionsPending: 'Objections to answer',
+    handleObjections: 'Handle objections',
+    ownObjectionsAnswered: 'Our objections · answered',
+    fileObjection: 'File an objection',
   },
 );

@@ -87,6 +87,7 @@ function Circular({ periodId }: { periodId: string }) {
       {c.preview && <div className="preview" role="note">
           {t('preview')}
         </div>}
+      <ObjectionsLine counts={data?.objectionCounts} />
       {c.groups.length === 0 && <p>{t('noEvaluatees')}</p>}
       {c.groups.map((g) => (
         <section className="group" key={g.group} aria-label={g.title}>
@@ -114,6 +115,24 @@ function Circular({ periodId }: { periodId: string }) {
         </section>
       ))}
     </article>
+  );
+}
+
+/** 公示 and its objections (issue 13 §3): how many were filed and upheld, once the results were made public. */
+function ObjectionsLine({ counts }: { counts: { state: string; objectionsFiled: number; objectionsUpheld: number } | null | undefined }) {
+  if (!counts || (counts.state !== 'PUBLICITY' && counts.state !== 'PUBLISHED')) return null;
+  const { objectionsFiled: filed, objectionsUpheld: upheld } = counts;
+  const rest = filed - upheld;
+  const text =
+    filed === 0
+      ? '公示期间未收到异议。'
+      : `公示期间共收到异议${filed}件,其中成立${upheld}件${upheld > 0 ? ',已据此更正分值并重新公示' : ''}${
+          rest > 0 ? `,${rest}件${counts.state === 'PUBLICITY' ? '不成立或尚在处理' : '经复核不成立,维持原分'}` : ''
+        }。`;
+  return (
+    <p className="objections" data-testid="circular-objections">
+      {text}
+    </p>
   );
 }
 

@@ -89,9 +89,9 @@ function Countdown({ p }: { p: HomePeriod }) {
   );
 }
 
-function Count({ title, value, danger, to }: { title: string; value: number; danger?: boolean; to?: string }) {
-  const stat = <Statistic title={title} value={value} valueStyle={danger && value > 0 ? { color: '#cf1322' } : undefined} />;
-  return to && value > 0 ? <Link to={to}>{stat}</Link> : stat;
+function Count({ title, value, danger, to, suffix }: { title: string; value: number; danger?: boolean; to?: string; suffix?: string }) {
+  const stat = <Statistic title={title} value={value} suffix={suffix} valueStyle={danger && value > 0 ? { color: '#cf1322' } : undefined} />;
+  return to && (value > 0 || suffix) ? <Link to={to}>{stat}</Link> : stat;
 }
 
 /** 疑点: its own small query, so the home's one statement per section stays one. */
@@ -181,12 +181,24 @@ function TaskForceSection({ periods }: { periods: HomePeriod[] }) {
           p.state === 'PUBLICITY' ? (
             <PeriodRow
               p={p}
-              counts={<Typography.Text type="secondary">{t('inPublicity')}
-                  {p.publicityEndsOn ? t('publicityEnds', { date: p.publicityEndsOn }) : t('publicityNoEnd')}</Typography.Text>}
+              counts={
+                <>
+                  <Count title={t('objectionsPending')} value={p.objections} danger to={periodLink(p, 'objections')} />
+                  <Typography.Text type="secondary" style={{ alignSelf: 'flex-end' }}>
+                    {t('inPublicity')}
+                    {p.publicityEndsOn ? t('publicityEnds', { date: p.publicityEndsOn }) : t('publicityNoEnd')}
+                  </Typography.Text>
+                </>
+              }
               action={
-                <Link to={`/plans/${p.planId}/periods`}>
-                  <Button>{t('periods')}</Button>
-                </Link>
+                <Space wrap>
+                  <Link to={`/plans/${p.planId}/periods`}>
+                    <Button>{t('periods')}</Button>
+                  </Link>
+                  <Link to={periodLink(p, 'objections')}>
+                    <Button type={p.objections > 0 ? 'primary' : 'default'}>{t('handleObjections')}</Button>
+                  </Link>
+                </Space>
               }
             />
           ) : (
@@ -256,6 +268,7 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
                 <>
                   <Statistic title={t('rank')} value={p.rank ?? '—'} suffix={p.rank && t('rankSuffix') ? t('rankSuffix') : undefined} />
                   <Statistic title={t('score')} value={p.score ?? '—'} />
+                  {p.objections > 0 && <Count title={t('ownObjectionsAnswered')} value={p.objectionsAnswered} to={periodLink(p, 'objections')} suffix={`/ ${p.objections}`} />}
                   {p.state === 'PUBLICITY' && (
                     <Typography.Text type="secondary" style={{ alignSelf: 'flex-end' }}>
                       {p.daysLeft == null ? t('objectionContact') : p.daysLeft >= 0 ? t('objectionUntil', { left: daysLeftText(p.daysLeft) }) : t('publicityOver')}
@@ -265,9 +278,16 @@ function ContactSection({ periods }: { periods: HomePeriod[] }) {
               }
               action={
                 p.evaluateeId && (
-                  <Link to={`/plans/${p.planId}/results/${p.evaluateeId}?period=${p.periodId}`}>
-                    <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>{t('scoreDetail')}</Button>
-                  </Link>
+                  <Space wrap>
+                    <Link to={`/plans/${p.planId}/results/${p.evaluateeId}?period=${p.periodId}`}>
+                      <Button type={p.state === 'PUBLICITY' ? 'primary' : 'default'}>{t('scoreDetail')}</Button>
+                    </Link>
+                    {p.state === 'PUBLICITY' && (p.daysLeft == null || p.daysLeft >= 0) && (
+                      <Link to={`${periodLink(p, 'objections')}&new=1`}>
+                        <Button>{t('fileObjection')}</Button>
+                      </Link>
+                    )}
+                  </Space>
                 )
               }
             />

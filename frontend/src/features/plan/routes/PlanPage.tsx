@@ -8,6 +8,7 @@ import { PageLoading, QueryError } from '../../../components/QueryState';
 import { graphql } from '../../../gql';
 import { useSession } from '../../../lib/session';
 import { useShowError } from '../../../lib/useShowError';
+import { CopyPlanButton } from '../components/CopyPlanButton';
 import { PlanSettingsModal } from '../components/PlanSettingsModal';
 import { PlanSummary } from '../components/PlanSummary';
 import { PlanTree, type PlanTreeActions } from '../components/PlanTree';
@@ -130,6 +131,7 @@ export function PlanPage() {
             <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
               {tr('settings')}
             </Button>
+            <CopyPlanButton plan={plan} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setSection({ level: 'dimension', planId: plan.id, nextNumber: nextNumber(plan.dimensions) })}>
               {tr('addDimension')}
             </Button>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CalculatorOutlined, DiffOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalculatorOutlined, DiffOutlined, MessageOutlined, PaperClipOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -21,7 +21,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FlagTags } from '../../../components/FlagTags';
 import { PageTitle } from '../../../components/PageTitle';
@@ -126,6 +126,8 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   }
   if (!p || !b) return null;
 
+  // 公示: the contact may object to its result, overall or per task (features/objections).
+  const objectTo = can('EVALUATEE_CONTACT') && b.period.state === 'PUBLICITY' ? `/plans/${planId}/objections?period=${period.id}&new=1` : undefined;
   const comps = componentCells(b.components, rule);
   const daily = b.components.find((c) => c.method === 'DAILY_MONITORING')?.value ?? null;
   const groupRates = new Map(p.groupRates.map((g) => [g.dimensionId, g]));
@@ -234,6 +236,11 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
             {can('TASK_FORCE', 'LEADER', 'ANALYST') && (
               <Button icon={<DiffOutlined />} onClick={() => navigate(`/plans/${planId}/compare?period=${period.id}&ids=${evaluateeId}`)}>
                 与其他单位对比
+              </Button>
+            )}
+            {objectTo && (
+              <Button type="primary" icon={<MessageOutlined />} onClick={() => navigate(objectTo)}>
+                提出异议
               </Button>
             )}
             {back}
@@ -371,7 +378,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
                       dataSource={i.taskIds.map((id) => tasksById.get(id)).filter((t): t is TaskData => !!t)}
                       expandable={{
                         expandRowByClick: true,
-                        expandedRowRender: (t) => <TaskDetail task={t} evidence={evidenceByTask.get(t.taskId)} />,
+                        expandedRowRender: (t) => <TaskDetail task={t} evidence={evidenceByTask.get(t.taskId)} objectTo={objectTo} />,
                       }}
                       data-testid="task-table"
                     />
@@ -427,11 +434,16 @@ function numberOrNull(v: string | null | undefined): number | null {
 }
 
 /** A task opened: each lead unit's score with who scored and verified it, the progress report with its files, the field-visit finding with photos. */
-function TaskDetail({ task, evidence }: { task: TaskData; evidence: EvidenceData | undefined }) {
+function TaskDetail({ task, evidence, objectTo }: { task: TaskData; evidence: EvidenceData | undefined; objectTo?: string }) {
   const report = evidence?.report;
   return (
     <Flex vertical gap={12} style={{ padding: '4px 0' }} data-testid="task-detail">
       <Typography.Paragraph style={{ margin: 0 }}>{task.text}</Typography.Paragraph>
+      {objectTo && (
+        <Link to={`${objectTo}&task=${task.taskId}`}>
+          <MessageOutlined /> 对本任务的得分提出异议
+        </Link>
+      )}
       <div>
         <Typography.Text strong>牵头单位评分</Typography.Text>
         <Flex vertical gap={6} style={{ marginTop: 4 }}>

@@ -1,0 +1,1 @@
+export { ObjectionsPage } from './routes/ObjectionsPage';
