@@ -1,4 +1,4 @@
-import { Flex, Spin } from 'antd';
+import { App, Flex, Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { QueryError } from '../components/QueryState';
@@ -9,6 +9,7 @@ import { useSession } from '../lib/session';
  * Shows its children only to a signed-in user: others go to /login (and come
  * back here after; told 登录已过期 when this browser had a session), a
  * session with pending steps goes to /account/setup and stays there.
+ * Its children are inside antd's App.
  */
 export function RequireSession({ children, allowRestricted = false }: { children: ReactNode; allowRestricted?: boolean }) {
   const { session, error, refresh } = useSession();
@@ -29,5 +30,8 @@ export function RequireSession({ children, allowRestricted = false }: { children
   }
   if (session.restricted && !allowRestricted) return <Navigate to={setupPath(`${location.pathname}${location.search}`)} replace />;
   if (!session.restricted && allowRestricted) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  // antd's App (App.useApp: toasts, confirm dialogs) around every signed-in
+  // page, here rather than in the shell's providers so that the sign-in page
+  // does not download it (app/provider.tsx).
+  return <App>{children}</App>;
 }

@@ -1,6 +1,9 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES modules, not antd/locale/* (CommonJS copies of the same data):
+// antd's own default locale is es/locale/en_US, so English costs nothing
+// the sign-in page does not download already.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useMemo, type ReactNode } from 'react';
@@ -19,13 +22,19 @@ function ThemedApp({ children }: { children: ReactNode }) {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={themeFor(elder)}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }
 
-/** Everything a page needs around it: language, GraphQL client, antd locale, theme, toasts, the enum labels. */
-export function AppProviders({ children, client }: { children: ReactNode; client?: Client }) {
+/**
+ * What every route needs around it: language, GraphQL client, session,
+ * antd locale and theme, the enum labels. antd's App (toasts, confirm
+ * dialogs: App.useApp) is not here but in RequireSession, around the
+ * signed-in pages that use it: the sign-in page does not download antd's
+ * message, notification and modal (frontend/e2e/budget.test.mjs).
+ */
+export function ShellProviders({ children, client }: { children: ReactNode; client?: Client }) {
   const urqlClient = useMemo(() => client ?? createGraphQLClient(), [client]);
   return (
     <LocaleProvider>
@@ -39,5 +48,14 @@ export function AppProviders({ children, client }: { children: ReactNode; client
         </SessionProvider>
       </UrqlProvider>
     </LocaleProvider>
+  );
+}
+
+/** The shell's providers and antd's App: a page rendered on its own (the Vitest tests) has all it uses. */
+export function AppProviders({ children, client }: { children: ReactNode; client?: Client }) {
+  return (
+    <ShellProviders client={client}>
+      <AntApp>{children}</AntApp>
+    </ShellProviders>
   );
 }

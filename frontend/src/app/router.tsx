@@ -115,7 +115,9 @@ export const routes: RouteObject[] = [
       { path: 'plans/:planId/verification', lazy: guarded('verification', async () => { const { VerificationPage } = await import('../features/verification'); return <VerificationPage />; }) },
       { path: 'plans/:planId/periods', lazy: guarded('periods', async () => { const { PeriodsPage } = await import('../features/periods'); return <PeriodsPage />; }) },
       { path: 'plans/:planId/sources', lazy: guarded('sources', async () => { const { SourcesPage } = await import('../features/sources'); return <SourcesPage />; }) },
-      { path: 'plans/:planId/ranking', lazy: guarded('ranking', async () => { const { RankingPage } = await import('../features/results'); return <RankingPage />; }) },
+      // The page's own module, not the feature's index, which also brings the
+      // evaluatee, compare and heatmap pages into the ranking's download.
+      { path: 'plans/:planId/ranking', lazy: guarded('ranking', async () => { const { RankingPage } = await import('../features/results/routes/RankingPage'); return <RankingPage />; }) },
       { path: 'plans/:planId/results/:evaluateeId', lazy: guarded('ranking', async () => { const { EvaluateePage } = await import('../features/results'); return <EvaluateePage />; }) },
       { path: 'plans/:planId/compare', lazy: guarded('ranking', async () => { const { ComparePage } = await import('../features/results'); return <ComparePage />; }) },
       { path: 'plans/:planId/heatmap', lazy: guarded('ranking', async () => { const { HeatmapPage } = await import('../features/results'); return <HeatmapPage />; }) },
