@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, GlobalOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -8,6 +8,8 @@ import { planLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys, writeStored } from '../lib/storage';
 import { useElderMode } from '../lib/elderMode';
+import { useLocale } from '../lib/i18n';
+import { useCommonT } from '../lib/messages';
 import { appPlansQuery } from './plans';
 
 function menuKey(pathname: string): string {
@@ -38,6 +40,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { elder, setElder } = useElderMode();
+  const { locale, setLocale } = useLocale();
+  const common = useCommonT();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { session, can } = useSession();
   const logout = useLogout();
@@ -145,6 +149,22 @@ export function AppLayout() {
         </Typography.Link>
         <Flex flex={1} justify="flex-end" align="center" gap={wide ? 16 : 8} style={{ minWidth: 0 }}>
           {wide && planSelect}
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              selectable: true,
+              selectedKeys: [locale],
+              items: [
+                { key: 'zh-CN', label: <span lang="zh-CN">{common('languageZh')}</span> },
+                { key: 'en', label: <span lang="en">{common('languageEn')}</span> },
+              ],
+              onClick: (e) => setLocale(e.key === 'en' ? 'en' : 'zh-CN'),
+            }}
+          >
+            <Button type="text" icon={<GlobalOutlined />} aria-label={common('language')} data-testid="language-switch" style={{ paddingInline: wide ? 8 : 4 }}>
+              {wide && <span lang={locale === 'en' ? 'zh-CN' : 'en'}>{locale === 'en' ? common('languageZh') : common('languageEn')}</span>}
+            </Button>
+          </Dropdown>
           <Flex align="center" gap={6} style={{ whiteSpace: 'nowrap' }}>
             <Switch checked={elder} onChange={setElder} aria-label="长辈模式" size={elder ? 'default' : 'small'} />
             <Typography.Text onClick={() => setElder(!elder)} style={{ cursor: 'pointer' }}>

@@ -1,16 +1,18 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
+import { useAppT } from './messages';
 
 export function NotFound() {
   const navigate = useNavigate();
+  const t = useAppT();
   return (
     <Result
       status="404"
-      title="页面不存在"
-      subTitle="您访问的地址不存在,请从左侧菜单进入。"
+      title={t('notFoundTitle')}
+      subTitle={t('notFoundHint')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
-          返回首页
+          {t('backHome')}
         </Button>
       }
     />

@@ -22,4 +22,5 @@ export const storageKeys = {
   lastPlan: 'kaoping.lastPlanId',
   offlineSession: 'kaoping.offlineSession',
   enumLabels: 'kaoping.enumLabels',
+  locale: 'kaoping.locale',
 } as const;
