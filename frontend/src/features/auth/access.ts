@@ -38,6 +38,8 @@ export const pageRoles = {
   circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 统计分析 (issue 12) */
   views: ['TASK_FORCE', 'LEADER', 'ANALYST'],
+  /** GraphiQL (issue 12): the roles the server lets introspect (graph.IntrospectionRoles). */
+  graphiql: ['TASK_FORCE', 'ANALYST'],
   /** 得分模拟 (what-if) */
   whatif: ['TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT'],
   /** 审计日志 */
