@@ -59,6 +59,20 @@ func Overdue(year int, d store.Deadline, reportState *string, now time.Time) boo
 	return progress[*reportState] < want
 }
 
+// Rule is Overdue as data for a statement that judges many pairs at once
+// (the analysts' aggregate, store.OverdueRule), on day now.
+func Rule(now time.Time) store.OverdueRule {
+	local := now.In(shanghai)
+	r := store.OverdueRule{Year: local.Year(), Month: int(local.Month()), Progress: map[string]int{}, Needed: map[string]int{}}
+	for k, v := range progress {
+		r.Progress[k] = v
+	}
+	for k, v := range needed {
+		r.Needed[string(k)] = v
+	}
+	return r
+}
+
 // Filter narrows the board. Zero values mean "all".
 type Filter struct {
 	PlanID      int64
