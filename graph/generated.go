@@ -7540,7 +7540,7 @@ input SaveProgressReportInput {
 
 extend type Query {
   "Progress reports of one evaluatee (contacts: their own unit only)"
-  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
+  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -26159,7 +26159,7 @@ func (ec *executionContext) _Query_progressReports(ctx context.Context, field gr
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT", "LEAD_SCORER", "TASK_FORCE", "INSPECTOR", "LEADER"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT", "LEAD_SCORER", "TASK_FORCE", "INSPECTOR", "LEADER", "ANALYST"})
 				if err != nil {
 					var zeroVal []store.ProgressReport
 					return zeroVal, err

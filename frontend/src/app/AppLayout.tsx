@@ -69,7 +69,7 @@ export function AppLayout() {
     { key: 'evaluatees', icon: <TeamOutlined />, label: '考评对象', disabled: !planId },
     ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: '我的实地调研' }] : []),
     ...(can('TASK_FORCE', 'INSPECTOR') ? [{ key: 'visit-plans', icon: <CalendarOutlined />, label: '安排实地调研', disabled: !planId }] : []),
-    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? '进展报送' : '进展查阅', disabled: !planId }] : []),
+    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? '进展报送' : '进展查阅', disabled: !planId }] : []),
     { key: 'overdue', icon: <AlertOutlined />, label: '督办', disabled: !planId },
     ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: '评分录入', disabled: !planId }] : []),
     ...(can('TASK_FORCE')

@@ -32,8 +32,8 @@ export const pageRoles = {
   'field-visits': ['TASK_FORCE', 'LEADER'],
   /** 督办: everyone who reports, scores or reads progress. */
   overdue: evaluationRoles,
-  /** 进展报送: contacts write; inspectors, leaders and the 专班 read. */
-  reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER'],
+  /** 进展报送: contacts write; inspectors, leaders, analysts and the 专班 read. */
+  reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST'],
   /** 考评结果通报 (print) */
   circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 统计分析 (issue 12) */

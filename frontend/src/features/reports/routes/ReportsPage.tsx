@@ -31,10 +31,9 @@ export function ReportsPage() {
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const [lookup, reexecuteLookup] = useQuery({ query: reportsPlanQuery, variables: { planId } });
   const contact = can('EVALUATEE_CONTACT');
-  // Analysts join when progressReports allows them (schema/scoring.graphqls).
-  const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER');
+  const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST');
 
-  if (!contact && !reader) return <Result status="403" title="无权查看进展报送" subTitle="进展由考评对象联络员报送;专班、实地调研员和领导可以查阅。" />;
+  if (!contact && !reader) return <Result status="403" title="无权查看进展报送" subTitle="进展由考评对象联络员报送;专班、实地调研员、领导和分析员可以查阅。" />;
   if ((!plan && fetching) || (!lookup.data && lookup.fetching)) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
   if (lookup.error && !lookup.data) return <QueryError error={lookup.error} onRetry={() => reexecuteLookup({ requestPolicy: 'network-only' })} />;
