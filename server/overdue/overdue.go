@@ -152,6 +152,11 @@ func CountBoard(ctx context.Context, db store.DB, id *auth.Identity, f Filter, n
 	if err != nil {
 		return nil, err
 	}
+	return count(tasks, now), nil
+}
+
+// count reduces a board's tasks to its totals.
+func count(tasks []Task, now time.Time) *Counts {
 	c := &Counts{Total: len(tasks), JudgedOn: now.In(shanghai), ByEvaluatee: []Count{}, ByLeadUnit: []Count{}}
 	evaluatees, leads := map[int64]int{}, map[int64]int{}
 	for _, t := range tasks {
@@ -177,5 +182,5 @@ func CountBoard(ctx context.Context, db store.DB, id *auth.Identity, f Filter, n
 	byCount := func(a, b Count) int { return b.Count - a.Count }
 	slices.SortStableFunc(c.ByEvaluatee, byCount)
 	slices.SortStableFunc(c.ByLeadUnit, byCount)
-	return c, nil
+	return c
 }

@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DeadlineView } from '../../../components/DeadlineView';
@@ -7,6 +8,9 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { OverdueBoardQuery, RankingGroup } from '../../../gql/graphql';
 import { formatDate, formatTime } from '../../../lib/datetime';
+import { downloadFile } from '../../../lib/download';
+import { useCommonT } from '../../../lib/messages';
+import { useShowError } from '../../../lib/useShowError';
 import { progressStateColors, progressStateLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
 import { overdueBoardQuery } from '../documents';
@@ -46,11 +50,31 @@ export function OverduePage() {
   );
   const all = useMemo(() => ({ planId }), [planId]);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: overdueBoardQuery, variables: { filter, all } });
+  const common = useCommonT();
+  const showError = useShowError();
+  const [exporting, setExporting] = useState(false);
 
   if (!data && fetching) return <PageLoading rows={8} />;
   if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   const tasks = data?.overdueTasks ?? [];
   const counts = data?.overdueCounts;
+
+  // The server writes the .xlsx (server/overdue Workbook) from the same
+  // board, with the page's filters.
+  const exportXlsx = async () => {
+    const q = new URLSearchParams({ planId });
+    if (evaluatee) q.set('evaluateeId', evaluatee);
+    if (lead) q.set('leadUnitId', lead);
+    if (group) q.set('group', group);
+    setExporting(true);
+    try {
+      await downloadFile(`/files/overdue.xlsx?${q.toString()}`, '督办.xlsx');
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: TableColumnsType<Task> = [
     { title: '考评对象', dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
@@ -120,6 +144,11 @@ export function OverduePage() {
       <PageTitle
         title="督办"
         hint="完成时限所在月份已过、而最新进展报送尚未达到时限要求状态的任务。点击单位或数字按其筛选,点击“查看报送”打开该任务的进展报送"
+        actions={
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+            {common('exportXlsx')}
+          </Button>
+        }
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={6}>
