@@ -2,12 +2,51 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import type { OutputChunk } from 'rolldown';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { graphqlDocumentsPlugin } from './vite.graphql.ts';
 
 // root is this folder (frontend/), whatever the working directory.
 const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The files only GraphiQL's editor loads (Monaco, Prettier, the GraphQL
+ * language service and Monaco's web workers: several MB): what its chunk
+ * reaches minus what any other page reaches, read from the bundle as it is
+ * generated. The service worker does not precache them (manifestTransforms
+ * below), so nobody but an analyst who opens /graphiql downloads them.
+ */
+const graphiqlOnly = new Set<string>();
+function graphiqlOffPrecache(): Plugin {
+  return {
+    name: 'kaoping-graphiql-off-precache',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const reach = (roots: OutputChunk[], skip: (c: OutputChunk) => boolean) => {
+        const seen = new Set<OutputChunk>();
+        const visit = (c: OutputChunk | undefined) => {
+          if (!c || seen.has(c) || skip(c)) return;
+          seen.add(c);
+          for (const f of [...c.imports, ...c.dynamicImports]) visit(byFile.get(f));
+        };
+        roots.forEach(visit);
+        return seen;
+      };
+      const files = (cs: Set<OutputChunk>) =>
+        new Set([...cs].flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? []), ...(c.viteMetadata?.importedAssets ?? [])]));
+      const isEditor = (c: OutputChunk) => c.facadeModuleId?.endsWith('/features/graphiql/components/GraphiQLEditor.tsx') === true;
+      const editor = reach(chunks.filter(isEditor), (c) => c.isEntry);
+      // Every other page: from the entry and every lazy chunk, never
+      // stepping into the editor (the GraphiQL route imports it lazily).
+      const rest = files(reach(chunks.filter((c) => (c.isEntry || c.isDynamicEntry) && !editor.has(c)), isEditor));
+      graphiqlOnly.clear();
+      for (const f of files(editor)) if (!rest.has(f)) graphiqlOnly.add(f);
+    },
+  };
+}
 
 export default defineConfig(({ command }) => ({
   root,
@@ -21,6 +60,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     graphqlDocumentsPlugin(root),
+    graphiqlOffPrecache(),
     // The app shell (built assets and index.html) is precached by a Workbox
     // service worker, so an inspector opens the app and their cached visits
     // without signal. GraphQL, file downloads and /healthz always go to the
@@ -46,6 +86,12 @@ export default defineConfig(({ command }) => ({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/graphql/, /^\/files\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        manifestTransforms: [
+          (entries) => {
+            const worker = /\.worker-[\w-]+\.js$/;
+            return { manifest: entries.filter((e) => !graphiqlOnly.has(e.url) && !worker.test(e.url)), warnings: [] };
+          },
+        ],
       },
     }),
   ],

@@ -38,7 +38,7 @@ func (r *mutationResolver) DeleteView(ctx context.Context, id int64, version int
 }
 
 func (r *queryResolver) Aggregate(ctx context.Context, spec analytics.Spec) (model.AggregateResult, error) {
-	res, err := analytics.Aggregate(ctx, r.Store.DB, auth.From(ctx), spec)
+	res, err := analytics.Aggregate(ctx, r.Store.DB, auth.From(ctx), spec, r.Today())
 	if err != nil {
 		return model.AggregateResult{}, err
 	}

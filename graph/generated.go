@@ -6053,6 +6053,9 @@ enum AggregateMeasure {
   "被专班调整的占比" ADJUSTED_SHARE
   "平均调整幅度(调整后 − 原值)" ADJUSTMENT_MEAN
   "被退回的占比" RETURNED_SHARE
+  "实地调研发现数(已取消的调研除外;一项发现在组内只计一次,无论几个牵头单位评分)" FINDING_COUNT
+  "实地调研判定为部分完成或未完成的发现数" FINDING_SHORTFALL_COUNT
+  "督办逾期的(考评对象, 任务)数,按服务器当日(上海时间)判定;只计组内有评分的任务" OVERDUE_COUNT
 }
 
 "What an aggregate groups or filters by."
@@ -7759,7 +7762,7 @@ input SaveProgressReportInput {
 
 extend type Query {
   "Progress reports of one evaluatee (contacts: their own unit only)"
-  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER])
+  progressReports(periodId: ID!, evaluateeId: ID!): [ProgressReport!]! @allow(roles: [EVALUATEE_CONTACT, LEAD_SCORER, TASK_FORCE, INSPECTOR, LEADER, ANALYST])
 }
 
 extend type Mutation {
@@ -26949,7 +26952,7 @@ func (ec *executionContext) _Query_progressReports(ctx context.Context, field gr
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT", "LEAD_SCORER", "TASK_FORCE", "INSPECTOR", "LEADER"})
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"EVALUATEE_CONTACT", "LEAD_SCORER", "TASK_FORCE", "INSPECTOR", "LEADER", "ANALYST"})
 				if err != nil {
 					var zeroVal []store.ProgressReport
 					return zeroVal, err
@@ -43428,44 +43431,50 @@ func (ec *executionContext) marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋka
 
 var (
 	unmarshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure = map[string]store.Measure{
-		"SCORE_SUM":        store.ScoreSum,
-		"SCORE_MEAN":       store.ScoreMean,
-		"SCORE_MIN":        store.ScoreMin,
-		"SCORE_MAX":        store.ScoreMax,
-		"SCORE_STDDEV":     store.ScoreStddev,
-		"POINTS_SUM":       store.PointsSum,
-		"RATE":             store.Rate,
-		"RATE_MEAN":        store.RateMean,
-		"RATE_MIN":         store.RateMin,
-		"RATE_MAX":         store.RateMax,
-		"RATE_STDDEV":      store.RateStddev,
-		"SCORE_COUNT":      store.ScoreCount,
-		"EVALUATEE_COUNT":  store.EvaluateeCount,
-		"FULL_MARKS_SHARE": store.FullMarksShare,
-		"BELOW_HALF_SHARE": store.BelowHalfShare,
-		"ADJUSTED_SHARE":   store.AdjustedShare,
-		"ADJUSTMENT_MEAN":  store.AdjustmentMean,
-		"RETURNED_SHARE":   store.ReturnedShare,
+		"SCORE_SUM":               store.ScoreSum,
+		"SCORE_MEAN":              store.ScoreMean,
+		"SCORE_MIN":               store.ScoreMin,
+		"SCORE_MAX":               store.ScoreMax,
+		"SCORE_STDDEV":            store.ScoreStddev,
+		"POINTS_SUM":              store.PointsSum,
+		"RATE":                    store.Rate,
+		"RATE_MEAN":               store.RateMean,
+		"RATE_MIN":                store.RateMin,
+		"RATE_MAX":                store.RateMax,
+		"RATE_STDDEV":             store.RateStddev,
+		"SCORE_COUNT":             store.ScoreCount,
+		"EVALUATEE_COUNT":         store.EvaluateeCount,
+		"FULL_MARKS_SHARE":        store.FullMarksShare,
+		"BELOW_HALF_SHARE":        store.BelowHalfShare,
+		"ADJUSTED_SHARE":          store.AdjustedShare,
+		"ADJUSTMENT_MEAN":         store.AdjustmentMean,
+		"RETURNED_SHARE":          store.ReturnedShare,
+		"FINDING_COUNT":           store.FindingCount,
+		"FINDING_SHORTFALL_COUNT": store.FindingShortfallCount,
+		"OVERDUE_COUNT":           store.OverdueCount,
 	}
 	marshalNAggregateMeasure2githubᚗcomᚋkaopingᚋkaopingᚋserverᚋstoreᚐMeasure = map[store.Measure]string{
-		store.ScoreSum:       "SCORE_SUM",
-		store.ScoreMean:      "SCORE_MEAN",
-		store.ScoreMin:       "SCORE_MIN",
-		store.ScoreMax:       "SCORE_MAX",
-		store.ScoreStddev:    "SCORE_STDDEV",
-		store.PointsSum:      "POINTS_SUM",
-		store.Rate:           "RATE",
-		store.RateMean:       "RATE_MEAN",
-		store.RateMin:        "RATE_MIN",
-		store.RateMax:        "RATE_MAX",
-		store.RateStddev:     "RATE_STDDEV",
-		store.ScoreCount:     "SCORE_COUNT",
-		store.EvaluateeCount: "EVALUATEE_COUNT",
-		store.FullMarksShare: "FULL_MARKS_SHARE",
-		store.BelowHalfShare: "BELOW_HALF_SHARE",
-		store.AdjustedShare:  "ADJUSTED_SHARE",
-		store.AdjustmentMean: "ADJUSTMENT_MEAN",
-		store.ReturnedShare:  "RETURNED_SHARE",
+		store.ScoreSum:              "SCORE_SUM",
+		store.ScoreMean:             "SCORE_MEAN",
+		store.ScoreMin:              "SCORE_MIN",
+		store.ScoreMax:              "SCORE_MAX",
+		store.ScoreStddev:           "SCORE_STDDEV",
+		store.PointsSum:             "POINTS_SUM",
+		store.Rate:                  "RATE",
+		store.RateMean:              "RATE_MEAN",
+		store.RateMin:               "RATE_MIN",
+		store.RateMax:               "RATE_MAX",
+		store.RateStddev:            "RATE_STDDEV",
+		store.ScoreCount:            "SCORE_COUNT",
+		store.EvaluateeCount:        "EVALUATEE_COUNT",
+		store.FullMarksShare:        "FULL_MARKS_SHARE",
+		store.BelowHalfShare:        "BELOW_HALF_SHARE",
+		store.AdjustedShare:         "ADJUSTED_SHARE",
+		store.AdjustmentMean:        "ADJUSTMENT_MEAN",
+		store.ReturnedShare:         "RETURNED_SHARE",
+		store.FindingCount:          "FINDING_COUNT",
+		store.FindingShortfallCount: "FINDING_SHORTFALL_COUNT",
+		store.OverdueCount:          "OVERDUE_COUNT",
 	}
 )
 

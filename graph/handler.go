@@ -22,7 +22,7 @@ func NewHandler(r *Resolver, limits Limits) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.Tokens)
 	srv.SetDisableSuggestion(true)
-	srv.Use(introspectionForSignedIn{})
+	srv.Use(introspectionForRoles{})
 	srv.Use(shapeLimit{limits: limits})
 	srv.Use(extension.FixedComplexityLimit(limits.Complexity))
 	srv.AroundFields(r.fieldMiddleware)

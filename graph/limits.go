@@ -72,6 +72,14 @@ func selectionDepth(set ast.SelectionSet, frags ast.FragmentDefinitionList, alia
 			if s.Alias != "" && s.Alias != s.Name {
 				*aliases++
 			}
+			// An introspection query nests ofType deeper than any screen
+			// nests data (GraphiQL's goes 13 deep); what it reads is the
+			// schema, bounded by the schema and the token limit, and only
+			// IntrospectionRoles may run it.
+			if s.Name == "__schema" || s.Name == "__type" {
+				d = 1
+				break
+			}
 			d = 1 + selectionDepth(s.SelectionSet, frags, aliases, guard+1)
 		case *ast.InlineFragment:
 			d = selectionDepth(s.SelectionSet, frags, aliases, guard+1)
@@ -89,18 +97,24 @@ func limitError(code, msg string) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": code}}
 }
 
-// introspectionForSignedIn lets signed-in users (and the SPA's tooling)
-// introspect the schema, and nobody else.
-type introspectionForSignedIn struct{}
+// IntrospectionRoles may introspect the schema: the analysts and the 专班,
+// who write their own queries in /graphiql (issue 12). The SPA needs no
+// introspection (its documents are generated at build time), so everyone
+// else, signed out or not, sees the API only through the screens.
+var IntrospectionRoles = []auth.Role{auth.RoleAnalyst, auth.RoleTaskForce}
+
+// introspectionForRoles turns introspection off unless the caller holds
+// one of IntrospectionRoles.
+type introspectionForRoles struct{}
 
 var (
-	_ graphql.HandlerExtension        = introspectionForSignedIn{}
-	_ graphql.OperationContextMutator = introspectionForSignedIn{}
+	_ graphql.HandlerExtension        = introspectionForRoles{}
+	_ graphql.OperationContextMutator = introspectionForRoles{}
 )
 
-func (introspectionForSignedIn) ExtensionName() string                   { return "IntrospectionForSignedIn" }
-func (introspectionForSignedIn) Validate(graphql.ExecutableSchema) error { return nil }
-func (introspectionForSignedIn) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	oc.DisableIntrospection = auth.From(ctx) == nil
+func (introspectionForRoles) ExtensionName() string                   { return "IntrospectionForRoles" }
+func (introspectionForRoles) Validate(graphql.ExecutableSchema) error { return nil }
+func (introspectionForRoles) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	oc.DisableIntrospection = !auth.From(ctx).Has(IntrospectionRoles...)
 	return nil
 }

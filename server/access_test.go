@@ -107,7 +107,7 @@ var analysts = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst
 var sensitiveQueries = map[string]rule{
 	"users":                  {[]auth.Role{auth.RoleAdmin}, `{ users { id } }`, ""},
 	"auditLog":               {[]auth.Role{auth.RoleAuditor}, `{ auditLog { total } }`, ""},
-	"progressReports":        {[]auth.Role{auth.RoleEvaluateeContact, auth.RoleLeadScorer, auth.RoleTaskForce, auth.RoleInspector, auth.RoleLeader}, `{ progressReports(periodId: "999999", evaluateeId: "999999") { id } }`, ""},
+	"progressReports":        {[]auth.Role{auth.RoleEvaluateeContact, auth.RoleLeadScorer, auth.RoleTaskForce, auth.RoleInspector, auth.RoleLeader, auth.RoleAnalyst}, `{ progressReports(periodId: "999999", evaluateeId: "999999") { id } }`, ""},
 	"scoreSheet":             {[]auth.Role{auth.RoleLeadScorer, auth.RoleTaskForce}, `{ scoreSheet(periodId: "999999") { editable } }`, ""},
 	"verificationQueue":      {taskForce, `{ verificationQueue(periodId: "999999") { id } }`, ""},
 	"sourceValues":           {[]auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}, `{ sourceValues(periodId: "999999", method: PUBLIC_OPINION) { id } }`, ""},

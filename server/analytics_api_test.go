@@ -24,7 +24,7 @@ import (
 // for both halves, with each task's points worked out by correlated
 // subqueries rather than the window the generator uses.
 const handFacts = `WITH hf AS (
-  SELECT s.period_id, pl.year AS plan_year, e.ranking_group, e.unit_id, i.dimension_id, t.indicator_id, s.task_id,
+  SELECT s.period_id, pl.year AS plan_year, e.ranking_group, e.unit_id, s.evaluatee_id, i.dimension_id, t.indicator_id, s.task_id,
          s.lead_unit_id, s.value::numeric AS value, s.status, s.original_value,
          COALESCE(t.points, GREATEST(i.points - (SELECT COALESCE(sum(x.points), 0) FROM tasks x WHERE x.indicator_id = t.indicator_id), 0)
            / (SELECT count(*) FROM tasks x WHERE x.indicator_id = t.indicator_id AND x.points IS NULL)) AS points

@@ -390,17 +390,6 @@ func aliases(n int) string {
 	return b.String()
 }
 
-func TestIntrospectionOnlyForSignedInUsers(t *testing.T) {
-	t.Parallel()
-	a := newAnonymousAPI(t, false)
-	q := `{ __schema { queryType { name } } }`
-	if errs := a.do(q, nil, nil); len(errs) == 0 {
-		t.Error("introspection allowed without a session")
-	}
-	a.loginAs(auth.RoleLeader)
-	a.must(q, nil, nil)
-}
-
 func TestNoFieldSuggestions(t *testing.T) {
 	t.Parallel()
 	a := newAPI(t, false)

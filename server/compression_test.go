@@ -18,7 +18,7 @@ import (
 // plain.
 func TestGraphQLAnswersAreCompressed(t *testing.T) {
 	a := newAnonymousAPI(t, false)
-	a.loginAs(auth.RoleLeader) // introspection, a long answer, needs a session
+	a.loginAs(auth.RoleAnalyst) // introspection, a long answer, needs an analyst's session
 	post := func(acceptEncoding string) *http.Response {
 		t.Helper()
 		req, err := http.NewRequest(http.MethodPost, a.srv.URL+"/graphql", strings.NewReader(`{"query":"{ __schema { types { name kind description } } }"}`))

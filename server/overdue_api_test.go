@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/server/auth"
 )
@@ -202,5 +208,90 @@ func TestOverdueBoardScopesByRole(t *testing.T) {
 	s.loginAs(auth.RoleAuditor)
 	if errs := s.do(`query($p: ID!) { overdueCounts(filter: {planId: $p}) { total } }`, map[string]any{"p": s.plan}, nil); len(errs) == 0 {
 		t.Error("an auditor read the 督办 counts")
+	}
+}
+
+// TestOverdueBoardExportsToXlsx: the board's .xlsx (issue 11) has the rows
+// the API lists on the same injected day, and the counts per evaluatee and
+// lead unit, as numbers; the page's filters narrow it the same way.
+func TestOverdueBoardExportsToXlsx(t *testing.T) {
+	t.Parallel()
+	s := newOverduePlan(t)
+	s.setClock(time.Date(2024, 10, 8, 9, 0, 0, 0, time.UTC))
+	s.loginAs(auth.RoleLeader)
+	rows := s.board(map[string]any{})
+	if len(rows) < 2 {
+		t.Fatalf("October board = %d rows, want 乙区's two tasks and 甲区's task 2", len(rows))
+	}
+	open := func(query string) *excelize.File {
+		t.Helper()
+		status, body := s.get("/files/overdue.xlsx?" + query)
+		if status != http.StatusOK {
+			t.Fatalf("export %s: %d %s", query, status, body)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	f := open("planId=" + s.plan)
+	list, err := f.GetRows("逾期任务")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Title, note, header, then one row per overdue task in the board's order.
+	if len(list) != 3+len(rows) || list[2][0] != "考评对象" || !strings.Contains(list[1][0], "2024-10-08") {
+		t.Fatalf("sheet 逾期任务 = %q", list)
+	}
+	for i, r := range rows {
+		got := list[3+i]
+		if got[0] != r.UnitName || got[7] != "市督查局" {
+			t.Errorf("row %d = %q, API says %s led by 市督查局", i, got, r.UnitName)
+		}
+	}
+	counts := s.counts()
+	byEvaluatee, err := f.GetRows("按考评对象")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byEvaluatee) != 3+len(counts.ByEvaluatee) {
+		t.Fatalf("sheet 按考评对象 = %q, API counts %+v", byEvaluatee, counts.ByEvaluatee)
+	}
+	for i, c := range counts.ByEvaluatee {
+		cell, _ := excelize.CoordinatesToCellName(2, 4+i)
+		typ, err := f.GetCellType("按考评对象", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if byEvaluatee[3+i][0] != c.Name || byEvaluatee[3+i][1] != strconv.Itoa(c.Count) || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("count row %d = %q (%v), API says %s %d as a number", i, byEvaluatee[3+i], typ, c.Name, c.Count)
+		}
+	}
+	byLead, err := f.GetRows("按牵头单位")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byLead) != 4 || byLead[3][0] != "市督查局" || byLead[3][1] != strconv.Itoa(len(rows)) {
+		t.Errorf("sheet 按牵头单位 = %q, want 市督查局 with %d", byLead, len(rows))
+	}
+
+	// Filtered to 甲区, as the page's filter.
+	jia, err := open("planId=" + s.plan + "&evaluateeId=" + s.jia).GetRows("逾期任务")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range jia[3:] {
+		if r[0] != "甲区" {
+			t.Errorf("filtered to 甲区, row %q", r)
+		}
+	}
+	if len(jia) != 3+len(s.board(map[string]any{"evaluateeId": s.jia})) {
+		t.Errorf("filtered sheet = %q", jia)
+	}
+	// Bad input says which parameter.
+	if status, body := s.get("/files/overdue.xlsx?planId=x"); status != http.StatusBadRequest || !strings.Contains(string(body), "planId") {
+		t.Errorf("planId=x: %d %s", status, body)
 	}
 }

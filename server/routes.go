@@ -120,8 +120,9 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	mux.Handle("GET /files/audit.xlsx", signedIn(download(log, []auth.Role{auth.RoleAuditor}, auditExport(st))))
 	mux.Handle("GET /files/ranking.xlsx", signedIn(download(log, leaders, rankingExport(st))))
 	mux.Handle("GET /files/circular.xlsx", signedIn(download(log, leaders, circularExport(st))))
-	mux.Handle("GET /files/view.xlsx", signedIn(download(log, leaders, viewExport(st, analytics.XLSX))))
-	mux.Handle("GET /files/view.csv", compressed(signedIn(download(log, leaders, viewExport(st, analytics.CSV)))))
+	mux.Handle("GET /files/overdue.xlsx", signedIn(download(log, overdueRoles, overdueExport(st, today))))
+	mux.Handle("GET /files/view.xlsx", signedIn(download(log, leaders, viewExport(st, today, analytics.XLSX))))
+	mux.Handle("GET /files/view.csv", compressed(signedIn(download(log, leaders, viewExport(st, today, analytics.CSV)))))
 	// GET never runs an operation: a query in a URL leaks into logs and
 	// lets a link trigger work.
 	mux.Handle("GET /graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
@@ -25,17 +26,17 @@ func TestRowLimit(t *testing.T) {
 	})
 	id := &auth.Identity{UserID: 1, Username: "analyst", Roles: []auth.Role{auth.RoleAnalyst}}
 	spec := Spec{Measures: []store.Measure{store.ScoreCount}, Rows: []store.Grouping{store.ByLeadUnit}}
-	res, err := Aggregate(context.Background(), st.DB, id, spec)
+	res, err := Aggregate(context.Background(), st.DB, id, spec, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer func(n int) { MaxRows = n }(MaxRows)
 	MaxRows = len(res.Rows)
-	if _, err := Aggregate(context.Background(), st.DB, id, spec); err != nil {
+	if _, err := Aggregate(context.Background(), st.DB, id, spec, time.Now()); err != nil {
 		t.Errorf("exactly at the limit: %v", err)
 	}
 	MaxRows = len(res.Rows) - 1
-	_, err = Aggregate(context.Background(), st.DB, id, spec)
+	_, err = Aggregate(context.Background(), st.DB, id, spec, time.Now())
 	if e, ok := apperr.As(err); !ok || e.Code != apperr.Invalid || len(e.Fields) != 1 || e.Fields[0].Field != "rows" || !strings.Contains(e.Message, "超过") {
 		t.Errorf("over the limit: %v", err)
 	}

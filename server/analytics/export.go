@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -18,6 +19,7 @@ var MeasureNames = map[store.Measure]string{
 	store.RateMin: "最低得分率", store.RateMax: "最高得分率", store.RateStddev: "得分率标准差", store.ScoreCount: "评分条数",
 	store.EvaluateeCount: "考评对象数", store.FullMarksShare: "满分占比", store.BelowHalfShare: "不足一半占比",
 	store.AdjustedShare: "被专班调整占比", store.AdjustmentMean: "平均调整幅度", store.ReturnedShare: "被退回占比",
+	store.FindingCount: "实地调研发现数", store.FindingShortfallCount: "调研发现未完成数", store.OverdueCount: "督办逾期任务数",
 }
 
 var GroupingNames = map[store.Grouping]string{
@@ -37,8 +39,8 @@ const (
 // Export is the answer to s as a flat table, the figures exactly as the
 // aggregate answers them: one row per group, totals marked 合计. The file
 // name comes with it.
-func Export(ctx context.Context, db store.DB, id *auth.Identity, s Spec, title string, f Format) (string, []byte, error) {
-	res, err := Aggregate(ctx, db, id, s)
+func Export(ctx context.Context, db store.DB, id *auth.Identity, s Spec, title string, f Format, now time.Time) (string, []byte, error) {
+	res, err := Aggregate(ctx, db, id, s, now)
 	if err != nil {
 		return "", nil, err
 	}

@@ -59,6 +59,20 @@ func Overdue(year int, d store.Deadline, reportState *string, now time.Time) boo
 	return progress[*reportState] < want
 }
 
+// Rule is Overdue as data for a statement that judges many pairs at once
+// (the analysts' aggregate, store.OverdueRule), on day now.
+func Rule(now time.Time) store.OverdueRule {
+	local := now.In(shanghai)
+	r := store.OverdueRule{Year: local.Year(), Month: int(local.Month()), Progress: map[string]int{}, Needed: map[string]int{}}
+	for k, v := range progress {
+		r.Progress[k] = v
+	}
+	for k, v := range needed {
+		r.Needed[string(k)] = v
+	}
+	return r
+}
+
 // Filter narrows the board. Zero values mean "all".
 type Filter struct {
 	PlanID      int64
@@ -138,6 +152,11 @@ func CountBoard(ctx context.Context, db store.DB, id *auth.Identity, f Filter, n
 	if err != nil {
 		return nil, err
 	}
+	return count(tasks, now), nil
+}
+
+// count reduces a board's tasks to its totals.
+func count(tasks []Task, now time.Time) *Counts {
 	c := &Counts{Total: len(tasks), JudgedOn: now.In(shanghai), ByEvaluatee: []Count{}, ByLeadUnit: []Count{}}
 	evaluatees, leads := map[int64]int{}, map[int64]int{}
 	for _, t := range tasks {
@@ -163,5 +182,5 @@ func CountBoard(ctx context.Context, db store.DB, id *auth.Identity, f Filter, n
 	byCount := func(a, b Count) int { return b.Count - a.Count }
 	slices.SortStableFunc(c.ByEvaluatee, byCount)
 	slices.SortStableFunc(c.ByLeadUnit, byCount)
-	return c, nil
+	return c
 }

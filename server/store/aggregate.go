@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -60,24 +61,36 @@ func (g Grouping) Known() bool { _, ok := groupingSQL[g]; return ok }
 type Measure string
 
 const (
-	ScoreSum        Measure = "SCORE_SUM"
-	ScoreMean       Measure = "SCORE_MEAN"
-	ScoreMin        Measure = "SCORE_MIN"
-	ScoreMax        Measure = "SCORE_MAX"
-	ScoreStddev     Measure = "SCORE_STDDEV"
-	PointsSum       Measure = "POINTS_SUM"
-	Rate            Measure = "RATE" // Σ score ÷ Σ points
-	RateMean        Measure = "RATE_MEAN"
-	RateMin         Measure = "RATE_MIN"
-	RateMax         Measure = "RATE_MAX"
-	RateStddev      Measure = "RATE_STDDEV"
-	ScoreCount      Measure = "SCORE_COUNT"
-	EvaluateeCount  Measure = "EVALUATEE_COUNT"
-	FullMarksShare  Measure = "FULL_MARKS_SHARE"
-	BelowHalfShare  Measure = "BELOW_HALF_SHARE"
-	AdjustedShare   Measure = "ADJUSTED_SHARE"
-	AdjustmentMean  Measure = "ADJUSTMENT_MEAN"
-	ReturnedShare   Measure = "RETURNED_SHARE"
+	ScoreSum       Measure = "SCORE_SUM"
+	ScoreMean      Measure = "SCORE_MEAN"
+	ScoreMin       Measure = "SCORE_MIN"
+	ScoreMax       Measure = "SCORE_MAX"
+	ScoreStddev    Measure = "SCORE_STDDEV"
+	PointsSum      Measure = "POINTS_SUM"
+	Rate           Measure = "RATE" // Σ score ÷ Σ points
+	RateMean       Measure = "RATE_MEAN"
+	RateMin        Measure = "RATE_MIN"
+	RateMax        Measure = "RATE_MAX"
+	RateStddev     Measure = "RATE_STDDEV"
+	ScoreCount     Measure = "SCORE_COUNT"
+	EvaluateeCount Measure = "EVALUATEE_COUNT"
+	FullMarksShare Measure = "FULL_MARKS_SHARE"
+	BelowHalfShare Measure = "BELOW_HALF_SHARE"
+	AdjustedShare  Measure = "ADJUSTED_SHARE"
+	AdjustmentMean Measure = "ADJUSTMENT_MEAN"
+	ReturnedShare  Measure = "RETURNED_SHARE"
+	// FindingCount counts the field-visit findings on the group's tasks
+	// (every visit but a cancelled one), FindingShortfallCount those judged
+	// 部分完成 or 未完成. A finding is about an evaluatee's task in a period,
+	// not about a lead unit: each counts once in a group however many lead
+	// units scored the task.
+	FindingCount          Measure = "FINDING_COUNT"
+	FindingShortfallCount Measure = "FINDING_SHORTFALL_COUNT"
+	// OverdueCount counts the group's (evaluatee, task) pairs that the 督办
+	// board lists as overdue on the day judged (server/overdue's rule,
+	// passed in as AggregateQuery.Overdue). A group is made of scores: a
+	// task nobody has scored in the periods asked is in no group.
+	OverdueCount    Measure = "OVERDUE_COUNT"
 	measureDecimals         = 6
 )
 
@@ -106,6 +119,39 @@ var measureSQL = map[Measure]string{
 	AdjustedShare:  "avg((f.original_value IS NOT NULL AND f.original_value <> f.value)::int)",
 	AdjustmentMean: "avg(f.value - f.original_value) FILTER (WHERE f.original_value IS NOT NULL AND f.original_value <> f.value)",
 	ReturnedShare:  "avg((f.status = 'RETURNED')::int)",
+	// An outer aggregate inside a scalar subquery: the group's (period,
+	// evaluatee, task) items that have findings, each once, summed.
+	FindingCount:          findingSum("fnd.n"),
+	FindingShortfallCount: findingSum("fnd.short"),
+	OverdueCount:          "count(DISTINCT (f.evaluatee_id, f.task_id)) FILTER (WHERE od.task_id IS NOT NULL)",
+}
+
+func findingSum(col string) string {
+	only := " FILTER (WHERE " + col + " > 0)"
+	return "(SELECT COALESCE(sum(x.n), 0) FROM (SELECT DISTINCT x.p, x.e, x.t, x.n FROM unnest(" +
+		"array_agg(f.period_id)" + only + ", array_agg(f.evaluatee_id)" + only + ", array_agg(f.task_id)" + only +
+		", array_agg(" + col + ")" + only + ") AS x(p, e, t, n)) x)"
+}
+
+// needs says which of the optional relations a measure reads.
+func (m Measure) needs() (findings, overdue bool) {
+	switch m {
+	case FindingCount, FindingShortfallCount:
+		return true, false
+	case OverdueCount:
+		return false, true
+	}
+	return false, false
+}
+
+// OverdueRule is server/overdue's rule as data, so that one statement can
+// judge every (evaluatee, task) at once: the rank of each report state,
+// the least rank each deadline state needs, and the month judged in (a
+// deadline month before it has passed).
+type OverdueRule struct {
+	Year, Month int
+	Progress    map[string]int
+	Needed      map[string]int
 }
 
 // Known says whether m is a measure of the whitelist.
@@ -132,6 +178,8 @@ type AggregateQuery struct {
 	// MaxRows: more rows than this is an error, not a silent cut.
 	MaxRows int
 	Timeout time.Duration
+	// Overdue is the rule OverdueCount judges by; required for it.
+	Overdue *OverdueRule
 }
 
 // AggregateRow is one group. Keys and Labels are nil for a grouping the row
@@ -182,8 +230,36 @@ const factsSQL = `WITH frozen AS (
   LEFT JOIN scores ls ON ls.id = (sl->>'scoreId')::bigint
   LEFT JOIN units u ON ls.id IS NULL AND u.name = sl->>'leadUnitName'
   WHERE COALESCE(ls.lead_unit_id, u.id) IS NOT NULL
-)
-SELECT `
+)`
+
+// findingsSQL counts the findings of each (period, evaluatee, task).
+const findingsSQL = `, fnd AS (
+  SELECT v.period_id, v.evaluatee_id, ff.task_id, count(*) AS n,
+         count(*) FILTER (WHERE ff.judgement IN ('PARTIAL', 'NOT_DONE')) AS short
+  FROM field_findings ff JOIN field_visits v ON v.id = ff.visit_id
+  WHERE v.status <> 'CANCELLED'
+  GROUP BY v.period_id, v.evaluatee_id, ff.task_id
+)`
+
+// overdueSQL lists the overdue (evaluatee, task) pairs: as
+// store.FindDeadlineCandidates and overdue.Overdue, the latest report of
+// the plan's periods (later half first, then the latest written) falls
+// short of the deadline's state after its month. Its arguments: the
+// progress ranks and needed ranks as JSON, the year and month judged in.
+const overdueSQL = `, latest AS (
+  SELECT DISTINCT ON (pr.evaluatee_id, pr.task_id) pr.evaluatee_id, pr.task_id, pr.state
+  FROM progress_reports pr JOIN periods p ON p.id = pr.period_id
+  ORDER BY pr.evaluatee_id, pr.task_id, p.half DESC, pr.updated_at DESC
+), od AS (
+  SELECT a.evaluatee_id, t.id AS task_id
+  FROM tasks t
+  JOIN indicators i ON i.id = t.indicator_id JOIN dimensions d ON d.id = i.dimension_id JOIN plans pl ON pl.id = d.plan_id
+  JOIN assignments a ON a.task_id = t.id
+  LEFT JOIN latest r ON r.evaluatee_id = a.evaluatee_id AND r.task_id = t.id
+  WHERE t.deadline_month IS NOT NULL AND t.deadline_state IS NOT NULL
+    AND pl.year * 12 + t.deadline_month < ?::int * 12 + ?::int
+    AND CASE WHEN r.state IS NULL THEN -1 ELSE COALESCE((?::jsonb ->> r.state)::int, 0) END < (?::jsonb ->> t.deadline_state)::int
+)`
 
 const factsJoins = `
 FROM facts f
@@ -196,11 +272,43 @@ LEFT JOIN tasks t ON t.id = f.task_id
 LEFT JOIN indicators i ON i.id = t.indicator_id
 LEFT JOIN dimensions d ON d.id = i.dimension_id`
 
+const findingsJoin = `
+LEFT JOIN fnd ON fnd.period_id = f.period_id AND fnd.evaluatee_id = f.evaluatee_id AND fnd.task_id = f.task_id`
+
+const overdueJoin = `
+LEFT JOIN od ON od.evaluatee_id = f.evaluatee_id AND od.task_id = f.task_id`
+
 // aggregateSQL builds the statement and its arguments.
 func aggregateSQL(q AggregateQuery) (string, []any, error) {
 	var b strings.Builder
 	var args []any
 	b.WriteString(factsSQL)
+	// The findings and the overdue pairs cost a pass over their tables:
+	// only a view that measures them pays it.
+	var findings, overdue bool
+	for _, m := range q.Measures {
+		f, o := m.needs()
+		findings, overdue = findings || f, overdue || o
+	}
+	if findings {
+		b.WriteString(findingsSQL)
+	}
+	if overdue {
+		if q.Overdue == nil {
+			return "", nil, fmt.Errorf("aggregate: %s needs the overdue rule", OverdueCount)
+		}
+		progress, err := json.Marshal(q.Overdue.Progress)
+		if err != nil {
+			return "", nil, err
+		}
+		needed, err := json.Marshal(q.Overdue.Needed)
+		if err != nil {
+			return "", nil, err
+		}
+		b.WriteString(overdueSQL)
+		args = append(args, q.Overdue.Year, q.Overdue.Month, string(progress), string(needed))
+	}
+	b.WriteString("\nSELECT ")
 	n := len(q.Groupings)
 	keys := make([]string, n)
 	for i, g := range q.Groupings {
@@ -226,6 +334,12 @@ func aggregateSQL(q AggregateQuery) (string, []any, error) {
 		fmt.Fprintf(&b, ", round((%s)::numeric, %d)::text AS m%d", s, measureDecimals, i)
 	}
 	b.WriteString(factsJoins)
+	if findings {
+		b.WriteString(findingsJoin)
+	}
+	if overdue {
+		b.WriteString(overdueJoin)
+	}
 	var where []string
 	for _, f := range q.Filters {
 		s, ok := groupingSQL[f.Grouping]

@@ -1,4 +1,4 @@
-import { AlertOutlined, GlobalOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, MessageOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, GlobalOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, MessageOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -72,7 +72,7 @@ export function AppLayout() {
     { key: 'evaluatees', icon: <TeamOutlined />, label: t('menuEvaluatees'), disabled: !planId },
     ...(can('INSPECTOR') ? [{ key: 'visits', icon: <CameraOutlined />, label: t('menuMyVisits') }] : []),
     ...(can('TASK_FORCE', 'INSPECTOR') ? [{ key: 'visit-plans', icon: <CalendarOutlined />, label: t('menuVisitPlans'), disabled: !planId }] : []),
-    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? t('menuReportsContact') : t('menuReportsRead'), disabled: !planId }] : []),
+    ...(can('EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST') ? [{ key: 'reports', icon: <FormOutlined />, label: can('EVALUATEE_CONTACT') ? t('menuReportsContact') : t('menuReportsRead'), disabled: !planId }] : []),
     { key: 'overdue', icon: <AlertOutlined />, label: t('menuOverdue'), disabled: !planId },
     ...(can('LEAD_SCORER') ? [{ key: 'scoring', icon: <EditOutlined />, label: t('menuScoring'), disabled: !planId }] : []),
     ...(can('TASK_FORCE')
@@ -86,6 +86,7 @@ export function AppLayout() {
     ...(can('TASK_FORCE', 'EVALUATEE_CONTACT') ? [{ key: 'objections', icon: <MessageOutlined />, label: can('TASK_FORCE') ? t('menuObjectionsTaskForce') : t('menuObjectionsContact'), disabled: !planId }] : []),
     ...(can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT') ? [{ key: 'ranking', icon: <TrophyOutlined />, label: t('menuRanking'), disabled: !planId }] : []),
     { key: 'views', icon: <BarChartOutlined />, label: t('menuViews') },
+    { key: 'graphiql', icon: <ApiOutlined />, label: 'GraphiQL' },
     ...(can('TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT') ? [{ key: 'whatif', icon: <ExperimentOutlined />, label: t('menuWhatIf'), disabled: !planId }] : []),
     { key: 'units', icon: <BankOutlined />, label: t('menuUnits') },
     ...(can('TASK_FORCE') ? [{ key: 'import', icon: <ImportOutlined />, label: t('menuImport') }] : []),
@@ -102,6 +103,7 @@ export function AppLayout() {
     else if (key === 'audit') navigate('/audit');
     else if (key === 'visits') navigate('/visits');
     else if (key === 'views') navigate('/views');
+    else if (key === 'graphiql') navigate('/graphiql');
     else if (key === 'password') navigate('/account#password');
     else if (key === 'account') navigate('/account');
   };

@@ -43,8 +43,14 @@ export type AggregateMeasure =
   | 'BELOW_HALF_SHARE'
   /** 考评对象数 */
   | 'EVALUATEE_COUNT'
+  /** 实地调研发现数(已取消的调研除外;一项发现在组内只计一次,无论几个牵头单位评分) */
+  | 'FINDING_COUNT'
+  /** 实地调研判定为部分完成或未完成的发现数 */
+  | 'FINDING_SHORTFALL_COUNT'
   /** 满分占比 */
   | 'FULL_MARKS_SHARE'
+  /** 督办逾期的(考评对象, 任务)数,按服务器当日(上海时间)判定;只计组内有评分的任务 */
+  | 'OVERDUE_COUNT'
   /** 分值合计 */
   | 'POINTS_SUM'
   /** 得分率:得分合计 ÷ 分值合计 */

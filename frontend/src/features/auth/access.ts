@@ -32,14 +32,16 @@ export const pageRoles = {
   'field-visits': ['TASK_FORCE', 'LEADER'],
   /** 督办: everyone who reports, scores or reads progress. */
   overdue: evaluationRoles,
-  /** 进展报送: contacts write; inspectors, leaders and the 专班 read. */
-  reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER'],
+  /** 进展报送: contacts write; inspectors, leaders, analysts and the 专班 read. */
+  reports: ['EVALUATEE_CONTACT', 'TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST'],
   /** 异议: contacts object to their unit's result during 公示; the 专班 answers. */
   objections: ['TASK_FORCE', 'EVALUATEE_CONTACT'],
   /** 考评结果通报 (print) */
   circular: ['TASK_FORCE', 'LEADER', 'ANALYST'],
   /** 统计分析 (issue 12) */
   views: ['TASK_FORCE', 'LEADER', 'ANALYST'],
+  /** GraphiQL (issue 12): the roles the server lets introspect (graph.IntrospectionRoles). */
+  graphiql: ['TASK_FORCE', 'ANALYST'],
   /** 得分模拟 (what-if) */
   whatif: ['TASK_FORCE', 'LEADER', 'EVALUATEE_CONTACT'],
   /** 审计日志 */

@@ -5,6 +5,7 @@ export const useOverdueT = defineMessages(
   'overdue',
   {
     title: '督办',
+    xlsxName: '督办.xlsx',
     hint: '完成时限所在月份已过、而最新进展报送尚未达到时限要求状态的任务。点击单位或数字按其筛选,点击“查看报送”打开该任务的进展报送',
     colEvaluatee: '考评对象',
     colTask: '任务',
@@ -32,6 +33,7 @@ export const useOverdueT = defineMessages(
   },
   {
     title: 'Overdue tasks',
+    xlsxName: 'overdue-tasks.xlsx',
     hint: "Tasks whose deadline month has passed while the latest progress report has not reached the state the deadline requires. Click a unit or a number to filter by it; click “Open report” to see the task's progress report",
     colEvaluatee: 'Evaluatee',
     colTask: 'Task',

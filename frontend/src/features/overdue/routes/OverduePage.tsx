@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DeadlineView } from '../../../components/DeadlineView';
@@ -7,10 +8,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { OverdueBoardQuery, RankingGroup } from '../../../gql/graphql';
 import { formatDate, formatTime } from '../../../lib/datetime';
+import { downloadFile } from '../../../lib/download';
+import { useCommonT } from '../../../lib/messages';
+import { useShowError } from '../../../lib/useShowError';
 import { progressStateColors, progressStateLabels } from '../../../lib/evaluation';
 import { enumLabel } from '../../../lib/enumLabels';
 import { rankingGroups } from '../../../lib/labels';
-import { useCommonT } from '../../../lib/messages';
 import { overdueBoardQuery } from '../documents';
 import { useOverdueT } from '../messages';
 
@@ -46,6 +49,8 @@ export function OverduePage() {
   );
   const all = useMemo(() => ({ planId }), [planId]);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: overdueBoardQuery, variables: { filter, all } });
+  const showError = useShowError();
+  const [exporting, setExporting] = useState(false);
 
   if (!data && fetching) return <PageLoading rows={8} />;
   if (error && !data) return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -53,6 +58,23 @@ export function OverduePage() {
   const counts = data?.overdueCounts;
 
   const groupOptions = [{ value: '', label: common('all') }, ...rankingGroups.map((g) => ({ value: g, label: enumLabel('RankingGroup', g) }))];
+  // The server writes the .xlsx (server/overdue Workbook) from the same
+  // board, with the page's filters.
+  const exportXlsx = async () => {
+    const q = new URLSearchParams({ planId });
+    if (evaluatee) q.set('evaluateeId', evaluatee);
+    if (lead) q.set('leadUnitId', lead);
+    if (group) q.set('group', group);
+    setExporting(true);
+    try {
+      await downloadFile(`/files/overdue.xlsx?${q.toString()}`, tr('xlsxName'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const columns: TableColumnsType<Task> = [
     { title: tr('colEvaluatee'), dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
     {
@@ -121,6 +143,11 @@ export function OverduePage() {
       <PageTitle
         title={tr('title')}
         hint={tr('hint')}
+        actions={
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+            {common('exportXlsx')}
+          </Button>
+        }
       />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={6}>

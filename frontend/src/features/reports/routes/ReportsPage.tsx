@@ -33,8 +33,7 @@ export function ReportsPage() {
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const [lookup, reexecuteLookup] = useQuery({ query: reportsPlanQuery, variables: { planId } });
   const contact = can('EVALUATEE_CONTACT');
-  // Analysts join when progressReports allows them (schema/scoring.graphqls).
-  const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER');
+  const reader = !contact && can('TASK_FORCE', 'INSPECTOR', 'LEADER', 'ANALYST');
 
   if (!contact && !reader) return <Result status="403" title={t('noAccess')} subTitle={t('noAccessHint')} />;
   if ((!plan && fetching) || (!lookup.data && lookup.fetching)) return <PageLoading rows={10} />;
