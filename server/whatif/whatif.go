@@ -4,7 +4,9 @@
 // task reached full marks, everyone else's scores staying as they are; and
 // the result of any hypothetical scores it tries. It only reads: nothing of
 // a what-if is stored. The figures come from the formula itself
-// (scoring.HalfYear), exactly, on the live data the preview ranking uses.
+// (scoring.HalfYear), exactly, on the live data the preview ranking uses:
+// the evaluatee's own scores, and the rest of its group as the preview
+// ranking computes it from the dimension roll-ups (results.LoadScenario).
 package whatif
 
 import (
@@ -191,18 +193,12 @@ func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
 }
 
 // rankAmong is the evaluatee's rank in its group with score, by the
-// ranking rule (scoring.Rank); without a score it comes after every scored one.
+// ranking rule (scoring.RankAmong); without a score it comes after every scored one.
 func rankAmong(sc *results.Scenario, score *decimal.Decimal) int {
 	if score == nil {
 		return len(sc.Others) + 1
 	}
-	rows := append(slices.Clone(sc.Others), scoring.RankInput{ID: sc.Evaluatee.ID, Score: *score, SortKey: sc.Evaluatee.Unit.SortKey})
-	for _, r := range scoring.Rank(rows) {
-		if r.ID == sc.Evaluatee.ID {
-			return r.Rank
-		}
-	}
-	return len(rows)
+	return scoring.RankAmong(sc.Others, *score)
 }
 
 func gain(from, to Outcome) (scoring.Exact, decimal.Decimal) {
