@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"log"
 	"math/rand/v2"
 	"time"
 
@@ -40,6 +41,13 @@ var ProvinceScale = Scale{Districts: 1200, Departments: 800, LeadUnits: 60, Task
 func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 	rng := rand.New(rand.NewPCG(2023, 11))
 	tx := st.DB
+	began, last := time.Now(), time.Now()
+	// phase logs where the time goes (issue 9: the build should take ≤ 30 s).
+	phase := func(what string) {
+		log.Printf("province fixture: %s in %s", what, time.Since(last).Round(10*time.Millisecond))
+		last = time.Now()
+	}
+	defer func() { log.Printf("province fixture: built in %s", time.Since(began).Round(100*time.Millisecond)) }()
 	return func() error {
 		// Units: the lead units are the first departments.
 		var units []store.Unit
@@ -109,6 +117,7 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 			return err
 		}
 
+		phase("plan, units and evaluatees")
 		// Districts carry 60% of the tasks, departments what they lead and 5% more.
 		var assignments [][]any
 		carried := map[int64][]int64{}
@@ -130,6 +139,7 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 			return err
 		}
 
+		phase("assignments (COPY)")
 		periods, err := store.PeriodsByPlans(ctx, tx, []int64{plan.ID})
 		if err != nil {
 			return err
@@ -168,6 +178,7 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 			return err
 		}
 
+		phase("scores and sources (COPY)")
 		// Publish the first half: compute every result and freeze it.
 		data, err := results.Load(ctx, tx, h1.ID, nil)
 		if err != nil {
@@ -181,6 +192,7 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if err != nil {
 			return err
 		}
+		phase("first half computed and frozen")
 		// The frozen rows (a breakdown of every task each) go in with COPY
 		// too: as one INSERT they are hundreds of megabytes of SQL text.
 		pub, err := store.Publish(ctx, tx, h1.ID, "专班", at, nil)
@@ -199,6 +211,7 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if err := copyRows(ctx, tx, "published_results", []string{"publication_id", "evaluatee_id", "ranking_group", "rank", "score", "exact", "missing_scores", "summary", "breakdown"}, published); err != nil {
 			return err
 		}
+		phase("published results (COPY)")
 		if _, err := tx.ExecContext(ctx, `UPDATE periods SET state = CASE half WHEN 1 THEN 'PUBLISHED' ELSE 'OPEN' END, published_at = CASE half WHEN 1 THEN now() END WHERE plan_id = ?`, plan.ID); err != nil {
 			return err
 		}
@@ -206,7 +219,9 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if err := store.ReplaceScoreRollups(ctx, tx); err != nil {
 			return err
 		}
+		phase("roll-ups")
 		_, err = tx.ExecContext(ctx, `ANALYZE`)
+		phase("ANALYZE")
 		return err
 	}()
 }
