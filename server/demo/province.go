@@ -26,7 +26,7 @@ type Scale struct {
 // ProvinceVersion names what GenerateProvince makes: benchmarks keep the
 // generated province in a database named after it (testdb.NewCached), so
 // bump it whenever the generator's output changes.
-const ProvinceVersion = 2
+const ProvinceVersion = 3
 
 // ProvinceScale is the size the benchmarks are measured at: 2,000
 // evaluatees, 500 tasks, two periods with every component but field visits
@@ -215,13 +215,18 @@ func GenerateProvince(ctx context.Context, st *store.Store, sc Scale) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE periods SET state = CASE half WHEN 1 THEN 'PUBLISHED' ELSE 'OPEN' END, published_at = CASE half WHEN 1 THEN now() END WHERE plan_id = ?`, plan.ID); err != nil {
 			return err
 		}
-		// COPY ran with triggers off: roll the scores up once.
+		// COPY ran with triggers off: roll the scores up once, set based,
+		// after ANALYZE so that the planner knows the big tables' sizes.
+		if _, err := tx.ExecContext(ctx, `ANALYZE`); err != nil {
+			return err
+		}
+		phase("ANALYZE")
 		if err := store.ReplaceScoreRollups(ctx, tx); err != nil {
 			return err
 		}
 		phase("roll-ups")
-		_, err = tx.ExecContext(ctx, `ANALYZE`)
-		phase("ANALYZE")
+		_, err = tx.ExecContext(ctx, `ANALYZE score_rollups, dimension_rollups`)
+		phase("ANALYZE of the roll-ups")
 		return err
 	}()
 }
@@ -258,13 +263,43 @@ func copyRows(ctx context.Context, db *bun.DB, table string, cols []string, rows
 		// The generator builds consistent rows; skipping the per-row
 		// same-plan trigger and the statement timeout for this one
 		// connection makes a million rows a matter of seconds.
-		if _, err := c.Exec(ctx, `SET session_replication_role = replica; SET statement_timeout = 0`); err != nil {
+		if _, err := c.Exec(ctx, `SET session_replication_role = replica; SET statement_timeout = 0; SET maintenance_work_mem = '256MB'`); err != nil {
 			return err
 		}
-		defer c.Exec(context.WithoutCancel(ctx), `RESET session_replication_role; RESET statement_timeout`) //nolint:errcheck // the connection is returned to the pool reset or closed
-		_, err := c.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		defer c.Exec(context.WithoutCancel(ctx), `RESET session_replication_role; RESET statement_timeout; RESET maintenance_work_mem`) //nolint:errcheck // the connection is returned to the pool reset or closed
+		// Secondary indexes (not those of constraints) are built once after
+		// the load rather than kept row by row during it.
+		var defs []string
+		drows, err := c.Query(ctx, `SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+			FROM pg_index i WHERE i.indrelid = $1::regclass
+			AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`, table)
 		if err != nil {
+			return fmt.Errorf("indexes of %s: %w", table, err)
+		}
+		var names []string
+		for drows.Next() {
+			var name, def string
+			if err := drows.Scan(&name, &def); err != nil {
+				drows.Close()
+				return err
+			}
+			names, defs = append(names, name), append(defs, def)
+		}
+		if err := drows.Err(); err != nil {
+			return err
+		}
+		for _, n := range names {
+			if _, err := c.Exec(ctx, `DROP INDEX `+n); err != nil {
+				return fmt.Errorf("drop index %s: %w", n, err)
+			}
+		}
+		if _, err := c.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("copy into %s: %w", table, err)
+		}
+		for _, d := range defs {
+			if _, err := c.Exec(ctx, d); err != nil {
+				return fmt.Errorf("rebuild index of %s: %w", table, err)
+			}
 		}
 		return nil
 	})

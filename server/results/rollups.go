@@ -13,7 +13,7 @@ import (
 // number of statements whose rows grow with the group (one roll-up row per
 // evaluatee and dimension), not with the plan's score sheet. The figures are those of
 // Compute over Load, exactly (TestRollupRankingEqualsFullComputation); the
-// rows carry no task lines, which a ranking does not show.
+// rows carry no task lines and no steps, which a ranking does not show.
 func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group store.RankingGroup, mode scoring.Mode) ([]Row, error) {
 	plan, err := store.FindPlan(ctx, db, p.PlanID)
 	if err != nil {
@@ -50,7 +50,7 @@ func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group sto
 	ins := make(map[int64]*scoring.SumsInput, len(evs))
 	for i, e := range evs {
 		ids[i] = e.ID
-		ins[e.ID] = &scoring.SumsInput{Mode: mode}
+		ins[e.ID] = &scoring.SumsInput{Mode: mode, NoSteps: true}
 	}
 	rollups, err := store.DimensionRollups(ctx, db, p.ID, plan.ID, group, mode == scoring.Preview)
 	if err != nil {

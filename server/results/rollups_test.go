@@ -44,6 +44,12 @@ func TestRollupRankingEqualsFullComputation(t *testing.T) {
 				t.FailNow()
 			}
 		}
+		// The set-based rebuild (the province fixture's) gives what the
+		// triggers keep.
+		if err := store.ReplaceScoreRollups(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		checkRollups(t, ctx, db, s, name+" rebuilt")
 	}
 }
 
@@ -205,14 +211,8 @@ func compareRow(t *testing.T, where string, want, got Row) {
 			t.Errorf("%s: dimension %+v, roll-ups give %+v", where, d, g)
 		}
 	}
-	var steps []scoring.Step
-	for _, st := range want.Result.Steps {
-		if st.Label != "未计入" { // tasks nobody leads: the ranking does not list them
-			steps = append(steps, st)
-		}
-	}
-	if fmt.Sprint(steps) != fmt.Sprint(got.Result.Steps) {
-		t.Errorf("%s: steps\n%v\nroll-ups give\n%v", where, steps, got.Result.Steps)
+	if len(got.Result.Steps) > 0 {
+		t.Errorf("%s: a ranking row carries %d steps (it shows none)", where, len(got.Result.Steps))
 	}
 }
 

@@ -28,6 +28,9 @@ type SumsInput struct {
 	FieldItems                []FieldItem // latest reviewed visit per carried task (the caller filters)
 	PublicOpinion, ThirdParty []SourceValue
 	Mode                      Mode
+	// NoSteps leaves Result.Steps empty: a ranking shows none, and writing
+	// them out is half the cost of a result from sums.
+	NoSteps bool
 }
 
 // Prepared is a validated plan with its index, for scoring many evaluatees
@@ -61,7 +64,7 @@ func (pp *Prepared) HalfYearFromSums(in SumsInput) (Result, error) {
 		return Result{}, err
 	}
 	accs := make([]dimensionSum, len(pp.plan.Dimensions))
-	r := Result{Mode: mode}
+	r := Result{Mode: mode, quiet: in.NoSteps}
 	for _, s := range in.Sums {
 		di, ok := pp.dims[s.DimensionID]
 		switch {

@@ -96,6 +96,19 @@ func TestPropertySumsGiveHalfYear(t *testing.T) {
 				t.Fatalf("iteration %d: %s %v, from sums %v", it, m, want.Components[m], got.Components[m])
 			}
 		}
+		// Without steps: the same figures, no steps.
+		quiet := sumsOf(p, in)
+		quiet.NoSteps = true
+		q, qerr := prep.HalfYearFromSums(quiet)
+		if (qerr == nil) != (gerr == nil) || q.Exact.Cmp(got.Exact) != 0 || !q.Published.Equal(got.Published) ||
+			fmt.Sprint(q.Dimensions) != fmt.Sprint(got.Dimensions) || len(q.Steps) != 0 {
+			t.Fatalf("iteration %d: NoSteps gives %s %v %d steps (err %v), with steps %s %v (err %v)", it, q.Exact, q.Dimensions, len(q.Steps), qerr, got.Exact, got.Dimensions, gerr)
+		}
+		for _, m := range scoring.Methods() {
+			if fmt.Sprint(q.Components[m]) != fmt.Sprint(got.Components[m]) {
+				t.Fatalf("iteration %d: NoSteps: %s %v, with steps %v", it, m, q.Components[m], got.Components[m])
+			}
+		}
 	}
 }
 

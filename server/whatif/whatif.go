@@ -87,7 +87,11 @@ func Analyse(ctx context.Context, db store.DB, id *auth.Identity, periodID, eval
 	if err := mayAsk(id, sc); err != nil {
 		return nil, err
 	}
-	current, err := evaluate(sc, nil)
+	pp, err := scoring.Prepare(sc.Plan)
+	if err != nil {
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	current, err := evaluate(pp, sc, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +101,7 @@ func Analyse(ctx context.Context, db store.DB, id *auth.Identity, periodID, eval
 		if atFullMarks(sc, t.ID, max) {
 			continue
 		}
-		out, err := evaluate(sc, []Change{{TaskID: t.ID, Value: max}})
+		out, err := evaluate(pp, sc, []Change{{TaskID: t.ID, Value: max}})
 		if err != nil {
 			return nil, err
 		}
@@ -143,7 +147,11 @@ func Try(ctx context.Context, db store.DB, id *auth.Identity, periodID, evaluate
 			return nil, apperr.Field(field+".value", "range", "分值须在 0 到满分 "+max+" 之间,最多两位小数", "the value must be between 0 and "+max+", two decimals at most")
 		}
 	}
-	out, err := evaluate(sc, changes)
+	pp, err := scoring.Prepare(sc.Plan)
+	if err != nil {
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	out, err := evaluate(pp, sc, changes)
 	if err != nil {
 		return nil, err
 	}
@@ -164,9 +172,11 @@ func atFullMarks(sc *results.Scenario, task int64, max decimal.Decimal) bool {
 }
 
 // evaluate applies changes to a copy of the scenario's input, computes the
-// half-year result and ranks it against the others' current scores.
-func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
+// half-year result (its figures only: no steps) on the prepared plan and
+// ranks it against the others' current scores.
+func evaluate(pp *scoring.Prepared, sc *results.Scenario, changes []Change) (Outcome, error) {
 	in := sc.Input
+	in.NoSteps = true
 	in.Scores = make(map[int64][]scoring.LeadScore, len(sc.Input.Scores))
 	for t, s := range sc.Input.Scores {
 		in.Scores[t] = s
@@ -178,7 +188,7 @@ func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
 		}
 		in.Scores[c.TaskID] = scores
 	}
-	res, err := scoring.HalfYear(sc.Plan, in)
+	res, err := pp.HalfYear(in)
 	out := Outcome{GroupSize: len(sc.Others) + 1}
 	switch {
 	case err == nil:
