@@ -52,7 +52,7 @@ func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group sto
 		ids[i] = e.ID
 		ins[e.ID] = &scoring.SumsInput{Mode: mode, NoSteps: true}
 	}
-	rollups, err := store.DimensionRollups(ctx, db, p.ID, plan.ID, group, mode == scoring.Preview)
+	rollups, err := store.FindDimensionRollups(ctx, db, p.ID, plan.ID, group, mode == scoring.Preview)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func VerifyRollups(ctx context.Context, db store.DB) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	dims, err := store.DimensionRollupMismatches(ctx, db)
+	dims, err := store.FindDimensionRollupMismatches(ctx, db)
 	if err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func checkRollups(t *testing.T, ctx context.Context, db store.DB, s *scenario, n
 	for _, m := range mism {
 		t.Errorf("%s: roll-up %+v: stored %+v, recomputed %+v", name, m.Key, m.Stored, m.Recomputed)
 	}
-	dims, err := store.DimensionRollupMismatches(ctx, db)
+	dims, err := store.FindDimensionRollupMismatches(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}

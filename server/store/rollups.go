@@ -41,10 +41,10 @@ type DimensionRollup struct {
 	Missing     int     `bun:"missing"`
 }
 
-// DimensionRollups returns the dimension roll-ups of a period's evaluatees
+// FindDimensionRollups returns the dimension roll-ups of a period's evaluatees
 // of one ranking group, drafts included or verified scores only, in one
 // statement (an index range per evaluatee: a few rows each).
-func DimensionRollups(ctx context.Context, db DB, periodID, planID int64, group RankingGroup, drafts bool) ([]DimensionRollup, error) {
+func FindDimensionRollups(ctx context.Context, db DB, periodID, planID int64, group RankingGroup, drafts bool) ([]DimensionRollup, error) {
 	var rows []DimensionRollup
 	err := db.NewRaw(`
 		SELECT r.period_id, r.evaluatee_id, r.dimension_id, r.drafts, r.tasks, r.denominator, r.points, r.earned, r.missing
@@ -65,12 +65,12 @@ type DimensionRollupMismatch struct {
 	Recomputed *DimensionRollup
 }
 
-// DimensionRollupMismatches recomputes every dimension roll-up from the
+// FindDimensionRollupMismatches recomputes every dimension roll-up from the
 // stored score_rollups (dimension_rollups_of, what the triggers store) and
 // returns each row that differs. Together with ScoreRollupMismatches
 // (score_rollups against raw rows) it checks the dimension rows against
 // raw rows. Sums are compared as fractions. It reads only; one statement.
-func DimensionRollupMismatches(ctx context.Context, db DB) ([]DimensionRollupMismatch, error) {
+func FindDimensionRollupMismatches(ctx context.Context, db DB) ([]DimensionRollupMismatch, error) {
 	var raw []struct {
 		PeriodID      int64   `bun:"period_id"`
 		EvaluateeID   int64   `bun:"evaluatee_id"`
