@@ -21,6 +21,19 @@ type DimensionSums struct {
 	Missing     int             // lead units without a counted score
 }
 
+// SumsOf is the DimensionSums of tasks carried tasks of dimension dim with
+// Σ P_t = points and Σ s_t = earned (no missing scores counted), over a
+// denominator both divide.
+func SumsOf(dim int64, tasks int, points, earned Exact) DimensionSums {
+	p, e := points.rat(), earned.rat()
+	den := new(big.Int).Mul(p.Denom(), e.Denom())
+	num := func(r *big.Rat) decimal.Decimal {
+		n := new(big.Int).Mul(r.Num(), den)
+		return decimal.NewFromBigInt(n.Quo(n, r.Denom()), 0)
+	}
+	return DimensionSums{DimensionID: dim, Tasks: tasks, Denominator: decimal.NewFromBigInt(den, 0), Points: num(p), Earned: num(e)}
+}
+
 // SumsInput is one evaluatee in one period, rolled up: what HalfYear needs
 // with the task scores summed per dimension.
 type SumsInput struct {

@@ -91,20 +91,37 @@ func Analyse(ctx context.Context, db store.DB, id *auth.Identity, periodID, eval
 	if err != nil {
 		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
 	}
-	current, err := evaluate(pp, sc, nil)
-	if err != nil {
-		return nil, err
+	// The current result with its task lines: full marks on one task
+	// changes only its dimension's Σ s (s_t becomes P_t), so each task's
+	// outcome is the formula from the dimension sums with that one term
+	// replaced, not a whole recomputation (Try does that; the two agree,
+	// TestWhatIfGainsAreTrialsOfFullMarks).
+	base := sc.Input
+	base.NoSteps = true
+	res, err := pp.HalfYear(base)
+	if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
 	}
+	current := outcome(sc, res, err)
+	sums := taskSums(res)
 	a := &Analysis{Period: sc.Period, Evaluatee: sc.Evaluatee, Current: current}
+	lines := map[int64]scoring.TaskResult{}
+	for _, tr := range res.Tasks {
+		lines[tr.ID] = tr
+	}
 	for _, t := range sc.Tasks {
 		max := scoring.MaxEntry(sc.Points[t.ID])
 		if atFullMarks(sc, t.ID, max) {
 			continue
 		}
-		out, err := evaluate(pp, sc, []Change{{TaskID: t.ID, Value: max}})
-		if err != nil {
-			return nil, err
+		tr := lines[t.ID]
+		in := scoring.SumsInput{FieldItems: base.FieldItems, PublicOpinion: base.PublicOpinion, ThirdParty: base.ThirdParty,
+			Mode: scoring.Preview, NoSteps: true, Sums: sums.with(tr.DimensionID, scoring.Diff(tr.Points, tr.Score))}
+		r, err := pp.HalfYearFromSums(in)
+		if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+			return nil, fmt.Errorf("what-if of evaluatee %d, task %d: %w", sc.Evaluatee.ID, t.ID, err)
 		}
+		out := outcome(sc, r, err)
 		g := TaskGain{Task: t, Max: max, Current: sc.Input.Scores[t.ID], Outcome: out}
 		g.Gain, g.GainShow = gain(current, out)
 		g.RankGain = current.Rank - out.Rank
@@ -189,17 +206,55 @@ func evaluate(pp *scoring.Prepared, sc *results.Scenario, changes []Change) (Out
 		in.Scores[c.TaskID] = scores
 	}
 	res, err := pp.HalfYear(in)
+	if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+		return Outcome{}, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	return outcome(sc, res, err), nil
+}
+
+// outcome is a result (err nil or ErrNoScore) ranked among the others.
+func outcome(sc *results.Scenario, res scoring.Result, err error) Outcome {
 	out := Outcome{GroupSize: len(sc.Others) + 1}
-	switch {
-	case err == nil:
+	if err == nil {
 		published, exact := res.Published, res.Exact
 		out.Score, out.Exact = &published, &exact
-	case errors.Is(err, scoring.ErrNoScore):
-	default:
-		return out, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
 	}
 	out.Rank = rankAmong(sc, out.Score)
-	return out, nil
+	return out
+}
+
+// dimensionTotals are a result's task lines summed per dimension, exactly:
+// what HalfYearFromSums needs.
+type dimensionTotals struct {
+	order          []int64
+	tasks          map[int64]int
+	points, earned map[int64]scoring.Exact
+}
+
+func taskSums(res scoring.Result) dimensionTotals {
+	d := dimensionTotals{tasks: map[int64]int{}, points: map[int64]scoring.Exact{}, earned: map[int64]scoring.Exact{}}
+	for _, t := range res.Tasks {
+		if _, ok := d.tasks[t.DimensionID]; !ok {
+			d.order = append(d.order, t.DimensionID)
+		}
+		d.tasks[t.DimensionID]++
+		d.points[t.DimensionID] = scoring.Sum(d.points[t.DimensionID], t.Points)
+		d.earned[t.DimensionID] = scoring.Sum(d.earned[t.DimensionID], t.Score)
+	}
+	return d
+}
+
+// with returns the sums with extra added to dimension dim's Σ s.
+func (d dimensionTotals) with(dim int64, extra scoring.Exact) []scoring.DimensionSums {
+	out := make([]scoring.DimensionSums, 0, len(d.order))
+	for _, id := range d.order {
+		earned := d.earned[id]
+		if id == dim {
+			earned = scoring.Sum(earned, extra)
+		}
+		out = append(out, scoring.SumsOf(id, d.tasks[id], d.points[id], earned))
+	}
+	return out
 }
 
 // rankAmong is the evaluatee's rank in its group with score, by the
