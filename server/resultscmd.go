@@ -21,7 +21,7 @@ func resultsCommand(ctx context.Context, cfg Config, args []string, stdout io.Wr
 			return err
 		}
 		for _, m := range mismatches {
-			fmt.Fprintln(stdout, results.DescribeMismatch(m))
+			fmt.Fprintln(stdout, m)
 		}
 		if len(mismatches) > 0 {
 			return fmt.Errorf("%d score roll-up(s) differ from the raw rows", len(mismatches))

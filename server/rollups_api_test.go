@@ -44,24 +44,37 @@ func TestResultsVerifyNamesEachMismatch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A dimension roll-up of another evaluatee changed behind the triggers' back.
+	var other int64
+	if err := a.st.DB.NewRaw(`UPDATE dimension_rollups SET earned = earned + 1
+		WHERE (period_id, drafts, evaluatee_id, dimension_id) = (SELECT period_id, drafts, evaluatee_id, dimension_id FROM dimension_rollups
+			WHERE evaluatee_id <> ? ORDER BY 1, 2, 3, 4 LIMIT 1)
+		RETURNING evaluatee_id`, key.EvaluateeID).Scan(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
 	out, err := verify()
 	if err == nil {
 		t.Fatalf("verify after tampering passed: %q", out)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	var changed, deleted int
+	var changed, deleted, dimsOfKey, dimsOfOther int
 	for _, l := range lines {
 		switch {
-		case strings.Contains(l, " drafts ") && strings.Contains(l, "stored tasks="):
+		case strings.Contains(l, " indicator ") && strings.Contains(l, " drafts ") && strings.Contains(l, "stored tasks="):
 			changed++
-		case strings.Contains(l, " verified ") && strings.Contains(l, "stored no row"):
+		case strings.Contains(l, " indicator ") && strings.Contains(l, " verified ") && strings.Contains(l, "stored no row"):
 			deleted++
+		case strings.Contains(l, fmt.Sprintf("evaluatee %d dimension ", key.EvaluateeID)) && strings.Contains(l, "stored tasks="):
+			dimsOfKey++ // its score_rollups changed: the dimension sums no longer match them
+		case strings.Contains(l, fmt.Sprintf("evaluatee %d dimension ", other)) && strings.Contains(l, "stored tasks="):
+			dimsOfOther++
 		default:
 			t.Errorf("unexpected line %q", l)
 		}
 	}
-	if changed != 1 || deleted == 0 {
-		t.Errorf("verify named %d changed and %d deleted rows, want 1 and ≥ 1:\n%s", changed, deleted, out)
+	if changed != 1 || deleted == 0 || dimsOfKey != 2 || dimsOfOther != 1 {
+		t.Errorf("verify named %d changed and %d deleted indicator rows, %d and %d dimension rows, want 1, ≥ 1, 2 and 1:\n%s",
+			changed, deleted, dimsOfKey, dimsOfOther, out)
 	}
 }
 

@@ -261,3 +261,49 @@ func TestWhatIfRefusesWhatItCannotAnswer(t *testing.T) {
 		t.Errorf("what-if in a period not yet open names %q, want periodId", field)
 	}
 }
+
+// TestWhatIfGainsAreTrialsOfFullMarks: each task's outcome in the what-if
+// ranking (computed from the dimension sums with the one task at full
+// marks) equals trying full marks on that task (a whole recomputation),
+// exactly, for every evaluatee of the case and after the scores change.
+func TestWhatIfGainsAreTrialsOfFullMarks(t *testing.T) {
+	t.Parallel()
+	c := newWhatIfCase(t)
+	check := func(when string) {
+		for _, who := range []string{c.e2, c.self} {
+			var out struct {
+				WhatIf struct {
+					Tasks []struct {
+						Task      struct{ ID string }
+						MaxPoints string
+						Outcome   outcomeJSON
+					}
+				}
+			}
+			c.must(`query($p: ID!, $e: ID!) { whatIf(periodId: $p, evaluateeId: $e) { tasks { task { id } maxPoints outcome { `+outcomeFields+` } } } }`,
+				map[string]any{"p": c.period, "e": who}, &out)
+			if len(out.WhatIf.Tasks) == 0 {
+				t.Fatalf("%s: %s: no task to gain on", when, who)
+			}
+			for _, g := range out.WhatIf.Tasks {
+				name := ""
+				for n, id := range c.tasks {
+					if id == g.Task.ID {
+						name = n
+					}
+				}
+				tried, errs := c.try(who, map[string]string{name: g.MaxPoints})
+				if len(errs) > 0 {
+					t.Fatalf("%s: %+v", when, errs)
+				}
+				if deref(tried.Score) != deref(g.Outcome.Score) || deref(tried.Exact) != deref(g.Outcome.Exact) || tried.Rank != g.Outcome.Rank {
+					t.Errorf("%s: %s task %s: what-if %s (%s) rank %d, tried %s (%s) rank %d", when, who, name,
+						deref(g.Outcome.Score), deref(g.Outcome.Exact), g.Outcome.Rank, deref(tried.Score), deref(tried.Exact), tried.Rank)
+				}
+			}
+		}
+	}
+	check("as entered")
+	c.enter(map[[3]string]string{{c.e2, "A", "1"}: "3.33", {c.self, "C", "2"}: "0.01"})
+	check("after changes")
+}

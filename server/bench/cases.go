@@ -49,6 +49,16 @@ const breakdownQuery = `query Breakdown($periodId: ID!, $evaluateeId: ID!) {
   }
 }`
 
+// The what-if page's document (frontend/src/features/whatif): every task of
+// the evaluatee ranked by what full marks would gain.
+const whatIfQuery = `query WhatIf($periodId: ID!, $evaluateeId: ID!) {
+  whatIf(periodId: $periodId, evaluateeId: $evaluateeId) {
+    assumption
+    current { score rank groupSize }
+    tasks { task { id number text } maxPoints currentScores gain gainExact rankGain outcome { score rank groupSize } }
+  }
+}`
+
 const saveMutation = `mutation($p: ID!, $e: [ScoreEntryInput!]!) {
   saveScores(input: {periodId: $p, entries: $e, submit: false}) { evaluateeId taskId version }
 }`
@@ -113,7 +123,8 @@ type fixture struct {
 	evaluateeID     int64
 	scorer          string
 	leaders         []*load.Client
-	saves           []*saver // one per worker
+	apiClients      []*load.Client // of the API floor (floor.go)
+	saves           []*saver       // one per worker
 }
 
 // saver is one worker's save: its client, its own cells (no two workers
@@ -282,6 +293,12 @@ func (f *fixture) cases() []benchCase {
 			return statements(res)
 		}
 	}
+	api := func(query string, vars map[string]any) func(context.Context, int) error {
+		return func(ctx context.Context, w int) error {
+			_, err := f.apiClients[w].Do(ctx, query, vars, nil)
+			return err
+		}
+	}
 	floor := func(sql string, args ...any) func(context.Context, int) error {
 		return func(ctx context.Context, _ int) error {
 			rows, err := f.pool.Query(ctx, sql, args...)
@@ -297,15 +314,20 @@ func (f *fixture) cases() []benchCase {
 	}
 	return []benchCase{
 		{name: "published ranking", server: read(rankingQuery, map[string]any{"periodId": id(f.published), "group": f.group}),
-			floor: floor(publishedFloor, f.published, f.group)},
+			floor: floor(publishedFloor, f.published, f.group), api: api(publishedRankingQuery, map[string]any{"periodId": id(f.published), "group": f.group})},
 		{name: "published ranking (JSON)", server: read(publishedRankingQuery, map[string]any{"periodId": id(f.published), "group": f.group}),
-			floor: floor(publishedFloor, f.published, f.group)},
+			floor: floor(publishedFloor, f.published, f.group), api: api(publishedRankingQuery, map[string]any{"periodId": id(f.published), "group": f.group})},
 		{name: "live preview ranking", server: read(rankingQuery, map[string]any{"periodId": id(f.open), "group": f.group}),
 			floor: floor(previewFloor, f.open, f.group)},
 		{name: "breakdown (published)", server: read(breakdownQuery, map[string]any{"periodId": id(f.published), "evaluateeId": f.evaluatee}),
-			floor: floor(publishedBreakdownFloor, f.published, f.evaluateeID)},
+			floor: floor(publishedBreakdownFloor, f.published, f.evaluateeID),
+			api:   api(breakdownQuery, map[string]any{"periodId": id(f.published), "evaluateeId": f.evaluatee})},
 		{name: "breakdown (live)", server: read(breakdownQuery, map[string]any{"periodId": id(f.open), "evaluateeId": f.evaluatee}),
 			floor: floor(breakdownFloor, f.open, f.evaluateeID)},
+		// Its floor is the live ranking's (what it ranks against), the
+		// larger of the two reads it needs.
+		{name: "what-if (all tasks)", server: read(whatIfQuery, map[string]any{"periodId": id(f.open), "evaluateeId": f.evaluatee}),
+			floor: floor(previewFloor, f.open, f.group)},
 		{name: fmt.Sprintf("save %d scores", len(f.saves[0].entries)),
 			server: func(ctx context.Context, w int) (int, error) { return f.saves[w].save(ctx, f.open) },
 			floor: func(ctx context.Context, w int) error {

@@ -94,10 +94,10 @@ func main() {
 	}
 	printTable(os.Stdout, all)
 	for _, r := range all {
-		if r.server.Errors > 0 || r.floor.Errors > 0 || len(r.statements) == 0 {
+		if r.server.Errors > 0 || r.floor.Errors > 0 || r.api.Errors > 0 || len(r.statements) == 0 {
 			failed = true
-			fmt.Printf("bench: %s %s c=%d: %d server errors %v, %d SQL errors %v, statement counts %v\n",
-				r.scale, r.name, r.c, r.server.Errors, r.server.ErrorsByCode, r.floor.Errors, r.floor.ErrorsByCode, r.statements)
+			fmt.Printf("bench: %s %s c=%d: %d server errors %v, %d SQL errors %v, %d API floor errors %v, statement counts %v\n",
+				r.scale, r.name, r.c, r.server.Errors, r.server.ErrorsByCode, r.floor.Errors, r.floor.ErrorsByCode, r.api.Errors, r.api.ErrorsByCode, r.statements)
 		}
 	}
 	fmt.Printf("bench: done in %s\n", time.Since(started).Round(100*time.Millisecond))
@@ -109,10 +109,11 @@ func main() {
 
 // result is one row of the table.
 type result struct {
-	scale, name   string
-	c             int
-	server, floor load.Stats
-	statements    []int // distinct counts seen, sorted
+	scale, name        string
+	c                  int
+	server, floor, api load.Stats
+	hasAPI             bool
+	statements         []int // distinct counts seen, sorted
 }
 
 // runScale builds or clones the fixture, starts the server on it and runs
@@ -187,6 +188,14 @@ func runScale(ctx context.Context, o options, scale string) ([]result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", scale, err)
 	}
+	floor, err := startAPIFloor(pool)
+	if err != nil {
+		return nil, err
+	}
+	defer floor.stop()
+	for range maxC {
+		f.apiClients = append(f.apiClients, newClient(floor.url))
+	}
 	fmt.Printf("bench: %s: %d-row %s group, evaluatee %s, %d cells saved per request by %s\n", scale, f.groupRows, f.group, f.evaluatee, len(f.saves[0].entries), f.scorer)
 	var out []result
 	for _, cs := range f.cases() {
@@ -197,7 +206,11 @@ func runScale(ctx context.Context, o options, scale string) ([]result, error) {
 			}
 			r.scale = scale
 			out = append(out, r)
-			fmt.Printf("bench: %-8s %-26s c=%d  server p50 %-8s  floor p50 %-8s  statements %v\n", scale, cs.name, c, short(r.server.P50), short(r.floor.P50), r.statements)
+			api := "–"
+			if r.hasAPI {
+				api = short(r.api.P50)
+			}
+			fmt.Printf("bench: %-8s %-26s c=%d  server p50 %-8s  floor p50 %-8s  API floor p50 %-8s  statements %v\n", scale, cs.name, c, short(r.server.P50), short(r.floor.P50), api, r.statements)
 		}
 	}
 	ok = true
@@ -210,6 +223,7 @@ type benchCase struct {
 	name   string
 	server func(ctx context.Context, w int) (statements int, err error)
 	floor  func(ctx context.Context, w int) error
+	api    func(ctx context.Context, w int) error // the API floor (floor.go); nil where it has none
 }
 
 // measure runs a case at concurrency c: rounds of the server, then the
@@ -217,8 +231,8 @@ type benchCase struct {
 // started, so a case slower than the window still counts its requests.
 func measure(ctx context.Context, o options, cs benchCase, c int) (result, error) {
 	res := result{name: cs.name, c: c}
-	srvRec, sqlRec := load.NewRecorder(), load.NewRecorder()
-	var srvSpan, sqlSpan time.Duration
+	srvRec, sqlRec, apiRec := load.NewRecorder(), load.NewRecorder(), load.NewRecorder()
+	var srvSpan, sqlSpan, apiSpan time.Duration
 	var mu sync.Mutex
 	seen := map[int]bool{}
 	window := o.duration / time.Duration(max(o.rounds, 1))
@@ -241,12 +255,22 @@ func measure(ctx context.Context, o options, cs benchCase, c int) (result, error
 			_ = rec.Time(ctx, cs.name, func() error { return cs.floor(ctx, w) })
 		})
 		sqlSpan += time.Since(began)
+		if cs.api != nil {
+			began = time.Now()
+			load.Run(ctx, c, window, apiRec, func(_ context.Context, w int, rec *load.Recorder) {
+				_ = rec.Time(ctx, cs.name, func() error { return cs.api(ctx, w) })
+			})
+			apiSpan += time.Since(began)
+		}
 		if ctx.Err() != nil {
 			return res, ctx.Err()
 		}
 	}
 	res.server = load.Summarize(srvRec.Samples(), srvSpan)
 	res.floor = load.Summarize(sqlRec.Samples(), sqlSpan)
+	if cs.api != nil {
+		res.api, res.hasAPI = load.Summarize(apiRec.Samples(), apiSpan), true
+	}
 	for n := range seen {
 		res.statements = append(res.statements, n)
 	}
@@ -257,11 +281,15 @@ func measure(ctx context.Context, o options, cs benchCase, c int) (result, error
 func printTable(w *os.File, rs []result) {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scale\tcase\tc\tp50\tp95\trps\tstatements\tSQL p50\tSQL rps\tp50 ÷ floor\tfloor rps ÷ rps\t")
+	fmt.Fprintln(tw, "scale\tcase\tc\tp50\tp95\trps\tstatements\tSQL p50\tSQL rps\tp50 ÷ floor\tfloor rps ÷ rps\tAPI p50\tAPI rps\tp50 ÷ API\trps ÷ API rps\t")
 	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%.1f\t%s\t%s\t%.1f\t%s\t%s\t\n", r.scale, r.name, r.c,
+		api := "–\t–\t–\t–"
+		if r.hasAPI {
+			api = fmt.Sprintf("%s\t%.1f\t%s\t%s", short(r.api.P50), r.api.RPS, ratio(r.server.P50.Seconds(), r.api.P50.Seconds()), ratio(r.server.RPS, r.api.RPS))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%.1f\t%s\t%s\t%.1f\t%s\t%s\t%s\t\n", r.scale, r.name, r.c,
 			short(r.server.P50), short(r.server.P95), r.server.RPS, statementsText(r.statements),
-			short(r.floor.P50), r.floor.RPS, ratio(r.server.P50.Seconds(), r.floor.P50.Seconds()), ratio(r.floor.RPS, r.server.RPS))
+			short(r.floor.P50), r.floor.RPS, ratio(r.server.P50.Seconds(), r.floor.P50.Seconds()), ratio(r.floor.RPS, r.server.RPS), api)
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(w)

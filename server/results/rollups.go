@@ -8,12 +8,12 @@ import (
 	"github.com/kaoping/kaoping/server/store"
 )
 
-// rankFromRollups computes one group's ranking of a period from the score
-// roll-ups (migrations/0007) instead of the raw scores: a fixed number of
-// statements whose rows grow with the group (a few roll-up rows per
-// evaluatee), not with the plan's score sheet. The figures are those of
+// rankFromRollups computes one group's ranking of a period from the
+// dimension roll-ups (migrations/0014) instead of the raw scores: a fixed
+// number of statements whose rows grow with the group (one roll-up row per
+// evaluatee and dimension), not with the plan's score sheet. The figures are those of
 // Compute over Load, exactly (TestRollupRankingEqualsFullComputation); the
-// rows carry no task lines, which a ranking does not show.
+// rows carry no task lines and no steps, which a ranking does not show.
 func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group store.RankingGroup, mode scoring.Mode) ([]Row, error) {
 	plan, err := store.FindPlan(ctx, db, p.PlanID)
 	if err != nil {
@@ -47,22 +47,19 @@ func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group sto
 		return nil, err
 	}
 	ids := make([]int64, len(evs))
+	ins := make(map[int64]*scoring.SumsInput, len(evs))
 	for i, e := range evs {
 		ids[i] = e.ID
+		ins[e.ID] = &scoring.SumsInput{Mode: mode, NoSteps: true}
 	}
-	ins := make(map[int64]*scoring.SumsInput, len(evs))
-	for _, id := range ids {
-		ins[id] = &scoring.SumsInput{Mode: mode}
-	}
-	rollups, err := store.ScoreRollups(ctx, db, p.ID, ids, mode == scoring.Preview)
+	rollups, err := store.FindDimensionRollups(ctx, db, p.ID, plan.ID, group, mode == scoring.Preview)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rollups {
 		in := ins[r.EvaluateeID]
-		in.Sums = append(in.Sums, scoring.TaskSums{
-			IndicatorID: r.IndicatorID, Counted: r.Counted, Tasks: r.Tasks, ExplicitPoints: r.ExplicitPoints,
-			SharedTasks: r.SharedTasks, Entered: r.Entered, FullShares: r.FullShares, Missing: r.Missing,
+		in.Sums = append(in.Sums, scoring.DimensionSums{
+			DimensionID: r.DimensionID, Tasks: r.Tasks, Denominator: r.Denominator, Points: r.Points, Earned: r.Earned, Missing: r.Missing,
 		})
 	}
 	findings, err := store.LatestCountedFindings(ctx, db, p.ID, ids)
@@ -100,27 +97,58 @@ func rankFromRollups(ctx context.Context, db store.DB, p store.Period, group sto
 	return rows, nil
 }
 
-// VerifyRollups recomputes every score roll-up from the raw rows and
-// returns the stored ones that differ (none, when the triggers kept them).
-// It only reads; `kaoping results verify` prints what it finds.
-func VerifyRollups(ctx context.Context, db store.DB) ([]store.RollupMismatch, error) {
-	return store.ScoreRollupMismatches(ctx, db)
+// VerifyRollups recomputes every roll-up, score_rollups from the raw rows
+// and dimension_rollups from score_rollups, and describes each stored row
+// that differs, one line each (none when the triggers kept them). It only
+// reads; `kaoping results verify` prints what it finds.
+func VerifyRollups(ctx context.Context, db store.DB) ([]string, error) {
+	mism, err := store.ScoreRollupMismatches(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	dims, err := store.FindDimensionRollupMismatches(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range mism {
+		out = append(out, DescribeMismatch(m))
+	}
+	for _, m := range dims {
+		out = append(out, describeDimensionMismatch(m))
+	}
+	return out, nil
+}
+
+func variant(drafts bool) string {
+	if drafts {
+		return "drafts"
+	}
+	return "verified"
 }
 
 // DescribeMismatch says in one line which roll-up differs and how.
 func DescribeMismatch(m store.RollupMismatch) string {
 	k := m.Key
-	variant := "verified"
-	if k.Drafts {
-		variant = "drafts"
-	}
-	key := fmt.Sprintf("period %d evaluatee %d indicator %d %s counted=%d", k.PeriodID, k.EvaluateeID, k.IndicatorID, variant, k.Counted)
+	key := fmt.Sprintf("period %d evaluatee %d indicator %d %s counted=%d", k.PeriodID, k.EvaluateeID, k.IndicatorID, variant(k.Drafts), k.Counted)
 	show := func(r *store.ScoreRollup) string {
 		if r == nil {
 			return "no row"
 		}
 		return fmt.Sprintf("tasks=%d explicit_points=%s shared_tasks=%d entered=%s full_shares=%d missing=%d",
 			r.Tasks, r.ExplicitPoints, r.SharedTasks, r.Entered, r.FullShares, r.Missing)
+	}
+	return fmt.Sprintf("%s: stored %s; recomputed %s", key, show(m.Stored), show(m.Recomputed))
+}
+
+func describeDimensionMismatch(m store.DimensionRollupMismatch) string {
+	k := m.Key
+	key := fmt.Sprintf("period %d evaluatee %d dimension %d %s", k.PeriodID, k.EvaluateeID, k.DimensionID, variant(k.Drafts))
+	show := func(r *store.DimensionRollup) string {
+		if r == nil {
+			return "no row"
+		}
+		return fmt.Sprintf("tasks=%d points=%s/%s earned=%s/%s missing=%d", r.Tasks, r.Points, r.Denominator, r.Earned, r.Denominator, r.Missing)
 	}
 	return fmt.Sprintf("%s: stored %s; recomputed %s", key, show(m.Stored), show(m.Recomputed))
 }

@@ -23,39 +23,30 @@ type Scenario struct {
 }
 
 // LoadScenario reads an evaluatee's scenario in a fixed number of
-// statements (the period's live data, as the preview ranking reads it).
+// statements: the evaluatee's own live data (its scores, as the breakdown
+// reads them) and the rest of its group from the dimension roll-ups, as the
+// preview ranking ranks them (rankFromRollups: exactly Compute's figures).
+// Neither grows with the plan's score sheet.
 func LoadScenario(ctx context.Context, db store.DB, periodID, evaluateeID int64) (*Scenario, error) {
-	d, err := Load(ctx, db, periodID, nil)
+	d, err := Load(ctx, db, periodID, []int64{evaluateeID})
 	if err != nil {
 		return nil, err
 	}
-	var self *store.Evaluatee
-	for i := range d.Evaluatees {
-		if d.Evaluatees[i].ID == evaluateeID {
-			self = &d.Evaluatees[i]
-		}
-	}
-	if self == nil {
+	if len(d.Evaluatees) != 1 {
 		return nil, apperr.NotFoundf("考评对象", evaluateeID)
 	}
-	sc := &Scenario{Period: d.Period, Evaluatee: *self, Plan: d.Scoring, Points: scoring.ExactTaskPoints(d.Scoring)}
+	self := d.Evaluatees[0]
+	sc := &Scenario{Period: d.Period, Evaluatee: self, Plan: d.Scoring, Points: scoring.ExactTaskPoints(d.Scoring)}
 	sc.Input, _ = d.input(evaluateeID, scoring.Preview)
 	for _, t := range sc.Input.Carried {
 		sc.Tasks = append(sc.Tasks, d.tasks[t])
 	}
-	var group []store.Evaluatee
-	for _, e := range d.Evaluatees {
-		if e.Group == self.Group && e.ID != self.ID {
-			group = append(group, e)
-		}
-	}
-	d.Evaluatees = group
-	rows, err := Compute(d, scoring.Preview)
+	rows, err := rankFromRollups(ctx, db, d.Period, self.Group, scoring.Preview)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		if r.Result.Score != nil {
+		if r.Evaluatee.ID != self.ID && r.Result.Score != nil {
 			sc.Others = append(sc.Others, scoring.RankInput{ID: r.Evaluatee.ID, Score: *r.Result.Score, SortKey: r.Evaluatee.Unit.SortKey})
 		}
 	}

@@ -69,3 +69,17 @@ func Rank(rows []RankInput) []Ranked {
 	}
 	return out
 }
+
+// RankAmong is the rank Rank would give a row with score among rows (which
+// must not include it), without sorting: equal scores share a rank, so it
+// is 1 + the number of rows whose published score is higher. A what-if asks
+// it once per task.
+func RankAmong(rows []RankInput, score decimal.Decimal) int {
+	mine, above := RoundPublished(score), 0
+	for _, r := range rows {
+		if RoundPublished(r.Score).GreaterThan(mine) {
+			above++
+		}
+	}
+	return above + 1
+}

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -79,4 +80,32 @@ func TestRankComparesPublishedScores(t *testing.T) {
 		t.Errorf("Rank = %+v, want %+v", got, want)
 	}
 	wantDec(t, "published score of 1", got[1].Score, "85.50")
+}
+
+// TestRankAmongIsRanksRule: for random groups with many ties (scores on a
+// coarse grid, some with a third decimal), the rank RankAmong gives a new
+// row is the one Rank gives it among all rows.
+func TestRankAmongIsRanksRule(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(14, 2))
+	for it := range 500 {
+		n := r.IntN(30)
+		var rows []scoring.RankInput
+		score := func() decimal.Decimal {
+			return decimal.New(int64(r.IntN(400)), -3).Add(decimal.NewFromInt(int64(80 + r.IntN(3))))
+		}
+		for k := range n {
+			rows = append(rows, scoring.RankInput{ID: int64(k + 1), Score: score(), SortKey: r.IntN(10)})
+		}
+		mine := scoring.RankInput{ID: 999, Score: score(), SortKey: r.IntN(10)}
+		want := 0
+		for _, x := range scoring.Rank(append(slices.Clone(rows), mine)) {
+			if x.ID == mine.ID {
+				want = x.Rank
+			}
+		}
+		if got := scoring.RankAmong(rows, mine.Score); got != want {
+			t.Fatalf("iteration %d: RankAmong = %d, Rank gives %d (%v among %v)", it, got, want, mine.Score, rows)
+		}
+	}
 }

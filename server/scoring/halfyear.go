@@ -55,6 +55,8 @@ type Result struct {
 	Exact         Exact           // H
 	Published     decimal.Decimal // H rounded half up to PublishedPlaces
 	Steps         []Step
+
+	quiet bool // no Steps (SumsInput.NoSteps)
 }
 
 // Publishable reports whether the result may be published: it counts
@@ -71,17 +73,24 @@ func (r Result) Publishable() bool {
 // Result still holds the components and the steps that say why; Exact and
 // Published are then zero and must not be shown as a score.
 func HalfYear(p Plan, in Input) (Result, error) {
-	if err := p.Validate(); err != nil {
-		return Result{}, err
-	}
-	idx := indexPlan(p)
-	c, err := in.validate(idx)
+	pp, err := Prepare(p)
 	if err != nil {
 		return Result{}, err
 	}
-	rule, _ := p.MissingRule.resolve() // validated with the plan
+	return pp.HalfYear(in)
+}
 
-	r := Result{Mode: c.mode}
+// HalfYear is HalfYear on the prepared plan: for many evaluatees, or many
+// what-ifs of one, without validating and indexing the plan each time.
+func (pp *Prepared) HalfYear(in Input) (Result, error) {
+	c, err := in.validate(pp.idx)
+	if err != nil {
+		return Result{}, err
+	}
+	p := pp.plan
+	idx := pp.idx
+
+	r := Result{Mode: c.mode, quiet: in.NoSteps}
 	// A missing component has no entry.
 	comps := map[Method]*big.Rat{}
 	if v, ok := r.dailyMonitoring(p, dimensionSums(len(p.Dimensions), r.scoreTasks(idx, c))); ok {
@@ -98,7 +107,7 @@ func HalfYear(p Plan, in Input) (Result, error) {
 	}
 
 	r.MissingScores = len(r.Missing)
-	return r, r.finish(p.Weights, rule, comps)
+	return r, r.finish(p.Weights, pp.rule, comps)
 }
 
 // finish sets the components and H from the component values.
@@ -116,11 +125,16 @@ func (r *Result) finish(w Weights, rule MissingRule, comps map[Method]*big.Rat) 
 	}
 	r.Exact = Exact{h}
 	r.Published = r.Exact.Published()
-	r.step("公布得分", "四舍五入保留两位小数", showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces))
+	if !r.quiet {
+		r.step("公布得分", "四舍五入保留两位小数", showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces))
+	}
 	return nil
 }
 
 func (r *Result) step(label, formula, detail string) {
+	if r.quiet {
+		return
+	}
 	r.Steps = append(r.Steps, Step{Label: label, Formula: formula, Detail: detail})
 }
 
@@ -225,6 +239,9 @@ func (r *Result) dailyMonitoring(p Plan, accs []dimensionSum) (*big.Rat, bool) {
 			})
 			sumP = sumP.Add(d.Points)
 			sumScore.Add(sumScore, score)
+			if r.quiet {
+				continue
+			}
 			r.step(label, "r_d = Σ s / Σ P_t；P_d·r_d",
 				fmt.Sprintf("r = %s / %s = %s；%s × %s = %s",
 					showRat(&a.earned), showRat(&a.points), showRat(rate), show(d.Points), showRat(rate), showRat(score)))
@@ -241,7 +258,9 @@ func (r *Result) dailyMonitoring(p Plan, accs []dimensionSum) (*big.Rat, bool) {
 		return nil, false
 	}
 	dm := quo(mul(ratInt(100), sumScore), sumP.Rat())
-	r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", showRat(sumScore), show(sumP), showRat(dm)))
+	if !r.quiet {
+		r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", showRat(sumScore), show(sumP), showRat(dm)))
+	}
 	return dm, true
 }
 
@@ -272,6 +291,9 @@ func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (*big.Rat, bool) {
 		return nil, false
 	}
 	fv := quo(mul(ratInt(100), num), den)
+	if r.quiet {
+		return fv, true
+	}
 	r.step(label, formula, fmt.Sprintf("100 × %s / %s = %s（判定 %d 项，不适用 %d 项）",
 		showRat(num), showRat(den), showRat(fv), judged, len(items)-judged))
 	return fv, true
@@ -289,10 +311,14 @@ func (r *Result) sourceMean(m Method, vals []SourceValue) (*big.Rat, bool) {
 	for k, v := range vals {
 		num = num.Add(v.Weight.Mul(v.Value)) // decimal products are exact
 		den = den.Add(v.Weight)
-		terms[k] = strings.TrimSpace(v.Source + " " + show(v.Weight) + "×" + show(v.Value))
+		if !r.quiet {
+			terms[k] = strings.TrimSpace(v.Source + " " + show(v.Weight) + "×" + show(v.Value))
+		}
 	}
 	mean := quo(num.Rat(), den.Rat())
-	r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(mean)))
+	if !r.quiet {
+		r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(mean)))
+	}
 	return mean, true
 }
 
@@ -309,9 +335,11 @@ func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]*big.Rat)
 		}
 		num.Add(num, mul(w.Of(m).Rat(), c))
 		present = present.Add(w.Of(m))
-		terms = append(terms, show(w.Of(m))+"×"+showRat(c))
+		if !r.quiet {
+			terms = append(terms, show(w.Of(m))+"×"+showRat(c))
+		}
 	}
-	if len(terms) == 0 {
+	if len(missing) == len(Methods()) {
 		r.step(label, "H = Σ w·C / 100", "四项均缺项：无半年得分")
 		return nil, ErrNoScore
 	}
@@ -330,6 +358,8 @@ func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]*big.Rat)
 		return nil, fmt.Errorf("%w: the present components all have weight 0", ErrNoScore)
 	}
 	h := quo(num, den.Rat())
-	r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(h)))
+	if !r.quiet {
+		r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(h)))
+	}
 	return h, nil
 }

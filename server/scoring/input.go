@@ -86,6 +86,9 @@ type Input struct {
 	// Imported values; empty = component missing.
 	PublicOpinion, ThirdParty []SourceValue
 	Mode                      Mode // "" means Published
+	// NoSteps leaves Result.Steps empty, for callers that only want the
+	// figures (a what-if computes one result per task).
+	NoSteps bool
 }
 
 // checked is an Input that passed validation, with what validation learnt.

@@ -31,3 +31,6 @@ func SpreadAbove(a, b decimal.Decimal, points Exact, fraction decimal.Decimal) b
 
 // Diff is a − b, exactly.
 func Diff(a, b Exact) Exact { return Exact{new(big.Rat).Sub(a.rat(), b.rat())} }
+
+// Sum is a + b, exactly.
+func Sum(a, b Exact) Exact { return Exact{add(a.rat(), b.rat())} }

@@ -7,43 +7,52 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// TaskSums is a roll-up of an evaluatee's carried tasks of one indicator
-// that have the same number of counted lead scores (store.ScoreRollup).
-// Σ s over them is (Entered + FullShares · share) / Counted: a task's score
-// is the mean of its counted entries, and a full-marks entry on a share
-// counts as the exact share (CountedEntry), which a decimal cannot hold.
-type TaskSums struct {
-	IndicatorID    int64
-	Counted        int             // counted lead scores per task; 0: none counts, the tasks score 0
-	Tasks          int             // carried tasks with a lead unit
-	ExplicitPoints decimal.Decimal // Σ P_t of those with points of their own
-	SharedTasks    int             // those sharing the indicator's remainder
-	Entered        decimal.Decimal // Σ counted entries as CountedEntry, except full marks on shares
-	FullShares     int             // counted entries at MaxEntry of the share
-	Missing        int             // lead units without a counted score
+// DimensionSums is a roll-up of an evaluatee's carried tasks of one
+// dimension (store.DimensionRollup, migrations/0014): what daily monitoring
+// needs of it, as exact fractions over a common denominator. A task's P_t
+// may be a share rest/open and its s_t a mean of lead scores, so the sums
+// are fractions; Points/Denominator and Earned/Denominator are exact.
+type DimensionSums struct {
+	DimensionID int64
+	Tasks       int             // carried tasks with a lead unit
+	Denominator decimal.Decimal // > 0
+	Points      decimal.Decimal // Σ P_t · Denominator
+	Earned      decimal.Decimal // Σ s_t · Denominator
+	Missing     int             // lead units without a counted score
+}
+
+// SumsOf is the DimensionSums of tasks carried tasks of dimension dim with
+// Σ P_t = points and Σ s_t = earned (no missing scores counted), over a
+// denominator both divide.
+func SumsOf(dim int64, tasks int, points, earned Exact) DimensionSums {
+	p, e := points.rat(), earned.rat()
+	den := new(big.Int).Mul(p.Denom(), e.Denom())
+	num := func(r *big.Rat) decimal.Decimal {
+		n := new(big.Int).Mul(r.Num(), den)
+		return decimal.NewFromBigInt(n.Quo(n, r.Denom()), 0)
+	}
+	return DimensionSums{DimensionID: dim, Tasks: tasks, Denominator: decimal.NewFromBigInt(den, 0), Points: num(p), Earned: num(e)}
 }
 
 // SumsInput is one evaluatee in one period, rolled up: what HalfYear needs
-// with the task scores summed per indicator.
+// with the task scores summed per dimension.
 type SumsInput struct {
-	Sums                      []TaskSums
+	Sums                      []DimensionSums
 	FieldItems                []FieldItem // latest reviewed visit per carried task (the caller filters)
 	PublicOpinion, ThirdParty []SourceValue
 	Mode                      Mode
+	// NoSteps leaves Result.Steps empty: a ranking shows none, and writing
+	// them out is half the cost of a result from sums.
+	NoSteps bool
 }
 
 // Prepared is a validated plan with its index, for scoring many evaluatees
 // of one plan from sums without rebuilding the index for each.
 type Prepared struct {
-	plan   Plan
-	rule   MissingRule
-	idx    planIndex
-	shares map[int64]indicatorShare
-}
-
-type indicatorShare struct {
-	dim   int
-	share *big.Rat // the remainder rest/open; 0 when no task shares it
+	plan Plan
+	rule MissingRule
+	idx  planIndex
+	dims map[int64]int // dimension ID → index into plan.Dimensions
 }
 
 // Prepare validates p and indexes it for HalfYearFromSums.
@@ -52,19 +61,9 @@ func Prepare(p Plan) (*Prepared, error) {
 		return nil, err
 	}
 	rule, _ := p.MissingRule.resolve()
-	out := &Prepared{plan: p, rule: rule, idx: indexPlan(p), shares: map[int64]indicatorShare{}}
+	out := &Prepared{plan: p, rule: rule, idx: indexPlan(p), dims: map[int64]int{}}
 	for di, d := range p.Dimensions {
-		for _, ind := range d.Indicators {
-			s := indicatorShare{dim: di, share: new(big.Rat)}
-			pts, _ := indicatorTaskPoints(ind)
-			for k, t := range ind.Tasks {
-				if t.Points == nil {
-					s.share = pts[k].rat()
-					break
-				}
-			}
-			out.shares[ind.ID] = s
-		}
+		out.dims[d.ID] = di
 	}
 	return out, nil
 }
@@ -78,25 +77,20 @@ func (pp *Prepared) HalfYearFromSums(in SumsInput) (Result, error) {
 		return Result{}, err
 	}
 	accs := make([]dimensionSum, len(pp.plan.Dimensions))
-	r := Result{Mode: mode}
+	r := Result{Mode: mode, quiet: in.NoSteps}
 	for _, s := range in.Sums {
-		ind, ok := pp.shares[s.IndicatorID]
+		di, ok := pp.dims[s.DimensionID]
 		switch {
 		case !ok:
-			return Result{}, fmt.Errorf("%w: indicator %d is not in the plan", ErrInvalid, s.IndicatorID)
-		case s.Counted < 0 || s.Tasks < 0 || s.SharedTasks < 0 || s.SharedTasks > s.Tasks || s.FullShares < 0 || s.Missing < 0:
-			return Result{}, fmt.Errorf("%w: indicator %d: negative or inconsistent counts in sums %+v", ErrInvalid, s.IndicatorID, s)
-		case s.Counted == 0 && (s.FullShares > 0 || !s.Entered.IsZero()):
-			return Result{}, fmt.Errorf("%w: indicator %d: entries counted with no counted score", ErrInvalid, s.IndicatorID)
+			return Result{}, fmt.Errorf("%w: dimension %d is not in the plan", ErrInvalid, s.DimensionID)
+		case s.Tasks < 0 || s.Missing < 0 || !s.Denominator.IsPositive() || s.Points.IsNegative() || s.Earned.IsNegative():
+			return Result{}, fmt.Errorf("%w: dimension %d: negative or inconsistent sums %+v", ErrInvalid, s.DimensionID, s)
 		}
-		a := &accs[ind.dim]
+		a := &accs[di]
+		den := s.Denominator.Rat()
 		a.n += s.Tasks
-		a.points.Add(&a.points, s.ExplicitPoints.Rat())
-		a.points.Add(&a.points, mul(ind.share, ratInt(int64(s.SharedTasks))))
-		if s.Counted > 0 {
-			earned := add(s.Entered.Rat(), mul(ind.share, ratInt(int64(s.FullShares))))
-			a.earned.Add(&a.earned, quo(earned, ratInt(int64(s.Counted))))
-		}
+		a.points.Add(&a.points, quo(s.Points.Rat(), den))
+		a.earned.Add(&a.earned, quo(s.Earned.Rat(), den))
 		r.MissingScores += s.Missing
 	}
 	for _, it := range in.FieldItems {

@@ -25,22 +25,111 @@ type ScoreRollup struct {
 	Missing        int     `bun:"missing"`
 }
 
-// ScoreRollups returns the roll-ups of the evaluatees in a period, drafts
-// included or verified scores only, in one statement.
-func ScoreRollups(ctx context.Context, db DB, periodID int64, evaluateeIDs []int64, drafts bool) ([]ScoreRollup, error) {
-	var rows []ScoreRollup
-	if len(evaluateeIDs) == 0 {
-		return rows, nil
-	}
+// DimensionRollup is one row of dimension_rollups (migrations/0014): an
+// evaluatee's carried tasks of one dimension summed, Σ P_t and Σ s_t as
+// integers over a common denominator. Kept with score_rollups by the same
+// triggers; readers only read it.
+type DimensionRollup struct {
+	PeriodID    int64   `bun:"period_id"`
+	EvaluateeID int64   `bun:"evaluatee_id"`
+	DimensionID int64   `bun:"dimension_id"`
+	Drafts      bool    `bun:"drafts"`
+	Tasks       int     `bun:"tasks"`
+	Denominator Decimal `bun:"denominator"`
+	Points      Decimal `bun:"points"`
+	Earned      Decimal `bun:"earned"`
+	Missing     int     `bun:"missing"`
+}
+
+// FindDimensionRollups returns the dimension roll-ups of a period's evaluatees
+// of one ranking group, drafts included or verified scores only, in one
+// statement (an index range per evaluatee: a few rows each).
+func FindDimensionRollups(ctx context.Context, db DB, periodID, planID int64, group RankingGroup, drafts bool) ([]DimensionRollup, error) {
+	var rows []DimensionRollup
 	err := db.NewRaw(`
-		SELECT period_id, evaluatee_id, indicator_id, drafts, counted, tasks, explicit_points, shared_tasks, entered, full_shares, missing
-		FROM score_rollups
-		WHERE period_id = ? AND drafts = ? AND evaluatee_id IN (?)
-		ORDER BY evaluatee_id, indicator_id, counted`, periodID, drafts, bun.In(evaluateeIDs)).Scan(ctx, &rows)
+		SELECT r.period_id, r.evaluatee_id, r.dimension_id, r.drafts, r.tasks, r.denominator, r.points, r.earned, r.missing
+		FROM evaluatees ev
+		JOIN dimension_rollups r ON r.period_id = ? AND r.drafts = ? AND r.evaluatee_id = ev.id
+		WHERE ev.plan_id = ? AND ev.ranking_group = ?`, periodID, drafts, planID, group).Scan(ctx, &rows)
 	if err != nil {
-		return nil, fmt.Errorf("load score roll-ups of period %d: %w", periodID, err)
+		return nil, fmt.Errorf("load dimension roll-ups of period %d: %w", periodID, err)
 	}
 	return rows, nil
+}
+
+// DimensionRollupMismatch is a stored dimension roll-up that differs from
+// the one recomputed from score_rollups; nil on the side that has no row.
+type DimensionRollupMismatch struct {
+	Key        DimensionRollup // period, evaluatee, dimension and variant
+	Stored     *DimensionRollup
+	Recomputed *DimensionRollup
+}
+
+// FindDimensionRollupMismatches recomputes every dimension roll-up from the
+// stored score_rollups (dimension_rollups_of, what the triggers store) and
+// returns each row that differs. Together with ScoreRollupMismatches
+// (score_rollups against raw rows) it checks the dimension rows against
+// raw rows. Sums are compared as fractions. It reads only; one statement.
+func FindDimensionRollupMismatches(ctx context.Context, db DB) ([]DimensionRollupMismatch, error) {
+	var raw []struct {
+		PeriodID      int64   `bun:"period_id"`
+		EvaluateeID   int64   `bun:"evaluatee_id"`
+		DimensionID   int64   `bun:"dimension_id"`
+		Drafts        bool    `bun:"drafts"`
+		HasStored     bool    `bun:"has_stored"`
+		HasRecomputed bool    `bun:"has_recomputed"`
+		STasks        int     `bun:"s_tasks"`
+		SDen          Decimal `bun:"s_den"`
+		SPoints       Decimal `bun:"s_points"`
+		SEarned       Decimal `bun:"s_earned"`
+		SMissing      int     `bun:"s_missing"`
+		RTasks        int     `bun:"r_tasks"`
+		RDen          Decimal `bun:"r_den"`
+		RPoints       Decimal `bun:"r_points"`
+		REarned       Decimal `bun:"r_earned"`
+		RMissing      int     `bun:"r_missing"`
+	}
+	err := db.NewRaw(`
+		WITH r AS (
+			SELECT * FROM dimension_rollups_of(
+				(SELECT array_agg(pe.id ORDER BY pe.id, ev.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
+				(SELECT array_agg(ev.id ORDER BY pe.id, ev.id) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id),
+				(SELECT array_agg(NULL::bigint) FROM periods pe JOIN evaluatees ev ON ev.plan_id = pe.plan_id))
+		)
+		SELECT coalesce(s.period_id, r.period_id) AS period_id, coalesce(s.evaluatee_id, r.evaluatee_id) AS evaluatee_id,
+			coalesce(s.dimension_id, r.dimension_id) AS dimension_id, coalesce(s.drafts, r.drafts) AS drafts,
+			s.period_id IS NOT NULL AS has_stored, r.period_id IS NOT NULL AS has_recomputed,
+			coalesce(s.tasks, 0) AS s_tasks, coalesce(s.denominator, 1) AS s_den, coalesce(s.points, 0) AS s_points,
+			coalesce(s.earned, 0) AS s_earned, coalesce(s.missing, 0) AS s_missing,
+			coalesce(r.tasks, 0) AS r_tasks, coalesce(r.denominator, 1) AS r_den, coalesce(r.points, 0) AS r_points,
+			coalesce(r.earned, 0) AS r_earned, coalesce(r.missing, 0) AS r_missing
+		FROM dimension_rollups s
+		FULL JOIN r ON r.period_id = s.period_id AND r.evaluatee_id = s.evaluatee_id AND r.dimension_id = s.dimension_id
+			AND r.drafts = s.drafts
+		WHERE s.period_id IS NULL OR r.period_id IS NULL
+			OR s.tasks <> r.tasks OR s.missing <> r.missing
+			OR s.points * r.denominator <> r.points * s.denominator
+			OR s.earned * r.denominator <> r.earned * s.denominator
+		ORDER BY 1, 2, 3, 4`).Scan(ctx, &raw)
+	if err != nil {
+		return nil, fmt.Errorf("recompute dimension roll-ups: %w", err)
+	}
+	out := make([]DimensionRollupMismatch, len(raw))
+	for i, x := range raw {
+		key := DimensionRollup{PeriodID: x.PeriodID, EvaluateeID: x.EvaluateeID, DimensionID: x.DimensionID, Drafts: x.Drafts}
+		out[i].Key = key
+		if x.HasStored {
+			s := key
+			s.Tasks, s.Denominator, s.Points, s.Earned, s.Missing = x.STasks, x.SDen, x.SPoints, x.SEarned, x.SMissing
+			out[i].Stored = &s
+		}
+		if x.HasRecomputed {
+			r := key
+			r.Tasks, r.Denominator, r.Points, r.Earned, r.Missing = x.RTasks, x.RDen, x.RPoints, x.REarned, x.RMissing
+			out[i].Recomputed = &r
+		}
+	}
+	return out, nil
 }
 
 // RollupMismatch is a stored roll-up row that differs from the one
@@ -120,8 +209,8 @@ func ScoreRollupMismatches(ctx context.Context, db DB) ([]RollupMismatch, error)
 	return out, nil
 }
 
-// ReplaceScoreRollups recomputes every roll-up from raw rows, for data
-// loaded with triggers off (the province fixture's COPY).
+// ReplaceScoreRollups recomputes every roll-up (both levels) from raw rows,
+// for data loaded with triggers off (the province fixture's COPY).
 func ReplaceScoreRollups(ctx context.Context, db DB) error {
 	if _, err := db.ExecContext(ctx, `SELECT score_rollups_rebuild()`); err != nil {
 		return fmt.Errorf("rebuild score roll-ups: %w", err)

@@ -4,7 +4,9 @@
 // task reached full marks, everyone else's scores staying as they are; and
 // the result of any hypothetical scores it tries. It only reads: nothing of
 // a what-if is stored. The figures come from the formula itself
-// (scoring.HalfYear), exactly, on the live data the preview ranking uses.
+// (scoring.HalfYear), exactly, on the live data the preview ranking uses:
+// the evaluatee's own scores, and the rest of its group as the preview
+// ranking computes it from the dimension roll-ups (results.LoadScenario).
 package whatif
 
 import (
@@ -85,20 +87,41 @@ func Analyse(ctx context.Context, db store.DB, id *auth.Identity, periodID, eval
 	if err := mayAsk(id, sc); err != nil {
 		return nil, err
 	}
-	current, err := evaluate(sc, nil)
+	pp, err := scoring.Prepare(sc.Plan)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
 	}
+	// The current result with its task lines: full marks on one task
+	// changes only its dimension's Σ s (s_t becomes P_t), so each task's
+	// outcome is the formula from the dimension sums with that one term
+	// replaced, not a whole recomputation (Try does that; the two agree,
+	// TestWhatIfGainsAreTrialsOfFullMarks).
+	base := sc.Input
+	base.NoSteps = true
+	res, err := pp.HalfYear(base)
+	if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	current := outcome(sc, res, err)
+	sums := taskSums(res)
 	a := &Analysis{Period: sc.Period, Evaluatee: sc.Evaluatee, Current: current}
+	lines := map[int64]scoring.TaskResult{}
+	for _, tr := range res.Tasks {
+		lines[tr.ID] = tr
+	}
 	for _, t := range sc.Tasks {
 		max := scoring.MaxEntry(sc.Points[t.ID])
 		if atFullMarks(sc, t.ID, max) {
 			continue
 		}
-		out, err := evaluate(sc, []Change{{TaskID: t.ID, Value: max}})
-		if err != nil {
-			return nil, err
+		tr := lines[t.ID]
+		in := scoring.SumsInput{FieldItems: base.FieldItems, PublicOpinion: base.PublicOpinion, ThirdParty: base.ThirdParty,
+			Mode: scoring.Preview, NoSteps: true, Sums: sums.with(tr.DimensionID, scoring.Diff(tr.Points, tr.Score))}
+		r, err := pp.HalfYearFromSums(in)
+		if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+			return nil, fmt.Errorf("what-if of evaluatee %d, task %d: %w", sc.Evaluatee.ID, t.ID, err)
 		}
+		out := outcome(sc, r, err)
 		g := TaskGain{Task: t, Max: max, Current: sc.Input.Scores[t.ID], Outcome: out}
 		g.Gain, g.GainShow = gain(current, out)
 		g.RankGain = current.Rank - out.Rank
@@ -141,7 +164,11 @@ func Try(ctx context.Context, db store.DB, id *auth.Identity, periodID, evaluate
 			return nil, apperr.Field(field+".value", "range", "分值须在 0 到满分 "+max+" 之间,最多两位小数", "the value must be between 0 and "+max+", two decimals at most")
 		}
 	}
-	out, err := evaluate(sc, changes)
+	pp, err := scoring.Prepare(sc.Plan)
+	if err != nil {
+		return nil, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	out, err := evaluate(pp, sc, changes)
 	if err != nil {
 		return nil, err
 	}
@@ -162,9 +189,11 @@ func atFullMarks(sc *results.Scenario, task int64, max decimal.Decimal) bool {
 }
 
 // evaluate applies changes to a copy of the scenario's input, computes the
-// half-year result and ranks it against the others' current scores.
-func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
+// half-year result (its figures only: no steps) on the prepared plan and
+// ranks it against the others' current scores.
+func evaluate(pp *scoring.Prepared, sc *results.Scenario, changes []Change) (Outcome, error) {
 	in := sc.Input
+	in.NoSteps = true
 	in.Scores = make(map[int64][]scoring.LeadScore, len(sc.Input.Scores))
 	for t, s := range sc.Input.Scores {
 		in.Scores[t] = s
@@ -176,33 +205,65 @@ func evaluate(sc *results.Scenario, changes []Change) (Outcome, error) {
 		}
 		in.Scores[c.TaskID] = scores
 	}
-	res, err := scoring.HalfYear(sc.Plan, in)
+	res, err := pp.HalfYear(in)
+	if err != nil && !errors.Is(err, scoring.ErrNoScore) {
+		return Outcome{}, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
+	}
+	return outcome(sc, res, err), nil
+}
+
+// outcome is a result (err nil or ErrNoScore) ranked among the others.
+func outcome(sc *results.Scenario, res scoring.Result, err error) Outcome {
 	out := Outcome{GroupSize: len(sc.Others) + 1}
-	switch {
-	case err == nil:
+	if err == nil {
 		published, exact := res.Published, res.Exact
 		out.Score, out.Exact = &published, &exact
-	case errors.Is(err, scoring.ErrNoScore):
-	default:
-		return out, fmt.Errorf("what-if of evaluatee %d: %w", sc.Evaluatee.ID, err)
 	}
 	out.Rank = rankAmong(sc, out.Score)
-	return out, nil
+	return out
+}
+
+// dimensionTotals are a result's task lines summed per dimension, exactly:
+// what HalfYearFromSums needs.
+type dimensionTotals struct {
+	order          []int64
+	tasks          map[int64]int
+	points, earned map[int64]scoring.Exact
+}
+
+func taskSums(res scoring.Result) dimensionTotals {
+	d := dimensionTotals{tasks: map[int64]int{}, points: map[int64]scoring.Exact{}, earned: map[int64]scoring.Exact{}}
+	for _, t := range res.Tasks {
+		if _, ok := d.tasks[t.DimensionID]; !ok {
+			d.order = append(d.order, t.DimensionID)
+		}
+		d.tasks[t.DimensionID]++
+		d.points[t.DimensionID] = scoring.Sum(d.points[t.DimensionID], t.Points)
+		d.earned[t.DimensionID] = scoring.Sum(d.earned[t.DimensionID], t.Score)
+	}
+	return d
+}
+
+// with returns the sums with extra added to dimension dim's Σ s.
+func (d dimensionTotals) with(dim int64, extra scoring.Exact) []scoring.DimensionSums {
+	out := make([]scoring.DimensionSums, 0, len(d.order))
+	for _, id := range d.order {
+		earned := d.earned[id]
+		if id == dim {
+			earned = scoring.Sum(earned, extra)
+		}
+		out = append(out, scoring.SumsOf(id, d.tasks[id], d.points[id], earned))
+	}
+	return out
 }
 
 // rankAmong is the evaluatee's rank in its group with score, by the
-// ranking rule (scoring.Rank); without a score it comes after every scored one.
+// ranking rule (scoring.RankAmong); without a score it comes after every scored one.
 func rankAmong(sc *results.Scenario, score *decimal.Decimal) int {
 	if score == nil {
 		return len(sc.Others) + 1
 	}
-	rows := append(slices.Clone(sc.Others), scoring.RankInput{ID: sc.Evaluatee.ID, Score: *score, SortKey: sc.Evaluatee.Unit.SortKey})
-	for _, r := range scoring.Rank(rows) {
-		if r.ID == sc.Evaluatee.ID {
-			return r.Rank
-		}
-	}
-	return len(rows)
+	return scoring.RankAmong(sc.Others, *score)
 }
 
 func gain(from, to Outcome) (scoring.Exact, decimal.Decimal) {
