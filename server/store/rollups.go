@@ -25,7 +25,7 @@ type ScoreRollup struct {
 	Missing        int     `bun:"missing"`
 }
 
-// DimensionRollup is one row of dimension_rollups (migrations/0014): an
+// DimensionRollup is one row of dimension_rollups (migrations/0016): an
 // evaluatee's carried tasks of one dimension summed, Σ P_t and Σ s_t as
 // integers over a common denominator. Kept with score_rollups by the same
 // triggers; readers only read it.
