@@ -2,6 +2,8 @@ package main
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kaoping/kaoping/server/apperr"
@@ -36,6 +38,60 @@ func rankingExport(st *store.Store) func(r *http.Request, id *auth.Identity) (st
 			return "", nil, err
 		}
 		return leadership.HalfYearWorkbook(r.Context(), st.DB, id, periodID, group)
+	}
+}
+
+// evaluateeReaders open an evaluatee page: leaders, and a contact its own
+// unit's (the GraphQL field evaluateeProfile allows the same).
+var evaluateeReaders = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst, auth.RoleEvaluateeContact}
+
+// evaluateeExport is the evaluatee page as .xlsx: ?periodId=…&evaluateeId=…
+// (leadership.EvaluateeProfile decides who may see which unit).
+func evaluateeExport(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+		periodID, err := queryID(r, "periodId")
+		if err != nil {
+			return "", nil, err
+		}
+		evaluateeID, err := queryID(r, "evaluateeId")
+		if err != nil {
+			return "", nil, err
+		}
+		return leadership.EvaluateeWorkbook(r.Context(), st.DB, id, leadership.ProfileInput{PeriodID: periodID, EvaluateeID: evaluateeID})
+	}
+}
+
+// compareExport is a comparison as .xlsx: ?periodId=…&evaluateeIds=1,2,…
+func compareExport(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+		periodID, err := queryID(r, "periodId")
+		if err != nil {
+			return "", nil, err
+		}
+		var ids []int64
+		for _, s := range strings.Split(r.URL.Query().Get("evaluateeIds"), ",") {
+			n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+			if err != nil || n <= 0 {
+				return "", nil, apperr.Field("evaluateeIds", "ids", "参数 evaluateeIds 须为以逗号分隔的考评对象编号", "evaluateeIds must be evaluatee ids separated by commas")
+			}
+			ids = append(ids, n)
+		}
+		return leadership.CompareWorkbook(r.Context(), st.DB, id, leadership.CompareInput{PeriodID: periodID, EvaluateeIDs: ids})
+	}
+}
+
+// heatmapExport is a group's dimension rates as .xlsx: ?periodId=…&group=…
+func heatmapExport(st *store.Store) func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+	return func(r *http.Request, id *auth.Identity) (string, []byte, error) {
+		group := store.RankingGroup(r.URL.Query().Get("group"))
+		if group != store.GroupDistricts && group != store.GroupDepartments {
+			return "", nil, apperr.Field("group", "oneof", "参数 group 须为 DISTRICTS 或 DEPARTMENTS", "group must be DISTRICTS or DEPARTMENTS")
+		}
+		periodID, err := queryID(r, "periodId")
+		if err != nil {
+			return "", nil, err
+		}
+		return leadership.HeatmapWorkbook(r.Context(), st.DB, id, periodID, group)
 	}
 }
 
