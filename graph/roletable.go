@@ -17,8 +17,8 @@ import (
 func RoleTable() string {
 	s := NewExecutableSchema(Config{}).Schema()
 	queries, mutations := map[auth.Role][]string{}, map[auth.Role][]string{}
-	var everyone []string
-	collect := func(def *ast.Definition, into map[auth.Role][]string) {
+	var everyoneReads, everyoneChanges []string
+	collect := func(def *ast.Definition, into map[auth.Role][]string, everyone *[]string) {
 		for _, f := range def.Fields {
 			d := f.Directives.ForName("allow")
 			if d == nil {
@@ -29,7 +29,7 @@ func RoleTable() string {
 				roles = append(roles, auth.Role(c.Value.Raw))
 			}
 			if len(roles) == len(auth.AllRoles) {
-				everyone = append(everyone, f.Name)
+				*everyone = append(*everyone, f.Name)
 				continue
 			}
 			for _, r := range roles {
@@ -37,8 +37,8 @@ func RoleTable() string {
 			}
 		}
 	}
-	collect(s.Query, queries)
-	collect(s.Mutation, mutations)
+	collect(s.Query, queries, &everyoneReads)
+	collect(s.Mutation, mutations, &everyoneChanges)
 	var b strings.Builder
 	b.WriteString("| role | reads (queries) | changes (mutations) |\n| --- | --- | --- |\n")
 	cell := func(names []string) string {
@@ -54,7 +54,8 @@ func RoleTable() string {
 		slices.Sort(mutations[r])
 		b.WriteString("| " + string(r) + " " + r.Label() + " | " + cell(queries[r]) + " | " + cell(mutations[r]) + " |\n")
 	}
-	slices.Sort(everyone)
-	b.WriteString("| every role | – | " + cell(everyone) + " |")
+	slices.Sort(everyoneReads)
+	slices.Sort(everyoneChanges)
+	b.WriteString("| every role | " + cell(everyoneReads) + " | " + cell(everyoneChanges) + " |")
 	return b.String()
 }
