@@ -45,6 +45,7 @@ var mutationRules = map[string]rule{
 	"createPlan":               {taskForce, `mutation { createPlan(input: {name: "", year: 2024}) { id } }`, ""},
 	"updatePlan":               {taskForce, `mutation { updatePlan(input: {id: "999999", version: 1, name: "x", year: 2024, weights: {dailyMonitoring: "60", fieldVisits: "20", publicOpinion: "10", thirdParty: "10"}, missingComponentRule: REDISTRIBUTE}) { id } }`, ""},
 	"deletePlan":               {taskForce, `mutation { deletePlan` + idArgs + ` }`, ""},
+	"copyPlan":                 {taskForce, `mutation { copyPlan(input: {planId: "999999", year: 2099}) { id } }`, ""},
 	"createDimension":          {taskForce, `mutation { createDimension(input: {planId: "999999", number: 1, name: "x", points: "1"}) { id } }`, ""},
 	"updateDimension":          {taskForce, `mutation { updateDimension(input: {id: "999999", version: 1, number: 1, name: "x", points: "1"}) { id } }`, ""},
 	"deleteDimension":          {taskForce, `mutation { deleteDimension` + idArgs + ` }`, ""},

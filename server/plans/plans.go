@@ -246,7 +246,7 @@ func CopyPlan(ctx context.Context, db store.DB, _ *auth.Identity, src int64, yea
 	if err := store.LockPlanYear(ctx, db, year); err != nil {
 		return nil, err
 	}
-	taken, err := store.PlanOfYear(ctx, db, year)
+	taken, err := store.FindPlanOfYear(ctx, db, year)
 	if err != nil {
 		return nil, err
 	}
@@ -264,5 +264,5 @@ func CopyPlan(ctx context.Context, db store.DB, _ *auth.Identity, src int64, yea
 	if len([]rune(name)) > 200 {
 		return nil, apperr.Field("input.name", "max", "方案名称最多200个字", "the name has at most 200 characters")
 	}
-	return store.CopyPlan(ctx, db, src, name, year)
+	return store.CreatePlanCopy(ctx, db, src, name, year)
 }

@@ -26,8 +26,8 @@ func LockPlanYear(ctx context.Context, db bun.IDB, year int) error {
 	return nil
 }
 
-// PlanOfYear returns a plan of year, or nil when the year has none.
-func PlanOfYear(ctx context.Context, db bun.IDB, year int) (*Plan, error) {
+// FindPlanOfYear returns a plan of year, or nil when the year has none.
+func FindPlanOfYear(ctx context.Context, db bun.IDB, year int) (*Plan, error) {
 	p := new(Plan)
 	err := db.NewSelect().Model(p).Where("year = ?", year).Order("id").Limit(1).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -39,7 +39,7 @@ func PlanOfYear(ctx context.Context, db bun.IDB, year int) (*Plan, error) {
 	return p, nil
 }
 
-// CopyPlan copies the structure of plan src into a new plan named name for
+// CreatePlanCopy copies the structure of plan src into a new plan named name for
 // year: its weights, rules and consistency thresholds, dimensions,
 // indicators, tasks (points and deadline phrases), lead units, evaluatees
 // and the assignment matrix, with two fresh periods in 筹备. Scores,
@@ -47,7 +47,7 @@ func PlanOfYear(ctx context.Context, db bun.IDB, year int) (*Plan, error) {
 // table whatever the plan's size: rows of the copy are matched to their
 // originals by their numbers (dimension, indicator, task) and units, which
 // are unique within a plan. Run it in a transaction.
-func CopyPlan(ctx context.Context, db bun.IDB, src int64, name string, year int) (*Plan, error) {
+func CreatePlanCopy(ctx context.Context, db bun.IDB, src int64, name string, year int) (*Plan, error) {
 	p := new(Plan)
 	err := db.NewRaw(`
 		INSERT INTO plans (name, year, total_points, weight_dm, weight_fv, weight_po, weight_tp, missing_rule,
