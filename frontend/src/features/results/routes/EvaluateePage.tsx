@@ -250,7 +250,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
       <ResultBanner
         preview={b.preview}
         publishedAt={b.period.state === 'PUBLISHED' ? b.period.publishedAt : null}
-        publishedLabel="发布于"
+        publishedAs="release"
         state={b.period.state}
         periodName={b.period.name}
         missing={b.missingScores}
