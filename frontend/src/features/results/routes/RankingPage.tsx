@@ -16,6 +16,7 @@ import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
 import type { ScoreBar } from '../charts/ScoreBarChart';
 import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
+import { dimensionLabel } from '../explain';
 import { componentCells, dimensionText, MISSING, scoreText } from '../format';
 import { defaultRankingView, rankChangeText, type RankChangeLike } from '../rankingView';
 import { compareProblem, MAX_COMPARED } from '../compareView';
@@ -270,7 +271,7 @@ function RankingTable({
         name: r.evaluatee.unit.name,
         rank: r.rank,
         score: r.score ?? null,
-        dimensions: r.dimensions.map((d) => ({ name: `${dimensionNumberLabel(d.number)}${d.name}`, score: Number(d.score) })),
+        dimensions: r.dimensions.map((d) => ({ name: dimensionLabel(d.number, d.name), score: Number(d.score) })),
       })),
     [rows],
   );
@@ -325,6 +326,7 @@ function RankingTable({
       <Tooltip title={t('dimensionTip', { number: currentLocale() === 'en' ? d.number : chineseNumber(d.number), points: formatDecimal(d.points) })}>
         <span data-dimension-header="">
           {dimensionNumberLabel(d.number)}
+          {currentLocale() === 'en' ? ' ' : ''}
           <span data-i18n="data">{d.name}</span>
         </span>
       </Tooltip>
