@@ -19,6 +19,8 @@ export interface CompareRow {
   values: (number | null)[];
   /** For ranks, lower is better. */
   lowerIsBetter?: boolean;
+  /** The label is data (a dimension's or indicator's name), not a word of the UI. */
+  data?: boolean;
   /** How a value reads: "82.61", "85.00%", "第 2 名". */
   format: (v: number) => string;
 }
