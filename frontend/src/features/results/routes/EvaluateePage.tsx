@@ -35,6 +35,7 @@ import { useEnumLabel } from '../../../lib/enumLabels';
 import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
+import { WithData } from '../components/WithData';
 import { evaluateeProfileQuery, evaluateeTrendQuery, resultsPlanQuery } from '../documents';
 import { dimensionLabel, explainDaily, explainDimension, explainFinal, percentText, ratePercent } from '../explain';
 import { useResultsT } from '../messages';
@@ -121,7 +122,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   if (!data && fetching) return <PageLoading rows={12} />;
   if (error && !data) {
     if (describeError(error).code === 'FORBIDDEN')
-      return <Result status="info" title={t('notPublishedYet', { period: period.name })} subTitle={t('profileNotPublishedHint')} extra={back} />;
+      return <Result status="info" title={<WithData value={period.name} render={(slot) => t('notPublishedYet', { period: slot })} />} subTitle={t('profileNotPublishedHint')} extra={back} />;
     return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} extra={back} />;
   }
   if (!p || !b) return null;

@@ -14,6 +14,7 @@ import { describeError } from '../../../lib/errors';
 import { chineseNumber, dimensionNumberLabel, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
+import { WithData } from '../components/WithData';
 import type { ScoreBar } from '../charts/ScoreBarChart';
 import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
 import { dimensionLabel } from '../explain';
@@ -131,7 +132,7 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) {
     if (describeError(error).code === 'FORBIDDEN')
-      return <Result status="info" title={t('notPublishedYet', { period: period.name })} subTitle={t('notPublishedYetHint')} />;
+      return <Result status="info" title={<WithData value={period.name} render={(slot) => t('notPublishedYet', { period: slot })} />} subTitle={t('notPublishedYetHint')} />;
     return <QueryError error={error} onRetry={reload} />;
   }
   const ranking = data?.ranking;
@@ -394,7 +395,7 @@ function RankingTable({
       ? ([
           {
             title: (
-              <Tooltip title={t('comparedWith', { previous: changes?.previousName })}>
+              <Tooltip title={<WithData value={changes?.previousName} render={(slot) => t('comparedWith', { previous: slot })} />}>
                 <span style={{ whiteSpace: 'nowrap' }}>{t('colChange')}</span>
               </Tooltip>
             ),
@@ -450,7 +451,9 @@ function RankingTable({
     >
       <div style={{ padding: '12px 16px 0' }}>
         <Flex gap={12} align="center" justify="flex-end" wrap="wrap">
-          {compared && <Typography.Text type="secondary">{t('changeComparedWith', { previous: changes?.previousName })}</Typography.Text>}
+          {compared && <Typography.Text type="secondary">
+              <WithData value={changes?.previousName} render={(slot) => t('changeComparedWith', { previous: slot })} />
+            </Typography.Text>}
           <Flex gap={4} align="center">
             <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label={t('showDimensions')} id="show-dimensions" />
             <label htmlFor="show-dimensions">{t('showDimensions')}</label>
