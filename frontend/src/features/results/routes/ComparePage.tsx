@@ -36,7 +36,7 @@ export function ComparePage() {
     return (['DISTRICTS', 'DEPARTMENTS'] as const).map((g) => ({
       label: rankingGroupLabels[g],
       title: rankingGroupLabels[g],
-      options: evs.filter((e) => e.group === g).map((e) => ({ value: e.id, label: e.unit.name })),
+      options: evs.filter((e) => e.group === g).map((e) => ({ value: e.id, name: e.unit.name, label: <span data-i18n="data">{e.unit.name}</span> })),
     }));
   }, [choices]);
 
@@ -78,7 +78,7 @@ export function ComparePage() {
             id="compare-pick"
             mode="multiple"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ optionFilterProp: 'name' }}
             placeholder={t('comparePlaceholder')}
             value={ids}
             onChange={setIds}
