@@ -14,6 +14,7 @@ import { compareChoicesQuery, compareEvaluateesQuery, resultsPlanQuery } from '.
 import { bestAndWorst, compareProblem, MAX_COMPARED, parseIds, type CompareRow } from '../compareView';
 import { dimensionLabel, percentText, ratePercent } from '../explain';
 import { useResultsT } from '../messages';
+import { ExportXlsxButton } from '../components/ExportXlsxButton';
 import { componentCells } from '../format';
 
 // Read out by screen readers, not shown: the colour says it on screen.
@@ -63,6 +64,7 @@ export function ComparePage() {
         actions={
           <>
             <PeriodPicker periods={periods} value={period?.id} onChange={(v) => select(v)} />
+            {period && !problem && <ExportXlsxButton href={`/files/compare.xlsx?periodId=${period.id}&evaluateeIds=${ids.join(',')}`} fileName={`${period.name}-compare.xlsx`} testId="export-compare" />}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/plans/${planId}/ranking${period ? `?period=${period.id}` : ''}`)}>
               {t('backToRanking')}
             </Button>

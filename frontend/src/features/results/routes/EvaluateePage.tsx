@@ -24,6 +24,7 @@ import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FlagTags } from '../../../components/FlagTags';
+import { ExportXlsxButton } from '../components/ExportXlsxButton';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, usePlanPeriod, type PeriodData } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
@@ -249,6 +250,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
                 {t('compareWithOthers')}
               </Button>
             )}
+            <ExportXlsxButton href={`/files/evaluatee.xlsx?periodId=${period.id}&evaluateeId=${evaluateeId}`} fileName={`${b.period.name}-${b.evaluatee.unit.name}.xlsx`} testId="export-evaluatee" />
             {objectTo && (
               <Button type="primary" icon={<MessageOutlined />} onClick={() => navigate(objectTo)}>
                 {t('raiseObjection')}

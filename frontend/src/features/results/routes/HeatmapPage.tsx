@@ -13,6 +13,7 @@ import type { HeatmapRow } from '../charts/HeatmapChart';
 import { rankingQuery, resultsPlanQuery } from '../documents';
 import { dimensionLabel, ratePercent } from '../explain';
 import { useResultsT } from '../messages';
+import { ExportXlsxButton } from '../components/ExportXlsxButton';
 
 const HeatmapChart = lazy(() => import('../charts/HeatmapChart'));
 
@@ -83,6 +84,7 @@ export function HeatmapPage() {
         actions={
           <>
             <PeriodPicker periods={periods} value={period?.id} onChange={(v) => select(v)} />
+            {period && <ExportXlsxButton href={`/files/heatmap.xlsx?periodId=${period.id}&group=${group}`} fileName={`${period.name}-heatmap.xlsx`} testId="export-heatmap" />}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/plans/${planId}/ranking${period ? `?period=${period.id}&group=${group}` : ''}`)}>
               {t('backToRanking')}
             </Button>
