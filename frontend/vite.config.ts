@@ -122,5 +122,9 @@ export default defineConfig(({ command }) => ({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Bounds, not expectations: a page test renders antd in jsdom, which on
+    // a busy 2-core CI machine can take several seconds. Waits end as soon
+    // as what they wait for appears.
+    testTimeout: 30000,
   },
 }));

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setEnumLabels } from '../lib/enumLabels';
 import enumLabels from './enumLabels.json';
@@ -6,6 +6,11 @@ import enumLabels from './enumLabels.json';
 // The words the server's enumLabels answers (server/labels keeps this file
 // equal to its catalogue): components under test read them as in the app.
 setEnumLabels(enumLabels);
+
+// findBy…/waitFor give up after this long (the default 1 s is too short for
+// antd pages in jsdom on a loaded machine); they return as soon as the
+// element shows, so passing tests are no slower.
+configure({ asyncUtilTimeout: 10000 });
 
 // jsdom lacks what Ant Design asks the browser for. Media queries answer as
 // a 1280 px wide desktop window would.
