@@ -88,7 +88,7 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
     <Card
       title={
         <Flex gap={8} align="center">
-          {period.name}
+          <span data-i18n="data">{period.name}</span>
           <PeriodStateTag state={period.state} />
         </Flex>
       }

@@ -204,7 +204,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
             </Button>
           </Space>
         </Flex>
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }} data-i18n="data">
           {w.assumption}
         </Typography.Paragraph>
       </Card>
