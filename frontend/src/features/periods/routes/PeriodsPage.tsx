@@ -42,7 +42,11 @@ export function PeriodsPage() {
     <>
       <PageTitle
         title={t('title')}
-        hint={t('hint', { plan: planLabel(plan), states: periodStates.map((s) => enumLabel('PeriodState', s)).join(' → ') })}
+        hint={
+          <>
+            <span data-i18n="data">{planLabel(plan)}</span> · {t('hint', { states: periodStates.map((s) => enumLabel('PeriodState', s)).join(' → ') })}
+          </>
+        }
       />
       {periods.length === 0 ? (
         <Card>

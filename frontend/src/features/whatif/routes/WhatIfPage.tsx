@@ -54,6 +54,8 @@ export function WhatIfPage() {
                 style={{ width: 200 }}
                 value={evaluateeId}
                 options={options}
+                labelRender={(o) => <span data-i18n="data">{o.label}</span>}
+                optionRender={(o) => <span data-i18n="data">{o.label}</span>}
                 onChange={(v) => setParams((p) => ({ ...Object.fromEntries(p), evaluatee: v }), { replace: true })}
               />
             )}
