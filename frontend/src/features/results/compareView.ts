@@ -1,13 +1,14 @@
 // The comparison table: one row per figure, one column per evaluatee, the
 // best and worst of every row marked.
+import { resultsT } from './messages';
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 6;
 
 /** Why a selection cannot be compared yet, or null when it can. */
 export function compareProblem(count: number): string | null {
-  if (count < MIN_COMPARED) return `请选择 ${MIN_COMPARED}–${MAX_COMPARED} 个考评对象进行对比${count === 1 ? ',还需再选 1 个' : ''}`;
-  if (count > MAX_COMPARED) return `最多同时对比 ${MAX_COMPARED} 个考评对象,当前选了 ${count} 个,请去掉 ${count - MAX_COMPARED} 个`;
+  if (count < MIN_COMPARED) return resultsT('compareTooFew', { min: MIN_COMPARED, max: MAX_COMPARED }) + (count === 1 ? resultsT('compareOneMore') : '');
+  if (count > MAX_COMPARED) return resultsT('compareTooMany', { max: MAX_COMPARED, count, extra: count - MAX_COMPARED });
   return null;
 }
 
@@ -18,6 +19,8 @@ export interface CompareRow {
   values: (number | null)[];
   /** For ranks, lower is better. */
   lowerIsBetter?: boolean;
+  /** The label is data (a dimension's or indicator's name), not a word of the UI. */
+  data?: boolean;
   /** How a value reads: "82.61", "85.00%", "第 2 名". */
   format: (v: number) => string;
 }

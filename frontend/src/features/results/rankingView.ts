@@ -1,5 +1,6 @@
 // What the ranking page opens on and how a rank change reads.
 import type { PeriodState } from '../../gql/graphql';
+import { resultsT } from './messages';
 
 export interface PeriodLike {
   id: string;
@@ -33,10 +34,11 @@ export type ChangeTone = 'up' | 'down' | 'same' | 'new' | 'none';
 /** ▲2 / ▼1 / – / 新, or nothing when there is no earlier ranking to compare with. */
 export function rankChangeText(c: RankChangeLike | undefined, compared: boolean): { text: string; tone: ChangeTone; label: string } {
   if (!compared || !c) return { text: '', tone: 'none', label: '' };
-  if (c.change === null || c.change === undefined) return { text: '新', tone: 'new', label: '上期未参评' };
-  if (c.change > 0) return { text: `▲${c.change}`, tone: 'up', label: `上升 ${c.change} 位(上期第 ${c.previousRank} 名)` };
-  if (c.change < 0) return { text: `▼${-c.change}`, tone: 'down', label: `下降 ${-c.change} 位(上期第 ${c.previousRank} 名)` };
-  return { text: '–', tone: 'same', label: `名次不变(上期第 ${c.previousRank} 名)` };
+  if (c.change === null || c.change === undefined) return { text: resultsT('changeNew'), tone: 'new', label: resultsT('changeNewLabel') };
+  const previous = c.previousRank;
+  if (c.change > 0) return { text: `▲${c.change}`, tone: 'up', label: resultsT('changeUp', { count: c.change, previous }) };
+  if (c.change < 0) return { text: `▼${-c.change}`, tone: 'down', label: resultsT('changeDown', { count: -c.change, previous }) };
+  return { text: '–', tone: 'same', label: resultsT('changeSame', { previous }) };
 }
 
 /** Quartile (0 best … 3 worst) of the row at index i of n rows in ranking order. */

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
+import { useResultsT } from '../messages';
 import { echarts } from './echarts';
 
 export interface HeatmapRow {
@@ -26,6 +27,7 @@ export default function HeatmapChart({
   rows: HeatmapRow[];
   onOpen: (evaluateeId: string, dimensionId: string) => void;
 }) {
+  const t = useResultsT();
   const option = useMemo<EChartsOption>(() => {
     // ECharts draws category 0 at the bottom: reverse so the first row is on top.
     const ordered = [...rows].reverse();
@@ -40,7 +42,7 @@ export default function HeatmapChart({
         formatter: (p) => {
           const d = (p as unknown as { data: { value: [number, number, number | string] } }).data.value;
           const unit = ordered[d[1]]?.name ?? '';
-          return `${unit}<br/>${columns[d[0]]?.name ?? ''}:${typeof d[2] === 'number' ? `${d[2].toFixed(2)}%` : '未承担'}`;
+          return `${unit}<br/>${columns[d[0]]?.name ?? ''}:${typeof d[2] === 'number' ? `${d[2].toFixed(2)}%` : t('notCarried')}`;
         },
       },
       grid: { left: 8, right: many ? 40 : 8, top: 8, bottom: 64, containLabel: true },
@@ -73,7 +75,7 @@ export default function HeatmapChart({
         },
       ],
     };
-  }, [columns, rows]);
+  }, [columns, rows, t]);
   const height = Math.min(Math.max(rows.length, 4), WINDOW) * 26 + 120;
   const [rendered, setRendered] = useState(false);
   const onEvents = useMemo(

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
+import { useResultsT } from '../messages';
 import { echarts, seriesColors } from './echarts';
 
 export interface RadarSeries {
@@ -18,6 +19,7 @@ export interface RadarSeries {
  * the tooltip.
  */
 export default function RadarChart({ axes, series, height = 320 }: { axes: string[]; series: RadarSeries[]; height?: number }) {
+  const t = useResultsT();
   const option = useMemo<EChartsOption>(
     () => ({
       animation: false,
@@ -48,7 +50,7 @@ export default function RadarChart({ axes, series, height = 320 }: { axes: strin
   const [rendered, setRendered] = useState(false);
   const onEvents = useMemo(() => ({ finished: () => setRendered(true) }), []);
   return (
-    <div data-testid="radar-chart" data-rendered={rendered} aria-label={`雷达图:${series.map((s) => s.name).join('、')}各方面得分率`}>
+    <div data-testid="radar-chart" data-rendered={rendered} aria-label={t('radarLabel', { names: series.map((s) => s.name).join(t('listSeparator')) })}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height }} onEvents={onEvents} opts={{ renderer: 'canvas' }} />
     </div>
   );

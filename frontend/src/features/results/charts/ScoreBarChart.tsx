@@ -4,6 +4,7 @@ import type { EChartsOption } from 'echarts';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
 import { quartile } from '../rankingView';
+import { useResultsT } from '../messages';
 import { echarts, quartileColors, quartileLabels } from './echarts';
 
 export interface ScoreBar {
@@ -34,6 +35,7 @@ export default function ScoreBarChart({
   mark?: string;
   onOpen: (evaluateeId: string) => void;
 }) {
+  const t = useResultsT();
   const [mode, setMode] = useState<'quartile' | 'dimension'>('quartile');
   const scored = useMemo(() => bars.filter((b) => b.score !== null), [bars]);
   const option = useMemo<EChartsOption>(() => {
@@ -46,7 +48,7 @@ export default function ScoreBarChart({
       animationDuration: 300,
       grid: { left: 8, right: many ? 56 : 24, top: mark ? 36 : 12, bottom: mode === 'dimension' ? 56 : 24, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', min: 0, max: mode === 'dimension' ? undefined : 100, name: mode === 'dimension' ? '日常监测' : '得分', nameLocation: 'end' },
+      xAxis: { type: 'value', min: 0, max: mode === 'dimension' ? undefined : 100, name: mode === 'dimension' ? t('axisDaily') : t('axisScore'), nameLocation: 'end' },
       yAxis: { type: 'category', data: names, axisLabel: { width: 120, overflow: 'truncate' } },
       dataZoom: many
         ? [
@@ -62,7 +64,7 @@ export default function ScoreBarChart({
         series: [
           {
             type: 'bar',
-            name: '得分',
+            name: t('axisScore'),
             large: rows.length > 400,
             data: rows.map((b, i) => ({
               value: Number(b.score),
@@ -87,7 +89,7 @@ export default function ScoreBarChart({
         data: rows.map((b) => ({ value: b.dimensions.find((d) => d.name === name)?.score ?? 0, evaluateeId: b.evaluateeId })),
       })),
     };
-  }, [scored, mark, mode]);
+  }, [scored, mark, mode, t]);
 
   const height = Math.min(Math.max(scored.length, 4), WINDOW) * 26 + (mode === 'dimension' ? 96 : 64);
   // data-rendered tells tests (and screenshots) the bars are drawn, animation included.
@@ -104,9 +106,9 @@ export default function ScoreBarChart({
   return (
     <div data-testid="score-chart" data-mark={mark ?? ''} data-rendered={rendered}>
       <Flex justify="space-between" align="center" wrap="wrap" gap={8} style={{ marginBottom: 4 }}>
-        <Flex gap={12} wrap="wrap" aria-label="图例">
+        <Flex gap={12} wrap="wrap" aria-label={t('legend')}>
           {mode === 'quartile' &&
-            quartileLabels.map((l, i) => (
+            quartileLabels().map((l, i) => (
               <Flex key={l} gap={4} align="center">
                 <span style={{ width: 12, height: 12, background: quartileColors[i], display: 'inline-block', borderRadius: 2 }} />
                 <Typography.Text style={{ fontSize: 12 }}>{l}</Typography.Text>
@@ -118,8 +120,8 @@ export default function ScoreBarChart({
           value={mode}
           onChange={(v) => setMode(v as 'quartile' | 'dimension')}
           options={[
-            { value: 'quartile', label: '按四分位着色' },
-            { value: 'dimension', label: '日常监测按方面分解' },
+            { value: 'quartile', label: t('byQuartile') },
+            { value: 'dimension', label: t('byDimension') },
           ]}
         />
       </Flex>

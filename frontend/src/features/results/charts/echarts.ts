@@ -1,9 +1,11 @@
 // The result pages' chart colours, beside the shared ECharts registration.
 export { echarts } from '../../../lib/echarts';
+import { resultsT } from '../messages';
 
 /** Quartile colours, best to worst: readable on white and for colour-blind readers (blue → orange). */
 export const quartileColors = ['#1d4ed8', '#60a5fa', '#fdba74', '#c2410c'];
-export const quartileLabels = ['前 25%', '25%–50%', '50%–75%', '后 25%'];
+/** Quartile names, best to worst, in the current language (call during render). */
+export const quartileLabels = () => [resultsT('quartileTop'), resultsT('quartileSecond'), resultsT('quartileThird'), resultsT('quartileBottom')];
 
 /** Series colours for overlays (up to six evaluatees): distinct hues, readable on white. */
 export const seriesColors = ['#1d4ed8', '#c2410c', '#15803d', '#7e22ce', '#0e7490', '#a16207'];

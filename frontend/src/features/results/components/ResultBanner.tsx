@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import type { PeriodState } from '../../../gql/graphql';
 import { formatTime } from '../../../lib/evaluation';
+import { useResultsT } from '../messages';
 
 /**
  * Says whether the numbers below are the published ones or a preview:
@@ -9,7 +10,7 @@ import { formatTime } from '../../../lib/evaluation';
 export function ResultBanner({
   preview,
   publishedAt,
-  publishedLabel = '公示于',
+  publishedAs = 'publicity',
   state,
   periodName,
   missing,
@@ -17,12 +18,13 @@ export function ResultBanner({
   preview: boolean;
   publishedAt: string | null | undefined;
   /** What publishedAt is: 公示于 (the publication, as rankings say) or 发布于 (the period's release). */
-  publishedLabel?: string;
+  publishedAs?: 'publicity' | 'release';
   state: PeriodState | undefined;
   periodName: string;
   /** Scores still missing (preview only). */
   missing?: number;
 }) {
+  const t = useResultsT();
   if (preview) {
     return (
       <Alert
@@ -31,14 +33,19 @@ export function ResultBanner({
         data-testid="result-banner"
         data-preview="true"
         style={{ marginBottom: 12 }}
-        title="预览:含未核实分值,不作为正式结果"
-        description={`${periodName}尚未公示,以下数字按当前已录入的分值(含草稿和未核实的分值)即时计算,随录入和核实变化。${
-          missing ? `尚有 ${missing} 项应录入的分值未计入。` : ''
-        }`}
+        title={t('previewTitle')}
+        description={
+          <>
+            <span data-i18n="data">{periodName}</span>
+            {t('previewDescription')}
+            {missing ? t('previewMissing', { count: missing }) : ''}
+          </>
+        }
       />
     );
   }
-  const when = publishedAt ? `(${publishedLabel} ${formatTime(publishedAt)})` : '';
+  const label = t(publishedAs === 'release' ? 'releasedAtLabel' : 'publishedAtLabel');
+  const when = publishedAt ? t('publishedWhen', { label, time: formatTime(publishedAt) }) : '';
   return (
     <Alert
       type="success"
@@ -46,8 +53,13 @@ export function ResultBanner({
       data-testid="result-banner"
       data-preview="false"
       style={{ marginBottom: 12 }}
-      title={state === 'PUBLICITY' ? `公示中${when}` : `已发布${when}`}
-      description={`${periodName}的结果已冻结,以下为正式结果,只计入经专班核实的分值。`}
+      title={t(state === 'PUBLICITY' ? 'inPublicity' : 'published', { when })}
+      description={
+        <>
+          <span data-i18n="data">{periodName}</span>
+          {t('frozenDescription')}
+        </>
+      }
     />
   );
 }

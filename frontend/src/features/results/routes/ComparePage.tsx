@@ -8,10 +8,12 @@ import { PeriodPicker, PreviewTag, usePlanPeriod } from '../../../components/Per
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { MissingComponentRule } from '../../../gql/graphql';
 import { chineseNumber, rankingGroupLabels } from '../../../lib/labels';
+import { currentLocale } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { compareChoicesQuery, compareEvaluateesQuery, resultsPlanQuery } from '../documents';
 import { bestAndWorst, compareProblem, MAX_COMPARED, parseIds, type CompareRow } from '../compareView';
-import { percentText, ratePercent } from '../explain';
+import { dimensionLabel, percentText, ratePercent } from '../explain';
+import { useResultsT } from '../messages';
 import { componentCells } from '../format';
 
 // Read out by screen readers, not shown: the colour says it on screen.
@@ -25,6 +27,7 @@ export function ComparePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { can } = useSession();
+  const t = useResultsT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const ids = parseIds(params.get('ids'));
   const [{ data: choices }] = useQuery({ query: compareChoicesQuery, variables: { planId }, pause: !planId });
@@ -33,14 +36,14 @@ export function ComparePage() {
     return (['DISTRICTS', 'DEPARTMENTS'] as const).map((g) => ({
       label: rankingGroupLabels[g],
       title: rankingGroupLabels[g],
-      options: evs.filter((e) => e.group === g).map((e) => ({ value: e.id, label: e.unit.name })),
+      options: evs.filter((e) => e.group === g).map((e) => ({ value: e.id, name: e.unit.name, label: <span data-i18n="data">{e.unit.name}</span> })),
     }));
   }, [choices]);
 
-  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title="您没有对比考评对象的权限" />;
+  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title={t('compareForbidden')} />;
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   const setIds = (next: string[]) =>
     setParams(
@@ -55,13 +58,13 @@ export function ComparePage() {
   return (
     <>
       <PageTitle
-        title="对比分析"
-        hint={`选择 2–${MAX_COMPARED} 个考评对象(可在排名表中勾选,或在此搜索单位名称),对比四项得分、各方面和各指标得分率;每行最高的标绿,最低的标橙`}
+        title={t('compareTitle')}
+        hint={t('compareHintPage', { max: MAX_COMPARED })}
         actions={
           <>
             <PeriodPicker periods={periods} value={period?.id} onChange={(v) => select(v)} />
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/plans/${planId}/ranking${period ? `?period=${period.id}` : ''}`)}>
-              返回排名
+              {t('backToRanking')}
             </Button>
           </>
         }
@@ -69,14 +72,14 @@ export function ComparePage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex vertical gap={8}>
           <label htmlFor="compare-pick">
-            <Typography.Text strong>对比对象</Typography.Text>
+            <Typography.Text strong>{t('comparePick')}</Typography.Text>
           </label>
           <Select
             id="compare-pick"
             mode="multiple"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="输入单位名称搜索"
+            showSearch={{ optionFilterProp: 'name' }}
+            placeholder={t('comparePlaceholder')}
             value={ids}
             onChange={setIds}
             options={options}
@@ -93,6 +96,7 @@ export function ComparePage() {
 
 function Comparison({ planId, periodId, ids }: { planId: string; periodId: string; ids: string[] }) {
   const { token } = theme.useToken();
+  const t = useResultsT();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: compareEvaluateesQuery, variables: { periodId, evaluateeIds: ids } });
   const [planData] = useQuery({ query: resultsPlanQuery, variables: { planId } });
   const rule = (planData.data?.plan?.missingComponentRule ?? 'REDISTRIBUTE') as MissingComponentRule;
@@ -110,18 +114,18 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
   for (const r of c.rows)
     for (const i of r.indicators) {
       const d = dims.find((x) => x.id === i.dimensionId);
-      indicators.set(i.indicatorId, { key: i.indicatorId, label: `${d ? `${chineseNumber(d.number)}.` : ''}${i.number} ${i.name}`, dim: d?.number ?? 0, num: i.number });
+      indicators.set(i.indicatorId, { key: i.indicatorId, label: `${d ? `${currentLocale() === 'en' ? d.number : chineseNumber(d.number)}.` : ''}${i.number} ${i.name}`, dim: d?.number ?? 0, num: i.number });
     }
   const two = (v: number) => v.toFixed(2);
   const sections: { title: string; rows: CompareRow[] }[] = [
     {
-      title: '总分与四项得分',
+      title: t('sectionTotals'),
       rows: [
-        { key: 'score', label: '半年得分', values: c.rows.map((r) => (r.score == null ? null : Number(r.score))), format: two },
-        { key: 'rank', label: '组内名次', values: c.rows.map((r) => r.rank ?? null), lowerIsBetter: true, format: (v) => `第 ${v} 名` },
+        { key: 'score', label: t('rowHalfScore'), values: c.rows.map((r) => (r.score == null ? null : Number(r.score))), format: two },
+        { key: 'rank', label: t('rowGroupRank'), values: c.rows.map((r) => r.rank ?? null), lowerIsBetter: true, format: (v) => t('rankNth', { rank: v }) },
         ...componentCells(c.rows[0]?.components ?? [], rule).map((h, k) => ({
           key: h.method,
-          label: `${h.label}(${h.weight}%)`,
+          label: t('componentWithWeight', { label: h.label, weight: h.weight }),
           values: c.rows.map((r) => {
             const cell = componentCells(r.components, rule)[k]!;
             return cell.missing ? null : Number(cell.text);
@@ -131,16 +135,17 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
       ],
     },
     {
-      title: '各方面得分率',
-      rows: dims.map((d) => ({ key: d.id, label: `${chineseNumber(d.number)}、${d.name}`, values: c.rows.map((r) => rate(r, d.id)), format: (v) => percentText(v) })),
+      title: t('sectionDimensions'),
+      rows: dims.map((d) => ({ key: d.id, label: dimensionLabel(d.number, d.name), data: true, values: c.rows.map((r) => rate(r, d.id)), format: (v) => percentText(v) })),
     },
     {
-      title: '各指标得分率',
+      title: t('sectionIndicators'),
       rows: [...indicators.values()]
         .sort((a, b) => a.dim - b.dim || a.num - b.num)
         .map((i) => ({
           key: i.key,
           label: i.label,
+          data: true,
           values: c.rows.map((r) => {
             const x = r.indicators.find((y) => y.indicatorId === i.key);
             return x?.rate == null ? null : Number(x.rate);
@@ -150,10 +155,16 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
     },
   ];
   const columns: TableColumnsType<CompareRow> = [
-    { title: '项目', dataIndex: 'label', fixed: 'left', width: 180, render: (l: string) => <Typography.Text>{l}</Typography.Text> },
+    {
+      title: t('colItem'),
+      dataIndex: 'label',
+      fixed: 'left',
+      width: 180,
+      render: (l: string, row) => <Typography.Text data-i18n={row.data ? 'data' : undefined}>{l}</Typography.Text>,
+    },
     ...c.rows.map((r, k) => ({
       title: (
-        <Link to={`/plans/${planId}/results/${r.evaluatee.id}?period=${periodId}`} data-compare-head="">
+        <Link to={`/plans/${planId}/results/${r.evaluatee.id}?period=${periodId}`} data-compare-head="" data-i18n="data">
           {r.evaluatee.unit.name}
         </Link>
       ),
@@ -172,8 +183,8 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
         return (
           <span style={{ fontVariantNumeric: 'tabular-nums', fontWeight: m.best.has(k) ? 600 : undefined }}>
             {row.format(v)}
-            {m.best.has(k) && <span style={srOnly}>(最高)</span>}
-            {m.worst.has(k) && <span style={srOnly}>(最低)</span>}
+            {m.best.has(k) && <span style={srOnly}>{t('bestSr')}</span>}
+            {m.worst.has(k) && <span style={srOnly}>{t('worstSr')}</span>}
           </span>
         );
       },
@@ -186,16 +197,17 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
         size="small"
         title={
           <Flex gap={8} align="center">
-            {c.period.name} · 各方面得分率{c.preview && <PreviewTag />}
+            <span data-i18n="data">{c.period.name}</span> · {t('sectionDimensions')}
+            {c.preview && <PreviewTag />}
           </Flex>
         }
         style={{ marginBottom: 16 }}
       >
         {radarDims.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选单位本周期没有得分" />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compareNoScores')} />
         ) : (
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 360 }} />}>
-            <RadarChart axes={radarDims.map((d) => `${chineseNumber(d.number)}、${d.name}`)} series={c.rows.map((r) => ({ name: r.evaluatee.unit.name, values: radarDims.map((d) => rate(r, d.id)) }))} height={360} />
+            <RadarChart axes={radarDims.map((d) => dimensionLabel(d.number, d.name))} series={c.rows.map((r) => ({ name: r.evaluatee.unit.name, values: radarDims.map((d) => rate(r, d.id)) }))} height={360} />
           </Suspense>
         )}
       </Card>
@@ -212,10 +224,11 @@ function Comparison({ planId, periodId, ids }: { planId: string; periodId: strin
 
 function Legend() {
   const { token } = theme.useToken();
+  const t = useResultsT();
   return (
     <Flex gap={8}>
-      <Tag style={{ background: token.colorSuccessBg, marginInlineEnd: 0 }}>最高</Tag>
-      <Tag style={{ background: token.colorWarningBg, marginInlineEnd: 0 }}>最低</Tag>
+      <Tag style={{ background: token.colorSuccessBg, marginInlineEnd: 0 }}>{t('best')}</Tag>
+      <Tag style={{ background: token.colorWarningBg, marginInlineEnd: 0 }}>{t('worst')}</Tag>
     </Flex>
   );
 }

@@ -31,11 +31,14 @@ import type { EvaluateeProfileQuery, MissingComponentRule } from '../../../gql/g
 import { formatDecimal } from '../../../lib/decimal';
 import { describeError } from '../../../lib/errors';
 import { formatFileSize, formatTime, progressStateColors, progressStateLabels, scoreStatusColors, scoreStatusLabels } from '../../../lib/evaluation';
-import { chineseNumber, rankingGroupLabels } from '../../../lib/labels';
+import { useEnumLabel } from '../../../lib/enumLabels';
+import { rankingGroupLabels } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
+import { WithData } from '../components/WithData';
 import { evaluateeProfileQuery, evaluateeTrendQuery, resultsPlanQuery } from '../documents';
-import { explainDaily, explainDimension, explainFinal, percentText, ratePercent } from '../explain';
+import { dimensionLabel, explainDaily, explainDimension, explainFinal, percentText, ratePercent } from '../explain';
+import { useResultsT } from '../messages';
 import { componentCells, MISSING, scoreText } from '../format';
 
 // ECharts comes with the charts, only on the pages that draw one.
@@ -49,28 +52,24 @@ type DimensionData = Profile['breakdown']['dimensions'][number];
 type IndicatorData = Profile['indicators'][number];
 type EvidenceData = Profile['taskEvidence'][number];
 
-const judgementLabels: Record<string, { text: string; color: string }> = {
-  DONE: { text: '已落实', color: 'success' },
-  PARTIAL: { text: '部分落实', color: 'warning' },
-  NOT_DONE: { text: '未落实', color: 'error' },
-  NA: { text: '不适用', color: 'default' },
-};
+const judgementColors: Record<string, string> = { DONE: 'success', PARTIAL: 'warning', NOT_DONE: 'error', NA: 'default' };
 
 /** `/plans/:planId/results/:evaluateeId`: one evaluatee's page, from the final score down to the evidence of every task. */
 export function EvaluateePage() {
   const { planId = '', evaluateeId = '' } = useParams();
   const navigate = useNavigate();
   const { can } = useSession();
+  const t = useResultsT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
 
-  if (!can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT')) return <Result status="403" title="您没有查看得分明细的权限" />;
+  if (!can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT')) return <Result status="403" title={t('profileForbidden')} />;
   if (!plan && fetching) return <PageLoading rows={12} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/plans/${planId}/ranking${period ? `?period=${period.id}` : ''}`)}>
-      返回排名
+      {t('backToRanking')}
     </Button>
   );
   return period ? (
@@ -84,7 +83,7 @@ export function EvaluateePage() {
     />
   ) : (
     <Card>
-      <Empty description="本方案还没有考评周期" />
+      <Empty description={t('noPeriods')} />
     </Card>
   );
 }
@@ -102,6 +101,8 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const { can } = useSession();
+  const t = useResultsT();
+  const label = useEnumLabel();
   const [params] = useSearchParams();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: evaluateeProfileQuery, variables: { periodId: period.id, evaluateeId } });
   const [planData] = useQuery({ query: resultsPlanQuery, variables: { planId } });
@@ -121,7 +122,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   if (!data && fetching) return <PageLoading rows={12} />;
   if (error && !data) {
     if (describeError(error).code === 'FORBIDDEN')
-      return <Result status="info" title={`${period.name}的结果尚未公示`} subTitle="考评结果公示后,可在这里查看本单位的得分明细。" extra={back} />;
+      return <Result status="info" title={<WithData value={period.name} render={(slot) => t('notPublishedYet', { period: slot })} />} subTitle={t('profileNotPublishedHint')} extra={back} />;
     return <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} extra={back} />;
   }
   if (!p || !b) return null;
@@ -131,13 +132,13 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
   const comps = componentCells(b.components, rule);
   const daily = b.components.find((c) => c.method === 'DAILY_MONITORING')?.value ?? null;
   const groupRates = new Map(p.groupRates.map((g) => [g.dimensionId, g]));
-  const radarAxes = dims.map((d) => `${chineseNumber(d.number)}、${d.name}`);
+  const radarAxes = dims.map((d) => dimensionLabel(d.number, d.name));
   const radarSeries = [
     { name: b.evaluatee.unit.name, values: dims.map((d) => ratePercent(d.score, d.points)) },
     ...(p.groupRates.length
       ? [
-          { name: '组内平均', values: dims.map((d) => numberOrNull(groupRates.get(d.dimensionId)?.average)), reference: true },
-          { name: '组内最高', values: dims.map((d) => numberOrNull(groupRates.get(d.dimensionId)?.best)), reference: true },
+          { name: t('groupAverageShort'), values: dims.map((d) => numberOrNull(groupRates.get(d.dimensionId)?.average)), reference: true },
+          { name: t('groupBest'), values: dims.map((d) => numberOrNull(groupRates.get(d.dimensionId)?.best)), reference: true },
         ]
       : []),
   ];
@@ -152,19 +153,19 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
 
   const dimensionColumns: TableColumnsType<DimensionData> = [
     {
-      title: '方面',
+      title: t('colDimension'),
       key: 'name',
       render: (_, d) => (
-        <Typography.Text strong>
-          {chineseNumber(d.number)}、{d.name}
+        <Typography.Text strong data-i18n="data">
+          {dimensionLabel(d.number, d.name)}
         </Typography.Text>
       ),
     },
-    { title: '分值', dataIndex: 'points', width: 72, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v)}</span> },
-    { title: '得分', dataIndex: 'score', width: 80, align: 'right', render: (v: string) => <Typography.Text strong style={num}>{formatDecimal(v)}</Typography.Text> },
-    { title: '得分率', key: 'rate', width: 88, align: 'right', render: (_, d) => <RateText rate={ratePercent(d.score, d.points)} /> },
+    { title: t('colPoints'), dataIndex: 'points', width: 72, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v)}</span> },
+    { title: t('colScore'), dataIndex: 'score', width: 80, align: 'right', render: (v: string) => <Typography.Text strong style={num}>{formatDecimal(v)}</Typography.Text> },
+    { title: t('colRate'), key: 'rate', width: 88, align: 'right', render: (_, d) => <RateText rate={ratePercent(d.score, d.points)} /> },
     {
-      title: '组内平均',
+      title: t('groupAverageShort'),
       key: 'avg',
       width: 88,
       align: 'right',
@@ -173,74 +174,84 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
     },
   ];
   const indicatorColumns: TableColumnsType<IndicatorData> = [
-    { title: '指标', key: 'name', render: (_, i) => `${i.number}. ${i.name}` },
-    { title: '承担分值', dataIndex: 'carriedPoints', width: 88, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
-    { title: '任务得分', dataIndex: 'earned', width: 88, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
-    { title: '得分率', dataIndex: 'rate', width: 88, align: 'right', render: (v: string | null) => <RateText rate={numberOrNull(v)} /> },
+    { title: t('colIndicator'), key: 'name', render: (_, i) => <span data-i18n="data">{`${i.number}. ${i.name}`}</span> },
+    { title: t('colCarriedPoints'), dataIndex: 'carriedPoints', width: 88, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
+    { title: t('colEarned'), dataIndex: 'earned', width: 88, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
+    { title: t('colRate'), dataIndex: 'rate', width: 88, align: 'right', render: (v: string | null) => <RateText rate={numberOrNull(v)} /> },
   ];
   const taskColumns: TableColumnsType<TaskData> = [
     {
-      title: '任务',
+      title: t('colTask'),
       key: 'task',
-      render: (_, t) => (
+      render: (_, task) => (
         <Flex gap={6} align="center" wrap="wrap">
           <Typography.Text>
-            <Typography.Text strong>任务 {t.number}</Typography.Text> {t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text}
+            <Typography.Text strong>{t('taskNumber', { number: task.number })}</Typography.Text>{' '}
+            <span data-i18n="data">{task.text.length > 60 ? `${task.text.slice(0, 60)}…` : task.text}</span>
           </Typography.Text>
-          {evidenceByTask.get(t.taskId)?.report && (
-            <Tooltip title="有进展报送">
+          {evidenceByTask.get(task.taskId)?.report && (
+            <Tooltip title={t('hasReport')}>
               <Tag icon={<PaperClipOutlined />} color="processing" style={{ marginInlineEnd: 0 }}>
-                {evidenceByTask.get(t.taskId)!.report!.evidence.length}
+                {evidenceByTask.get(task.taskId)!.report!.evidence.length}
               </Tag>
             </Tooltip>
           )}
-          {t.finding && (
-            <Tag color={judgementLabels[t.finding.judgement]?.color} style={{ marginInlineEnd: 0 }}>
-              实地:{judgementLabels[t.finding.judgement]?.text}
+          {task.finding && (
+            <Tag color={judgementColors[task.finding.judgement]} style={{ marginInlineEnd: 0 }}>
+              {t('fieldJudgement', { judgement: label('Judgement', task.finding.judgement) })}
             </Tag>
           )}
-          <TaskFlagsTag task={t} />
+          <TaskFlagsTag task={task} />
         </Flex>
       ),
     },
-    { title: '分值', dataIndex: 'points', width: 72, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
+    { title: t('colPoints'), dataIndex: 'points', width: 72, align: 'right', render: (v: string) => <span style={num}>{formatDecimal(v, 4)}</span> },
     {
-      title: '得分',
+      title: t('colScore'),
       key: 'score',
       width: 80,
       align: 'right',
-      render: (_, t) =>
-        t.missing ? (
-          <Tooltip title="缺少经核实的分值">
+      render: (_, task) =>
+        task.missing ? (
+          <Tooltip title={t('missingVerified')}>
             <Tag color="warning" style={{ marginInlineEnd: 0 }}>
-              缺分
+              {t('missingScoreTag')}
             </Tag>
           </Tooltip>
         ) : (
           <Typography.Text strong style={num}>
-            {formatDecimal(t.score, 4)}
+            {formatDecimal(task.score, 4)}
           </Typography.Text>
         ),
     },
-    { title: '得分率', key: 'rate', width: 88, align: 'right', render: (_, t) => (t.missing ? null : <RateText rate={ratePercent(t.score, t.points)} />) },
+    { title: t('colRate'), key: 'rate', width: 88, align: 'right', render: (_, task) => (task.missing ? null : <RateText rate={ratePercent(task.score, task.points)} />) },
   ];
 
   return (
     <>
       <PageTitle
-        title={`${b.evaluatee.unit.name} · 考评结果`}
-        hint={`${rankingGroupLabels[b.evaluatee.group]} · ${b.period.name} · 最终得分 → 四项得分 → 各方面 → 指标 → 任务,展开可看评分人、核实人、进展报送和实地调研`}
+        title={
+          <>
+            <span data-i18n="data">{b.evaluatee.unit.name}</span>
+            {t('profileTitleSuffix')}
+          </>
+        }
+        hint={
+          <>
+            {rankingGroupLabels[b.evaluatee.group]} · <span data-i18n="data">{b.period.name}</span> · {t('profileHint')}
+          </>
+        }
         actions={
           <>
             {picker}
             {can('TASK_FORCE', 'LEADER', 'ANALYST') && (
               <Button icon={<DiffOutlined />} onClick={() => navigate(`/plans/${planId}/compare?period=${period.id}&ids=${evaluateeId}`)}>
-                与其他单位对比
+                {t('compareWithOthers')}
               </Button>
             )}
             {objectTo && (
               <Button type="primary" icon={<MessageOutlined />} onClick={() => navigate(objectTo)}>
-                提出异议
+                {t('raiseObjection')}
               </Button>
             )}
             {back}
@@ -250,7 +261,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
       <ResultBanner
         preview={b.preview}
         publishedAt={b.period.state === 'PUBLISHED' ? b.period.publishedAt : null}
-        publishedLabel="发布于"
+        publishedAs="release"
         state={b.period.state}
         periodName={b.period.name}
         missing={b.missingScores}
@@ -260,44 +271,49 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
         <Col xs={24} md={8} xl={6}>
           <Card size="small" style={{ height: '100%' }}>
             <Statistic
-              title={b.preview ? '半年得分(预览)' : '半年得分'}
+              title={b.preview ? t('halfScorePreview') : t('halfScore')}
               value={scoreText(b.score)}
-              suffix={b.score ? '分' : undefined}
+              suffix={b.score ? t('pointsSuffix') : undefined}
               styles={{ content: { fontSize: 40, fontWeight: 600, color: b.preview ? token.colorWarningText : token.colorText } }}
             />
             <Flex vertical gap={4}>
               {p.rank != null && (
                 <Typography.Text data-testid="profile-rank">
-                  {rankingGroupLabels[b.evaluatee.group]}第 <Typography.Text strong>{p.rank}</Typography.Text> 名{p.groupSize ? ` / 共 ${p.groupSize} 个` : ''}
+                  {t('rankInGroup', { group: rankingGroupLabels[b.evaluatee.group] })}
+                  <Typography.Text strong>{p.rank}</Typography.Text>
+                  {t('rankInGroupAfter')}
+                  {p.groupSize ? t('groupSizeOf', { count: p.groupSize }) : ''}
                 </Typography.Text>
               )}
               <Button type="link" icon={<CalculatorOutlined />} style={{ padding: 0, alignSelf: 'flex-start' }} onClick={() => setFormulaOpen(true)} data-testid="open-formula">
-                这个分数是怎么算的
+                {t('howCalculated')}
               </Button>
             </Flex>
           </Card>
         </Col>
         <Col xs={24} md={16} xl={18}>
-          <Card size="small" title="四项得分" styles={{ body: { padding: 0 } }}>
+          <Card size="small" title={t('fourComponents')} styles={{ body: { padding: 0 } }}>
             <Table
               size="small"
               rowKey="method"
               pagination={false}
               dataSource={comps}
               columns={[
-                { title: '考评方式', dataIndex: 'label', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
-                { title: '权重', key: 'w', width: 96, align: 'right', render: (_, c) => (c.missing && rule !== 'ZERO' ? <Typography.Text type="secondary">不计入</Typography.Text> : `${c.effectiveWeight}%`) },
+                { title: t('colMethod'), dataIndex: 'label', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+                { title: t('colWeight'), key: 'w', width: 96, align: 'right', render: (_, c) => (c.missing && rule !== 'ZERO' ? <Typography.Text type="secondary">{t('notCounted')}</Typography.Text> : `${c.effectiveWeight}%`) },
                 {
-                  title: '得分',
+                  title: t('colScore'),
                   dataIndex: 'text',
                   width: 110,
                   align: 'right',
-                  render: (t: string, c) =>
+                  render: (text: string, c) =>
                     c.missing ? (
-                      <Typography.Text type="secondary">{MISSING} 暂无数据</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {MISSING} {t('noData')}
+                      </Typography.Text>
                     ) : (
                       <Typography.Text strong style={num}>
-                        {t}
+                        {text}
                       </Typography.Text>
                     ),
                 },
@@ -309,9 +325,9 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12}>
-          <Card size="small" title={p.groupRates.length ? '各方面得分率:本单位、组内平均与组内最高' : '各方面得分率'} style={{ height: '100%' }}>
+          <Card size="small" title={p.groupRates.length ? t('radarTitleGroup') : t('radarTitle')} style={{ height: '100%' }}>
             {dims.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本周期没有承担任务" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTasksCarried')} />
             ) : (
               <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 320 }} />}>
                 <RadarChart axes={radarAxes} series={radarSeries} />
@@ -320,9 +336,9 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="历次得分与名次" style={{ height: '100%' }} data-testid="trend">
+          <Card size="small" title={t('trendTitle')} style={{ height: '100%' }} data-testid="trend">
             {trend.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无可比较的周期" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTrend')} />
             ) : (
               <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 300 }} />}>
                 <TrendChart points={trend} unitName={b.evaluatee.unit.name} />
@@ -334,14 +350,14 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
 
       <Card
         size="small"
-        title="各方面 → 指标 → 任务"
+        title={t('breakdownTitle')}
         styles={{ body: { padding: 0 } }}
         data-testid="breakdown-tasks"
         extra={
           flaggedScores > 0 && (
-            <Tooltip title="牵头单位评分与本单位进展报送、实地调研、截止时间或其他牵头单位不一致;展开任务可见原因。疑点不改变分值。">
+            <Tooltip title={t('flagsHint')}>
               <Tag color="warning" data-testid="profile-flags" style={{ marginInlineEnd: 0 }}>
-                {flaggedScores} 个评分有疑点
+                {t('flaggedScores', { count: flaggedScores })}
               </Tag>
             </Tooltip>
           )
@@ -353,7 +369,7 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
           pagination={false}
           columns={dimensionColumns}
           dataSource={dims}
-          locale={{ emptyText: '该考评对象本周期没有承担任务' }}
+          locale={{ emptyText: t('noTasksThisPeriod') }}
           onRow={(d) => ({ 'data-dimension-row': d.dimensionId }) as React.HTMLAttributes<HTMLElement>}
           expandable={{
             expandedRowKeys: openDimensions,
@@ -390,26 +406,28 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
         />
       </Card>
 
-      <Drawer title="计算过程" open={formulaOpen} onClose={() => setFormulaOpen(false)} size="large" data-testid="formula-drawer">
+      <Drawer title={t('formulaTitle')} open={formulaOpen} onClose={() => setFormulaOpen(false)} size="large" data-testid="formula-drawer">
         <Flex vertical gap={12}>
           <Typography.Paragraph strong style={{ margin: 0 }}>
             {explainFinal(b.score, comps)}
           </Typography.Paragraph>
-          <Typography.Paragraph style={{ margin: 0 }}>{explainDaily(daily, dims)}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }} data-i18n="data">
+            {explainDaily(daily, dims)}
+          </Typography.Paragraph>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {dims.map((d) => (
               <li key={d.dimensionId}>
-                <Typography.Text>{explainDimension(d)}</Typography.Text>
+                <Typography.Text data-i18n="data">{explainDimension(d)}</Typography.Text>
               </li>
             ))}
           </ul>
           {b.exact && (
             <Typography.Text type="secondary" data-testid="exact">
-              精确值 {b.exact},公布时四舍五入保留两位小数
+              {t('exactValue', { exact: b.exact })}
             </Typography.Text>
           )}
           <Typography.Title level={5} style={{ marginBottom: 0 }}>
-            逐步计算
+            {t('stepByStep')}
           </Typography.Title>
           <Table
             size="small"
@@ -418,9 +436,17 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
             dataSource={b.steps}
             scroll={{ x: 560 }}
             columns={[
-              { title: '步骤', dataIndex: 'label', width: 110 },
-              { title: '公式', dataIndex: 'formula', width: '34%' },
-              { title: '计算', dataIndex: 'detail', render: (x: string) => <span style={{ ...num, wordBreak: 'break-word' }}>{x}</span> },
+              { title: t('colStep'), dataIndex: 'label', width: 110, render: (x: string) => <span data-i18n="data">{x}</span> },
+              { title: t('colFormula'), dataIndex: 'formula', width: '34%', render: (x: string) => <span data-i18n="data">{x}</span> },
+              {
+                title: t('colCalculation'),
+                dataIndex: 'detail',
+                render: (x: string) => (
+                  <span data-i18n="data" style={{ ...num, wordBreak: 'break-word' }}>
+                    {x}
+                  </span>
+                ),
+              },
             ]}
           />
         </Flex>
@@ -436,42 +462,64 @@ function numberOrNull(v: string | null | undefined): number | null {
 /** A task opened: each lead unit's score with who scored and verified it, the progress report with its files, the field-visit finding with photos. */
 function TaskDetail({ task, evidence, objectTo }: { task: TaskData; evidence: EvidenceData | undefined; objectTo?: string }) {
   const report = evidence?.report;
+  const t = useResultsT();
+  const label = useEnumLabel();
   return (
     <Flex vertical gap={12} style={{ padding: '4px 0' }} data-testid="task-detail">
-      <Typography.Paragraph style={{ margin: 0 }}>{task.text}</Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: 0 }} data-i18n="data">
+        {task.text}
+      </Typography.Paragraph>
       {objectTo && (
         <Link to={`${objectTo}&task=${task.taskId}`}>
-          <MessageOutlined /> 对本任务的得分提出异议
+          <MessageOutlined /> {t('objectToTask')}
         </Link>
       )}
       <div>
-        <Typography.Text strong>牵头单位评分</Typography.Text>
+        <Typography.Text strong>{t('leadScores')}</Typography.Text>
         <Flex vertical gap={6} style={{ marginTop: 4 }}>
-          {task.scores.length === 0 ? <Typography.Text type="warning">尚无牵头单位评分</Typography.Text> : task.scores.map((s) => <ScoreLineView key={s.scoreId} line={s} />)}
+          {task.scores.length === 0 ? <Typography.Text type="warning">{t('noLeadScores')}</Typography.Text> : task.scores.map((s) => <ScoreLineView key={s.scoreId} line={s} />)}
         </Flex>
       </div>
       <div>
-        <Typography.Text strong>进展报送</Typography.Text>
+        <Typography.Text strong>{t('progressReport')}</Typography.Text>
         {report ? (
           <Descriptions
             size="small"
             column={1}
             style={{ marginTop: 4 }}
             items={[
-              { key: 's', label: '进展', children: <Tag color={progressStateColors[report.state]}>{progressStateLabels[report.state]}</Tag> },
-              { key: 'n', label: '说明', children: <span style={{ whiteSpace: 'pre-wrap' }}>{report.narrative || '(未填写)'}</span> },
-              { key: 'u', label: '报送', children: `${report.updatedBy}(${formatTime(report.updatedAt)})` },
+              { key: 's', label: t('progress'), children: <Tag color={progressStateColors[report.state]}>{progressStateLabels[report.state]}</Tag> },
+              {
+                key: 'n',
+                label: t('narrative'),
+                children: report.narrative ? (
+                  <span style={{ whiteSpace: 'pre-wrap' }} data-i18n="data">
+                    {report.narrative}
+                  </span>
+                ) : (
+                  t('notFilled')
+                ),
+              },
+              {
+                key: 'u',
+                label: t('reported'),
+                children: (
+                  <>
+                    <span data-i18n="data">{report.updatedBy}</span>({formatTime(report.updatedAt)})
+                  </>
+                ),
+              },
               {
                 key: 'e',
-                label: '佐证材料',
+                label: t('evidence'),
                 children:
                   report.evidence.length === 0 ? (
-                    <Typography.Text type="secondary">未上传</Typography.Text>
+                    <Typography.Text type="secondary">{t('notUploaded')}</Typography.Text>
                   ) : (
                     <Space orientation="vertical" size={2}>
                       {report.evidence.map((f) => (
                         <Typography.Link key={f.id} href={f.url} download={f.filename} data-evidence-link="" style={{ wordBreak: 'break-all' }}>
-                          <PaperClipOutlined /> {f.filename}({formatFileSize(f.size)})
+                          <PaperClipOutlined /> <span data-i18n="data">{f.filename}</span>({formatFileSize(f.size)})
                         </Typography.Link>
                       ))}
                     </Space>
@@ -481,29 +529,29 @@ function TaskDetail({ task, evidence, objectTo }: { task: TaskData; evidence: Ev
           />
         ) : (
           <div>
-            <Typography.Text type="secondary">本周期未报送进展</Typography.Text>
+            <Typography.Text type="secondary">{t('noReport')}</Typography.Text>
           </div>
         )}
       </div>
       {task.finding && (
         <div>
-          <Typography.Text strong>实地调研(已审核)</Typography.Text>
+          <Typography.Text strong>{t('fieldVisitReviewed')}</Typography.Text>
           <Flex vertical gap={4} style={{ marginTop: 4 }}>
             <Flex gap={8} align="center" wrap="wrap">
-              <Tag color={judgementLabels[task.finding.judgement]?.color}>{judgementLabels[task.finding.judgement]?.text}</Tag>
-              <Typography.Text type="secondary">调研日期 {task.finding.visitDate.slice(0, 10)}</Typography.Text>
+              <Tag color={judgementColors[task.finding.judgement]}>{label('Judgement', task.finding.judgement)}</Tag>
+              <Typography.Text type="secondary">{t('visitDate', { date: task.finding.visitDate.slice(0, 10) })}</Typography.Text>
             </Flex>
-            {task.finding.note && <Typography.Text>{task.finding.note}</Typography.Text>}
+            {task.finding.note && <Typography.Text data-i18n="data">{task.finding.note}</Typography.Text>}
             {evidence && evidence.photos.length > 0 && (
               <Image.PreviewGroup>
                 <Flex gap={8} wrap="wrap">
                   {evidence.photos.map((ph, i) => (
-                    <Image key={ph.id} src={ph.url} width={96} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} alt={`现场照片 ${i + 1}`} />
+                    <Image key={ph.id} src={ph.url} width={96} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} alt={t('photoAlt', { n: i + 1 })} />
                   ))}
                 </Flex>
               </Image.PreviewGroup>
             )}
-            {evidence && evidence.photos.length === 0 && task.finding.photos > 0 && <Typography.Text type="secondary">{task.finding.photos} 张现场照片(无权查看)</Typography.Text>}
+            {evidence && evidence.photos.length === 0 && task.finding.photos > 0 && <Typography.Text type="secondary">{t('photosHidden', { count: task.finding.photos })}</Typography.Text>}
           </Flex>
         </div>
       )}
@@ -517,18 +565,19 @@ function TaskDetail({ task, evidence, objectTo }: { task: TaskData; evidence: Ev
  * others), so a doubt is visible before the row is expanded.
  */
 function TaskFlagsTag({ task }: { task: TaskData }) {
+  const t = useResultsT();
   const flagged = task.scores.filter((s) => s.flags.length > 0);
   if (flagged.length === 0) return null;
   return (
     <Tooltip
       title={
         <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-          {flagged.flatMap((s) => s.flags.map((f) => <li key={`${s.scoreId}-${f.rule}`}>{`${s.leadUnitName}:${f.label}。${f.reason}`}</li>))}
+          {flagged.flatMap((s) => s.flags.map((f) => <li key={`${s.scoreId}-${f.rule}`} data-i18n="data">{`${s.leadUnitName}:${f.label}。${f.reason}`}</li>))}
         </ul>
       }
     >
       <Tag color="warning" data-task-flags={flagged.length} style={{ marginInlineEnd: 0 }}>
-        疑点 {flagged.reduce((n, s) => n + s.flags.length, 0)}
+        {t('flagsCount', { count: flagged.reduce((n, s) => n + s.flags.length, 0) })}
       </Tag>
     </Tooltip>
   );
@@ -536,37 +585,48 @@ function TaskFlagsTag({ task }: { task: TaskData }) {
 
 /** One lead unit's score of a task: value, status, who entered and verified it, and any adjustment by the 专班. */
 function ScoreLineView({ line }: { line: LineData }) {
+  const t = useResultsT();
   return (
     <div data-score-line="" style={{ borderInlineStart: `3px solid ${line.counted ? '#91caff' : '#d9d9d9'}`, paddingInlineStart: 8, opacity: line.counted ? 1 : 0.7 }}>
       <Flex gap={8} align="center" wrap="wrap">
-        <Typography.Text>{line.leadUnitName}</Typography.Text>
+        <Typography.Text data-i18n="data">{line.leadUnitName}</Typography.Text>
         <Typography.Text strong style={num}>
-          {formatDecimal(line.value)} 分
+          {t('scorePoints', { value: formatDecimal(line.value) })}
         </Typography.Text>
         <Tag color={scoreStatusColors[line.status]} style={{ marginInlineEnd: 0 }}>
           {scoreStatusLabels[line.status]}
         </Tag>
         {!line.counted && (
-          <Tooltip title="草稿或未核实的分值不计入公布结果">
-            <Tag style={{ marginInlineEnd: 0 }}>未计入</Tag>
+          <Tooltip title={t('notCountedHint')}>
+            <Tag style={{ marginInlineEnd: 0 }}>{t('notCountedTag')}</Tag>
           </Tooltip>
         )}
         <FlagTags flags={line.flags} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        评分人:{line.enteredBy}({formatTime(line.enteredAt)}) · 核实人:{line.verifiedBy ? `${line.verifiedBy}(${formatTime(line.verifiedAt)})` : '未核实'}
+        {t('enteredBy')}
+        <span data-i18n="data">{line.enteredBy}</span>({formatTime(line.enteredAt)}) · {t('verifiedBy')}
+        {line.verifiedBy ? (
+          <>
+            <span data-i18n="data">{line.verifiedBy}</span>({formatTime(line.verifiedAt)})
+          </>
+        ) : (
+          t('notVerified')
+        )}
       </Typography.Text>
       {line.originalValue && (
         <div>
           <Typography.Text type="warning" style={{ fontSize: 12 }}>
-            专班调整:原 {formatDecimal(line.originalValue)} 分 → {formatDecimal(line.value)} 分,理由:{line.reviewReason ?? '(未说明)'}
+            {t('adjusted', { from: formatDecimal(line.originalValue), to: formatDecimal(line.value) })}
+            {line.reviewReason ? <span data-i18n="data">{line.reviewReason}</span> : t('noReason')}
           </Typography.Text>
         </div>
       )}
       {!line.originalValue && line.reviewReason && (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            专班意见:{line.reviewReason}
+            {t('taskForceNote')}
+            <span data-i18n="data">{line.reviewReason}</span>
           </Typography.Text>
         </div>
       )}

@@ -7,11 +7,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, PreviewTag, usePlanPeriod } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { RankingGroup } from '../../../gql/graphql';
-import { chineseNumber, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
+import { rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import type { HeatmapRow } from '../charts/HeatmapChart';
 import { rankingQuery, resultsPlanQuery } from '../documents';
-import { ratePercent } from '../explain';
+import { dimensionLabel, ratePercent } from '../explain';
+import { useResultsT } from '../messages';
 
 const HeatmapChart = lazy(() => import('../charts/HeatmapChart'));
 
@@ -23,6 +24,7 @@ export function HeatmapPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { can } = useSession();
+  const t = useResultsT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
   const group: RankingGroup = params.get('group') === 'DEPARTMENTS' ? 'DEPARTMENTS' : 'DISTRICTS';
   const sort = params.get('sort') ?? BY_RANK;
@@ -45,7 +47,7 @@ export function HeatmapPage() {
   });
   const [planData] = useQuery({ query: resultsPlanQuery, variables: { planId } });
   const dims = useMemo(() => [...(planData.data?.plan?.dimensions ?? [])].sort((a, b) => a.number - b.number), [planData.data]);
-  const columns = useMemo(() => dims.map((d) => ({ id: d.id, name: `${chineseNumber(d.number)}、${d.name}` })), [dims]);
+  const columns = useMemo(() => dims.map((d) => ({ id: d.id, name: dimensionLabel(d.number, d.name) })), [dims]);
   const rows = useMemo<HeatmapRow[]>(() => {
     const base = (data?.ranking.rows ?? [])
       .filter((r) => r.score != null)
@@ -67,22 +69,22 @@ export function HeatmapPage() {
     [navigate, planId, period],
   );
 
-  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title="您没有查看热力图的权限" />;
+  if (!can('TASK_FORCE', 'LEADER', 'ANALYST')) return <Result status="403" title={t('heatmapForbidden')} />;
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   const ranking = data?.ranking;
   return (
     <>
       <PageTitle
-        title="得分率热力图"
-        hint="每格为该单位在该方面的得分率(方面得分 ÷ 方面分值);颜色越蓝越高、越橙越低,空白为未承担。点击一格查看该单位该方面的任务明细"
+        title={t('heatmapTitle')}
+        hint={t('heatmapHint')}
         actions={
           <>
             <PeriodPicker periods={periods} value={period?.id} onChange={(v) => select(v)} />
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/plans/${planId}/ranking${period ? `?period=${period.id}&group=${group}` : ''}`)}>
-              返回排名
+              {t('backToRanking')}
             </Button>
           </>
         }
@@ -92,14 +94,14 @@ export function HeatmapPage() {
         size="small"
         title={
           <Flex gap={8} align="center">
-            {period?.name} · {rankingGroupLabels[group]}
+            <span data-i18n="data">{period?.name}</span> · {rankingGroupLabels[group]}
             {ranking?.preview && <PreviewTag />}
           </Flex>
         }
         extra={
           <Flex gap={8} align="center">
             <label htmlFor="heatmap-sort">
-              <Typography.Text>排序</Typography.Text>
+              <Typography.Text>{t('sortBy')}</Typography.Text>
             </label>
             <Select
               id="heatmap-sort"
@@ -107,7 +109,10 @@ export function HeatmapPage() {
               value={dims.some((d) => d.id === sort) ? sort : BY_RANK}
               onChange={(v) => setParam('sort', v)}
               style={{ minWidth: 180 }}
-              options={[{ value: BY_RANK, label: '按名次' }, ...columns.map((c) => ({ value: c.id, label: `按${c.name}得分率` }))]}
+              options={[
+                { value: BY_RANK, label: t('sortByRank') },
+                ...columns.map((c) => ({ value: c.id, label: <span data-i18n="data">{t('sortByDimension', { name: c.name })}</span> })),
+              ]}
               data-testid="heatmap-sort"
             />
           </Flex>
@@ -118,7 +123,7 @@ export function HeatmapPage() {
         ) : !data && loading ? (
           <Skeleton active />
         ) : rows.length === 0 || columns.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本组本周期还没有得分" />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('heatmapEmpty')} />
         ) : (
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 400 }} />}>
             <HeatmapChart columns={columns} rows={rows} onOpen={open} />

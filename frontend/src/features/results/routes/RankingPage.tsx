@@ -1,6 +1,6 @@
 import { DiffOutlined, DownloadOutlined, HeatMapOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Result, Skeleton, Switch, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
@@ -8,16 +8,20 @@ import { PeriodPicker, PreviewTag, usePlanPeriod, type PeriodData } from '../../
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { MissingComponentRule, RankingGroup, RankingRowFieldsFragment } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
+import { currentLocale } from '../../../lib/i18n';
 import { downloadFile } from '../../../lib/download';
 import { describeError } from '../../../lib/errors';
-import { chineseNumber, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
+import { chineseNumber, dimensionNumberLabel, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ResultBanner } from '../components/ResultBanner';
+import { WithData } from '../components/WithData';
 import type { ScoreBar } from '../charts/ScoreBarChart';
 import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
+import { dimensionLabel } from '../explain';
 import { componentCells, dimensionText, MISSING, scoreText } from '../format';
 import { defaultRankingView, rankChangeText, type RankChangeLike } from '../rankingView';
 import { compareProblem, MAX_COMPARED } from '../compareView';
+import { useResultsT } from '../messages';
 
 // ECharts is loaded with the chart, only on the pages that draw one.
 const ScoreBarChart = lazy(() => import('../charts/ScoreBarChart'));
@@ -29,6 +33,7 @@ export function RankingPage() {
   const { planId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { can } = useSession();
+  const t = useResultsT();
   const { plan, periods, period: selected, select, fetching, error, reload } = usePlanPeriod(planId);
   const group: RankingGroup = params.get('group') === 'DEPARTMENTS' ? 'DEPARTMENTS' : 'DISTRICTS';
   // Without a choice in the URL the page opens on what is published (the
@@ -52,28 +57,28 @@ export function RankingPage() {
     [setParams],
   );
 
-  if (!can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT')) return <Result status="403" title="您没有查看考评排名的权限" />;
+  if (!can('TASK_FORCE', 'LEADER', 'ANALYST', 'EVALUATEE_CONTACT')) return <Result status="403" title={t('rankingForbidden')} />;
   if (!plan && fetching) return <PageLoading rows={10} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
 
   return (
     <>
       <PageTitle
-        title="考评排名"
-        hint="半年得分按方案设定的权重合成日常监测、实地调研、民意调查、第三方评估四项得分;年度得分为上下半年平均。点击一行或一根柱条查看该单位的得分明细"
+        title={t('rankingTitle')}
+        hint={t('rankingHint')}
         actions={
           <>
             {period && !annual && (
               <Link to={`/plans/${planId}/circular?period=${period.id}`}>
-                <Button icon={<PrinterOutlined />}>考评结果通报</Button>
+                <Button icon={<PrinterOutlined />}>{t('circular')}</Button>
               </Link>
             )}
             <PeriodPicker
             periods={periods}
             value={annual ? ANNUAL : period?.id}
             onChange={(v) => (v === ANNUAL ? setParam('view', ANNUAL) : select(v, { view: null }))}
-            extra={[{ value: ANNUAL, label: '年度' }]}
+            extra={[{ value: ANNUAL, label: t('annual') }]}
             />
           </>
         }
@@ -90,7 +95,7 @@ export function RankingPage() {
         <HalfRanking key={`${period.id}:${group}`} planId={planId} period={period} group={group} />
       ) : (
         <Card>
-          <Empty description="本方案还没有考评周期" />
+          <Empty description={t('noPeriods')} />
         </Card>
       )}
     </>
@@ -115,6 +120,7 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
   });
   const plan = usePlanColumns(planId);
   const { can } = useSession();
+  const t = useResultsT();
   // Contacts see only their own row: rank changes are for whole groups.
   const [{ data: changeData }] = useQuery({
     query: rankChangesQuery,
@@ -126,7 +132,7 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) {
     if (describeError(error).code === 'FORBIDDEN')
-      return <Result status="info" title={`${period.name}的结果尚未公示`} subTitle="考评结果公示后,可在这里查看本单位的得分和排名。请选择已公示或发布的周期。" />;
+      return <Result status="info" title={<WithData value={period.name} render={(slot) => t('notPublishedYet', { period: slot })} />} subTitle={t('notPublishedYetHint')} />;
     return <QueryError error={error} onRetry={reload} />;
   }
   const ranking = data?.ranking;
@@ -144,10 +150,14 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
         link={(id) => `/plans/${planId}/results/${id}?period=${period.id}`}
         compareHref={(ids) => `/plans/${planId}/compare?period=${period.id}&ids=${ids.join(',')}`}
         heatmapHref={`/plans/${planId}/heatmap?period=${period.id}&group=${group}`}
-        title={`${period.name} · ${rankingGroupLabels[group]}`}
+        title={
+          <>
+            <span data-i18n="data">{period.name}</span> · {rankingGroupLabels[group]}
+          </>
+        }
         changes={changeData?.rankChanges}
         exportHref={`/files/ranking.xlsx?group=${group}&periodId=${period.id}`}
-        exportName={`${period.name}-${rankingGroupLabels[group]}-考评排名.xlsx`}
+        exportName={t('exportName', { period: period.name, group: rankingGroupLabels[group] })}
       />
     </>
   );
@@ -156,6 +166,7 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
 function AnnualRanking({ planId, group, periods }: { planId: string; group: RankingGroup; periods: PeriodData[] }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: annualRankingQuery, variables: { planId, group }, context: useMemo(() => rankingContext, []) });
   const { can } = useSession();
+  const t = useResultsT();
   const [{ data: changeData }] = useQuery({
     query: annualRankChangesQuery,
     variables: { planId, group },
@@ -177,8 +188,8 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
         showIcon
         style={{ marginBottom: 12 }}
         data-testid="result-banner"
-        title={provisional ? '年度排名(暂定):下半年尚未发布,暂按上半年得分排名' : '年度排名:上下半年已发布得分的平均'}
-        description="年度得分 = (上半年公布得分 + 下半年公布得分) ÷ 2,四舍五入保留两位小数;只使用已公示的半年结果。各项得分与方面得分为上半年数据。"
+        title={provisional ? t('annualProvisional') : t('annualFinal')}
+        description={t('annualDescription')}
       />
       <RankingTable
         rows={ranking.rows}
@@ -189,10 +200,10 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
         link={(id) => `/plans/${planId}/results/${id}${first ? `?period=${first.id}` : ''}`}
         compareHref={(ids) => `/plans/${planId}/compare?${first ? `period=${first.id}&` : ''}ids=${ids.join(',')}`}
         heatmapHref={`/plans/${planId}/heatmap?${first ? `period=${first.id}&` : ''}group=${group}`}
-        title={`年度 · ${rankingGroupLabels[group]}`}
+        title={`${t('annual')} · ${rankingGroupLabels[group]}`}
         changes={changeData?.annualRankChanges}
         exportHref={`/files/ranking.xlsx?group=${group}&planId=${planId}`}
-        exportName={`年度-${rankingGroupLabels[group]}-考评排名.xlsx`}
+        exportName={t('exportName', { period: t('annual'), group: rankingGroupLabels[group] })}
       />
     </>
   );
@@ -235,12 +246,13 @@ function RankingTable({
   /** The comparison of the evaluatees ticked (by half year; the annual ranking compares 上半年). */
   compareHref: (evaluateeIds: string[]) => string;
   heatmapHref: string;
-  title: string;
+  title: ReactNode;
   changes: { previousName?: string | null; rows: (RankChangeLike & { evaluateeId: string })[] } | undefined;
   exportHref: string;
   exportName: string;
 }) {
   const { token } = theme.useToken();
+  const t = useResultsT();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [showDimensions, setShowDimensions] = useState(false);
@@ -260,7 +272,7 @@ function RankingTable({
         name: r.evaluatee.unit.name,
         rank: r.rank,
         score: r.score ?? null,
-        dimensions: r.dimensions.map((d) => ({ name: `${chineseNumber(d.number)}、${d.name}`, score: Number(d.score) })),
+        dimensions: r.dimensions.map((d) => ({ name: dimensionLabel(d.number, d.name), score: Number(d.score) })),
       })),
     [rows],
   );
@@ -296,14 +308,14 @@ function RankingTable({
       const c = componentCells(r.components, rule)[i]!;
       if (c.missing)
         return (
-          <Tooltip title={rule === 'ZERO' ? '暂无数据,按 0 分计' : `暂无数据,其权重 ${c.weight}% 按比例分给其他各项`}>
+          <Tooltip title={rule === 'ZERO' ? t('missingZero') : t('missingRedistribute', { weight: c.weight })}>
             <Typography.Text type="secondary" style={{ cursor: 'help' }}>
               {MISSING}
             </Typography.Text>
           </Tooltip>
         );
       return (
-        <Tooltip title={`权重 ${c.weight}%${c.effectiveWeight !== c.weight ? `,缺项后按 ${c.effectiveWeight}% 计` : ''}`}>
+        <Tooltip title={t('weightTip', { weight: c.weight }) + (c.effectiveWeight !== c.weight ? t('weightAfterMissing', { effective: c.effectiveWeight }) : '')}>
           <span style={num}>{c.text}</span>
         </Tooltip>
       );
@@ -312,9 +324,11 @@ function RankingTable({
 
   const dimensionColumns: TableColumnsType<RankingRowFieldsFragment> = (showDimensions ? dimensions : []).map((d) => ({
     title: (
-      <Tooltip title={`方面${chineseNumber(d.number)}(满分 ${formatDecimal(d.points)} 分)`}>
+      <Tooltip title={t('dimensionTip', { number: currentLocale() === 'en' ? d.number : chineseNumber(d.number), points: formatDecimal(d.points) })}>
         <span data-dimension-header="">
-          {chineseNumber(d.number)}、{d.name}
+          {dimensionNumberLabel(d.number)}
+          {currentLocale() === 'en' ? ' ' : ''}
+          <span data-i18n="data">{d.name}</span>
         </span>
       </Tooltip>
     ),
@@ -322,20 +336,20 @@ function RankingTable({
     width: w(112),
     align: 'right',
     render: (_, r) => {
-      const t = dimensionText(r.dimensions, d.id);
-      return t === MISSING ? (
-        <Tooltip title="未承担该方面任务,不计入">
+      const text = dimensionText(r.dimensions, d.id);
+      return text === MISSING ? (
+        <Tooltip title={t('dimensionNotCarried')}>
           <Typography.Text type="secondary">{MISSING}</Typography.Text>
         </Tooltip>
       ) : (
-        <span style={num}>{t}</span>
+        <span style={num}>{text}</span>
       );
     },
   }));
 
   const columns: TableColumnsType<RankingRowFieldsFragment> = [
     {
-      title: '名次',
+      title: t('colRank'),
       dataIndex: 'rank',
       width: w(60),
       align: 'center',
@@ -347,19 +361,19 @@ function RankingTable({
       ),
     },
     {
-      title: '单位',
+      title: t('colUnit'),
       key: 'unit',
       width: w(146),
       fixed: 'left',
       render: (_, r) => (
         <Flex gap={4} align="center" wrap="wrap">
-          <Link to={link(r.evaluatee.id)} data-unit-link="" onClick={(e) => e.stopPropagation()}>
+          <Link to={link(r.evaluatee.id)} data-unit-link="" data-i18n="data" onClick={(e) => e.stopPropagation()}>
             {r.evaluatee.unit.name}
           </Link>
           {annual && r.provisional && !allProvisional && (
-            <Tooltip title="下半年尚未发布,暂按上半年得分">
+            <Tooltip title={t('provisionalRow')}>
               <Tag color="warning" style={{ marginInlineEnd: 0 }}>
-                暂定
+                {t('provisional')}
               </Tag>
             </Tooltip>
           )}
@@ -367,7 +381,7 @@ function RankingTable({
       ),
     },
     {
-      title: annual ? '年度得分' : '得分',
+      title: annual ? t('colAnnualScore') : t('colScore'),
       dataIndex: 'score',
       width: w(84),
       align: 'right',
@@ -381,8 +395,8 @@ function RankingTable({
       ? ([
           {
             title: (
-              <Tooltip title={`与${changes?.previousName}相比`}>
-                <span style={{ whiteSpace: 'nowrap' }}>名次变化</span>
+              <Tooltip title={<WithData value={changes?.previousName} render={(slot) => t('comparedWith', { previous: slot })} />}>
+                <span style={{ whiteSpace: 'nowrap' }}>{t('colChange')}</span>
               </Tooltip>
             ),
             key: 'change',
@@ -405,11 +419,11 @@ function RankingTable({
     ...(preview
       ? ([
           {
-            title: '缺少分值',
+            title: t('colMissing'),
             dataIndex: 'missingScores',
             width: w(84),
             align: 'right',
-            render: (n: number) => (n > 0 ? <Typography.Text type="warning">{n} 项</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+            render: (n: number) => (n > 0 ? <Typography.Text type="warning">{t('missingCount', { count: n })}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
           },
         ] satisfies TableColumnsType<RankingRowFieldsFragment>)
       : []),
@@ -425,9 +439,9 @@ function RankingTable({
           {title}
           {preview && <PreviewTag />}
           {allProvisional && (
-            <Tooltip title="下半年尚未发布,年度得分暂按上半年得分">
+            <Tooltip title={t('provisionalAll')}>
               <Tag color="warning" style={{ marginInlineEnd: 0 }}>
-                暂定
+                {t('provisional')}
               </Tag>
             </Tooltip>
           )}
@@ -437,21 +451,24 @@ function RankingTable({
     >
       <div style={{ padding: '12px 16px 0' }}>
         <Flex gap={12} align="center" justify="flex-end" wrap="wrap">
-          {compared && <Typography.Text type="secondary">名次变化与{changes?.previousName}相比</Typography.Text>}
+          {compared && <Typography.Text type="secondary">
+              <WithData value={changes?.previousName} render={(slot) => t('changeComparedWith', { previous: slot })} />
+            </Typography.Text>}
           <Flex gap={4} align="center">
-            <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label="显示各方面得分" id="show-dimensions" />
-            <label htmlFor="show-dimensions">显示各方面得分</label>
+            <Switch size="small" checked={showDimensions} onChange={setShowDimensions} aria-label={t('showDimensions')} id="show-dimensions" />
+            <label htmlFor="show-dimensions">{t('showDimensions')}</label>
           </Flex>
-          <Tooltip title={`勾选 2–${MAX_COMPARED} 个单位后对比`}>
+          <Tooltip title={t('compareHint', { max: MAX_COMPARED })}>
             <Button icon={<DiffOutlined />} onClick={compare} data-testid="compare-ticked">
-              对比所选{ticked.length ? `(${ticked.length})` : ''}
+              {t('compareTicked')}
+              {ticked.length ? t('tickedCount', { count: ticked.length }) : ''}
             </Button>
           </Tooltip>
           <Button icon={<HeatMapOutlined />} onClick={() => navigate(heatmapHref)}>
-            热力图
+            {t('heatmap')}
           </Button>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportSheet} data-testid="export-ranking">
-            导出 Excel
+            {t('exportXlsx')}
           </Button>
         </Flex>
       </div>
@@ -460,7 +477,7 @@ function RankingTable({
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 240 }} />}>
             <ScoreBarChart
               bars={bars}
-              mark={preview ? '预览·未发布,不作为正式结果' : allProvisional ? '暂定:下半年尚未发布' : undefined}
+              mark={preview ? t('markPreview') : allProvisional ? t('markProvisional') : undefined}
               onOpen={open}
             />
           </Suspense>
@@ -484,10 +501,10 @@ function RankingTable({
           hideSelectAll: true,
           // A click beside the box ticks nothing and must not open the unit either.
           onCell: () => ({ onClick: (e) => e.stopPropagation() }),
-          getCheckboxProps: (r) => ({ 'aria-label': `选择${r.evaluatee.unit.name}进行对比` }) as Record<string, string>,
+          getCheckboxProps: (r) => ({ 'aria-label': t('tickToCompare', { unit: r.evaluatee.unit.name }) }) as Record<string, string>,
         }}
         data-testid="ranking-table"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无排名:本组还没有考评对象,或您只能查看公示后的本单位结果" /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rankingEmpty')} /> }}
       />
     </Card>
   );
