@@ -148,8 +148,8 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
               </Flex>
             ),
           },
-          { title: t('colUser'), dataIndex: 'username', width: 120, responsive: ['sm'] },
-          { title: t('colReason'), dataIndex: 'reason', render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text> },
+          { title: t('colUser'), dataIndex: 'username', width: 120, responsive: ['sm'], render: (u: string) => <span data-i18n="data">{u}</span> },
+          { title: t('colReason'), dataIndex: 'reason', render: (r: string | null) => (r ? <span data-i18n="data">{r}</span> : <Typography.Text type="secondary">—</Typography.Text>) },
         ]}
         locale={{ emptyText: t('noHistory') }}
       />

@@ -112,7 +112,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
       key: 'task',
       render: (_, r) => (
         <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.task.text }} style={{ margin: 0 }}>
-          <Typography.Text strong>{t('taskNumber', { number: r.task.number })}</Typography.Text> {r.task.text}
+          <Typography.Text strong>{t('taskNumber', { number: r.task.number })}</Typography.Text> <span data-i18n="data">{r.task.text}</span>
         </Typography.Paragraph>
       ),
     },
