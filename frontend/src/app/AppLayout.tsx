@@ -120,6 +120,8 @@ export function AppLayout() {
       options={plans.map((p) => ({ value: p.id, label: planLabel(p) }))}
       popupMatchSelectWidth={false}
       prefix={wide ? t('currentPlan') : undefined}
+      labelRender={(o) => <span data-i18n="data">{o.label}</span>}
+      optionRender={(o) => <span data-i18n="data">{o.label}</span>}
     />
   );
 
@@ -194,7 +196,7 @@ export function AppLayout() {
               <Button type="text" aria-label={t('account')} icon={<UserOutlined />} style={{ paddingInline: wide ? 8 : 4 }}>
                 {wide && (
                   <>
-                    {session.user.displayName} <DownOutlined style={{ fontSize: 10 }} />
+                    <span data-i18n="data">{session.user.displayName}</span> <DownOutlined style={{ fontSize: 10 }} />
                   </>
                 )}
               </Button>

@@ -17,7 +17,7 @@ export function DeadlineView({ deadline, compact = false }: { deadline: Deadline
   return (
     <Flex vertical={!compact} gap={4} wrap="wrap" align={compact ? 'center' : 'flex-start'}>
       {deadline.phrase ? (
-        <Typography.Text>{deadline.phrase}</Typography.Text>
+        <Typography.Text data-i18n="data">{deadline.phrase}</Typography.Text>
       ) : (
         <Typography.Text type="secondary">{t('deadlineUnstated')}</Typography.Text>
       )}

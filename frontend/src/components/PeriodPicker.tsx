@@ -155,7 +155,7 @@ export function PeriodPicker({
           value: p.id,
           label: (
             <Flex gap={6} align="center" style={{ padding: '2px 0' }} title={p.name}>
-              <span>{halfLabel(p)}</span>
+              <span data-i18n={p.half === 1 || p.half === 2 ? undefined : 'data'}>{halfLabel(p)}</span>
               <PeriodStateTag state={p.state} />
             </Flex>
           ),

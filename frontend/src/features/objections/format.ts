@@ -1,5 +1,6 @@
 import type { ObjectionStatus, PeriodState } from '../../gql/graphql';
 import { nowInShanghai, shanghaiDay } from '../../lib/datetime';
+import { useObjectionsT } from './messages';
 
 /** Days from today (Asia/Shanghai) to the last day of 公示: 0 on that day, negative after; null without a date. */
 export function publicityDaysLeft(endsOn: string | null | undefined, today: string = nowInShanghai().format('YYYY-MM-DD')): number | null {
@@ -14,11 +15,12 @@ export function canObject(state: PeriodState, daysLeft: number | null): boolean 
 
 /** The 公示 countdown in words, for the contact. */
 export function publicityText(state: PeriodState, daysLeft: number | null, endsOn: string | null | undefined): string {
-  if (state !== 'PUBLICITY') return state === 'PUBLISHED' ? '结果已正式发布,异议期已结束' : '结果尚未公示,公示期间可对本单位结果提出异议';
-  if (daysLeft === null) return '公示中(尚未设置公示截止日期),可提出异议';
-  if (daysLeft < 0) return `公示已于${endsOn}结束,不能再提出异议`;
-  if (daysLeft === 0) return `今天(${endsOn})是公示最后一天,请尽快提出异议`;
-  return `距公示结束还剩${daysLeft}天(截止${endsOn}),可提出异议`;
+  const t = useObjectionsT.translate;
+  if (state !== 'PUBLICITY') return state === 'PUBLISHED' ? t('publishedOver') : t('notYetPublicity');
+  if (daysLeft === null) return t('publicityNoDate');
+  if (daysLeft < 0) return t('publicityEnded', { date: endsOn });
+  if (daysLeft === 0) return t('publicityLastDay', { date: endsOn });
+  return t('publicityDaysLeft', { days: daysLeft, date: endsOn });
 }
 
 export const objectionStatusColors: Record<ObjectionStatus, string> = {

@@ -1,4 +1,5 @@
 import type { ObjectionPlanQuery } from '../../gql/graphql';
+import { useObjectionsT } from './messages';
 
 export type ObjectionPlan = NonNullable<ObjectionPlanQuery['plan']>;
 
@@ -20,9 +21,10 @@ export function planNames(plan: ObjectionPlan | null | undefined) {
 
 /** 任务3 全面提升…, or 总体结果 for an objection to the overall result. */
 export function objectionTarget(taskId: string | null | undefined, tasks: ReadonlyMap<string, TaskName>, long = false): string {
-  if (!taskId) return '总体结果';
+  const tr = useObjectionsT.translate;
+  if (!taskId) return tr('overall');
   const t = tasks.get(taskId);
-  if (!t) return `任务(编号${taskId})`;
+  if (!t) return tr('taskUnknown', { id: taskId });
   const text = long || t.text.length <= 30 ? t.text : `${t.text.slice(0, 30)}…`;
-  return `任务${t.number} ${text}`;
+  return tr('taskLabel', { number: t.number, text });
 }

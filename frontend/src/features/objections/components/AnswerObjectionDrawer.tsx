@@ -9,6 +9,7 @@ import { formatFileSize, formatTime, scoreStatusColors, scoreStatusLabels } from
 import { useShowError } from '../../../lib/useShowError';
 import { answerObjectionMutation } from '../documents';
 import { changedCorrections, objectionStatusColors } from '../format';
+import { useObjectionsT } from '../messages';
 import { objectionTarget, type TaskName } from '../names';
 
 type Decision = 'uphold' | 'reject';
@@ -39,6 +40,7 @@ export function AnswerObjectionDrawer({
   onConflict: () => void;
 }) {
   const screens = Grid.useBreakpoint();
+  const t = useObjectionsT();
   const [form] = Form.useForm<Values>();
   const [state, answer] = useMutation(answerObjectionMutation);
   const showError = useShowError();
@@ -62,21 +64,21 @@ export function AnswerObjectionDrawer({
   const submit = (v: Values) => {
     const corrections = v.decision === 'uphold' ? changedCorrections(o.scores, v.values ?? {}) : [];
     if (v.decision === 'uphold' && corrections.length === 0) {
-      setCorrectionError('采纳异议须更正至少一项分值:在“更正为”一栏填写新的分值');
+      setCorrectionError(t('needCorrection'));
       return;
     }
     setCorrectionError(null);
     const byId = new Map(o.scores.map((s) => [s.id, s]));
     const summary = corrections.map((c) => {
       const s = byId.get(c.scoreId);
-      return `${s ? `任务${tasks.get(s.taskId)?.number ?? ''} ${s.leadUnit.name}` : ''}:${formatDecimal(s?.value ?? '')} → ${formatDecimal(c.value)}`;
+      return `${s ? `${t('taskNumber', { number: tasks.get(s.taskId)?.number ?? '' })} ${s.leadUnit.name}` : ''}:${formatDecimal(s?.value ?? '')} → ${formatDecimal(c.value)}`;
     });
     modal.confirm({
-      title: v.decision === 'uphold' ? '确认采纳这条异议?' : '确认维持原分?',
+      title: v.decision === 'uphold' ? t('confirmUphold') : t('confirmReject'),
       content:
         v.decision === 'uphold' ? (
           <Flex vertical gap={4}>
-            <span>将按以下更正调整分值(理由记为本条异议),并重新冻结{unitName}所在周期的结果,作为新一次公示:</span>
+            <span>{t('upholdSummary', { unit: unitName })}</span>
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {summary.map((s) => (
                 <li key={s}>{s}</li>
@@ -84,17 +86,17 @@ export function AnswerObjectionDrawer({
             </ul>
           </Flex>
         ) : (
-          '分值不变,联络员将看到您填写的驳回理由。'
+          t('rejectSummary')
         ),
-      okText: v.decision === 'uphold' ? '采纳并更正' : '维持原分',
-      cancelText: '再想想',
+      okText: v.decision === 'uphold' ? t('upholdOk') : t('rejectOk'),
+      cancelText: t('thinkAgain'),
       onOk: async () => {
         const r = await answer({ input: { objectionId: o.id, version: o.version, uphold: v.decision === 'uphold', answer: v.answer.trim(), corrections: corrections.length ? corrections : undefined } }, objectionContext);
         if (r.error) {
           showError(r.error, { form, onConflict });
           return;
         }
-        void message.success(v.decision === 'uphold' ? '已采纳异议:分值已更正,结果已重新公示' : '已维持原分,答复已送达联络员');
+        void message.success(v.decision === 'uphold' ? t('upheldDone') : t('rejectedDone'));
         onClose();
       },
     });
@@ -102,7 +104,7 @@ export function AnswerObjectionDrawer({
 
   return (
     <Drawer
-      title={`${unitName} · ${objectionTarget(o.taskId, tasks)}`}
+      title={<span data-i18n="data">{`${unitName} · ${objectionTarget(o.taskId, tasks)}`}</span>}
       open={open}
       onClose={onClose}
       size={screens.lg ? 720 : '100%'}
@@ -110,9 +112,9 @@ export function AnswerObjectionDrawer({
       footer={
         answerable && (
           <Flex justify="flex-end" gap={8}>
-            <Button onClick={onClose}>取消</Button>
+            <Button onClick={onClose}>{t('cancel')}</Button>
             <Button type="primary" loading={state.fetching} onClick={() => form.submit()} disabled={!decision}>
-              提交答复
+              {t('submitAnswer')}
             </Button>
           </Flex>
         )
@@ -125,16 +127,16 @@ export function AnswerObjectionDrawer({
           bordered
           styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
           items={[
-            { key: 'status', label: '状态', children: <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
-            { key: 'target', label: '异议对象', children: objectionTarget(o.taskId, tasks, true) },
-            { key: 'filed', label: '提出', children: `${o.filedBy}(${formatTime(o.filedAt)})` },
-            { key: 'reason', label: '异议理由', children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.reason}</span> },
+            { key: 'status', label: t('status'), children: <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
+            { key: 'target', label: t('target'), children: <span data-i18n="data">{objectionTarget(o.taskId, tasks, true)}</span> },
+            { key: 'filed', label: t('filedLabel'), children: <span data-i18n="data">{`${o.filedBy}(${formatTime(o.filedAt)})`}</span> },
+            { key: 'reason', label: t('reason'), children: <span style={{ whiteSpace: 'pre-wrap' }} data-i18n="data">{o.reason}</span> },
             {
               key: 'evidence',
-              label: '佐证材料',
+              label: t('evidence'),
               children:
                 o.evidence.length === 0 ? (
-                  <Typography.Text type="secondary">未提供</Typography.Text>
+                  <Typography.Text type="secondary">{t('notProvided')}</Typography.Text>
                 ) : (
                   <Flex vertical gap={2}>
                     {o.evidence.map((f) => (
@@ -147,15 +149,15 @@ export function AnswerObjectionDrawer({
             },
             ...(o.answer
               ? [
-                  { key: 'answer', label: '答复', children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.answer}</span> },
-                  { key: 'by', label: '答复人', children: `${o.answeredBy ?? ''}(${formatTime(o.answeredAt)})` },
+                  { key: 'answer', label: t('answerLabel'), children: <span style={{ whiteSpace: 'pre-wrap' }} data-i18n="data">{o.answer}</span> },
+                  { key: 'by', label: t('answeredBy'), children: <span data-i18n="data">{`${o.answeredBy ?? ''}(${formatTime(o.answeredAt)})`}</span> },
                 ]
               : []),
-            ...(o.correction ? [{ key: 'correction', label: '更正', children: o.correction }] : []),
+            ...(o.correction ? [{ key: 'correction', label: t('correction'), children: <span data-i18n="data">{o.correction}</span> }] : []),
           ]}
         />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" disabled={!answerable} onValuesChange={() => setCorrectionError(null)}>
-          <Typography.Text strong>当前分值</Typography.Text>
+          <Typography.Text strong>{t('currentScores')}</Typography.Text>
           <Table
             size="small"
             rowKey="id"
@@ -163,26 +165,26 @@ export function AnswerObjectionDrawer({
             style={{ marginTop: 8, marginBottom: 16 }}
             scroll={{ x: 520, y: 360 }}
             dataSource={o.scores}
-            locale={{ emptyText: answerable ? '该单位在本周期没有可更正的分值' : '—' }}
+            locale={{ emptyText: answerable ? t('noScores') : '—' }}
             columns={[
-              ...(o.taskId ? [] : [{ title: '任务', key: 'task', width: 80, render: (_: unknown, s: (typeof o.scores)[number]) => `任务${tasks.get(s.taskId)?.number ?? ''}` }]),
-              { title: '牵头单位', key: 'lead', render: (_, s) => s.leadUnit.name },
-              { title: '分值', dataIndex: 'value', width: 80, align: 'right', render: (v: string) => formatDecimal(v) },
-              { title: '状态', key: 'status', width: 96, render: (_, s) => <Tag color={scoreStatusColors[s.status]}>{scoreStatusLabels[s.status]}</Tag> },
+              ...(o.taskId ? [] : [{ title: t('colTask'), key: 'task', width: 80, render: (_: unknown, s: (typeof o.scores)[number]) => t('taskNumber', { number: tasks.get(s.taskId)?.number ?? '' }) }]),
+              { title: t('colLead'), key: 'lead', render: (_, s) => <span data-i18n="data">{s.leadUnit.name}</span> },
+              { title: t('colValue'), dataIndex: 'value', width: 80, align: 'right', render: (v: string) => formatDecimal(v) },
+              { title: t('status'), key: 'status', width: 96, render: (_, s) => <Tag color={scoreStatusColors[s.status]}>{scoreStatusLabels[s.status]}</Tag> },
               ...(decision === 'uphold'
                 ? [
                     {
-                      title: '更正为',
+                      title: t('colNew'),
                       key: 'new',
                       width: 130,
                       render: (_: unknown, s: (typeof o.scores)[number]) =>
                         s.enteredByMe ? (
-                          <Tooltip title="不能更正自己录入的分值,请由另一位专班成员答复">
-                            <Typography.Text type="secondary">本人录入</Typography.Text>
+                          <Tooltip title={t('ownScoreTip')}>
+                            <Typography.Text type="secondary">{t('ownScore')}</Typography.Text>
                           </Tooltip>
                         ) : (
                           <Form.Item name={['values', s.id]} noStyle>
-                            <InputNumber<string> stringMode min="0" step="0.5" precision={2} placeholder={formatDecimal(s.value)} style={{ width: '100%' }} aria-label={`${s.leadUnit.name}更正为`} />
+                            <InputNumber<string> stringMode min="0" step="0.5" precision={2} placeholder={formatDecimal(s.value)} style={{ width: '100%' }} aria-label={t('correctTo', { unit: s.leadUnit.name })} />
                           </Form.Item>
                         ),
                     },
@@ -193,24 +195,24 @@ export function AnswerObjectionDrawer({
           {correctionError && <Alert type="error" showIcon title={correctionError} style={{ marginBottom: 16 }} />}
           {answerable && (
             <>
-              <Form.Item name="decision" label="答复结果" rules={[{ required: true, message: '请选择采纳或维持原分' }]}>
+              <Form.Item name="decision" label={t('decision')} rules={[{ required: true, message: t('decisionRequired') }]}>
                 <Radio.Group
                   optionType="button"
                   buttonStyle="solid"
                   options={[
-                    { value: 'uphold', label: '采纳(异议成立,更正分值)' },
-                    { value: 'reject', label: '维持原分(驳回)' },
+                    { value: 'uphold', label: t('upholdOption') },
+                    { value: 'reject', label: t('rejectOption') },
                   ]}
                 />
               </Form.Item>
               <Form.Item
                 name="answer"
-                label={decision === 'reject' ? '驳回理由' : '答复理由'}
+                label={decision === 'reject' ? t('rejectReason') : t('answerReason')}
                 rules={[
-                  { required: true, whitespace: true, message: decision === 'reject' ? '维持原分须说明理由' : '请填写答复理由' },
-                  { max: 2000, message: '答复最多2000字' },
+                  { required: true, whitespace: true, message: decision === 'reject' ? t('rejectReasonRequired') : t('answerReasonRequired') },
+                  { max: 2000, message: t('answerMax') },
                 ]}
-                extra="联络员将看到这段答复;采纳时它也是分值调整的理由"
+                extra={t('answerExtra')}
               >
                 <Input.TextArea rows={4} showCount maxLength={2000} />
               </Form.Item>

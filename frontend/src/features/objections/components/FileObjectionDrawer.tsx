@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { evidenceExtensions, evidenceProblem } from '../../../lib/evidence';
 import { useShowError } from '../../../lib/useShowError';
 import { fileObjectionMutation } from '../documents';
+import { useObjectionsT } from '../messages';
 import type { TaskName } from '../names';
 
 const MAX_FILES = 5;
@@ -42,6 +43,7 @@ export function FileObjectionDrawer({
   countdown: string;
 }) {
   const screens = Grid.useBreakpoint();
+  const t = useObjectionsT();
   const [form] = Form.useForm<Values>();
   const [state, file] = useMutation(fileObjectionMutation);
   const showError = useShowError();
@@ -53,10 +55,10 @@ export function FileObjectionDrawer({
 
   const options = useMemo(
     () => [
-      { value: OVERALL, label: '总体结果(本单位的最终得分或名次)' },
-      ...tasks.map((t) => ({ value: t.id, label: `任务${t.number} ${t.text.length > 40 ? `${t.text.slice(0, 40)}…` : t.text}` })),
+      { value: OVERALL, label: t('overallOption') },
+      ...tasks.map((k) => ({ value: k.id, label: t('taskLabel', { number: k.number, text: k.text.length > 40 ? `${k.text.slice(0, 40)}…` : k.text }) })),
     ],
-    [tasks],
+    [tasks, t],
   );
 
   const submit = async (v: Values) => {
@@ -69,51 +71,55 @@ export function FileObjectionDrawer({
       showError(r.error, { form });
       return;
     }
-    void message.success('异议已提交,专班答复后会显示在“我的异议”中');
+    void message.success(t('filed'));
     onClose();
   };
 
   return (
     <Drawer
-      title={`对${periodName}结果提出异议`}
+      title={t('fileTitle', { period: periodName })}
       open={open}
       onClose={onClose}
       size={screens.md ? 560 : '100%'}
       destroyOnHidden
       footer={
         <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={onClose}>{t('cancel')}</Button>
           <Button type="primary" loading={state.fetching} onClick={() => form.submit()}>
-            提交异议
+            {t('submitObjection')}
           </Button>
         </Flex>
       }
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${unitName} · ${countdown}`} description="专班将核实异议:成立的更正分值并重新公示结果,不成立的说明理由。每一步都记入审计日志。" />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={
+          <>
+            <span data-i18n="data">{unitName}</span> · {countdown}
+          </>
+        } description={t('fileInfo')} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item name="target" label="异议对象" rules={[{ required: true, message: '请选择对哪项结果提出异议' }]}>
-          <Select options={options} showSearch={{ optionFilterProp: 'label' }} aria-label="异议对象" />
+        <Form.Item name="target" label={t('target')} rules={[{ required: true, message: t('targetRequired') }]}>
+          <Select options={options} showSearch={{ optionFilterProp: 'label' }} aria-label={t('target')} />
         </Form.Item>
         <Form.Item
           name="reason"
-          label="异议理由"
+          label={t('reason')}
           rules={[
-            { required: true, whitespace: true, message: '请填写异议理由:哪一项分值有误、依据是什么' },
-            { max: 2000, message: '异议理由最多2000字' },
+            { required: true, whitespace: true, message: t('reasonRequired') },
+            { max: 2000, message: t('reasonMax') },
           ]}
         >
-          <Input.TextArea rows={5} showCount maxLength={2000} placeholder="例如:该任务已于6月上线运行,牵头单位评分时未计入,附上线通知。" />
+          <Input.TextArea rows={5} showCount maxLength={2000} placeholder={t('reasonPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="files"
-          label={`佐证材料(最多${MAX_FILES}个)`}
+          label={t('evidenceLabel', { max: MAX_FILES })}
           valuePropName="fileList"
           getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
           rules={[
             {
               validator: async (_, list: UploadFile[] | undefined) => {
                 const files = list ?? [];
-                if (files.length > MAX_FILES) throw new Error(`佐证材料最多${MAX_FILES}个文件,请删去${files.length - MAX_FILES}个`);
+                if (files.length > MAX_FILES) throw new Error(t('tooManyFiles', { max: MAX_FILES, extra: files.length - MAX_FILES }));
                 for (const f of files) {
                   const problem = evidenceProblem({ name: f.name, size: f.size ?? 0 });
                   if (problem) throw new Error(problem);
@@ -121,13 +127,13 @@ export function FileObjectionDrawer({
               },
             },
           ]}
-          extra="PDF、PNG、JPEG 图片或 Word、Excel、PowerPoint 文件,每个不超过 10MB"
+          extra={t('evidenceExtra')}
         >
-          <Upload.Dragger multiple accept={evidenceExtensions.join(',')} beforeUpload={() => false} aria-label="佐证材料">
+          <Upload.Dragger multiple accept={evidenceExtensions.join(',')} beforeUpload={() => false} aria-label={t('evidence')}>
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">点击或拖入文件</p>
+            <p className="ant-upload-text">{t('dropFiles')}</p>
           </Upload.Dragger>
         </Form.Item>
       </Form>

@@ -14,6 +14,7 @@ import { AnswerObjectionDrawer } from '../components/AnswerObjectionDrawer';
 import { FileObjectionDrawer } from '../components/FileObjectionDrawer';
 import { objectionPeriodQuery, objectionPlanQuery, objectionsQuery } from '../documents';
 import { canObject, objectionStatusColors, publicityDaysLeft, publicityText } from '../format';
+import { useObjectionsT } from '../messages';
 import { objectionTarget, planNames, type TaskName } from '../names';
 
 const objectionContext = { additionalTypenames: ['Objection'] };
@@ -28,6 +29,7 @@ export function ObjectionsPage() {
   const { planId = '' } = useParams();
   const [params] = useSearchParams();
   const { can } = useSession();
+  const t = useObjectionsT();
   const { plan, periods, period, select, fetching, error, reload } = usePlanPeriod(planId);
 
   // Objections belong to 公示: open on the period in it unless one is named.
@@ -37,14 +39,14 @@ export function ObjectionsPage() {
     if (!named && inPublicity && period?.id !== inPublicity.id) select(inPublicity.id);
   }, [named, inPublicity, period?.id, select]);
 
-  if (!can('TASK_FORCE', 'EVALUATEE_CONTACT')) return <Result status="403" title="只有专班和考评对象联络员可以处理异议" />;
+  if (!can('TASK_FORCE', 'EVALUATEE_CONTACT')) return <Result status="403" title={t('forbidden')} />;
   if (!plan && fetching) return <PageLoading rows={8} />;
   if (error && !plan) return <QueryError error={error} onRetry={reload} />;
-  if (!plan) return <Result status="404" title="未找到该考评方案" />;
+  if (!plan) return <Result status="404" title={t('planNotFound')} />;
   if (!period)
     return (
       <Card>
-        <Empty description="本方案还没有考评周期" />
+        <Empty description={t('noPeriods')} />
       </Card>
     );
   const picker = <PeriodPicker periods={periods} value={period.id} onChange={(id) => select(id)} />;
@@ -67,7 +69,8 @@ function usePeriodWindow(periodId: string) {
 }
 
 function Evidence({ files }: { files: ObjectionFieldsFragment['evidence'] }) {
-  if (files.length === 0) return <Typography.Text type="secondary">未提供佐证材料</Typography.Text>;
+  const t = useObjectionsT();
+  if (files.length === 0) return <Typography.Text type="secondary">{t('noEvidence')}</Typography.Text>;
   return (
     <Flex gap={12} wrap="wrap">
       {files.map((f) => (
@@ -81,6 +84,7 @@ function Evidence({ files }: { files: ObjectionFieldsFragment['evidence'] }) {
 
 function ContactObjections({ planId, period, picker }: { planId: string; period: PeriodData; picker: ReactNode }) {
   const { session } = useSession();
+  const t = useObjectionsT();
   const [params, setParams] = useSearchParams();
   const statusLabels = enumLabelMap('ObjectionStatus');
   const names = usePlanData(planId);
@@ -120,13 +124,17 @@ function ContactObjections({ planId, period, picker }: { planId: string; period:
   return (
     <div style={{ maxWidth: 1000 }}>
       <PageTitle
-        title="结果异议"
-        hint={`${evaluatee?.unit.name ?? session?.user.unit?.name ?? ''} · ${period.name} · 公示期间可对本单位的总体结果或某项任务的得分提出异议`}
+        title={t('contactTitle')}
+        hint={
+          <>
+            <span data-i18n="data">{evaluatee?.unit.name ?? session?.user.unit?.name ?? ''}</span> · <span data-i18n="data">{period.name}</span> · {t('contactHint')}
+          </>
+        }
         actions={
           <>
             {picker}
             <Button type="primary" icon={<PlusOutlined />} disabled={!allowed} onClick={() => setFormOpen(true)}>
-              提出异议
+              {t('file')}
             </Button>
           </>
         }
@@ -138,16 +146,16 @@ function ContactObjections({ planId, period, picker }: { planId: string; period:
         title={countdown}
         description={
           !evaluatee
-            ? '您所在单位不是本方案的考评对象。'
+            ? t('notEvaluatee')
             : resultLink && (period.state === 'PUBLICITY' || period.state === 'PUBLISHED') ? (
-                <Link to={resultLink}>查看本单位{period.name}的得分明细</Link>
+                <Link to={resultLink}>{t('viewDetail', { period: period.name })}</Link>
               ) : undefined
         }
         data-testid="publicity-countdown"
       />
-      <Card title={`我的异议(${mine.length})`} styles={{ body: { paddingBlock: 4 } }}>
+      <Card title={t('mine', { count: mine.length })} styles={{ body: { paddingBlock: 4 } }}>
         {mine.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={allowed ? '本周期尚未提出异议' : '本周期没有异议'} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={allowed ? t('noneYet') : t('none')} />
         ) : (
           <List
             dataSource={mine}
@@ -156,29 +164,38 @@ function ContactObjections({ planId, period, picker }: { planId: string; period:
               <List.Item data-objection={o.id}>
                 <Flex vertical gap={8} style={{ width: '100%' }}>
                   <Flex justify="space-between" gap={8} wrap="wrap">
-                    <Typography.Text strong>{objectionTarget(o.taskId, names.tasks)}</Typography.Text>
+                    <Typography.Text strong data-i18n="data">{objectionTarget(o.taskId, names.tasks)}</Typography.Text>
                     <Tag color={objectionStatusColors[o.status]} data-objection-status={o.status}>
                       {statusLabels[o.status]}
                     </Tag>
                   </Flex>
                   <Typography.Text type="secondary">
-                    {o.filedBy} 于 {formatTime(o.filedAt)} 提出
+                    <span data-i18n="data">{o.filedBy}</span> {t('filedAt', { time: formatTime(o.filedAt) })}
                   </Typography.Text>
-                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{o.reason}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-i18n="data">{o.reason}</Typography.Paragraph>
                   <Evidence files={o.evidence} />
-                  {o.status === 'OPEN' && <Typography.Text type="secondary">专班正在核实,答复后会显示在这里。</Typography.Text>}
+                  {o.status === 'OPEN' && <Typography.Text type="secondary">{t('verifying')}</Typography.Text>}
                   {o.status !== 'OPEN' && (
                     <Alert
                       type={o.status === 'UPHELD' ? 'success' : 'warning'}
                       showIcon
-                      title={o.status === 'UPHELD' ? `专班采纳了异议${o.correction ? `:更正${o.correction}` : ''},结果已重新公示` : '专班维持原分'}
+                      title={o.status === 'UPHELD' ? (o.correction ? (
+                          <>
+                            {t('upheldCorrectionBefore')}
+                            <span data-i18n="data">{o.correction}</span>
+                            {t('upheldCorrectionAfter')}
+                          </>
+                        ) : (
+                          t('upheld')
+                        )) : t('rejected')}
                       description={
                         <Flex vertical gap={4}>
-                          <span style={{ whiteSpace: 'pre-wrap' }}>答复:{o.answer}</span>
+                          <span style={{ whiteSpace: 'pre-wrap' }}>{t('answerLine')}
+                            <span data-i18n="data">{o.answer}</span></span>
                           <Typography.Text type="secondary">
-                            {o.answeredBy} · {formatTime(o.answeredAt)}
+                            <span data-i18n="data">{o.answeredBy}</span> · {formatTime(o.answeredAt)}
                           </Typography.Text>
-                          {o.status === 'UPHELD' && resultLink && <Link to={resultLink}>查看更正后的结果</Link>}
+                          {o.status === 'UPHELD' && resultLink && <Link to={resultLink}>{t('viewCorrected')}</Link>}
                         </Flex>
                       }
                     />
@@ -210,6 +227,7 @@ type Filter = ObjectionStatus | 'ALL';
 
 function TaskForceObjections({ planId, period, picker }: { planId: string; period: PeriodData; picker: ReactNode }) {
   const [params, setParams] = useSearchParams();
+  const t = useObjectionsT();
   const statusLabels = enumLabelMap('ObjectionStatus');
   const filter = (params.get('status') as Filter | null) ?? 'OPEN';
   const names = usePlanData(planId);
@@ -227,29 +245,33 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
 
   return (
     <div>
-      <PageTitle title="异议处理" hint={`${period.name} · 公示期间联络员对结果提出的异议:核实后采纳(更正分值并重新公示)或维持原分`} actions={picker} />
+      <PageTitle title={t('taskForceTitle')} hint={
+          <>
+            <span data-i18n="data">{period.name}</span> · {t('taskForceHint')}
+          </>
+        } actions={picker} />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={8} md={5}>
           <Card size="small">
-            <Statistic title="待答复" value={info?.objectionsOpen ?? '…'} styles={{ content: info?.objectionsOpen ? { color: '#cf1322' } : undefined }} />
+            <Statistic title={t('statOpen')} value={info?.objectionsOpen ?? '…'} styles={{ content: info?.objectionsOpen ? { color: '#cf1322' } : undefined }} />
           </Card>
         </Col>
         <Col xs={8} md={5}>
           <Card size="small">
-            <Statistic title="已提出" value={info?.objectionsFiled ?? '…'} />
+            <Statistic title={t('statFiled')} value={info?.objectionsFiled ?? '…'} />
           </Card>
         </Col>
         <Col xs={8} md={5}>
           <Card size="small">
-            <Statistic title="已采纳" value={info?.objectionsUpheld ?? '…'} />
+            <Statistic title={t('statUpheld')} value={info?.objectionsUpheld ?? '…'} />
           </Card>
         </Col>
         <Col xs={24} md={9}>
           <Card size="small">
             <Statistic
-              title="公示截止"
-              value={info?.publicityEndsOn ?? '未设置'}
-              suffix={period.state === 'PUBLICITY' && daysLeft !== null ? (daysLeft >= 0 ? `还剩${daysLeft}天` : '已结束') : undefined}
+              title={t('statEnds')}
+              value={info?.publicityEndsOn ?? t('notSet')}
+              suffix={period.state === 'PUBLICITY' && daysLeft !== null ? (daysLeft >= 0 ? t('daysLeft', { days: daysLeft }) : t('ended')) : undefined}
             />
           </Card>
         </Col>
@@ -259,12 +281,12 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${period.name}不在公示阶段,只能查看异议,不能答复`}
-          description={(info?.objectionsOpen ?? 0) > 0 ? undefined : '正式发布前须答复全部异议。'}
+          title={t('notInPublicity', { period: period.name })}
+          description={(info?.objectionsOpen ?? 0) > 0 ? undefined : t('answerAllBeforePublish')}
         />
       )}
       {period.state === 'PUBLICITY' && (info?.objectionsOpen ?? 0) > 0 && (
-        <Alert type="warning" showIcon icon={<ExclamationCircleOutlined />} style={{ marginBottom: 16 }} title={`还有${info?.objectionsOpen}条异议未答复,答复全部异议后才能正式发布`} />
+        <Alert type="warning" showIcon icon={<ExclamationCircleOutlined />} style={{ marginBottom: 16 }} title={t('openRemaining', { count: info?.objectionsOpen })} />
       )}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Flex style={{ padding: 12 }}>
@@ -284,9 +306,9 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
               { value: 'OPEN', label: statusLabels.OPEN },
               { value: 'UPHELD', label: statusLabels.UPHELD },
               { value: 'REJECTED', label: statusLabels.REJECTED },
-              { value: 'ALL', label: '全部' },
+              { value: 'ALL', label: t('all') },
             ]}
-            aria-label="按状态筛选"
+            aria-label={t('filterByStatus')}
           />
         </Flex>
         {error && !data ? (
@@ -299,23 +321,23 @@ function TaskForceObjections({ planId, period, picker }: { planId: string; perio
             dataSource={rows}
             pagination={rows.length > 20 ? { pageSize: 20 } : false}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: filter === 'OPEN' ? '没有待答复的异议' : '没有异议' }}
+            locale={{ emptyText: filter === 'OPEN' ? t('emptyOpen') : t('empty') }}
             onRow={(o) => ({ onClick: () => setOpenId(o.id), style: { cursor: 'pointer' }, 'data-objection': o.id }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: '单位', key: 'unit', width: 150, render: (_, o) => <Typography.Text strong>{names.units.get(o.evaluateeId) ?? o.evaluateeId}</Typography.Text> },
-              { title: '异议对象', key: 'target', width: 220, render: (_, o) => objectionTarget(o.taskId, names.tasks) },
-              { title: '理由', dataIndex: 'reason', ellipsis: true, responsive: ['md'] },
-              { title: '材料', key: 'files', width: 64, align: 'right', responsive: ['md'], render: (_, o) => (o.evidence.length ? <Space size={2}><PaperClipOutlined />{o.evidence.length}</Space> : '—') },
-              { title: '提出', key: 'filed', width: 170, responsive: ['md'], render: (_, o) => <span>{o.filedBy}<br /><Typography.Text type="secondary">{formatTime(o.filedAt)}</Typography.Text></span> },
-              { title: '状态', key: 'status', width: 96, render: (_, o) => <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
+              { title: t('colUnit'), key: 'unit', width: 150, render: (_, o) => <Typography.Text strong data-i18n="data">{names.units.get(o.evaluateeId) ?? o.evaluateeId}</Typography.Text> },
+              { title: t('colTarget'), key: 'target', width: 220, render: (_, o) => <span data-i18n="data">{objectionTarget(o.taskId, names.tasks)}</span> },
+              { title: t('colReason'), dataIndex: 'reason', ellipsis: true, responsive: ['md'], render: (v: string) => <span data-i18n="data">{v}</span> },
+              { title: t('colFiles'), key: 'files', width: 64, align: 'right', responsive: ['md'], render: (_, o) => (o.evidence.length ? <Space size={2}><PaperClipOutlined />{o.evidence.length}</Space> : '—') },
+              { title: t('colFiled'), key: 'filed', width: 170, responsive: ['md'], render: (_, o) => <span><span data-i18n="data">{o.filedBy}</span><br /><Typography.Text type="secondary">{formatTime(o.filedAt)}</Typography.Text></span> },
+              { title: t('colStatus'), key: 'status', width: 96, render: (_, o) => <Tag color={objectionStatusColors[o.status]}>{statusLabels[o.status]}</Tag> },
               {
-                title: '操作',
+                title: t('colActions'),
                 key: 'action',
                 width: 88,
                 fixed: 'right',
                 render: (_, o) => (
                   <Button size="small" type={o.status === 'OPEN' && period.state === 'PUBLICITY' ? 'primary' : 'default'} onClick={(e) => { e.stopPropagation(); setOpenId(o.id); }}>
-                    {o.status === 'OPEN' && period.state === 'PUBLICITY' ? '答复' : '查看'}
+                    {o.status === 'OPEN' && period.state === 'PUBLICITY' ? t('answer') : t('view')}
                   </Button>
                 ),
               },

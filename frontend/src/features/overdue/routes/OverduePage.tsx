@@ -76,18 +76,18 @@ export function OverduePage() {
   };
 
   const columns: TableColumnsType<Task> = [
-    { title: tr('colEvaluatee'), dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`}>{name}</Link> },
+    { title: tr('colEvaluatee'), dataIndex: 'unitName', key: 'unit', width: 110, render: (name: string, t) => <Link to={`?${withParam(params, 'evaluatee', t.evaluateeId)}`} data-i18n="data">{name}</Link> },
     {
       title: tr('colTask'),
       key: 'task',
       render: (_, t) => (
         <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.taskText }} style={{ margin: 0 }}>
-          <Typography.Text strong>{t.taskNumber}.</Typography.Text> {t.taskText}
+          <Typography.Text strong>{t.taskNumber}.</Typography.Text> <span data-i18n="data">{t.taskText}</span>
         </Typography.Paragraph>
       ),
     },
     { title: tr('colDeadline'), key: 'deadline', width: 190, responsive: ['md'], render: (_, t) => <DeadlineView deadline={t.deadline} /> },
-    { title: tr('colLead'), key: 'lead', width: 150, responsive: ['lg'], render: (_, t) => t.leadUnits.map((u) => u.name).join(tr('listSeparator')) || '—' },
+    { title: tr('colLead'), key: 'lead', width: 150, responsive: ['lg'], render: (_, t) => <span data-i18n="data">{t.leadUnits.map((u) => u.name).join(tr('listSeparator')) || '—'}</span> },
     {
       title: tr('colReport'),
       key: 'report',
@@ -130,7 +130,7 @@ export function OverduePage() {
         <Flex wrap="wrap" gap={8}>
           {rows.slice(0, 12).map((r) => (
             <Button key={r.id} size="small" type={(key === 'evaluatee' ? evaluatee : lead) === r.id ? 'primary' : 'default'} onClick={() => set(key, (key === 'evaluatee' ? evaluatee : lead) === r.id ? '' : r.id)}>
-              {r.name} <b>{r.count}</b>
+              <span data-i18n="data">{r.name}</span> <b>{r.count}</b>
             </Button>
           ))}
         </Flex>

@@ -42,7 +42,11 @@ export function PeriodsPage() {
     <>
       <PageTitle
         title={t('title')}
-        hint={t('hint', { plan: planLabel(plan), states: periodStates.map((s) => enumLabel('PeriodState', s)).join(' → ') })}
+        hint={
+          <>
+            <span data-i18n="data">{planLabel(plan)}</span> · {t('hint', { states: periodStates.map((s) => enumLabel('PeriodState', s)).join(' → ') })}
+          </>
+        }
       />
       {periods.length === 0 ? (
         <Card>
@@ -88,7 +92,7 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
     <Card
       title={
         <Flex gap={8} align="center">
-          {period.name}
+          <span data-i18n="data">{period.name}</span>
           <PeriodStateTag state={period.state} />
         </Flex>
       }
@@ -144,8 +148,8 @@ function PeriodCard({ period, onMove }: { period: PeriodData; onMove: (to: Perio
               </Flex>
             ),
           },
-          { title: t('colUser'), dataIndex: 'username', width: 120, responsive: ['sm'] },
-          { title: t('colReason'), dataIndex: 'reason', render: (r: string | null) => r ?? <Typography.Text type="secondary">—</Typography.Text> },
+          { title: t('colUser'), dataIndex: 'username', width: 120, responsive: ['sm'], render: (u: string) => <span data-i18n="data">{u}</span> },
+          { title: t('colReason'), dataIndex: 'reason', render: (r: string | null) => (r ? <span data-i18n="data">{r}</span> : <Typography.Text type="secondary">—</Typography.Text>) },
         ]}
         locale={{ emptyText: t('noHistory') }}
       />

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../../gql';
 import { useShowError } from '../../../lib/useShowError';
+import { usePlanT } from '../messages';
 
 const copyPlanMutation = graphql(`
   mutation CopyPlan($input: CopyPlanInput!) {
@@ -26,6 +27,7 @@ interface Values {
  * year as a new plan in 筹备; the old year keeps its scores and results.
  */
 export function CopyPlanButton({ plan }: { plan: { id: string; name: string; year: number } }) {
+  const t = usePlanT();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const [state, copy] = useMutation(copyPlanMutation);
@@ -33,7 +35,7 @@ export function CopyPlanButton({ plan }: { plan: { id: string; name: string; yea
   const { message } = App.useApp();
   const navigate = useNavigate();
   const year = Form.useWatch('year', form);
-  const suggested = plan.name.includes(String(plan.year)) && year ? plan.name.replaceAll(String(plan.year), String(year)) : `${plan.name}(${year ?? ''}年度)`;
+  const suggested = plan.name.includes(String(plan.year)) && year ? plan.name.replaceAll(String(plan.year), String(year)) : t('copySuggested', { name: plan.name, year: year ?? '' });
 
   const submit = async (v: Values) => {
     const r = await copy({ input: { planId: plan.id, year: v.year, name: v.name?.trim() || undefined } }, { additionalTypenames: ['Plan'] });
@@ -43,7 +45,7 @@ export function CopyPlanButton({ plan }: { plan: { id: string; name: string; yea
     }
     const created = r.data?.copyPlan;
     setOpen(false);
-    void message.success(`已复制为${created?.year}年度方案“${created?.name}”,可以开始编辑`);
+    void message.success(t('copied', { year: created?.year, name: created?.name }));
     if (created) navigate(`/plans/${created.id}`);
   };
 
@@ -56,13 +58,13 @@ export function CopyPlanButton({ plan }: { plan: { id: string; name: string; yea
           setOpen(true);
         }}
       >
-        复制为新年度方案
+        {t('copyButton')}
       </Button>
       <Modal
-        title="复制为新年度方案"
+        title={t('copyButton')}
         open={open}
-        okText="确认复制"
-        cancelText="取消"
+        okText={t('copyOk')}
+        cancelText={t('cancel')}
         confirmLoading={state.fetching}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
@@ -72,22 +74,22 @@ export function CopyPlanButton({ plan }: { plan: { id: string; name: string; yea
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`以“${plan.name}”为底稿新建一个年度方案`}
-          description="复制方面、指标、任务及其分值和完成时限、牵头单位、考评对象和任务分配、权重与疑点阈值;不复制评分、进展报送、民调数据和考评结果。原方案保持不变,新方案的两个周期处于筹备阶段,可继续编辑。"
+          title={t('copyFrom', { name: plan.name })}
+          description={t('copyInfo')}
         />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
           <Form.Item
             name="year"
-            label="新方案年度"
+            label={t('copyYear')}
             rules={[
-              { required: true, message: '请填写年度' },
-              { type: 'number', min: 2000, max: 2100, message: '年度须在2000至2100之间' },
+              { required: true, message: t('yearMissing') },
+              { type: 'number', min: 2000, max: 2100, message: t('yearRange') },
             ]}
-            extra="每个年度只能有一个考评方案"
+            extra={t('onePlanPerYear')}
           >
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} suffix="年" />
+            <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} suffix={t('yearSuffix')} />
           </Form.Item>
-          <Form.Item name="name" label="新方案名称" rules={[{ max: 200, message: '方案名称最多200个字' }]} extra="留空则使用建议名称">
+          <Form.Item name="name" label={t('copyName')} rules={[{ max: 200, message: t('planNameMax') }]} extra={t('useSuggested')}>
             <Input placeholder={suggested} allowClear />
           </Form.Item>
         </Form>

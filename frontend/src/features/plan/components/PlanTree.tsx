@@ -104,8 +104,10 @@ export function PlanTree({
           const d = r.dimension;
           return (
             <Typography.Text strong style={{ fontSize: token.fontSizeLG }}>
-              {dimensionNumberLabel(d.number)}
-              {d.name}
+              <span data-i18n="data">
+                {dimensionNumberLabel(d.number)}
+                {d.name}
+              </span>
               <SumWarning parts={d.indicators.map((i) => i.points)} whole={d.points} partName={tr('partIndicators')} />
             </Typography.Text>
           );
@@ -115,8 +117,10 @@ export function PlanTree({
           const own = i.tasks.filter((t) => t.points !== null).map((t) => t.points ?? '0');
           return (
             <Typography.Text strong>
-              {indicatorNumberLabel(i.number)}
-              {i.name}
+              <span data-i18n="data">
+                {indicatorNumberLabel(i.number)}
+                {i.name}
+              </span>
               {own.length === i.tasks.length && <SumWarning parts={own} whole={i.points} partName={tr('partTasks')} />}
             </Typography.Text>
           );
@@ -134,12 +138,12 @@ export function PlanTree({
             style={{ cursor: 'pointer' }}
           >
             <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }} data-task-text="">
-              <Typography.Text strong>{t.number}.</Typography.Text> {t.text}
+              <Typography.Text strong>{t.number}.</Typography.Text> <span data-i18n="data">{t.text}</span>
             </Typography.Paragraph>
             {compact && (
               <Flex gap={4} wrap="wrap" style={{ marginTop: 4 }}>
                 {t.leadUnits.map((u) => (
-                  <Tag key={u.id} style={{ marginInlineEnd: 0 }}>
+                  <Tag key={u.id} style={{ marginInlineEnd: 0 }} data-i18n="data">
                     {u.name}
                   </Tag>
                 ))}
@@ -179,7 +183,7 @@ export function PlanTree({
                 ) : (
                 <Flex gap={4} wrap="wrap" data-lead-units="">
                   {r.task.leadUnits.map((u) => (
-                    <Tag key={u.id} color="blue" style={{ marginInlineEnd: 0 }}>
+                    <Tag key={u.id} color="blue" style={{ marginInlineEnd: 0 }} data-i18n="data">
                       {u.name}
                     </Tag>
                   ))}

@@ -3,9 +3,10 @@ import { useMemo } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../../gql';
 import type { DeadlineState } from '../../../gql/graphql';
-import { deadlineStateLabel, deadlineStates, guessDeadline } from '../../../lib/deadline';
+import { deadlineMonthLabel, deadlineStateLabel, deadlineStates, guessDeadline } from '../../../lib/deadline';
 import { unitKindLabels } from '../../../lib/labels';
 import { useShowError } from '../../../lib/useShowError';
+import { usePlanT } from '../messages';
 import type { TaskData } from '../types';
 import { twoDecimalsRule } from './formRules';
 
@@ -51,10 +52,11 @@ interface Values {
   leadUnitIds: string[];
 }
 
-const months = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月底` }));
+const monthOptions = () => Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: deadlineMonthLabel(i + 1) }));
 
 /** Add or edit a task (重点任务): text, points, deadline and lead units. */
 export function TaskModal({ target, onClose, onConflict }: { target: TaskTarget | null; onClose: () => void; onConflict: () => void }) {
+  const tp = usePlanT();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
   const { message } = App.useApp();
@@ -116,7 +118,7 @@ export function TaskModal({ target, onClose, onConflict }: { target: TaskTarget 
       if (d.code === 'CONFLICT' || d.code === 'NOT_FOUND') onClose();
       return;
     }
-    void message.success(editing ? '已保存任务' : '已新增任务');
+    void message.success(editing ? tp('taskSaved') : tp('taskAdded'));
     onClose();
   };
 
@@ -124,9 +126,9 @@ export function TaskModal({ target, onClose, onConflict }: { target: TaskTarget 
     <Modal
       open
       width={720}
-      title={editing ? `编辑任务 ${target.existing.number}` : `在“${target.indicatorName}”下添加任务`}
-      okText="保存"
-      cancelText="取消"
+      title={editing ? tp('editTaskNumber', { number: target.existing.number }) : tp('addTaskUnder', { indicator: target.indicatorName })}
+      okText={tp('save')}
+      cancelText={tp('cancel')}
       confirmLoading={createState.fetching || updateState.fetching}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -134,62 +136,62 @@ export function TaskModal({ target, onClose, onConflict }: { target: TaskTarget 
     >
       {editing && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          所属指标:{target.indicatorName}
+          {tp('inIndicatorLine', { name: target.indicatorName })}
         </Typography.Paragraph>
       )}
       <Form<Values> form={form} initialValues={initialValues} layout="vertical" onFinish={submit} requiredMark="optional" style={{ marginTop: 16 }}>
         <Row gutter={16}>
           <Col xs={12} sm={8}>
-            <Form.Item name="number" label="任务序号" rules={[{ required: true, message: '请填写序号' }]}>
+            <Form.Item name="number" label={tp('taskNumber')} rules={[{ required: true, message: tp('numberMissing') }]}>
               <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name="points" label="分值" rules={[twoDecimalsRule]} extra="留空:按指标剩余分值均分">
-              <InputNumber<string> stringMode min="0" max="100" step="0.5" suffix="分" style={{ width: '100%' }} />
+            <Form.Item name="points" label={tp('colPoints')} rules={[twoDecimalsRule]} extra={tp('pointsEmptyHint')}>
+              <InputNumber<string> stringMode min="0" max="100" step="0.5" suffix={tp('pointsSuffix')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="text" label="任务内容" rules={[{ required: true, whitespace: true, message: '请填写任务内容' }, { max: 5000, message: '不超过 5000 字' }]}>
+        <Form.Item name="text" label={tp('taskText')} rules={[{ required: true, whitespace: true, message: tp('taskTextMissing') }, { max: 5000, message: tp('tooLong5000') }]}>
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} showCount maxLength={5000} />
         </Form.Item>
         <Form.Item
           name={['deadline', 'phrase']}
-          label="完成时限(原文表述)"
-          rules={[{ max: 200, message: '不超过 200 字' }]}
-          extra="如“6月底完成”“5月底取得明显成效并持续推进”;填写后自动识别下面三项,请核对。"
+          label={tp('deadlinePhrase')}
+          rules={[{ max: 200, message: tp('tooLong200') }]}
+          extra={tp('deadlinePhraseHint')}
         >
-          <Input onBlur={fillFromPhrase} placeholder="6月底完成" />
+          <Input onBlur={fillFromPhrase} placeholder={tp('deadlinePlaceholder')} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={12} sm={8}>
-            <Form.Item name={['deadline', 'month']} label="时限月份">
-              <Select allowClear placeholder="未注明" options={months} />
+            <Form.Item name={['deadline', 'month']} label={tp('deadlineMonth')}>
+              <Select allowClear placeholder={tp('unstated')} options={monthOptions()} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item name={['deadline', 'state']} label="预期状态">
-              <Select allowClear placeholder="未注明" options={deadlineStates.map((s) => ({ value: s, label: deadlineStateLabel(s) }))} />
+            <Form.Item name={['deadline', 'state']} label={tp('deadlineState')}>
+              <Select allowClear placeholder={tp('unstated')} options={deadlineStates.map((s) => ({ value: s, label: deadlineStateLabel(s) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name={['deadline', 'continuing']} label="之后" valuePropName="checked">
-              <Checkbox>持续推进</Checkbox>
+            <Form.Item name={['deadline', 'continuing']} label={tp('after')} valuePropName="checked">
+              <Checkbox>{tp('continuing')}</Checkbox>
             </Form.Item>
           </Col>
         </Row>
         <Form.Item
           name="leadUnitIds"
-          label="牵头考核单位"
+          label={tp('colLeads')}
           rules={[
-            { required: true, type: 'array', min: 1, message: '请至少选择一个牵头考核单位' },
-            { type: 'array', max: 10, message: '最多 10 个牵头考核单位' },
+            { required: true, type: 'array', min: 1, message: tp('leadsMissing') },
+            { type: 'array', max: 10, message: tp('leadsMax') },
           ]}
         >
           <Select
             mode="multiple"
             loading={unitsLoading}
-            placeholder="输入单位名称查找"
+            placeholder={tp('findUnit')}
             options={unitOptions}
             showSearch={{ optionFilterProp: 'search' }}
             optionRender={(o) => (

@@ -123,7 +123,7 @@ export function PlanPage() {
   return (
     <>
       <PageTitle
-        title={plan.name}
+        title={<span data-i18n="data">{plan.name}</span>}
         hint={tr('planHint', { year: plan.year })}
         actions={
           editable && (

@@ -63,10 +63,10 @@ export function UsersPage() {
           key: 'user',
           render: (_, u) => (
             <Flex vertical>
-              <Typography.Text strong delete={!u.enabled} style={{ whiteSpace: 'nowrap' }}>
+              <Typography.Text strong delete={!u.enabled} style={{ whiteSpace: 'nowrap' }} data-i18n="data">
                 {u.displayName}
               </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-i18n="data">
                 {u.username}
               </Typography.Text>
             </Flex>
@@ -81,17 +81,17 @@ export function UsersPage() {
       title: t('colUsername'),
       dataIndex: 'username',
       render: (name: string, u) => (
-        <Typography.Text strong delete={!u.enabled} style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text strong delete={!u.enabled} style={{ whiteSpace: 'nowrap' }} data-i18n="data">
           {name}
         </Typography.Text>
       ),
     },
-    { hidden: narrow, title: t('colName'), dataIndex: 'displayName', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+    { hidden: narrow, title: t('colName'), dataIndex: 'displayName', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }} data-i18n="data">{n}</span> },
     {
       title: t('colUnit'),
       key: 'unit',
       responsive: ['md'],
-      render: (_, u) => (u.unit ? u.unit.name : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (_, u) => (u.unit ? <span data-i18n="data">{u.unit.name}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: t('colRoles'),

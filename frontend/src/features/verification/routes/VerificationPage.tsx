@@ -170,7 +170,7 @@ function Queue({
       render: (_, r) => (
         <Tooltip title={r.taskText} placement="topLeft" mouseEnterDelay={0.3}>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-            <Typography.Text strong>{tr('taskNumber', { number: r.taskNumber })}</Typography.Text> {r.taskText}
+            <Typography.Text strong>{tr('taskNumber', { number: r.taskNumber })}</Typography.Text> <span data-i18n="data">{r.taskText}</span>
           </Typography.Paragraph>
         </Tooltip>
       ),
@@ -186,7 +186,7 @@ function Queue({
       ],
       filterSearch: true,
       onFilter: (v, r) => r.evaluateeName === v || groupOf.get(r.evaluateeId) === v,
-      render: (_, r) => r.evaluateeName,
+      render: (_, r) => <span data-i18n="data">{r.evaluateeName}</span>,
     },
     {
       title: tr('colLead'),
@@ -195,7 +195,7 @@ function Queue({
       responsive: ['md'],
       filters: uniq(rows.map((r) => r.leadUnit.name)),
       onFilter: (v, r) => r.leadUnit.name === v,
-      render: (_, r) => r.leadUnit.name,
+      render: (_, r) => <span data-i18n="data">{r.leadUnit.name}</span>,
     },
     {
       title: tr('colScore'),
@@ -233,7 +233,7 @@ function Queue({
         status === 'RETURNED' ? (
           <Typography.Text type="warning">{tr('returnReason', { reason: r.reviewReason ?? '' })}</Typography.Text>
         ) : c ? (
-          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: c }} style={{ margin: 0 }}>
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: c }} style={{ margin: 0 }} data-i18n="data">
             {c}
           </Typography.Paragraph>
         ) : (
@@ -248,7 +248,7 @@ function Queue({
       render: (_, r) => (
         <Flex vertical gap={0} style={{ fontSize: 12 }}>
           <span>
-            {r.enteredBy}
+            <span data-i18n="data">{r.enteredBy}</span>
             {own(r) && (
               <Tag color="purple" style={{ marginInlineStart: 4 }}>
                 {tr('mine')}
@@ -295,10 +295,12 @@ function Queue({
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Typography.Text strong>
-            {tr('taskNumber', { number: r.taskNumber })} · {r.evaluateeName}
+            {tr('taskNumber', { number: r.taskNumber })} · <span data-i18n="data">{r.evaluateeName}</span>
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.leadUnit.name} · {r.enteredBy}
+            <span data-i18n="data">
+              {r.leadUnit.name} · {r.enteredBy}
+            </span>
           </Typography.Text>
           <span style={{ fontVariantNumeric: 'tabular-nums' }}>
             <Typography.Text strong>{formatDecimal(r.value)}</Typography.Text>

@@ -54,6 +54,8 @@ export function WhatIfPage() {
                 style={{ width: 200 }}
                 value={evaluateeId}
                 options={options}
+                labelRender={(o) => <span data-i18n="data">{o.label}</span>}
+                optionRender={(o) => <span data-i18n="data">{o.label}</span>}
                 onChange={(v) => setParams((p) => ({ ...Object.fromEntries(p), evaluatee: v }), { replace: true })}
               />
             )}
@@ -110,7 +112,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
       key: 'task',
       render: (_, r) => (
         <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.task.text }} style={{ margin: 0 }}>
-          <Typography.Text strong>{t('taskNumber', { number: r.task.number })}</Typography.Text> {r.task.text}
+          <Typography.Text strong>{t('taskNumber', { number: r.task.number })}</Typography.Text> <span data-i18n="data">{r.task.text}</span>
         </Typography.Paragraph>
       ),
     },
@@ -204,7 +206,7 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
             </Button>
           </Space>
         </Flex>
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }} data-i18n="data">
           {w.assumption}
         </Typography.Paragraph>
       </Card>
