@@ -1,8 +1,11 @@
 // The JS a route downloads, gzipped, stays within its budget. Issue 9 asks
 // 300 KB for the sign-in and ranking routes. The sign-in route meets it
 // (290 KB: react-dom 66, react-router 29, i18next 16, urql 11, antd's core,
-// Form, Input, Typography and Card). The ranking route is held to 442 KB, a
-// ratchet at what it loads now (437 KB) plus 5: it was 464 KB once i18next
+// Form, Input, Typography and Card; 298 KB after the English catalogues).
+// The ranking route is held to 470 KB, a ratchet at what it loads now
+// (464 KB, after the header's notification bell — Badge, Popover, List — and
+// the results pages' English catalogue joined it) plus 5; it was 437 KB
+// before those, and 464 KB once i18next
 // joined the entry, before the GraphQL documents were split per page
 // (vite.graphql.ts) and the router loaded RankingPage rather than the
 // results feature's index. What is left is what the page shows: react-dom,
@@ -31,7 +34,7 @@ const routes = {
   '/login': { modules: ['src/features/auth/routes/LoginPage.tsx'], budget: 300 * KB },
   '/plans/:planId/ranking': {
     modules: ['src/app/AppLayout.tsx', 'src/app/RequireSession.tsx', 'src/features/auth/components/RequireRole.tsx', 'src/features/results/routes/RankingPage.tsx'],
-    budget: 442 * KB,
+    budget: 470 * KB,
   },
 };
 
