@@ -148,6 +148,8 @@ async function walkMenu(page, role) {
     if (path === '/graphiql') {
       await page.waitForFunction(() => document.body.innerText.trim().length > 0, null, { timeout: 60000 });
       pages.push({ entry, path, leaked: await leaks(page) });
+      // Its own header carries the same language switch as the app's.
+      assert.ok(await page.getByTestId('language-switch').isVisible(), `${role}: GraphiQL offers the language switch`);
       await page.screenshot({ path: join(SHOTS, `i18n-${role}-graphiql.png`) });
       await page.goBack();
       await menuItems(page).first().waitFor({ timeout: 60000 });

@@ -1,15 +1,15 @@
-import { AlertOutlined, GlobalOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, MessageOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, DownOutlined, EditOutlined, ExperimentOutlined, FileDoneOutlined, FormOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, MessageOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Select, Switch, theme, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { canUsePage, useLogout } from '../features/auth/shell';
 import { NotificationBell } from '../features/notifications';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { planLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
 import { readStored, storageKeys, writeStored } from '../lib/storage';
 import { useElderMode } from '../lib/elderMode';
-import { useLocale } from '../lib/i18n';
 import { useCommonT } from '../lib/messages';
 import { useAppT } from './messages';
 import { appPlansQuery } from './plans';
@@ -42,7 +42,6 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { elder, setElder } = useElderMode();
-  const { locale, setLocale } = useLocale();
   const common = useCommonT();
   const t = useAppT();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -157,22 +156,7 @@ export function AppLayout() {
         </Typography.Link>
         <Flex flex={1} justify="flex-end" align="center" gap={wide ? 16 : 8} style={{ minWidth: 0 }}>
           {wide && planSelect}
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              selectable: true,
-              selectedKeys: [locale],
-              items: [
-                { key: 'zh-CN', label: <span lang="zh-CN">{common('languageZh')}</span> },
-                { key: 'en', label: <span lang="en">{common('languageEn')}</span> },
-              ],
-              onClick: (e) => setLocale(e.key === 'en' ? 'en' : 'zh-CN'),
-            }}
-          >
-            <Button type="text" icon={<GlobalOutlined />} aria-label={common('language')} data-testid="language-switch" style={{ paddingInline: wide ? 8 : 4 }}>
-              {wide && <span lang={locale === 'en' ? 'zh-CN' : 'en'}>{locale === 'en' ? common('languageZh') : common('languageEn')}</span>}
-            </Button>
-          </Dropdown>
+          <LanguageSwitch wide={wide} />
           <Flex align="center" gap={6} style={{ whiteSpace: 'nowrap' }}>
             <Switch checked={elder} onChange={setElder} aria-label={t('elderMode')} size={elder ? 'default' : 'small'} />
             <Typography.Text onClick={() => setElder(!elder)} style={{ cursor: 'pointer' }}>

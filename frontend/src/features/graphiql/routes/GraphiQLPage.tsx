@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { enumLabel } from '../../../lib/enumLabels';
 import { useSession } from '../../../lib/session';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import type { Role } from '../../../gql/graphql';
 import { useGraphiQLT } from '../messages';
 
@@ -47,6 +48,7 @@ export function GraphiQLPage({ mayUse }: { mayUse: (roles: readonly Role[]) => b
         <Typography.Text type="secondary" style={{ flex: '1 1 320px' }}>
           {t('subtitle')}
         </Typography.Text>
+        <LanguageSwitch />
       </Flex>
       <div style={{ flex: 1, minHeight: 0 }}>
         <Suspense
