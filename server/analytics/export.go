@@ -96,7 +96,7 @@ func Export(ctx context.Context, db store.DB, id *auth.Identity, s Spec, title s
 		data, err = sheets.TableCSV(t)
 	} else {
 		f = XLSX
-		data, err = sheets.TableWorkbook(t)
+		data, err = sheets.Tables([]sheets.TableSheet{t.Sheet()})
 	}
 	if err != nil {
 		return "", nil, err

@@ -16,6 +16,9 @@ type TableSheet struct {
 	Headers []string
 	Widths  []float64 // per column; 0 keeps the default
 	Rows    [][]any   // string, int or *decimal.Decimal / decimal.Decimal
+	// ExactNumbers shows each figure with the decimals it carries (an
+	// analyst's rates and deviations) instead of the 0.00 of a score table.
+	ExactNumbers bool
 }
 
 // Tables writes sheets in order: Chinese headers, numbers as numbers with
@@ -90,7 +93,11 @@ func writeTable(f *excelize.File, s TableSheet) error {
 	if err := f.SetCellStyle(sh, cellName(1, header), cellName(last, header), hdr); err != nil {
 		return err
 	}
-	number, err := f.NewStyle(&excelize.Style{NumFmt: 2, Border: thinBorder()}) // 0.00
+	numFmt := 2 // 0.00
+	if s.ExactNumbers {
+		numFmt = 0 // General
+	}
+	number, err := f.NewStyle(&excelize.Style{NumFmt: numFmt, Border: thinBorder()})
 	if err != nil {
 		return err
 	}

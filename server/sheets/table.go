@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // Table is a flat table of text and numbers (an analyst's view): a title,
@@ -22,68 +21,14 @@ type Table struct {
 // ViewSheetName is the sheet name of a view export.
 const ViewSheetName = "统计"
 
-// TableHeaderRow is the row of the column headers.
-const TableHeaderRow = 3
-
-// TableWorkbook writes t with numbers as numbers, exactly as given (no
-// rounding beyond what the figures carry), and the header row frozen.
-func TableWorkbook(t Table) ([]byte, error) {
-	f := excelize.NewFile()
-	sh := ViewSheetName
-	if err := f.SetSheetName(f.GetSheetName(0), sh); err != nil {
-		f.Close()
-		return nil, err
+// Sheet is t as one printed table of the workbook writer (Tables), on the
+// sheet ViewSheetName with the figures shown with the decimals they carry.
+func (t Table) Sheet() TableSheet {
+	widths := make([]float64, len(t.Headers))
+	for i := range widths {
+		widths[i] = 16
 	}
-	err := func() error {
-		if err := f.SetCellStr(sh, "A1", cleanText(t.Title)); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(sh, "A2", cleanText(t.Note)); err != nil {
-			return err
-		}
-		hdr, err := headerStyle(f)
-		if err != nil {
-			return err
-		}
-		for i, h := range t.Headers {
-			cell, _ := excelize.CoordinatesToCellName(i+1, TableHeaderRow)
-			if err := f.SetCellStr(sh, cell, cleanText(h)); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sh, cell, cell, hdr); err != nil {
-				return err
-			}
-		}
-		for r, row := range t.Rows {
-			for c, v := range row {
-				cell, _ := excelize.CoordinatesToCellName(c+1, TableHeaderRow+1+r)
-				switch v := v.(type) {
-				case string:
-					err = f.SetCellStr(sh, cell, cleanText(v))
-				case *decimal.Decimal:
-					if v != nil {
-						x, _ := v.Float64()
-						err = f.SetCellFloat(sh, cell, x, -1, 64)
-					}
-				}
-				if err != nil {
-					return err
-				}
-			}
-		}
-		if len(t.Headers) > 0 {
-			last, _ := excelize.ColumnNumberToName(len(t.Headers))
-			if err := f.SetColWidth(sh, "A", last, 16); err != nil {
-				return err
-			}
-		}
-		return f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: TableHeaderRow, TopLeftCell: fmt.Sprintf("A%d", TableHeaderRow+1), ActivePane: "bottomLeft"})
-	}()
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("write table %q: %w", t.Title, err)
-	}
-	return writeWorkbook(f)
+	return TableSheet{Name: ViewSheetName, Title: t.Title, Notes: []string{t.Note}, Headers: t.Headers, Widths: widths, Rows: t.Rows, ExactNumbers: true}
 }
 
 // TableCSV writes t as UTF-8 CSV with a byte-order mark, which Excel needs
