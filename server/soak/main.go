@@ -161,8 +161,11 @@ func soak(ctx context.Context, o options) (bool, error) {
 				return
 			case <-time.After(at - rec.Since()):
 			}
-			n, err := terminateBackends(ctx, admin, name)
+			// The kill moment is when the terminate statement is sent: a
+			// backend can die, and its request fail and return, before the
+			// statement's own answer arrives.
 			kills = append(kills, rec.Since())
+			n, err := terminateBackends(ctx, admin, name)
 			fmt.Printf("soak: %5.1fs terminated %d database backends (%v)\n", rec.Since().Seconds(), n, err)
 		}
 	}()
