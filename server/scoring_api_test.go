@@ -911,3 +911,74 @@ func TestFullMarksOnASharedTask(t *testing.T) {
 		}
 	}
 }
+
+// Submitting and verifying cost the same statements for two scores as for
+// three: each batch is locked, updated and recorded in one statement each,
+// and the returned ones are told in two.
+func TestSubmitAndVerifyStatementsDoNotGrow(t *testing.T) {
+	t.Parallel()
+	h := newHalfYear(t)
+	if errs := h.move("OPEN", ""); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	h.login(h.scorer1, testPassword)
+	if errs := h.save(false, entry{h.e1, "A", "27", "", 0}, entry{h.e1, "B", "20", "", 0}, entry{h.e1, "C", "35", "", 0},
+		entry{h.e2, "A", "28", "", 0}, entry{h.e2, "C", "30", "", 0}); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var drafts struct{ ScoreSheet struct{ Cells []struct{ Score *struct{ ID string } } } }
+	h.must(`query($p: ID!) { scoreSheet(periodId: $p) { cells { score { id } } } }`, map[string]any{"p": h.period}, &drafts)
+	var ids []string
+	for _, c := range drafts.ScoreSheet.Cells {
+		if c.Score != nil {
+			ids = append(ids, c.Score.ID)
+		}
+	}
+	if len(ids) != 5 {
+		t.Fatalf("drafts = %v", ids)
+	}
+	submit := func(ids []string) int64 {
+		var out struct{ SubmitScores []struct{ Status string } }
+		h.must(`mutation($p: ID!, $i: [ID!]) { submitScores(input: {periodId: $p, scoreIds: $i}) { status } }`, map[string]any{"p": h.period, "i": ids}, &out)
+		if len(out.SubmitScores) != len(ids) || out.SubmitScores[0].Status != "SUBMITTED" {
+			t.Fatalf("submitting %v: %+v", ids, out)
+		}
+		return h.statements.Load()
+	}
+	if two, three := submit(ids[:2]), submit(ids[2:]); two != three {
+		t.Errorf("submitting 2 scores took %d statements, 3 took %d", two, three)
+	}
+
+	h.login(h.tf2, testPassword)
+	q := h.queue()
+	if len(q) != 5 {
+		t.Fatalf("queue = %+v", q)
+	}
+	verify := func(items ...map[string]any) int64 {
+		var out struct{ VerifyScores []struct{ Status string } }
+		h.must(`mutation($i: [VerifyItemInput!]!) { verifyScores(input: {items: $i}) { status } }`, map[string]any{"i": items}, &out)
+		if len(out.VerifyScores) != len(items) {
+			t.Fatalf("verified %d of %d", len(out.VerifyScores), len(items))
+		}
+		return h.statements.Load()
+	}
+	ret := func(x queued) map[string]any {
+		return map[string]any{"scoreId": x.ID, "version": x.Version, "action": "RETURN", "reason": "佐证材料不足,请补充"}
+	}
+	two := verify(acceptItem(q[0].ID, q[0].Version, true), ret(q[1]))
+	three := verify(acceptItem(q[2].ID, q[2].Version, true), acceptItem(q[3].ID, q[3].Version, true), ret(q[4]))
+	if two != three {
+		t.Errorf("verifying 2 scores took %d statements, 3 took %d", two, three)
+	}
+	var statuses []string
+	if err := h.st.DB.NewRaw(`SELECT status FROM scores ORDER BY status`).Scan(context.Background(), &statuses); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(statuses, ",") != "RETURNED,RETURNED,VERIFIED,VERIFIED,VERIFIED" {
+		t.Errorf("statuses after verification = %v", statuses)
+	}
+	var history int
+	if err := h.st.DB.NewRaw(`SELECT count(*) FROM score_history WHERE action IN ('SUBMIT', 'ACCEPT', 'RETURN')`).Scan(context.Background(), &history); err != nil || history != 10 {
+		t.Errorf("history lines of submits and verifications = %d (%v), want 10", history, err)
+	}
+}

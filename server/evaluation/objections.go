@@ -221,11 +221,19 @@ func (s *Service) correct(ctx context.Context, tx store.DB, id *auth.Identity, o
 	}
 	reason := fmt.Sprintf("异议#%d成立:%s", o.ID, answer)
 	now := s.Now()
-	var changes []string
-	for _, c := range cs {
-		cur, err := store.FindScore(ctx, tx, c.ScoreID)
-		if err != nil {
-			return "", err
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ScoreID
+	}
+	found, err := store.FindScoresByID(ctx, tx, ids)
+	if err != nil {
+		return "", err
+	}
+	adjust := make([]store.StatusChange, len(cs))
+	for i, c := range cs {
+		cur := found[c.ScoreID]
+		if cur == nil {
+			return "", apperr.NotFoundf("分值", c.ScoreID)
 		}
 		if cur.PeriodID != o.PeriodID || cur.EvaluateeID != o.EvaluateeID || (o.TaskID != nil && cur.TaskID != *o.TaskID) {
 			return "", apperr.Field(c.Field+".scoreId", "objection", "该分值不属于异议所指的单位和任务", "the score is not one the objection is about")
@@ -237,11 +245,16 @@ func (s *Service) correct(ctx context.Context, tx store.DB, id *auth.Identity, o
 			return "", &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{*fe}}
 		}
 		v := c.Value
-		next, err := store.SetScoreStatus(ctx, tx, c.ScoreID, c.Version, "ADJUST", &v, &reason, actor(id), now)
-		if err != nil {
-			return "", err
-		}
-		changes = append(changes, fmt.Sprintf("任务%d %s → %s", number[cur.TaskID], cur.Value.StringFixed(2), next.Value.StringFixed(2)))
+		adjust[i] = store.StatusChange{ScoreID: c.ScoreID, Version: c.Version, Action: "ADJUST", Value: &v, Reason: &reason}
+	}
+	next, err := store.SetScoreStatuses(ctx, tx, adjust, actor(id), now)
+	if err != nil {
+		return "", err
+	}
+	changes := make([]string, len(cs))
+	for i, c := range cs {
+		cur := found[c.ScoreID]
+		changes[i] = fmt.Sprintf("任务%d %s → %s", number[cur.TaskID], cur.Value.StringFixed(2), next[i].Value.StringFixed(2))
 	}
 	text := strings.Join(changes, ";")
 	if err := store.Supersede(ctx, tx, p.ID, now); err != nil {

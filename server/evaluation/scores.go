@@ -334,15 +334,15 @@ func (s *Service) SubmitScores(ctx context.Context, tx store.DB, id *auth.Identi
 	if len(ids) > 0 && len(scores) != len(ids) {
 		return nil, apperr.Field("input.scoreIds", "scope", "只能提交本单位的草稿或退回的分值", "only your unit's drafts or returned scores")
 	}
-	out := make([]store.Score, 0, len(scores))
-	for _, sc := range scores {
-		next, err := store.SetScoreStatus(ctx, tx, sc.ID, sc.Version, "SUBMIT", nil, nil, actor(id), s.Now())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *next)
+	changes := make([]store.StatusChange, len(scores))
+	for i, sc := range scores {
+		changes[i] = store.StatusChange{ScoreID: sc.ID, Version: sc.Version, Action: "SUBMIT"}
 	}
-	return out, nil
+	out, err := store.SetScoreStatuses(ctx, tx, changes, actor(id), s.Now())
+	if err != nil {
+		return nil, err
+	}
+	return append(make([]store.Score, 0, len(out)), out...), nil
 }
 
 // Verification is one decision of the 专班.
@@ -358,17 +358,30 @@ type Verification struct {
 // Verify applies the 专班's decisions. Nobody verifies a score they entered
 // (the database enforces it too).
 func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, items []Verification) ([]store.Score, error) {
-	out := make([]store.Score, 0, len(items))
-	periods := map[int64]*store.Period{}
-	points := map[int64]map[int64]scoring.Exact{}
+	if len(items) == 0 {
+		return []store.Score{}, nil
+	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ScoreID
+	}
+	found, err := store.FindScoresByID(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
 	flags, err := flagsOfAccepts(ctx, tx, items, s.Now())
 	if err != nil {
 		return nil, err
 	}
+	// One period in practice; a batch across periods loads each once.
+	periods := map[int64]*store.Period{}
+	points := map[int64]map[int64]scoring.Exact{}
+	changes := make([]store.StatusChange, 0, len(items))
+	var returned []notify.Returned
 	for _, it := range items {
-		cur, err := store.FindScore(ctx, tx, it.ScoreID)
-		if err != nil {
-			return nil, err
+		cur := found[it.ScoreID]
+		if cur == nil {
+			return nil, apperr.NotFoundf("分值", it.ScoreID)
 		}
 		p := periods[cur.PeriodID]
 		if p == nil {
@@ -411,18 +424,17 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 			if reason == nil {
 				return nil, apperr.Field(it.Field+".reason", "required", "退回须填写理由", "a return needs a reason")
 			}
+			returned = append(returned, notify.Returned{ScoreID: it.ScoreID, Reason: it.Reason})
 		}
-		next, err := store.SetScoreStatus(ctx, tx, it.ScoreID, it.Version, it.Action, it.Value, reason, actor(id), s.Now())
-		if err != nil {
-			return nil, err
-		}
-		if it.Action == "RETURN" {
-			// In this transaction: if a later item fails, nobody is told.
-			if err := notify.OnScoreReturned(ctx, tx, it.ScoreID, it.Reason, s.Now()); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, *next)
+		changes = append(changes, store.StatusChange{ScoreID: it.ScoreID, Version: it.Version, Action: it.Action, Value: it.Value, Reason: reason})
+	}
+	out, err := store.SetScoreStatuses(ctx, tx, changes, actor(id), s.Now())
+	if err != nil {
+		return nil, err
+	}
+	// In this transaction: if the batch fails, nobody is told.
+	if err := notify.OnScoresReturned(ctx, tx, returned, s.Now()); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

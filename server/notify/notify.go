@@ -38,10 +38,24 @@ func clip(s string, n int) string {
 	return s
 }
 
-// OnScoreReturned tells the scorers of a returned score's lead unit, in the
-// caller's transaction (the verification that returns it).
-func OnScoreReturned(ctx context.Context, tx store.DB, scoreID int64, reason string, now time.Time) error {
-	rs, err := store.ListScoreRecipients(ctx, tx, scoreID)
+// Returned is a score the 专班 sent back, with its reason.
+type Returned struct {
+	ScoreID int64
+	Reason  string
+}
+
+// OnScoresReturned tells the scorers of each returned score's lead unit, in
+// the transaction that returns them, in two statements however many.
+func OnScoresReturned(ctx context.Context, tx store.DB, returned []Returned, now time.Time) error {
+	if len(returned) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(returned))
+	reasons := make(map[int64]string, len(returned))
+	for i, r := range returned {
+		ids[i], reasons[r.ScoreID] = r.ScoreID, r.Reason
+	}
+	rs, err := store.ListScoreRecipients(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
@@ -50,7 +64,7 @@ func OnScoreReturned(ctx context.Context, tx store.DB, scoreID int64, reason str
 		ns = append(ns, store.Notification{
 			UserID: r.UserID, Kind: string(ScoreReturned), CreatedAt: now,
 			Title: fmt.Sprintf("%s 任务%d(%s)的分值被专班退回", r.PeriodName, r.TaskNumber, r.EvaluateeName),
-			Body:  "退回理由:" + clip(reason, 200),
+			Body:  "退回理由:" + clip(reasons[r.ScoreID], 200),
 			Link:  fmt.Sprintf("/plans/%d/scoring?period=%d", r.PlanID, r.PeriodID),
 		})
 	}

@@ -88,6 +88,7 @@ func MarkNotificationsRead(ctx context.Context, db DB, userID int64, ids []int64
 // ScoreRecipient is a scorer of the lead unit a score belongs to, with what
 // a notification about the score names.
 type ScoreRecipient struct {
+	ScoreID       int64  `bun:"score_id"`
 	UserID        int64  `bun:"user_id"`
 	PlanID        int64  `bun:"plan_id"`
 	PeriodID      int64  `bun:"period_id"`
@@ -96,12 +97,13 @@ type ScoreRecipient struct {
 	EvaluateeName string `bun:"evaluatee_name"`
 }
 
-// ListScoreRecipients returns the enabled lead-unit scorers of the unit
-// that entered a score (the lead unit of the score), in one statement.
-func ListScoreRecipients(ctx context.Context, db DB, scoreID int64) ([]ScoreRecipient, error) {
+// ListScoreRecipients returns, for each score, the enabled lead-unit
+// scorers of the unit that entered it (the lead unit of the score), in one
+// statement.
+func ListScoreRecipients(ctx context.Context, db DB, scoreIDs []int64) ([]ScoreRecipient, error) {
 	var out []ScoreRecipient
 	err := db.NewRaw(`
-		SELECT u.id AS user_id, p.plan_id, p.id AS period_id, p.name AS period_name,
+		SELECT s.id AS score_id, u.id AS user_id, p.plan_id, p.id AS period_id, p.name AS period_name,
 		       t.number AS task_number, eu.name AS evaluatee_name
 		FROM scores s
 		JOIN periods p ON p.id = s.period_id
@@ -109,11 +111,11 @@ func ListScoreRecipients(ctx context.Context, db DB, scoreID int64) ([]ScoreReci
 		JOIN evaluatees e ON e.id = s.evaluatee_id
 		JOIN units eu ON eu.id = e.unit_id
 		JOIN users u ON u.unit_id = s.lead_unit_id AND u.enabled
-		WHERE s.id = ?
+		WHERE s.id IN (?)
 		  AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'LEAD_SCORER')
-		ORDER BY u.id`, scoreID).Scan(ctx, &out)
+		ORDER BY s.id, u.id`, bun.In(scoreIDs)).Scan(ctx, &out)
 	if err != nil {
-		return nil, fmt.Errorf("list the scorers of score %d: %w", scoreID, err)
+		return nil, fmt.Errorf("list the scorers of %d scores: %w", len(scoreIDs), err)
 	}
 	return out, nil
 }

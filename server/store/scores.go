@@ -84,14 +84,21 @@ type ScoreFilter struct {
 	IDs          []int64
 }
 
-// FindScore returns one score; an unknown id is NOT_FOUND, any other failure
-// keeps its cause.
-func FindScore(ctx context.Context, db DB, id int64) (*Score, error) {
-	sc := new(Score)
-	if err := db.NewSelect().Model(sc).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "分值", id)
+// FindScoresByID returns the scores with the given ids, by id, in one
+// statement; unknown ids are simply absent.
+func FindScoresByID(ctx context.Context, db DB, ids []int64) (map[int64]*Score, error) {
+	out := make(map[int64]*Score, len(ids))
+	if len(ids) == 0 {
+		return out, nil
 	}
-	return sc, nil
+	var scores []Score
+	if err := db.NewSelect().Model(&scores).Where("s.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("find %d scores: %w", len(ids), err)
+	}
+	for i := range scores {
+		out[scores[i].ID] = &scores[i]
+	}
+	return out, nil
 }
 
 // FindScores returns the scores matching f, in a stable order.
@@ -307,57 +314,131 @@ func updateCells(ctx context.Context, db DB, out []Score, byCell map[[2]int64]*S
 	return nil
 }
 
-// SetScoreStatus moves a score through verification. value and reason are
-// for ADJUST and RETURN; version must be what the 专班 saw.
-func SetScoreStatus(ctx context.Context, db DB, id int64, version int, action string, value *Decimal, reason *string, by Actor, at time.Time) (*Score, error) {
-	cur := new(Score)
-	if err := db.NewSelect().Model(cur).Where("id = ?", id).For("UPDATE").Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "分值", id)
+// StatusChange is one score's move through verification: SUBMIT, ACCEPT,
+// ADJUST (with Value) or RETURN. Reason is the 专班's note, if any.
+type StatusChange struct {
+	ScoreID int64
+	Version int
+	Action  string
+	Value   *Decimal
+	Reason  *string
+}
+
+// SetScoreStatuses moves scores through verification in a fixed number of
+// statements, however many: one locking read, one update, one insert into
+// the history. A stale version or a missing score fails the whole batch,
+// and a score listed twice meets its own first change as a newer version.
+func SetScoreStatuses(ctx context.Context, db DB, changes []StatusChange, by Actor, at time.Time) ([]Score, error) {
+	if len(changes) == 0 {
+		return nil, nil
 	}
-	if cur.Version != version {
-		return nil, apperr.StaleVersion("分值", id, cur)
+	ids := make([]int64, len(changes))
+	for i, c := range changes {
+		ids[i] = c.ScoreID
 	}
-	next := *cur
+	var locked []Score
+	// In id order, so two batches over the same scores cannot deadlock.
+	if err := db.NewSelect().Model(&locked).Where("id IN (?)", bun.In(ids)).Order("id").For("UPDATE").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("lock scores: %w", err)
+	}
+	current := make(map[int64]*Score, len(locked))
+	for i := range locked {
+		current[locked[i].ID] = &locked[i]
+	}
+	out := make([]Score, len(changes))
+	history := make([]ScoreChange, len(changes))
+	for i, c := range changes {
+		cur := current[c.ScoreID]
+		if cur == nil {
+			return nil, apperr.NotFoundf("分值", c.ScoreID)
+		}
+		if cur.Version != c.Version {
+			return nil, apperr.StaleVersion("分值", c.ScoreID, cur)
+		}
+		next, err := nextStatus(*cur, c, by, at)
+		if err != nil {
+			return nil, err
+		}
+		before := *cur
+		history[i] = ScoreChange{
+			ScoreID: c.ScoreID, At: at, UserID: &by.UserID, Username: by.Username, Action: c.Action,
+			OldValue: &before.Value, NewValue: &next.Value, OldStatus: &before.Status, NewStatus: next.Status, Reason: c.Reason,
+		}
+		audit.Note(ctx, "scores", c.ScoreID, &before, &next)
+		*cur, out[i] = next, next
+	}
+	if err := updateStatuses(ctx, db, current); err != nil {
+		return nil, err
+	}
+	if _, err := db.NewInsert().Model(&history).Exec(ctx); err != nil {
+		return nil, fmt.Errorf("record score history: %w", err)
+	}
+	return out, nil
+}
+
+// nextStatus is a score after one verification step.
+func nextStatus(cur Score, c StatusChange, by Actor, at time.Time) (Score, error) {
+	next := cur
 	next.Version++
-	switch action {
+	switch c.Action {
 	case "SUBMIT":
 		next.Status = ScoreSubmitted
 	case "ACCEPT", "ADJUST":
 		next.Status = ScoreVerified
 		next.VerifiedBy, next.VerifiedByName, next.VerifiedAt = &by.UserID, &by.Username, &at
-		next.ReviewReason = reason
-		if action == "ADJUST" {
+		next.ReviewReason = c.Reason
+		if c.Action == "ADJUST" {
 			original := cur.Value
 			if cur.OriginalValue != nil {
 				original = *cur.OriginalValue
 			}
-			next.OriginalValue, next.Value = &original, *value
+			next.OriginalValue, next.Value = &original, *c.Value
 		}
 	case "RETURN":
-		next.Status, next.ReviewReason = ScoreReturned, reason
+		next.Status, next.ReviewReason = ScoreReturned, c.Reason
 	default:
-		return nil, fmt.Errorf("unknown score action %q", action)
+		return Score{}, fmt.Errorf("unknown score action %q", c.Action)
 	}
-	_, err := db.NewUpdate().Model(&next).
-		Column("value", "status", "verified_by", "verified_by_name", "verified_at", "original_value", "review_reason", "version").
-		WherePK().Exec(ctx)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	if err := addScoreChange(ctx, db, id, by, at, action, &cur.Value, &next.Value, &cur.Status, next.Status, reason); err != nil {
-		return nil, err
-	}
-	audit.Note(ctx, "scores", id, cur, &next)
-	return &next, nil
+	return next, nil
 }
 
-func addScoreChange(ctx context.Context, db DB, scoreID int64, by Actor, at time.Time, action string, oldV, newV *Decimal, oldS *ScoreStatus, newS ScoreStatus, reason *string) error {
-	_, err := db.NewInsert().Model(&ScoreChange{
-		ScoreID: scoreID, At: at, UserID: &by.UserID, Username: by.Username, Action: action,
-		OldValue: oldV, NewValue: newV, OldStatus: oldS, NewStatus: newS, Reason: reason,
-	}).Exec(ctx)
+// updateStatuses writes the verification columns of the given scores in one
+// statement; the rows travel as one JSON array so that NULLs stay NULLs.
+func updateStatuses(ctx context.Context, db DB, scores map[int64]*Score) error {
+	type row struct {
+		ID             int64      `json:"id"`
+		Value          string     `json:"value"`
+		Status         string     `json:"status"`
+		VerifiedBy     *int64     `json:"verified_by"`
+		VerifiedByName *string    `json:"verified_by_name"`
+		VerifiedAt     *time.Time `json:"verified_at"`
+		OriginalValue  *string    `json:"original_value"`
+		ReviewReason   *string    `json:"review_reason"`
+		Version        int        `json:"version"`
+	}
+	rows := make([]row, 0, len(scores))
+	for _, sc := range scores {
+		r := row{ID: sc.ID, Value: sc.Value.String(), Status: string(sc.Status), VerifiedBy: sc.VerifiedBy,
+			VerifiedByName: sc.VerifiedByName, VerifiedAt: sc.VerifiedAt, ReviewReason: sc.ReviewReason, Version: sc.Version}
+		if sc.OriginalValue != nil {
+			v := sc.OriginalValue.String()
+			r.OriginalValue = &v
+		}
+		rows = append(rows, r)
+	}
+	data, err := json.Marshal(rows)
 	if err != nil {
-		return fmt.Errorf("record history of score %d: %w", scoreID, err)
+		return fmt.Errorf("encode score statuses: %w", err)
+	}
+	_, err = db.NewRaw(`
+		UPDATE scores AS s
+		SET value = d.value, status = d.status, verified_by = d.verified_by, verified_by_name = d.verified_by_name,
+		    verified_at = d.verified_at, original_value = d.original_value, review_reason = d.review_reason, version = d.version
+		FROM jsonb_to_recordset(?::jsonb) AS d(id bigint, value numeric, status text, verified_by bigint,
+		     verified_by_name text, verified_at timestamptz, original_value numeric, review_reason text, version integer)
+		WHERE s.id = d.id`, string(data)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("update score statuses: %w", mapError(err))
 	}
 	return nil
 }
