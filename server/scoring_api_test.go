@@ -926,7 +926,11 @@ func TestSubmitAndVerifyStatementsDoNotGrow(t *testing.T) {
 		entry{h.e2, "A", "28", "", 0}, entry{h.e2, "C", "30", "", 0}); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var drafts struct{ ScoreSheet struct{ Cells []struct{ Score *struct{ ID string } } } }
+	var drafts struct {
+		ScoreSheet struct {
+			Cells []struct{ Score *struct{ ID string } }
+		}
+	}
 	h.must(`query($p: ID!) { scoreSheet(periodId: $p) { cells { score { id } } } }`, map[string]any{"p": h.period}, &drafts)
 	var ids []string
 	for _, c := range drafts.ScoreSheet.Cells {
