@@ -41,6 +41,11 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			// the decoder knew the path, not the field's name.
 			err = text.Field(argumentPath(ctx, gqlErr.Path))
 		}
+		if refusedIntrospection(err) {
+			// gqlgen's own refusal for a role outside IntrospectionRoles: a
+			// permission answer, not a fault to log.
+			err = errIntrospectionForbidden
+		}
 		if e, ok := apperr.As(err); ok {
 			gqlErr.Message = e.Message
 			gqlErr.Extensions["code"] = string(e.Code)
@@ -76,6 +81,19 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr.Extensions["code"] = string(apperr.Internal)
 		return gqlErr
 	}
+}
+
+var errIntrospectionForbidden = &apperr.Error{Code: apperr.Forbidden, Message: "只有分析人员和专班可以查询接口结构(introspection)"}
+
+// refusedIntrospection tells gqlgen's "introspection disabled" (a plain
+// error, graphql/execution_context_state.go) from real failures.
+func refusedIntrospection(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if err.Error() == "introspection disabled" {
+			return true
+		}
+	}
+	return false
 }
 
 // argumentPath writes the path of an argument error below its field as

@@ -77,6 +77,9 @@ func TestIntrospectionOnlyForAnalystsAndTaskForce(t *testing.T) {
 			errs := a.do(q, nil, nil)
 			if len(errs) == 0 {
 				t.Errorf("%s: introspection allowed", role)
+			} else if codeOf(errs) != "FORBIDDEN" {
+				// A refusal, not a fault: INTERNAL would also log an error.
+				t.Errorf("%s: introspection refused with %+v, want FORBIDDEN", role, errs)
 			}
 		}
 		// The refusal is of introspection, not of the session: the same
