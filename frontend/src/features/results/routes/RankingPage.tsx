@@ -1,4 +1,4 @@
-import { DiffOutlined, DownloadOutlined, HeatMapOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DiffOutlined, HeatMapOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Result, Skeleton, Switch, Table, Tabs, Tag, theme, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,10 +9,10 @@ import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { MissingComponentRule, RankingGroup, RankingRowFieldsFragment } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
 import { currentLocale } from '../../../lib/i18n';
-import { downloadFile } from '../../../lib/download';
 import { describeError } from '../../../lib/errors';
 import { chineseNumber, dimensionNumberLabel, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
+import { ExportXlsxButton } from '../components/ExportXlsxButton';
 import { ResultBanner } from '../components/ResultBanner';
 import { WithData } from '../components/WithData';
 import type { ScoreBar } from '../charts/ScoreBarChart';
@@ -256,7 +256,6 @@ function RankingTable({
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [showDimensions, setShowDimensions] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const [ticked, setTicked] = useState<string[]>([]);
   const compare = () => {
     const problem = compareProblem(ticked.length);
@@ -277,16 +276,6 @@ function RankingTable({
     [rows],
   );
   const open = useCallback((evaluateeId: string) => navigate(link(evaluateeId)), [navigate, link]);
-  const exportSheet = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(exportHref, exportName);
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setExporting(false);
-    }
-  };
   const w = (px: number) => Math.round((px * token.fontSize) / 14);
   const num = { fontVariantNumeric: 'tabular-nums' as const };
   // All provisional (the usual case before 下半年 is published): one mark on the table, not one per row.
@@ -467,9 +456,7 @@ function RankingTable({
           <Button icon={<HeatMapOutlined />} onClick={() => navigate(heatmapHref)}>
             {t('heatmap')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportSheet} data-testid="export-ranking">
-            {t('exportXlsx')}
-          </Button>
+          <ExportXlsxButton href={exportHref} fileName={exportName} testId="export-ranking" />
         </Flex>
       </div>
       {rows.length > 0 && (
