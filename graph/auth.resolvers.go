@@ -133,6 +133,25 @@ func (r *mutationResolver) SetMyLocale(ctx context.Context, locale store.Locale)
 	return sess, err
 }
 
+func (r *mutationResolver) SetMyEmail(ctx context.Context, input model.SetMyEmailInput) (model.Session, error) {
+	input.Email = accounts.CleanEmail(input.Email) // a pasted address's spaces are not an error
+	if err := validate.Struct("input", input); err != nil {
+		return model.Session{}, err
+	}
+	id := auth.From(ctx)
+	var sess model.Session
+	err := r.inTx(ctx, func(ctx context.Context, tx store.Tx) error {
+		before, err := accounts.SetOwnEmail(ctx, tx, id, input.Email)
+		if err != nil {
+			return err
+		}
+		audit.Note(ctx, "users", id.UserID, map[string]*string{"email": before}, map[string]*string{"email": input.Email})
+		sess, err = r.sessionAfterChange(ctx, tx, id)
+		return err
+	})
+	return sess, err
+}
+
 func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (store.User, error) {
 	if err := validate.Struct("input", input); err != nil {
 		return store.User{}, err
@@ -220,6 +239,10 @@ func (r *queryResolver) AuditLogUnits(ctx context.Context) ([]store.Unit, error)
 	return store.UnitsInAuditLog(ctx, r.Store.DB)
 }
 
+func (r *sessionResolver) EmailDelivery(ctx context.Context, obj *model.Session) (bool, error) {
+	return r.MailEnabled, nil
+}
+
 func (r *userResolver) Roles(ctx context.Context, obj *store.User) ([]auth.Role, error) {
 	out := make([]auth.Role, len(obj.Roles))
 	for i, role := range obj.Roles {
@@ -243,11 +266,14 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) Session() SessionResolver { return &sessionResolver{r} }
+
 func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
 type (
 	auditRecordResolver struct{ *Resolver }
 	mutationResolver    struct{ *Resolver }
 	queryResolver       struct{ *Resolver }
+	sessionResolver     struct{ *Resolver }
 	userResolver        struct{ *Resolver }
 )

@@ -67,6 +67,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Score() ScoreResolver
 	ScoreLine() ScoreLineResolver
+	Session() SessionResolver
 	SourceValue() SourceValueResolver
 	Task() TaskResolver
 	User() UserResolver
@@ -566,6 +567,7 @@ type ComplexityRoot struct {
 		SaveScores               func(childComplexity int, input model.SaveScoresInput) int
 		SaveView                 func(childComplexity int, input model.SaveViewInput) int
 		SetConsistencyThresholds func(childComplexity int, input model.SetConsistencyThresholdsInput) int
+		SetMyEmail               func(childComplexity int, input model.SetMyEmailInput) int
 		SetMyLocale              func(childComplexity int, locale store.Locale) int
 		SetPeriodWindows         func(childComplexity int, input model.SetPeriodWindowsInput) int
 		SetTaskAssignments       func(childComplexity int, input model.SetTaskAssignmentsInput) int
@@ -896,6 +898,7 @@ type ComplexityRoot struct {
 	}
 
 	Session struct {
+		EmailDelivery      func(childComplexity int) int
 		ExpiresAt          func(childComplexity int) int
 		IdleTimeoutSeconds func(childComplexity int) int
 		PendingSteps       func(childComplexity int) int
@@ -982,6 +985,7 @@ type ComplexityRoot struct {
 
 	User struct {
 		DisplayName        func(childComplexity int) int
+		Email              func(childComplexity int) int
 		Enabled            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		LastLoginAt        func(childComplexity int) int
@@ -1101,6 +1105,7 @@ type MutationResolver interface {
 	BeginTotpEnrollment(ctx context.Context) (model.TotpEnrollment, error)
 	ConfirmTotpEnrollment(ctx context.Context, code string) (model.Session, error)
 	SetMyLocale(ctx context.Context, locale store.Locale) (model.Session, error)
+	SetMyEmail(ctx context.Context, input model.SetMyEmailInput) (model.Session, error)
 	CreateUser(ctx context.Context, input model.CreateUserInput) (store.User, error)
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (store.User, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (store.User, error)
@@ -1235,6 +1240,9 @@ type ScoreResolver interface {
 }
 type ScoreLineResolver interface {
 	Flags(ctx context.Context, obj *results.ScoreLine) ([]consistency.Flag, error)
+}
+type SessionResolver interface {
+	EmailDelivery(ctx context.Context, obj *model.Session) (bool, error)
 }
 type SourceValueResolver interface {
 	Evaluatee(ctx context.Context, obj *store.SourceValue) (store.Evaluatee, error)
@@ -3504,6 +3512,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetConsistencyThresholds(childComplexity, args["input"].(model.SetConsistencyThresholdsInput)), true
+	case "Mutation.setMyEmail":
+		if e.ComplexityRoot.Mutation.SetMyEmail == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setMyEmail_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetMyEmail(childComplexity, args["input"].(model.SetMyEmailInput)), true
 	case "Mutation.setMyLocale":
 		if e.ComplexityRoot.Mutation.SetMyLocale == nil {
 			break
@@ -5271,6 +5290,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ScoreSheetImport.Saved(childComplexity), true
 
+	case "Session.emailDelivery":
+		if e.ComplexityRoot.Session.EmailDelivery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Session.EmailDelivery(childComplexity), true
 	case "Session.expiresAt":
 		if e.ComplexityRoot.Session.ExpiresAt == nil {
 			break
@@ -5617,6 +5642,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.DisplayName(childComplexity), true
+	case "User.email":
+		if e.ComplexityRoot.User.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Email(childComplexity), true
 	case "User.enabled":
 		if e.ComplexityRoot.User.Enabled == nil {
 			break
@@ -5937,6 +5968,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SaveViewInput", ec.unmarshalInputSaveViewInput),
 			graphql.NewInputUnmarshaler("ScoreEntryInput", ec.unmarshalInputScoreEntryInput),
 			graphql.NewInputUnmarshaler("SetConsistencyThresholdsInput", ec.unmarshalInputSetConsistencyThresholdsInput),
+			graphql.NewInputUnmarshaler("SetMyEmailInput", ec.unmarshalInputSetMyEmailInput),
 			graphql.NewInputUnmarshaler("SetPeriodWindowsInput", ec.unmarshalInputSetPeriodWindowsInput),
 			graphql.NewInputUnmarshaler("SetTaskAssignmentsInput", ec.unmarshalInputSetTaskAssignmentsInput),
 			graphql.NewInputUnmarshaler("SubmitFieldVisitInput", ec.unmarshalInputSubmitFieldVisitInput),
@@ -6244,6 +6276,11 @@ type User {
   lockedUntil: Time
   "The language the user last chose; the SPA switches to it after sign-in."
   locale: Locale!
+  """
+  Where copies of the user's notifications are e-mailed, when the server has an SMTP relay
+  (KAOPING_SMTP_ADDR); null: none. Shown to the user and to administrators.
+  """
+  email: String
   version: Int!
 }
 
@@ -6256,6 +6293,8 @@ type Session {
   pendingSteps: [String!]!
   idleTimeoutSeconds: Int!
   expiresAt: Time!
+  "Whether this server e-mails copies of notifications (an SMTP relay is configured)."
+  emailDelivery: Boolean! @goField(forceResolver: true)
 }
 
 type LoginResult {
@@ -6280,6 +6319,10 @@ input LoginInput {
   password: String! @goTag(key: "validate", value: "required,max=256")
   "Six-digit code from the authenticator app, when required."
   totpCode: String @goTag(key: "validate", value: "omitempty,len=6,numeric")
+}
+
+input SetMyEmailInput {
+  email: String @goTag(key: "validate", value: "omitempty,email,max=254")
 }
 
 input ChangePasswordInput {
@@ -6370,6 +6413,8 @@ type Mutation {
   confirmTotpEnrollment(code: String!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
   "Remembers the language the signed-in user reads the SPA in."
   setMyLocale(locale: Locale!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
+  "Sets (or, with null or an empty string, removes) the signed-in user's e-mail address for copies of notifications."
+  setMyEmail(input: SetMyEmailInput!): Session! @allow(roles: [ADMIN, TASK_FORCE, LEAD_SCORER, EVALUATEE_CONTACT, INSPECTOR, LEADER, ANALYST, AUDITOR])
 
   createUser(input: CreateUserInput!): User! @allow(roles: [ADMIN])
   updateUser(input: UpdateUserInput!): User! @allow(roles: [ADMIN])
@@ -9642,6 +9687,8 @@ func (ec *executionContext) childFields_Session(ctx context.Context, field graph
 		return ec.fieldContext_Session_idleTimeoutSeconds(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_Session_expiresAt(ctx, field)
+	case "emailDelivery":
+		return ec.fieldContext_Session_emailDelivery(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
 }
@@ -9826,6 +9873,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_lockedUntil(ctx, field)
 	case "locale":
 		return ec.fieldContext_User_locale(ctx, field)
+	case "email":
+		return ec.fieldContext_User_email(ctx, field)
 	case "version":
 		return ec.fieldContext_User_version(ctx, field)
 	}
@@ -10660,6 +10709,20 @@ func (ec *executionContext) field_Mutation_setConsistencyThresholds_args(ctx con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
 			return ec.unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setMyEmail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetMyEmailInput, error) {
+			return ec.unmarshalNSetMyEmailInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetMyEmailInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19196,6 +19259,68 @@ func (ec *executionContext) fieldContext_Mutation_setMyLocale(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setMyLocale_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setMyEmail(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setMyEmail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetMyEmail(ctx, fc.Args["input"].(model.SetMyEmailInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkaopingᚋkaopingᚋserverᚋauthᚐRoleᚄ(ctx, []any{"ADMIN", "TASK_FORCE", "LEAD_SCORER", "EVALUATEE_CONTACT", "INSPECTOR", "LEADER", "ANALYST", "AUDITOR"})
+				if err != nil {
+					var zeroVal model.Session
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal model.Session
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v model.Session) graphql.Marshaler {
+			return ec.marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setMyEmail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Session(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setMyEmail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29787,6 +29912,29 @@ func (ec *executionContext) fieldContext_Session_expiresAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Session", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Session_emailDelivery(ctx context.Context, field graphql.CollectedField, obj *model.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Session_emailDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Session().EmailDelivery(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Session_emailDelivery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Session", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _SheetRowError_row(ctx context.Context, field graphql.CollectedField, obj *model.SheetRowError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31319,6 +31467,29 @@ func (ec *executionContext) _User_locale(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_User_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Locale")
+}
+
+func (ec *executionContext) _User_email(ctx context.Context, field graphql.CollectedField, obj *store.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "String")
 }
 
 func (ec *executionContext) _User_version(ctx context.Context, field graphql.CollectedField, obj *store.User) (ret graphql.Marshaler) {
@@ -35413,6 +35584,48 @@ func (ec *executionContext) unmarshalInputSetConsistencyThresholdsInput(ctx cont
 func UnmarshalSetConsistencyThresholdsInput(ctx context.Context, raw any) (model.SetConsistencyThresholdsInput, error) {
 	var out model.SetConsistencyThresholdsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetConsistencyThresholdsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetMyEmailInput(ctx context.Context, obj any) (model.SetMyEmailInput, error) {
+	var it model.SetMyEmailInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetMyEmailInput unmarshals raw into the SetMyEmailInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetMyEmailInput(ctx context.Context, raw any) (model.SetMyEmailInput, error) {
+	var out model.SetMyEmailInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetMyEmailInput", raw, &out)
 	return out, err
 }
 
@@ -39601,6 +39814,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setMyEmail":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setMyEmail(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createUser":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createUser(ctx, field)
@@ -41963,28 +42183,34 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 		case "user":
 			out.Values[i] = ec._Session_user(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "restricted":
 			out.Values[i] = ec._Session_restricted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pendingSteps":
 			out.Values[i] = ec._Session_pendingSteps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "idleTimeoutSeconds":
 			out.Values[i] = ec._Session_idleTimeoutSeconds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "expiresAt":
 			out.Values[i] = ec._Session_expiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "emailDelivery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Session_emailDelivery(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42580,6 +42806,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "locale":
 			out.Values[i] = ec._User_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._User_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "version":
@@ -45472,6 +45703,11 @@ func (ec *executionContext) marshalNSession2githubᚗcomᚋkaopingᚋkaopingᚋg
 
 func (ec *executionContext) unmarshalNSetConsistencyThresholdsInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetConsistencyThresholdsInput(ctx context.Context, v any) (model.SetConsistencyThresholdsInput, error) {
 	res, err := ec.unmarshalInputSetConsistencyThresholdsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSetMyEmailInput2githubᚗcomᚋkaopingᚋkaopingᚋgraphᚋmodelᚐSetMyEmailInput(ctx context.Context, v any) (model.SetMyEmailInput, error) {
+	res, err := ec.unmarshalInputSetMyEmailInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -21,6 +21,9 @@ type Resolver struct {
 	// Today is the clock the 督办 board judges by (injectable in tests).
 	Today func() time.Time
 	Log   *slog.Logger
+	// MailEnabled: an SMTP relay is configured, so a user's e-mail
+	// address receives copies of their notifications.
+	MailEnabled bool
 }
 
 // inTx runs fn in the mutation's transaction (every mutation has one, see

@@ -35,6 +35,7 @@ var mutationRules = map[string]rule{
 	"beginTotpEnrollment":      {everyone, `mutation { beginTotpEnrollment { secret } }`, ""},
 	"confirmTotpEnrollment":    {everyone, `mutation { confirmTotpEnrollment(code: "000000") { restricted } }`, ""},
 	"setMyLocale":              {everyone, `mutation { setMyLocale(locale: EN) { restricted } }`, ""},
+	"setMyEmail":               {everyone, `mutation { setMyEmail(input: {email: "a@example.gov.cn"}) { restricted } }`, ""},
 	"createUser":               {[]auth.Role{auth.RoleAdmin}, `mutation { createUser(input: {username: "newuser", displayName: "x", roles: [LEADER], password: "weak"}) { id } }`, ""},
 	"updateUser":               {[]auth.Role{auth.RoleAdmin}, `mutation { updateUser(input: {id: "999999", version: 1, displayName: "x", roles: [LEADER], enabled: true}) { id } }`, ""},
 	"resetPassword":            {[]auth.Role{auth.RoleAdmin}, `mutation { resetPassword(input: {id: "999999", password: "Abcdefg1!"}) { id } }`, ""},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kaoping/kaoping/server/auth"
+	"github.com/kaoping/kaoping/server/mail"
 	"github.com/kaoping/kaoping/server/notify"
 )
 
@@ -31,6 +32,14 @@ type Config struct {
 	// KAOPING_REMINDER_INTERVAL, default 15m: how often each server tries
 	// a reminder round (one at a time across servers); 0 (tests) never.
 	ReminderInterval time.Duration
+	// Mail is the SMTP relay notifications are copied through
+	// (KAOPING_SMTP_ADDR and friends, see server/mail); off when the
+	// address is empty. KAOPING_SMTP_INTERVAL, default 1m: how often each
+	// server sends what is due. KAOPING_PUBLIC_URL makes the e-mails'
+	// links absolute, e.g. https://kaoping.example.gov.cn.
+	Mail         mail.Config
+	MailInterval time.Duration
+	PublicURL    string
 }
 
 const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/kaoping?sslmode=disable"
@@ -45,6 +54,21 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Auth:             auth.DefaultConfig(),
 		ReminderDays:     notify.DefaultReminderDays,
 		ReminderInterval: 15 * time.Minute,
+		Mail: mail.Config{
+			Addr:     getenv("KAOPING_SMTP_ADDR"),
+			From:     getenv("KAOPING_SMTP_FROM"),
+			Username: getenv("KAOPING_SMTP_USERNAME"),
+			Password: getenv("KAOPING_SMTP_PASSWORD"),
+			Security: mail.Security(getenv("KAOPING_SMTP_SECURITY")),
+		},
+		MailInterval: time.Minute,
+		PublicURL:    getenv("KAOPING_PUBLIC_URL"),
+	}
+	if cfg.Mail.Security == "" {
+		cfg.Mail.Security = mail.StartTLS
+	}
+	if err := cfg.Mail.Check(); err != nil {
+		return cfg, err
 	}
 	if v := getenv("KAOPING_REMINDER_DAYS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -74,6 +98,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		"KAOPING_SESSION_MAX":       &cfg.Auth.AbsoluteLifetime,
 		"KAOPING_PASSWORD_MAX_AGE":  &cfg.Auth.PasswordMaxAge,
 		"KAOPING_REMINDER_INTERVAL": &cfg.ReminderInterval,
+		"KAOPING_SMTP_INTERVAL":     &cfg.MailInterval,
 	} {
 		if v := getenv(key); v != "" {
 			d, err := time.ParseDuration(v)

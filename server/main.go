@@ -30,6 +30,7 @@ import (
 	"github.com/kaoping/kaoping/migrations"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/demo"
+	"github.com/kaoping/kaoping/server/mail"
 	"github.com/kaoping/kaoping/server/notify"
 	"github.com/kaoping/kaoping/server/store"
 )
@@ -149,6 +150,17 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, ready chan<- strin
 			jobCtx, stopJob := context.WithCancel(ctx)
 			defer stopJob()
 			go reminderJob(st, cfg, log).Run(jobCtx)
+		}
+		if cfg.Mail.Enabled() {
+			// E-mail copies of notifications (server/notify/email.go):
+			// every server runs a mailer; locked rows keep copies single.
+			mailCtx, stopMail := context.WithCancel(ctx)
+			defer stopMail()
+			log.Info("e-mail on", "relay", cfg.Mail.Addr, "from", cfg.Mail.From)
+			go (&notify.Mailer{
+				Store: st, Sender: &mail.Sender{Config: cfg.Mail}, Now: time.Now,
+				BaseURL: cfg.PublicURL, Interval: cfg.MailInterval, Log: log,
+			}).Run(mailCtx)
 		}
 		errc := make(chan error, 1)
 		go func() { errc <- srv.Serve(ln) }()

@@ -100,7 +100,7 @@ func newServer(st *store.Store, authn *auth.Service, log *slog.Logger, cfg Confi
 	if today == nil {
 		today = time.Now
 	}
-	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Today: today, Log: log}, limits)
+	gql := graph.NewHandler(&graph.Resolver{Store: st, Auth: authn, Eval: eval, Today: today, Log: log, MailEnabled: cfg.Mail.Enabled()}, limits)
 	// Every route behind sign-in passes the one check of restricted
 	// sessions (a password to change, a second factor to enrol).
 	session, restricted := auth.Middleware(authn, log), graph.RestrictedSessions(st)

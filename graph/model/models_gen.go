@@ -605,6 +605,8 @@ type Session struct {
 	PendingSteps       []string  `json:"pendingSteps"`
 	IdleTimeoutSeconds int       `json:"idleTimeoutSeconds"`
 	ExpiresAt          time.Time `json:"expiresAt"`
+	// Whether this server e-mails copies of notifications (an SMTP relay is configured).
+	EmailDelivery bool `json:"emailDelivery"`
 }
 
 type SetConsistencyThresholdsInput struct {
@@ -614,6 +616,10 @@ type SetConsistencyThresholdsInput struct {
 	HighRate   decimal.Decimal `json:"highRate"`
 	LowRate    decimal.Decimal `json:"lowRate"`
 	LeadSpread decimal.Decimal `json:"leadSpread"`
+}
+
+type SetMyEmailInput struct {
+	Email *string `json:"email,omitempty" validate:"omitempty,email,max=254"`
 }
 
 type SetPeriodWindowsInput struct {

@@ -103,6 +103,21 @@ func SetOwnLocale(ctx context.Context, db store.DB, by *auth.Identity, locale st
 	return store.SetUserLocale(ctx, db, by.UserID, locale)
 }
 
+// SetOwnEmail sets or removes (nil or blank) the signed-in user's address
+// for e-mail copies of notifications, and returns the one it replaces.
+func SetOwnEmail(ctx context.Context, db store.DB, by *auth.Identity, email *string) (before *string, err error) {
+	return store.SetUserEmail(ctx, db, by.UserID, CleanEmail(email))
+}
+
+// CleanEmail is the address as stored: trimmed, and nil when blank.
+func CleanEmail(email *string) *string {
+	if email == nil || strings.TrimSpace(*email) == "" {
+		return nil
+	}
+	e := strings.TrimSpace(*email)
+	return &e
+}
+
 func roleNames(roles []auth.Role) []string {
 	out := make([]string, len(roles))
 	for i, r := range roles {

@@ -21,6 +21,7 @@ type Notification struct {
 	DedupeKey *string    `bun:"dedupe_key"`
 	CreatedAt time.Time  `bun:"created_at"`
 	ReadAt    *time.Time `bun:"read_at"`
+	EmailedAt *time.Time `bun:"emailed_at"` // when its e-mail copy went out (migrations/0019)
 }
 
 // CreateNotifications inserts ns in one statement. Rows whose (user,

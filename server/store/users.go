@@ -32,6 +32,7 @@ type User struct {
 	TOTPLastStep       int64      `bun:"totp_last_step" json:"-"`
 	LastLoginAt        *time.Time `bun:"last_login_at"`
 	Locale             Locale     `bun:"locale,nullzero,notnull,default:'zh-CN'"`
+	Email              *string    `bun:"email"` // where copies of notifications go, when e-mail is configured
 	Version            int        `bun:"version"`
 	CreatedAt          time.Time  `bun:"created_at,nullzero,default:now()"`
 

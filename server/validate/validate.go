@@ -123,7 +123,7 @@ var labels = map[string]string{
 	"group": "考评分组", "unitId": "单位", "planId": "考评方案", "dimensionId": "方面", "indicatorId": "指标",
 	"dailyMonitoring": "日常监测权重", "fieldVisits": "实地调研权重", "publicOpinion": "民意调查权重",
 	"thirdParty": "第三方评估权重", "id": "编号", "taskId": "任务", "username": "用户名", "password": "密码", "value": "分值", "comment": "说明", "reason": "理由", "narrative": "进展情况",
-	"displayName": "姓名", "roles": "角色", "newPassword": "新密码", "currentPassword": "当前密码", "totpCode": "动态验证码",
+	"displayName": "姓名", "roles": "角色", "newPassword": "新密码", "currentPassword": "当前密码", "totpCode": "动态验证码", "email": "邮箱",
 }
 
 // Struct validates s (an input struct). The error, if any, is an

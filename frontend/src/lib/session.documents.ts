@@ -11,6 +11,7 @@ export const meQueryDefinition = graphql(`
       pendingSteps
       idleTimeoutSeconds
       expiresAt
+      emailDelivery
       user {
         id
         username
@@ -20,6 +21,7 @@ export const meQueryDefinition = graphql(`
         totpEnabled
         totpRequired
         locale
+        email
         unit {
           id
           name

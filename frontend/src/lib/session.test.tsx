@@ -28,6 +28,7 @@ function me(locale: 'ZH_CN' | 'EN'): MeQuery {
       pendingSteps: [],
       idleTimeoutSeconds: 1800,
       expiresAt: '2030-01-01T00:00:00Z',
+      emailDelivery: false,
       user: {
         id: 'u1',
         username: 'leader',
@@ -37,6 +38,7 @@ function me(locale: 'ZH_CN' | 'EN'): MeQuery {
         totpEnabled: false,
         totpRequired: false,
         locale,
+        email: null,
         unit: null,
       },
     },

@@ -116,6 +116,7 @@ export function meResult(roles: Array<'TASK_FORCE' | 'LEADER' | 'ADMIN'>): MeQue
       pendingSteps: [],
       idleTimeoutSeconds: 1800,
       expiresAt: '2030-01-01T00:00:00Z',
+      emailDelivery: false,
       user: {
         id: 'user1',
         username: 'zhuanban1',
@@ -125,6 +126,7 @@ export function meResult(roles: Array<'TASK_FORCE' | 'LEADER' | 'ADMIN'>): MeQue
         totpEnabled: false,
         totpRequired: false,
         locale: 'ZH_CN',
+        email: null,
         unit: { id: 'u1', name: '市政府办公室' },
       },
     },

@@ -5,6 +5,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { roleLabels, useSession } from '../../../lib/session';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { EmailForm } from '../components/EmailForm';
 import { TotpEnrollment } from '../components/TotpEnrollment';
 import { safeNext } from './LoginPage';
 import { useLogout } from '../useLogout';
@@ -133,6 +134,9 @@ export function AccountPage({ setup = false }: { setup?: boolean }) {
       <PageTitle title={t('accountTitle')} actions={<Button onClick={() => void logout()}>{t('signOut')}</Button>} />
       <Card size="small" title={t('myAccount')}>
         {who}
+      </Card>
+      <Card size="small" title={t('notificationEmail')} id="email">
+        <EmailForm />
       </Card>
       <Card size="small" title={t('changePassword')} id="password">
         <ChangePasswordForm onDone={done} />

@@ -24,6 +24,7 @@ function me(roles: Role[], pendingSteps: string[] = []): Me {
     pendingSteps,
     idleTimeoutSeconds: 1800,
     expiresAt: '2026-11-27T20:00:00Z',
+    emailDelivery: false,
     user: {
       id: 'u1',
       username: 'leader',
@@ -33,6 +34,7 @@ function me(roles: Role[], pendingSteps: string[] = []): Me {
       totpEnabled: false,
       totpRequired: false,
       locale: 'ZH_CN',
+      email: null,
       unit: null,
     },
   };

@@ -13,6 +13,7 @@ const me: MeQuery = {
     pendingSteps: [],
     idleTimeoutSeconds: 1800,
     expiresAt: '2030-01-01T00:00:00Z',
+    emailDelivery: false,
     user: {
       id: 'u1',
       username: 'scorer',
@@ -22,6 +23,7 @@ const me: MeQuery = {
       totpEnabled: false,
       totpRequired: false,
       locale: 'ZH_CN',
+      email: null,
       unit: { id: 'u22', name: '市审批服务局' },
     },
   },
