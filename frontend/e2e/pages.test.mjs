@@ -110,6 +110,33 @@ for (const size of ['desktop', 'phone']) {
         (page) => page.getByRole('switch', { name: '长辈模式' }).click(),
       ));
     test('account', () => shoot('account', size, '/account', '修改密码'));
+    if (size === 'desktop')
+      test('the notification e-mail is kept on the account', () =>
+        shoot(
+          'account-email',
+          size,
+          '/account',
+          '通知邮箱',
+          async (page) => {
+            // No relay in the test server: the page says mail is not sent yet.
+            await page.getByTestId('email-delivery').getByText('尚未配置邮件服务').waitFor();
+            const input = page.getByTestId('email-input');
+            await input.fill('不是邮箱');
+            await page.getByTestId('email-save').click();
+            await page.getByText('请输入有效的邮箱地址').waitFor();
+            await input.fill('wu.gang@example.gov.cn');
+            await page.getByTestId('email-save').click();
+            await page.getByText('邮箱已保存').waitFor();
+            await page.reload();
+            await page.getByText('通知邮箱').first().waitFor();
+            assert.equal(await page.getByTestId('email-input').inputValue(), 'wu.gang@example.gov.cn');
+          },
+          async (page) => {
+            await page.getByTestId('email-input').fill('');
+            await page.getByTestId('email-save').click();
+            await page.getByText('已取消邮件通知').waitFor();
+          },
+        ));
     test('unknown address', () => shoot('not-found', size, '/no-such-page', '页面不存在'));
   });
 }
