@@ -90,8 +90,17 @@ async function settled(page) {
  */
 async function switchTo(page, lang) {
   const item = `.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item span[lang="${lang}"]`;
-  await page.getByTestId('language-switch').click();
-  await page.waitForFunction(([l, sel]) => document.documentElement.lang === l || document.querySelector(sel) !== null, [lang, item], { timeout: 60000 });
+  // A click that lands while the header re-renders (a page still loading
+  // under a busy machine) can leave the dropdown closed: open it again,
+  // up to three times, rather than wait a minute for a menu never shown.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('language-switch').click();
+    const shown = await page
+      .waitForFunction(([l, sel]) => document.documentElement.lang === l || document.querySelector(sel) !== null, [lang, item], { timeout: 20000 })
+      .then(() => true, (e) => (attempt < 3 ? false : Promise.reject(e)));
+    if (shown) break;
+    await page.keyboard.press('Escape');
+  }
   if (await page.evaluate((l) => document.documentElement.lang !== l, lang)) await page.locator(item).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 60000 });
 }
