@@ -135,6 +135,7 @@ type ComplexityRoot struct {
 		Dimensions    func(childComplexity int) int
 		Evaluatee     func(childComplexity int) int
 		Exact         func(childComplexity int) int
+		Frozen        func(childComplexity int) int
 		MissingScores func(childComplexity int) int
 		Period        func(childComplexity int) int
 		Preview       func(childComplexity int) int
@@ -802,6 +803,7 @@ type ComplexityRoot struct {
 		Preview     func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Rows        func(childComplexity int) int
+		RowsJSON    func(childComplexity int) int
 	}
 
 	RankingRow struct {
@@ -1512,6 +1514,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Breakdown.Exact(childComplexity), true
+	case "Breakdown.frozen":
+		if e.ComplexityRoot.Breakdown.Frozen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breakdown.Frozen(childComplexity), true
 	case "Breakdown.missingScores":
 		if e.ComplexityRoot.Breakdown.MissingScores == nil {
 			break
@@ -4867,6 +4875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Ranking.Rows(childComplexity), true
+	case "Ranking.rowsJson":
+		if e.ComplexityRoot.Ranking.RowsJSON == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ranking.RowsJSON(childComplexity), true
 
 	case "RankingRow.components":
 		if e.ComplexityRoot.RankingRow.Components == nil {
@@ -7874,6 +7888,15 @@ type Ranking {
   preview: Boolean!
   publishedAt: Time
   rows: [RankingRow!]!
+  """
+  The same rows as one JSON array, for bulk reads (a province's 1,200-row groups) without
+  per-field work: each element has exactly the fields of ` + "`" + `rows` + "`" + ` above, under the same names,
+  in the shape ` + "`" + `publishedRanking.rows` + "`" + ` documents (Decimals and IDs as strings). Read from a
+  publication, the array is prepared once per publication and group and kept; a preview or an
+  annual ranking is encoded once per request. Ask for ` + "`" + `rowsJson` + "`" + ` without ` + "`" + `rows` + "`" + ` to skip the
+  typed rows' work.
+  """
+  rowsJson: JSON!
 }
 
 type FormulaStep {
@@ -7925,6 +7948,12 @@ type Breakdown {
   tasks: [TaskBreakdown!]!
   steps: [FormulaStep!]!
   missingScores: Int!
+  """
+  The published breakdown exactly as the publication stored it (the frozen jsonb, in the
+  server's own format, written when the period was frozen): for auditing and bulk export
+  without re-encoding. Null for a preview. The typed fields above are its readable form.
+  """
+  frozen: JSON
 }
 
 extend type Query {
@@ -8379,6 +8408,8 @@ func (ec *executionContext) childFields_Breakdown(ctx context.Context, field gra
 		return ec.fieldContext_Breakdown_steps(ctx, field)
 	case "missingScores":
 		return ec.fieldContext_Breakdown_missingScores(ctx, field)
+	case "frozen":
+		return ec.fieldContext_Breakdown_frozen(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Breakdown", field.Name)
 }
@@ -9485,6 +9516,8 @@ func (ec *executionContext) childFields_Ranking(ctx context.Context, field graph
 		return ec.fieldContext_Ranking_publishedAt(ctx, field)
 	case "rows":
 		return ec.fieldContext_Ranking_rows(ctx, field)
+	case "rowsJson":
+		return ec.fieldContext_Ranking_rowsJson(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Ranking", field.Name)
 }
@@ -12779,6 +12812,29 @@ func (ec *executionContext) _Breakdown_missingScores(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_Breakdown_missingScores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Breakdown_frozen(ctx context.Context, field graphql.CollectedField, obj *model.Breakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Breakdown_frozen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frozen, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+			return ec.marshalOJSON2encodingᚋjsonᚐRawMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Breakdown_frozen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Breakdown", field, false, false, "JSON")
 }
 
 func (ec *executionContext) _BreakdownFinding_visitId(ctx context.Context, field graphql.CollectedField, obj *results.FindingLine) (ret graphql.Marshaler) {
@@ -28048,6 +28104,29 @@ func (ec *executionContext) fieldContext_Ranking_rows(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Ranking_rowsJson(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ranking_rowsJson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowsJSON, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+			return ec.marshalNJSON2encodingᚋjsonᚐRawMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ranking_rowsJson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ranking", field, false, false, "JSON")
+}
+
 func (ec *executionContext) _RankingRow_rank(ctx context.Context, field graphql.CollectedField, obj *model.RankingRow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37221,6 +37300,11 @@ func (ec *executionContext) _Breakdown(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "frozen":
+			out.Values[i] = ec._Breakdown_frozen(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41575,6 +41659,11 @@ func (ec *executionContext) _Ranking(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "rows":
 			out.Values[i] = ec._Ranking_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rowsJson":
+			out.Values[i] = ec._Ranking_rowsJson(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46736,6 +46825,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalar.UnmarshalRawJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, sel ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalRawJSON(v)
 	return res
 }
 

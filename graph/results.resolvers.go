@@ -15,6 +15,9 @@ import (
 )
 
 func (r *queryResolver) Ranking(ctx context.Context, periodID int64, group store.RankingGroup) (model.Ranking, error) {
+	if out, ok, err := preparedRanking(ctx, r.Store.DB, periodID, group); ok || err != nil {
+		return out, err
+	}
 	v, err := results.GroupRanking(ctx, r.Store.DB, auth.From(ctx), periodID, group)
 	if err != nil {
 		return model.Ranking{}, err
@@ -23,7 +26,7 @@ func (r *queryResolver) Ranking(ctx context.Context, periodID int64, group store
 	for _, row := range v.Rows {
 		out.Rows = append(out.Rows, rankingRow(row.Evaluatee, row.Rank, row.Result.Score, false, row.Result))
 	}
-	return out, nil
+	return out, withRowsJSON(ctx, &out)
 }
 
 func (r *queryResolver) AnnualRanking(ctx context.Context, planID int64, group store.RankingGroup) (model.Ranking, error) {
@@ -42,7 +45,7 @@ func (r *queryResolver) AnnualRanking(ctx context.Context, planID int64, group s
 		out.Rows = append(out.Rows, model.RankingRow{Rank: row.Rank, Evaluatee: &row.Evaluatee, Score: row.Score, Provisional: row.Provisional,
 			Components: orEmpty(comps), Dimensions: orEmpty(dims), MissingScores: missing})
 	}
-	return out, nil
+	return out, withRowsJSON(ctx, &out)
 }
 
 func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluateeID int64) (model.Breakdown, error) {
@@ -57,7 +60,7 @@ func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluatee
 	}
 	return model.Breakdown{Period: &v.Period, Evaluatee: &row.Evaluatee, Preview: v.Preview, Score: b.Score, Exact: exact,
 		Components: orEmpty(b.Components), Dimensions: orEmpty(b.Dimensions), Tasks: orEmpty(b.Tasks), Steps: orEmpty(b.Steps),
-		MissingScores: b.MissingScores}, nil
+		MissingScores: b.MissingScores, Frozen: row.Frozen}, nil
 }
 
 func (r *Resolver) ScoreLine() ScoreLineResolver { return &scoreLineResolver{r} }

@@ -101,6 +101,10 @@ type Breakdown struct {
 	Tasks         []results.TaskLine  `json:"tasks"`
 	Steps         []scoring.Step      `json:"steps"`
 	MissingScores int                 `json:"missingScores"`
+	// The published breakdown exactly as the publication stored it (the frozen jsonb, in the
+	// server's own format, written when the period was frozen): for auditing and bulk export
+	// without re-encoding. Null for a preview. The typed fields above are its readable form.
+	Frozen json.RawMessage `json:"frozen,omitempty"`
 }
 
 type CancelFieldVisitInput struct {
@@ -477,6 +481,13 @@ type Ranking struct {
 	Preview     bool         `json:"preview"`
 	PublishedAt *time.Time   `json:"publishedAt,omitempty"`
 	Rows        []RankingRow `json:"rows"`
+	// The same rows as one JSON array, for bulk reads (a province's 1,200-row groups) without
+	// per-field work: each element has exactly the fields of `rows` above, under the same names,
+	// in the shape `publishedRanking.rows` documents (Decimals and IDs as strings). Read from a
+	// publication, the array is prepared once per publication and group and kept; a preview or an
+	// annual ranking is encoded once per request. Ask for `rowsJson` without `rows` to skip the
+	// typed rows' work.
+	RowsJSON json.RawMessage `json:"rowsJson"`
 }
 
 type RankingRow struct {

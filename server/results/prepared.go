@@ -76,29 +76,7 @@ func PublishedRanking(ctx context.Context, db store.DB, id *auth.Identity, perio
 			out = append(out, ',')
 		}
 		first = false
-		out = append(out, `{"rank":`...)
-		out = strconv.AppendInt(out, int64(r.rank), 10)
-		out = append(out, `,"evaluatee":{"id":"`...)
-		out = strconv.AppendInt(out, e.ID, 10)
-		out = append(out, `","group":`...)
-		out = strconv.AppendQuote(out, string(group))
-		unit := struct {
-			ID      string `json:"id"`
-			Name    string `json:"name"`
-			SortKey int    `json:"sortKey"`
-		}{strconv.FormatInt(e.UnitID, 10), "", 0}
-		if e.Unit != nil {
-			unit.Name, unit.SortKey = e.Unit.Name, e.Unit.SortKey
-		}
-		u, err := json.Marshal(unit)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, `,"unit":`...)
-		out = append(out, u...)
-		out = append(out, "},"...)
-		out = append(out, r.frozen...)
-		out = append(out, '}')
+		out = appendRow(out, r.rank, e, group, r.frozen)
 	}
 	out = append(out, ']')
 	return &Prepared{Period: *p, PublishedAt: pub.CreatedAt, Rows: out}, nil
@@ -188,22 +166,10 @@ func preparedRows(ctx context.Context, db store.DB, pub *store.Publication, grou
 		if err != nil {
 			return nil, err
 		}
-		f := frozenJSON{Provisional: false, MissingScores: b.MissingScores, Components: b.Components, Dimensions: make([]dimensionJSON, len(b.Dimensions))}
-		if f.Components == nil {
-			f.Components = []Component{}
-		}
-		if b.Score != nil {
-			f.Score = b.Score
-		}
-		for i, d := range b.Dimensions {
-			f.Dimensions[i] = dimensionJSON{DimensionID: strconv.FormatInt(d.ID, 10), Number: d.Number, Name: d.Name,
-				Points: d.Points, CarriedPoints: d.CarriedPoints, Earned: d.Earned, Score: d.Score}
-		}
-		enc, err := json.Marshal(f)
+		enc, err := rowFields(b.Score, false, b.MissingScores, b.Components, b.Dimensions)
 		if err != nil {
 			return nil, fmt.Errorf("prepare published row of evaluatee %d: %w", pr.EvaluateeID, err)
 		}
-		enc = enc[1 : len(enc)-1] // the fields, spliced after rank and evaluatee
 		rows = append(rows, preparedRow{evaluateeID: pr.EvaluateeID, rank: pr.Rank, frozen: enc})
 		size += len(enc)
 	}
@@ -219,4 +185,90 @@ func preparedRows(ctx context.Context, db store.DB, pub *store.Publication, grou
 	preparedCache.bytes += size
 	preparedCache.Unlock()
 	return rows, nil
+}
+
+// JSONRow is a ranking row to write as JSON when it is not prepared (a
+// preview, an annual ranking): the typed row's fields.
+type JSONRow struct {
+	Rank          int
+	Evaluatee     store.Evaluatee
+	Score         *decimal.Decimal
+	Provisional   bool
+	Components    []Component
+	Dimensions    []Dimension
+	MissingScores int
+}
+
+// RowsJSON writes rows as the prepared rows are written (the schema's
+// Ranking.rowsJson), once per request: for rankings with no publication to
+// prepare them from.
+func RowsJSON(rows []JSONRow) (json.RawMessage, error) {
+	out := make([]byte, 0, 2+len(rows)*600)
+	out = append(out, '[')
+	for i, r := range rows {
+		fields, err := rowFields(r.Score, r.Provisional, r.MissingScores, r.Components, r.Dimensions)
+		if err != nil {
+			return nil, fmt.Errorf("encode ranking row of evaluatee %d: %w", r.Evaluatee.ID, err)
+		}
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendRow(out, r.Rank, r.Evaluatee, r.Evaluatee.Group, fields)
+	}
+	return append(out, ']'), nil
+}
+
+// rowFields encodes the part of a row a publication fixes: its fields
+// without braces, spliced after rank and evaluatee by appendRow.
+func rowFields(score *decimal.Decimal, provisional bool, missing int, comps []Component, dims []Dimension) ([]byte, error) {
+	f := frozenJSON{Provisional: provisional, MissingScores: missing, Components: comps, Dimensions: make([]dimensionJSON, len(dims))}
+	if f.Components == nil {
+		f.Components = []Component{}
+	}
+	if score != nil {
+		f.Score = score
+	}
+	for i, d := range dims {
+		f.Dimensions[i] = dimensionJSON{DimensionID: strconv.FormatInt(d.ID, 10), Number: d.Number, Name: d.Name,
+			Points: d.Points, CarriedPoints: d.CarriedPoints, Earned: d.Earned, Score: d.Score}
+	}
+	enc, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	return enc[1 : len(enc)-1], nil
+}
+
+// appendRow writes one row object: rank, the evaluatee and its unit (read
+// per request: they may be renamed after publication), then fields.
+func appendRow(out []byte, rank int, e store.Evaluatee, group store.RankingGroup, fields []byte) []byte {
+	out = append(out, `{"rank":`...)
+	out = strconv.AppendInt(out, int64(rank), 10)
+	out = append(out, `,"evaluatee":{"id":"`...)
+	out = strconv.AppendInt(out, e.ID, 10)
+	out = append(out, `","group":`...)
+	out = strconv.AppendQuote(out, string(group))
+	out = append(out, `,"unit":{"id":"`...)
+	out = strconv.AppendInt(out, e.UnitID, 10)
+	out = append(out, `","name":`...)
+	name, sortKey := "", 0
+	if e.Unit != nil {
+		name, sortKey = e.Unit.Name, e.Unit.SortKey
+	}
+	out = appendJSONString(out, name)
+	out = append(out, `,"sortKey":`...)
+	out = strconv.AppendInt(out, int64(sortKey), 10)
+	out = append(out, "}},"...)
+	out = append(out, fields...)
+	return append(out, '}')
+}
+
+// appendJSONString writes s as encoding/json does (strconv's quoting is
+// Go syntax, not JSON, for control and non-printable characters).
+func appendJSONString(out []byte, s string) []byte {
+	enc, err := json.Marshal(s)
+	if err != nil { // a string always marshals
+		panic(err)
+	}
+	return append(out, enc...)
 }

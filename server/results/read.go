@@ -99,7 +99,11 @@ func readFrozen(ctx context.Context, db store.DB, v *View, pubID, planID int64, 
 			continue // removed from the plan after publication; its frozen row stays in the database
 		}
 		e.Group = pr.Group
-		v.Rows = append(v.Rows, Row{Evaluatee: e, Rank: pr.Rank, Result: b})
+		row := Row{Evaluatee: e, Rank: pr.Rank, Result: b}
+		if withTasks {
+			row.Frozen = pr.Breakdown
+		}
+		v.Rows = append(v.Rows, row)
 	}
 	return nil
 }

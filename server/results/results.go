@@ -93,6 +93,9 @@ type Row struct {
 	Evaluatee store.Evaluatee
 	Rank      int
 	Result    Breakdown
+	// Frozen is the breakdown as its publication stored it, when it was
+	// read from one with its tasks (a published breakdown); nil otherwise.
+	Frozen json.RawMessage
 }
 
 // Compute returns the results of the loaded evaluatees, ranked inside their

@@ -210,9 +210,33 @@ func ScoreRollupMismatches(ctx context.Context, db DB) ([]RollupMismatch, error)
 }
 
 // ReplaceScoreRollups recomputes every roll-up (both levels) from raw rows,
-// for data loaded with triggers off (the province fixture's COPY).
+// for data loaded with triggers off (the province fixture's COPY), in one
+// transaction: readers see the old roll-ups or the new, never none. The
+// rebuild's few big statements sort and hash millions of rows, so they get
+// memory enough not to spill, and no JIT: at province scale compiling them
+// took ~6 s and gained nothing (migrations/0017). As a superuser (the
+// fixture loader) it also skips the roll-up tables' foreign-key triggers,
+// two million row-by-row checks of keys that the rebuild has just joined
+// from those very tables.
 func ReplaceScoreRollups(ctx context.Context, db DB) error {
-	if _, err := db.ExecContext(ctx, `SELECT score_rollups_rebuild()`); err != nil {
+	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		var super bool
+		if err := tx.NewRaw(`SELECT current_setting('is_superuser') = 'on'`).Scan(ctx, &super); err != nil {
+			return err
+		}
+		sets := []string{`SET LOCAL work_mem = '256MB'`, `SET LOCAL jit = off`}
+		if super {
+			sets = append(sets, `SET LOCAL session_replication_role = replica`)
+		}
+		for _, set := range sets {
+			if _, err := tx.ExecContext(ctx, set); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `SELECT score_rollups_rebuild()`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("rebuild score roll-ups: %w", err)
 	}
 	return nil

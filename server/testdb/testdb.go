@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -114,19 +115,26 @@ func NewCached(tb testing.TB, name string, version int, seed func(context.Contex
 // the server under a name made of name, version and the migrations, so
 // later runs (tests, `make bench`) reuse it instead of seeding again. Bump
 // version whenever seed makes something else; a changed migration renames
-// the cache by itself. Building a new cache drops the older ones of the same
-// name. Clone it (CREATE DATABASE … TEMPLATE) before writing to it. logf
-// says when a cache is built and how long it took.
+// the cache by itself. Each call stamps the cache as used; caches not used
+// for cacheUnusedFor, and the least recently used beyond cacheKeep, are
+// dropped (pruneCaches). Clone it (CREATE DATABASE … TEMPLATE) before
+// writing to it. logf says when a cache is built and how long it took.
 func Cached(ctx context.Context, name string, version int, seed func(context.Context, *store.Store) error, logf func(string, ...any)) (string, error) {
 	fingerprint, err := migrationsFingerprint()
 	if err != nil {
 		return "", err
 	}
-	prefix := "kaoping_cache_" + nonWord.ReplaceAllString(strings.ToLower(name), "") + "_"
+	prefix := cachePrefix + nonWord.ReplaceAllString(strings.ToLower(name), "") + "_"
 	cached := fmt.Sprintf("%sv%d_%s", prefix, version, fingerprint)
 	exists, err := databaseExists(ctx, cached)
-	if err != nil || exists {
-		return cached, err
+	if err != nil {
+		return "", err
+	}
+	if exists {
+		if err := keepCache(ctx, cached, logf); err != nil {
+			return "", err
+		}
+		return cached, nil
 	}
 	logf("testdb: building %s (kept for later runs)", cached)
 	started := time.Now()
@@ -162,10 +170,105 @@ func Cached(ctx context.Context, name string, version int, seed func(context.Con
 		}
 	}
 	logf("testdb: built %s in %v", cached, time.Since(started).Round(100*time.Millisecond))
-	if err := dropOlderCaches(ctx, prefix, cached); err != nil {
-		logf("testdb: %v", err)
+	if err := keepCache(ctx, cached, logf); err != nil {
+		return "", err
 	}
 	return cached, nil
+}
+
+// Cached databases are kept while they are in use: several work trees on
+// one server (branches with different migrations, `make bench` beside the
+// tests) each need their own, and dropping every other cache whenever one
+// was built made them rebuild each other's minutes-long fixtures in turn.
+// Kept are the caches used within cacheUnusedFor, at most cacheKeep of them
+// (the most recently used), so the disk they take stays bounded.
+const (
+	cachePrefix    = "kaoping_cache_"
+	cacheKeep      = 6
+	cacheUnusedFor = 24 * time.Hour
+)
+
+// keepCache stamps cached as used now and prunes the others.
+func keepCache(ctx context.Context, cached string, logf func(string, ...any)) error {
+	now := time.Now()
+	if err := stampUse(ctx, cached, now); err != nil {
+		return err
+	}
+	dropped, err := pruneCaches(ctx, cachePrefix, cached, now, cacheKeep, cacheUnusedFor)
+	for _, n := range dropped {
+		logf("testdb: dropped cache %s (unused for %v or more than %d caches)", n, cacheUnusedFor, cacheKeep)
+	}
+	if err != nil {
+		// The cache itself is fine; an old one stays until the next run.
+		logf("testdb: %v", err)
+	}
+	return nil
+}
+
+// stampUse records when a cache was last used, as its database comment
+// (pg_database has no such column; a comment needs no table in the cache,
+// which would change what every clone holds).
+func stampUse(ctx context.Context, name string, at time.Time) error {
+	stamp := usedStampPrefix + at.UTC().Format(time.RFC3339)
+	err := exec(ctx, adminURL(), `COMMENT ON DATABASE `+pgx.Identifier{name}.Sanitize()+` IS '`+stamp+`'`)
+	if err != nil {
+		return fmt.Errorf("stamp %s as used: %w", name, err)
+	}
+	return nil
+}
+
+const usedStampPrefix = "kaoping test cache, last used "
+
+// pruneCaches drops the databases named prefix… (except those still being
+// built) last used before now − unusedFor, or beyond the keep most recently
+// used; keep (the cache in hand) always stays and counts towards them. A
+// cache without a stamp counts as never used. It returns the dropped names.
+func pruneCaches(ctx context.Context, prefix, keep string, now time.Time, most int, unusedFor time.Duration) ([]string, error) {
+	db, err := open(adminURL())
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `SELECT datname, coalesce(shobj_description(oid, 'pg_database'), '')
+		FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2 AND strpos(datname, '_building_') = 0`, prefix, keep)
+	if err != nil {
+		return nil, fmt.Errorf("list caches: %w", err)
+	}
+	type cache struct {
+		name string
+		used time.Time
+	}
+	var caches []cache
+	for rows.Next() {
+		var c cache
+		var comment string
+		if err := rows.Scan(&c.name, &comment); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if at, ok := strings.CutPrefix(comment, usedStampPrefix); ok {
+			c.used, _ = time.Parse(time.RFC3339, at) // a bad stamp counts as never used
+		}
+		caches = append(caches, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(caches, func(i, j int) bool { return caches[i].used.After(caches[j].used) })
+	var dropped []string
+	kept := 1 // keep itself
+	for _, c := range caches {
+		if kept < most && now.Sub(c.used) <= unusedFor {
+			kept++
+			continue
+		}
+		if _, err := db.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{c.name}.Sanitize()+` WITH (FORCE)`); err != nil {
+			return dropped, fmt.Errorf("drop old cache %s: %w", c.name, err)
+		}
+		dropped = append(dropped, c.name)
+	}
+	return dropped, nil
 }
 
 // AdminURL is the URL of the test server's maintenance database (postgres):
@@ -197,33 +300,6 @@ func databaseExists(ctx context.Context, name string) (bool, error) {
 		return false, fmt.Errorf("look for database %s: %w", name, err)
 	}
 	return n > 0, nil
-}
-
-func dropOlderCaches(ctx context.Context, prefix, keep string) error {
-	db, err := open(adminURL())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	rows, err := db.QueryContext(ctx, `SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND datname <> $2 AND NOT starts_with(datname, $1 || 'building_')`, prefix, keep)
-	if err != nil {
-		return fmt.Errorf("list older caches: %w", err)
-	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return err
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := db.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{n}.Sanitize()+` WITH (FORCE)`); err != nil {
-			return fmt.Errorf("drop older cache %s: %w", n, err)
-		}
-	}
-	return nil
 }
 
 func cloneInto(name, from string) error {
