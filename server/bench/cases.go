@@ -327,6 +327,10 @@ func (f *fixture) cases() []benchCase {
 			floor: floor(publishedFloor, f.published, f.group), api: api(publishedRankingQuery, map[string]any{"periodId": id(f.published), "group": f.group})},
 		{name: "live preview ranking", server: read(rankingQuery, map[string]any{"periodId": id(f.open), "group": f.group}),
 			floor: floor(previewFloor, f.open, f.group)},
+		// The preview as one JSON value: what issue 9's "preview ≤ 2× the
+		// published ranking" compares with the published rowsJson above.
+		{name: "live preview ranking (rowsJson)", server: read(rowsJSONQuery, map[string]any{"periodId": id(f.open), "group": f.group}),
+			floor: floor(previewFloor, f.open, f.group)},
 		{name: "breakdown (published)", server: read(breakdownQuery, map[string]any{"periodId": id(f.published), "evaluateeId": f.evaluatee}),
 			floor: floor(publishedBreakdownFloor, f.published, f.evaluateeID),
 			api:   api(breakdownQuery, map[string]any{"periodId": id(f.published), "evaluateeId": f.evaluatee})},
