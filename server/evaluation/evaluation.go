@@ -28,17 +28,20 @@ func actor(id *auth.Identity) store.Actor {
 	return store.Actor{UserID: id.UserID, Username: id.DisplayName}
 }
 
-// requireState refuses an action the period's state does not permit.
-func requireState(p *store.Period, a workflow.Action, what string) error {
+// requireState refuses an action the period's state does not permit. zh
+// and en name the action ("录入分值", "enter scores").
+func requireState(p *store.Period, a workflow.Action, zh, en string) error {
 	s := p.State
 	if !workflow.Allows(s, a) {
-		return apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s", p.Name, s.Label(), what)
+		return apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,不能%s", p.Name, s.Label(), zh),
+			fmt.Sprintf("%s is in the %s stage; you cannot %s now", p.Name, s.English(), en))
 	}
 	return nil
 }
 
-func forbidden(format string, args ...any) error {
-	return apperr.Errorf(apperr.Forbidden, format, args...)
+// forbidden formats a refusal in both languages with the same args.
+func forbidden(zhFormat, enFormat string, args ...any) error {
+	return apperr.Newf(apperr.Forbidden, zhFormat, enFormat, args...)
 }
 
 // MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results
@@ -50,7 +53,7 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 		return nil, err
 	}
 	if p.Version != version {
-		return nil, apperr.StaleVersion("考评周期", periodID, p)
+		return nil, apperr.StaleVersion(apperr.Period, periodID, p)
 	}
 	from := p.State
 	move, ok := workflow.Find(from, to)

@@ -43,7 +43,8 @@ func PublishedRanking(ctx context.Context, db store.DB, id *auth.Identity, perio
 		}
 	}
 	if pub == nil {
-		return nil, apperr.Errorf(apperr.NotFound, "%s尚未公示,没有冻结的结果(请查看排名预览)", p.Name)
+		return nil, apperr.Newf(apperr.NotFound, "%s尚未公示,没有冻结的结果(请查看排名预览)",
+			"%s has not been in publicity yet, so it has no frozen results (see the ranking preview)", p.Name)
 	}
 	if !id.Has(readsAll...) && !workflow.Allows(p.State, workflow.SeeOwnResults) {
 		return nil, errNotYet
