@@ -34,14 +34,14 @@ func requireState(p *store.Period, a workflow.Action, zh, en string) error {
 	s := p.State
 	if !workflow.Allows(s, a) {
 		return apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,不能%s", p.Name, s.Label(), zh),
-			fmt.Sprintf("%s is in the %s stage; you cannot %s now", p.Name, s.English(), en))
+			fmt.Sprintf("%s is in the %s stage; you cannot %s now", p.EnglishName(), s.English(), en))
 	}
 	return nil
 }
 
-// forbidden formats a refusal in both languages with the same args.
-func forbidden(zhFormat, enFormat string, args ...any) error {
-	return apperr.Newf(apperr.Forbidden, zhFormat, enFormat, args...)
+// forbidden is a refusal in both languages.
+func forbidden(zh, en string) error {
+	return apperr.New(apperr.Forbidden, zh, en)
 }
 
 // MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results

@@ -64,16 +64,18 @@ func (s *Service) FileObjection(ctx context.Context, tx store.DB, id *auth.Ident
 		return nil, apperr.Field("input.evaluateeId", "samePlan", "考评对象不属于该周期的方案", "evaluatee of another plan")
 	}
 	if !id.InUnit(e.UnitID) {
-		return nil, forbidden("只能对本单位(%s)的结果提出异议", "You can only object to your own unit's (%s) results", id.UnitName)
+		// The unit's name has no English; the English sentence does without it.
+		return nil, forbidden(fmt.Sprintf("只能对本单位(%s)的结果提出异议", id.UnitName), "You can only object to your own unit's results")
 	}
 	now := s.Now()
 	if p.State != workflow.Publicity {
 		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,只能在公示期间提出异议", p.Name, p.State.Label()),
-			fmt.Sprintf("%s is in the %s stage; objections can only be raised during publicity", p.Name, p.State.English()))
+			fmt.Sprintf("%s is in the %s stage; objections can only be raised during publicity", p.EnglishName(), p.State.English()))
 	}
 	if p.PublicityEndsOn != nil && workflow.Today(now).After(*p.PublicityEndsOn) {
-		return nil, apperr.Newf(apperr.Invalid, "%s的公示已于%s结束,不能再提出异议",
-			"Publicity of %s ended on %s; objections can no longer be raised", p.Name, p.PublicityEndsOn.Format("2006-01-02"))
+		ended := p.PublicityEndsOn.Format("2006-01-02")
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s的公示已于%s结束,不能再提出异议", p.Name, ended),
+			fmt.Sprintf("Publicity of %s ended on %s; objections can no longer be raised", p.EnglishName(), ended))
 	}
 	if in.TaskID != nil {
 		carried, err := store.CarriedTasks(ctx, tx, []int64{e.ID})
@@ -176,7 +178,7 @@ func (s *Service) AnswerObjection(ctx context.Context, tx store.DB, id *auth.Ide
 	}
 	if p.State != workflow.Publicity {
 		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,只能在公示期间答复异议", p.Name, p.State.Label()),
-			fmt.Sprintf("%s is in the %s stage; objections can only be answered during publicity", p.Name, p.State.English()))
+			fmt.Sprintf("%s is in the %s stage; objections can only be answered during publicity", p.EnglishName(), p.State.English()))
 	}
 	now := s.Now()
 	status := store.ObjectionRejected

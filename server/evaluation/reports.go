@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -69,7 +70,7 @@ func (s *Service) contactScope(ctx context.Context, tx store.DB, id *auth.Identi
 		return nil, nil, apperr.Field("input.evaluateeId", "samePlan", "考评对象不属于该周期的方案", "evaluatee of another plan")
 	}
 	if !id.InUnit(e.UnitID) {
-		return nil, nil, forbidden("只能报送本单位(%s)的进展", "You can only report progress for your own unit (%s)", id.UnitName)
+		return nil, nil, forbidden(fmt.Sprintf("只能报送本单位(%s)的进展", id.UnitName), "You can only report progress for your own unit")
 	}
 	return p, e, nil
 }

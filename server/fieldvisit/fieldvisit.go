@@ -297,7 +297,7 @@ func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visit
 	if !workflow.Allows(workflow.State(p.State), workflow.VerifyScores) {
 		s := workflow.State(p.State)
 		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,不能%s实地调研", p.Name, s.Label(), what.zh),
-			fmt.Sprintf("%s is in the %s stage; field visits cannot be %s now", p.Name, s.English(), what.past))
+			fmt.Sprintf("%s is in the %s stage; field visits cannot be %s now", p.EnglishName(), s.English(), what.past))
 	}
 	if !editable(v.Status) {
 		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("该实地调研%s,不能再修改", statusLabel(v.Status)),

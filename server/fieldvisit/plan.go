@@ -48,7 +48,7 @@ func lockForPlanner(ctx context.Context, db store.DB, id *auth.Identity, visitID
 	if frozen(*p) {
 		s := workflow.State(p.State)
 		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s已进入“%s”阶段,实地调研安排不能再变动", p.Name, s.Label()),
-			fmt.Sprintf("%s has reached the %s stage; field-visit plans can no longer change", p.Name, s.English()))
+			fmt.Sprintf("%s has reached the %s stage; field-visit plans can no longer change", p.EnglishName(), s.English()))
 	}
 	return v, p, nil
 }

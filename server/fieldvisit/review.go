@@ -100,7 +100,7 @@ func lockForTaskForce(ctx context.Context, db store.DB, id *auth.Identity, visit
 	}
 	if s := workflow.State(p.State); !workflow.Allows(s, workflow.VerifyScores) {
 		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,实地调研结果不能再变动", p.Name, s.Label()),
-			fmt.Sprintf("%s is in the %s stage; field-visit results can no longer change", p.Name, s.English()))
+			fmt.Sprintf("%s is in the %s stage; field-visit results can no longer change", p.EnglishName(), s.English()))
 	}
 	return v, nil
 }
