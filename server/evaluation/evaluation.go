@@ -59,7 +59,7 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 	move, ok := workflow.Find(from, to)
 	if !ok {
 		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), to.Label()),
-			fmt.Sprintf("cannot move from %s to %s", from, to))
+			fmt.Sprintf("cannot move from %s to %s", from.English(), to.English()))
 	}
 	var why *string
 	if reason != "" {
