@@ -420,7 +420,7 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 			if f := flags[it.ScoreID]; len(f) > 0 && reason == nil {
 				return nil, apperr.Field(it.Field+".reason", "required",
 					"此分值有疑点("+f[0].Rule.Label()+"),核实通过须填写确认说明",
-					"this score is flagged ("+string(f[0].Rule)+"): accepting it needs a confirming note")
+					"this score is flagged ("+f[0].Rule.English()+"): accepting it needs a confirming note")
 			}
 		case "RETURN":
 			if reason == nil {

@@ -212,7 +212,7 @@ func Plan(ctx context.Context, db store.DB, id *auth.Identity, in PlanInput) (*V
 	}
 	if frozen(*p) {
 		return nil, apperr.Field("input.periodId", "state", fmt.Sprintf("%s已进入“%s”阶段,不能再安排实地调研", p.Name, workflow.State(p.State).Label()),
-			"the period's results are frozen")
+			fmt.Sprintf("%s has reached the %s stage; no more field visits can be planned", p.EnglishName(), workflow.State(p.State).English()))
 	}
 	tasks, err := checkPlan(ctx, db, id, e, in.InspectorIDs, in.FocusTaskIDs)
 	if err != nil {
