@@ -49,6 +49,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if e, ok := apperr.As(err); ok {
 			gqlErr.Message = e.Message
 			gqlErr.Extensions["code"] = string(e.Code)
+			gqlErr.Extensions["messageEn"] = e.MessageEn
 			if len(e.Fields) > 0 {
 				gqlErr.Extensions["fields"] = e.Fields
 			}
@@ -65,6 +66,7 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			gqlErr.Message = "请求超时,请稍后重试"
+			gqlErr.Extensions["messageEn"] = "The request timed out; please try again later"
 			gqlErr.Extensions["code"] = "TIMEOUT"
 			return gqlErr
 		}
@@ -73,17 +75,20 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			// is down or restarting. Nothing was written; the client may retry.
 			log.WarnContext(ctx, "database unavailable", "requestId", RequestID(ctx), "path", gqlErr.Path.String(), "err", err)
 			gqlErr.Message = store.ErrorUnavailable.Message
+			gqlErr.Extensions["messageEn"] = store.ErrorUnavailable.MessageEn
 			gqlErr.Extensions["code"] = string(apperr.Unavailable)
 			return gqlErr
 		}
 		log.ErrorContext(ctx, "graphql error", "requestId", RequestID(ctx), "path", gqlErr.Path.String(), "err", err)
 		gqlErr.Message = "服务器内部错误,请联系管理员并提供请求编号"
+		gqlErr.Extensions["messageEn"] = "Internal server error; please contact the administrator and quote the request ID"
 		gqlErr.Extensions["code"] = string(apperr.Internal)
 		return gqlErr
 	}
 }
 
-var errIntrospectionForbidden = &apperr.Error{Code: apperr.Forbidden, Message: "只有分析人员和专班可以查询接口结构(introspection)"}
+var errIntrospectionForbidden = apperr.New(apperr.Forbidden, "只有分析人员和专班可以查询接口结构(introspection)",
+	"Only analysts and the task force may query the API's structure (introspection)")
 
 // refusedIntrospection tells gqlgen's "introspection disabled" (a plain
 // error, graphql/execution_context_state.go) from real failures.

@@ -41,12 +41,12 @@ func allow(ctx context.Context, _ any, next graphql.Resolver, roles []auth.Role)
 		return nil, errSignIn
 	}
 	if !id.Has(roles...) {
-		return nil, apperr.Errorf(apperr.Forbidden, "没有权限执行此操作")
+		return nil, apperr.New(apperr.Forbidden, "没有权限执行此操作", "You are not allowed to do this")
 	}
 	return next(ctx)
 }
 
-var errSignIn = apperr.Errorf(apperr.Unauthenticated, "请先登录")
+var errSignIn = apperr.New(apperr.Unauthenticated, "请先登录", "Please sign in first")
 
 // gate checks the rules shared by all root fields.
 func gate(ctx context.Context, field string) error {

@@ -79,7 +79,7 @@ func (l *Loaders) unit(ctx context.Context, id int64) (store.Unit, error) {
 	}
 	u, ok := all[id]
 	if !ok {
-		return store.Unit{}, apperr.NotFoundf("单位", id)
+		return store.Unit{}, apperr.NotFoundf(apperr.Unit, id)
 	}
 	return u, nil
 }

@@ -40,7 +40,7 @@ func RestrictedSessions(st *store.Store) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
-			refusal := &apperr.Error{Code: apperr.Forbidden, Message: "请先完成:" + pendingLabel(id.Pending)}
+			refusal := apperr.New(apperr.Forbidden, "请先完成:"+pendingLabel(id.Pending), "First: "+pendingEnglish(id.Pending))
 			if r.URL.Path != "/graphql" {
 				http.Error(w, refusal.Message, http.StatusForbidden)
 				return
@@ -130,10 +130,19 @@ func pendingLabel(steps []string) string {
 	return strings.Join(out, "、")
 }
 
+// pendingEnglish is pendingLabel in English.
+func pendingEnglish(steps []string) string {
+	out := make([]string, len(steps))
+	for i, s := range steps {
+		out[i] = labels.English(labels.SessionPending, s)
+	}
+	return strings.Join(out, "; ")
+}
+
 // writeRefusal answers like the executor does for a refused field, so the
 // client handles it the same way.
 func writeRefusal(w http.ResponseWriter, ctx context.Context, e *apperr.Error) {
-	ext := map[string]any{"code": string(e.Code)}
+	ext := map[string]any{"code": string(e.Code), "messageEn": e.MessageEn}
 	if id := RequestID(ctx); id != "" {
 		ext["requestId"] = id
 	}

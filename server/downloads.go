@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -39,11 +40,11 @@ func download(log *slog.Logger, roles []auth.Role, fn func(r *http.Request, id *
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := auth.From(r.Context())
 		if id == nil {
-			http.Error(w, "请先登录", http.StatusUnauthorized)
+			refuse(w, http.StatusUnauthorized, errDownloadSignIn)
 			return
 		}
 		if !id.Has(roles...) {
-			http.Error(w, "没有权限", http.StatusForbidden)
+			refuse(w, http.StatusForbidden, errDownloadForbidden)
 			return
 		}
 		name, data, err := fn(r, id)
@@ -54,7 +55,7 @@ func download(log *slog.Logger, roles []auth.Role, fn func(r *http.Request, id *
 			return
 		case apperr.Invalid, apperr.Forbidden:
 			e, _ := apperr.As(err)
-			http.Error(w, e.Message, http.StatusBadRequest)
+			refuse(w, http.StatusBadRequest, e)
 			return
 		default:
 			if err != nil {
@@ -69,6 +70,27 @@ func download(log *slog.Logger, roles []auth.Role, fn func(r *http.Request, id *
 		}
 		sendXLSX(w, name, data)
 	})
+}
+
+var (
+	errDownloadSignIn    = apperr.New(apperr.Unauthenticated, "请先登录", "Please sign in first")
+	errDownloadForbidden = apperr.New(apperr.Forbidden, "没有权限", "You are not allowed to download this")
+)
+
+// refuse answers a download the server will not serve with the error's code
+// and its message in both languages, {"code", "message", "messageEn"}, so
+// the SPA shows the one of the language in use (frontend/src/lib/download.ts).
+func refuse(w http.ResponseWriter, status int, e *apperr.Error) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	body := map[string]any{"code": string(e.Code), "message": e.Message, "messageEn": e.MessageEn}
+	if len(e.Fields) > 0 {
+		body["fields"] = e.Fields
+	}
+	_ = enc.Encode(body)
 }
 
 func sendCSV(w http.ResponseWriter, name string, data []byte) {

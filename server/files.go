@@ -33,7 +33,7 @@ func fileRoute(log *slog.Logger, what string, open func(ctx context.Context, who
 		}
 		who := auth.From(r.Context())
 		if who == nil {
-			http.Error(w, "请先登录", http.StatusUnauthorized)
+			refuse(w, http.StatusUnauthorized, errDownloadSignIn)
 			return
 		}
 		f, err := open(r.Context(), who, id)

@@ -25,5 +25,5 @@ func MarshalRawJSON(v json.RawMessage) graphql.Marshaler {
 // UnmarshalRawJSON refuses input: JSON is an output type only, so no
 // client can slip unchecked structure past the typed inputs.
 func UnmarshalRawJSON(any) (json.RawMessage, error) {
-	return nil, apperr.Errorf(apperr.Invalid, "JSON 类型只用于结果输出,不能作为输入")
+	return nil, apperr.New(apperr.Invalid, "JSON 类型只用于结果输出,不能作为输入", "the JSON type is for output only and cannot be an input")
 }

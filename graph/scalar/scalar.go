@@ -26,7 +26,7 @@ func UnmarshalID(v any) (int64, error) {
 	case string:
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id < 1 {
-			return 0, apperr.Errorf(apperr.Invalid, "“%s”不是有效的编号", v)
+			return 0, apperr.Newf(apperr.Invalid, "“%s”不是有效的编号", "%q is not a valid ID", v)
 		}
 		return id, nil
 	case json.Number:
@@ -36,7 +36,7 @@ func UnmarshalID(v any) (int64, error) {
 	case int:
 		return UnmarshalID(strconv.Itoa(v))
 	default:
-		return 0, apperr.Errorf(apperr.Invalid, "编号应为字符串,收到 %T", v)
+		return 0, apperr.Newf(apperr.Invalid, "编号应为字符串,收到 %T", "an ID must be a string, got %T", v)
 	}
 }
 
@@ -56,7 +56,7 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 	case string:
 		d, err := decimal.NewFromString(v)
 		if err != nil {
-			return decimal.Decimal{}, apperr.Errorf(apperr.Invalid, "“%s”不是有效的数字", v)
+			return decimal.Decimal{}, apperr.Newf(apperr.Invalid, "“%s”不是有效的数字", "%q is not a valid number", v)
 		}
 		return d, nil
 	case json.Number:
@@ -70,6 +70,6 @@ func UnmarshalDecimal(v any) (decimal.Decimal, error) {
 		// float's shortest form is what the client wrote.
 		return decimal.NewFromString(strconv.FormatFloat(v, 'f', -1, 64))
 	default:
-		return decimal.Decimal{}, apperr.Errorf(apperr.Invalid, "应为数字,收到 %T", v)
+		return decimal.Decimal{}, apperr.Newf(apperr.Invalid, "应为数字,收到 %T", "a number was expected, got %T", v)
 	}
 }

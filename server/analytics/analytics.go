@@ -172,7 +172,7 @@ var readers = []auth.Role{auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst}
 
 func mayRead(id *auth.Identity) error {
 	if id == nil || !id.Has(readers...) {
-		return apperr.Errorf(apperr.Forbidden, "仅专班、领导和分析员可使用统计分析")
+		return apperr.New(apperr.Forbidden, "仅专班、领导和分析员可使用统计分析", "Only the task force, leaders and analysts can use the analysis")
 	}
 	return nil
 }

@@ -109,7 +109,7 @@ func OpenView(ctx context.Context, db store.DB, id *auth.Identity, viewID int64)
 		return nil, err
 	}
 	if !mayOpen(id, v) {
-		return nil, apperr.NotFoundf("视图", viewID)
+		return nil, apperr.NotFoundf(apperr.View, viewID)
 	}
 	out := thaw(*v, id)
 	return &out, nil
@@ -159,7 +159,7 @@ func SaveView(ctx context.Context, db store.DB, id *auth.Identity, in ViewInput)
 			return nil, fmt.Errorf("create view %q: %w", in.Name, err)
 		}
 	} else {
-		if v, err = owned(ctx, db, id, *in.ID, "修改"); err != nil {
+		if v, err = owned(ctx, db, id, *in.ID, "修改", "change"); err != nil {
 			return nil, err
 		}
 		v.Version, v.Name, v.Description, v.Spec, v.SharedRoles = in.Version, in.Name, in.Description, spec, roles
@@ -172,16 +172,17 @@ func SaveView(ctx context.Context, db store.DB, id *auth.Identity, in ViewInput)
 }
 
 // owned returns view viewID if id owns it.
-func owned(ctx context.Context, db store.DB, id *auth.Identity, viewID int64, what string) (*store.SavedView, error) {
+func owned(ctx context.Context, db store.DB, id *auth.Identity, viewID int64, zhVerb, enVerb string) (*store.SavedView, error) {
 	v, err := store.FindView(ctx, db, viewID)
 	if err != nil {
 		return nil, err
 	}
 	if !mayOpen(id, v) {
-		return nil, apperr.NotFoundf("视图", viewID)
+		return nil, apperr.NotFoundf(apperr.View, viewID)
 	}
 	if v.OwnerID == nil || *v.OwnerID != id.UserID {
-		return nil, apperr.Errorf(apperr.Forbidden, "只有视图的创建者可以%s它;可以复制一份再%s", what, what)
+		return nil, apperr.New(apperr.Forbidden, fmt.Sprintf("只有视图的创建者可以%s它;可以复制一份再%s", zhVerb, zhVerb),
+			fmt.Sprintf("Only the view's creator can %s it; you can duplicate it and %s the copy", enVerb, enVerb))
 	}
 	return v, nil
 }
@@ -205,7 +206,7 @@ func DeleteView(ctx context.Context, db store.DB, id *auth.Identity, viewID int6
 	if err := mayRead(id); err != nil {
 		return err
 	}
-	if _, err := owned(ctx, db, id, viewID, "删除"); err != nil {
+	if _, err := owned(ctx, db, id, viewID, "删除", "delete"); err != nil {
 		return err
 	}
 	if err := store.DeleteView(ctx, db, viewID, version); err != nil {

@@ -29,12 +29,15 @@ type FieldError struct {
 	MessageEn string `json:"messageEn"` // English
 }
 
-// Error is returned by domain and store code.
+// Error is returned by domain and store code. Every constructor takes the
+// message in both languages, so no error can reach a user of the English
+// UI in Chinese only.
 type Error struct {
-	Code    Code
-	Message string // Chinese; safe to show
-	Fields  []FieldError
-	Current any // for Conflict: the object as it is now, when known
+	Code      Code
+	Message   string // Chinese; safe to show
+	MessageEn string // English; safe to show
+	Fields    []FieldError
+	Current   any // for Conflict: the object as it is now, when known
 }
 
 func (e *Error) Error() string {
@@ -44,32 +47,38 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s %v", e.Code, e.Message, e.Fields)
 }
 
-// Errorf returns an *Error with a formatted Chinese message.
-func Errorf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// New returns an *Error with a message in Chinese and English.
+func New(code Code, zh, en string) *Error {
+	return &Error{Code: code, Message: zh, MessageEn: en}
+}
+
+// Newf formats both messages with the same args. When an argument is itself
+// words (a state's label), format each message yourself and call New.
+func Newf(code Code, zhFormat, enFormat string, args ...any) *Error {
+	return New(code, fmt.Sprintf(zhFormat, args...), fmt.Sprintf(enFormat, args...))
+}
+
+// Fielded returns an Invalid error carrying fe, its message taken from it.
+func Fielded(fe FieldError) *Error {
+	return &Error{Code: Invalid, Message: fe.Message, MessageEn: fe.MessageEn, Fields: []FieldError{fe}}
 }
 
 // Field returns an Invalid error about one field.
 func Field(field, rule, zh, en string) *Error {
-	return &Error{
-		Code:    Invalid,
-		Message: zh,
-		Fields:  []FieldError{{Field: field, Rule: rule, Message: zh, MessageEn: en}},
-	}
+	return Fielded(FieldError{Field: field, Rule: rule, Message: zh, MessageEn: en})
 }
 
-// NotFoundf reports a missing object, e.g. NotFoundf("任务", 12).
-func NotFoundf(what string, id int64) *Error {
-	return Errorf(NotFound, "%s %d 不存在", what, id)
+// NotFoundf reports a missing object, e.g. NotFoundf(apperr.Task, 12).
+func NotFoundf(what What, id int64) *Error {
+	return New(NotFound, fmt.Sprintf("%s %d 不存在", what.Zh, id), fmt.Sprintf("%s %d does not exist", what.En, id))
 }
 
 // StaleVersion reports a lost update: someone saved a newer version first.
-func StaleVersion(what string, id int64, current any) *Error {
-	return &Error{
-		Code:    Conflict,
-		Message: fmt.Sprintf("%s %d 已被他人修改,请刷新后重试", what, id),
-		Current: current,
-	}
+func StaleVersion(what What, id int64, current any) *Error {
+	e := New(Conflict, fmt.Sprintf("%s %d 已被他人修改,请刷新后重试", what.Zh, id),
+		fmt.Sprintf("%s %d was changed by someone else; reload and try again", capitalize(what.En), id))
+	e.Current = current
+	return e
 }
 
 // CodeOf returns the code of err, or Internal when err is not an *Error.

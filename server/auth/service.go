@@ -52,11 +52,12 @@ func NewService(st *store.Store, cfg Config) *Service {
 
 // errBadLogin is the one answer for an unknown user, a wrong password, a
 // disabled or a locked account, so the answer reveals nothing.
-var errBadLogin = apperr.Errorf(apperr.Unauthenticated, "用户名或密码错误(连续失败5次将锁定30分钟)")
+var errBadLogin = apperr.New(apperr.Unauthenticated, "用户名或密码错误(连续失败5次将锁定30分钟)",
+	"Wrong username or password (5 failures in a row lock the account for 30 minutes)")
 
 // ErrLocked is errBadLogin for the failure that locked the account: the
 // caller sees the same answer, the audit log sees the lockout.
-var ErrLocked = &apperr.Error{Code: apperr.Unauthenticated, Message: errBadLogin.Message}
+var ErrLocked = apperr.New(apperr.Unauthenticated, errBadLogin.Message, errBadLogin.MessageEn)
 
 // Client describes where a request comes from.
 type Client struct {
@@ -111,7 +112,7 @@ func (s *Service) Login(ctx context.Context, username, password, code string, c 
 		return nil, err
 	}
 	if n >= s.Cfg.AddrThreshold {
-		return nil, apperr.Errorf(apperr.Unauthenticated, "登录失败次数过多,请稍后再试")
+		return nil, apperr.New(apperr.Unauthenticated, "登录失败次数过多,请稍后再试", "Too many failed sign-ins; please try again later")
 	}
 	u, err := store.FindUserByUsername(ctx, db, username)
 	if err != nil {
@@ -209,7 +210,7 @@ func (s *Service) Resolve(ctx context.Context, token string) (*Identity, error) 
 func (s *Service) Session(ctx context.Context, id *Identity) (*store.Session, error) {
 	sess, _, err := store.FindSession(ctx, s.Store.DB, id.TokenHash)
 	if err == nil && sess == nil {
-		return nil, apperr.Errorf(apperr.Unauthenticated, "会话已结束,请重新登录")
+		return nil, apperr.New(apperr.Unauthenticated, "会话已结束,请重新登录", "The session has ended; please sign in again")
 	}
 	return sess, err
 }

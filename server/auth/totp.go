@@ -50,7 +50,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, db store.DB, id *Identity, co
 		return err
 	}
 	if u.TOTPPendingSecret == nil {
-		return apperr.Errorf(apperr.Invalid, "请先开始绑定动态验证码")
+		return apperr.New(apperr.Invalid, "请先开始绑定动态验证码", "Start setting up one-time codes first")
 	}
 	step := matchTOTP(*u.TOTPPendingSecret, code, s.Now(), 0)
 	if step == 0 {

@@ -65,6 +65,9 @@ func MaySeeFlags(id *auth.Identity) bool { return id.Has(auth.RoleTaskForce, aut
 // enum words (server/labels).
 func (r Rule) Label() string { return labels.Of("ConsistencyRule", string(r)) }
 
+// English is the rule's English name, for messages in both languages.
+func (r Rule) English() string { return labels.English("ConsistencyRule", string(r)) }
+
 // Thresholds are a plan's settings for the rules, as rates of a task's
 // points (plans.flag_*).
 type Thresholds struct {

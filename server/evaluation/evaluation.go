@@ -28,17 +28,20 @@ func actor(id *auth.Identity) store.Actor {
 	return store.Actor{UserID: id.UserID, Username: id.DisplayName}
 }
 
-// requireState refuses an action the period's state does not permit.
-func requireState(p *store.Period, a workflow.Action, what string) error {
+// requireState refuses an action the period's state does not permit. zh
+// and en name the action ("录入分值", "enter scores").
+func requireState(p *store.Period, a workflow.Action, zh, en string) error {
 	s := p.State
 	if !workflow.Allows(s, a) {
-		return apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s", p.Name, s.Label(), what)
+		return apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,不能%s", p.Name, s.Label(), zh),
+			fmt.Sprintf("%s is in the %s stage; you cannot %s now", p.EnglishName(), s.English(), en))
 	}
 	return nil
 }
 
-func forbidden(format string, args ...any) error {
-	return apperr.Errorf(apperr.Forbidden, format, args...)
+// forbidden is a refusal in both languages.
+func forbidden(zh, en string) error {
+	return apperr.New(apperr.Forbidden, zh, en)
 }
 
 // MovePeriod moves a period (DESIGN §3). Entering 公示 freezes the results
@@ -50,13 +53,13 @@ func (s *Service) MovePeriod(ctx context.Context, tx store.DB, id *auth.Identity
 		return nil, err
 	}
 	if p.Version != version {
-		return nil, apperr.StaleVersion("考评周期", periodID, p)
+		return nil, apperr.StaleVersion(apperr.Period, periodID, p)
 	}
 	from := p.State
 	move, ok := workflow.Find(from, to)
 	if !ok {
 		return nil, apperr.Field("input.to", "transition", fmt.Sprintf("不能从“%s”转到“%s”", from.Label(), to.Label()),
-			fmt.Sprintf("cannot move from %s to %s", from, to))
+			fmt.Sprintf("cannot move from %s to %s", from.English(), to.English()))
 	}
 	var why *string
 	if reason != "" {

@@ -46,7 +46,7 @@ type FileObjectionInput struct {
 // FileObjection files an objection of the contact's own unit during 公示.
 func (s *Service) FileObjection(ctx context.Context, tx store.DB, id *auth.Identity, in FileObjectionInput) (*ObjectionView, error) {
 	if !id.Has(auth.RoleEvaluateeContact) {
-		return nil, forbidden("仅考评对象联络员可对本单位结果提出异议")
+		return nil, forbidden("仅考评对象联络员可对本单位结果提出异议", "Only evaluatee contacts can object to their unit's results")
 	}
 	reason := strings.TrimSpace(in.Reason)
 	if reason == "" {
@@ -64,14 +64,18 @@ func (s *Service) FileObjection(ctx context.Context, tx store.DB, id *auth.Ident
 		return nil, apperr.Field("input.evaluateeId", "samePlan", "考评对象不属于该周期的方案", "evaluatee of another plan")
 	}
 	if !id.InUnit(e.UnitID) {
-		return nil, forbidden("只能对本单位(%s)的结果提出异议", id.UnitName)
+		// The unit's name has no English; the English sentence does without it.
+		return nil, forbidden(fmt.Sprintf("只能对本单位(%s)的结果提出异议", id.UnitName), "You can only object to your own unit's results")
 	}
 	now := s.Now()
 	if p.State != workflow.Publicity {
-		return nil, apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,只能在公示期间提出异议", p.Name, p.State.Label())
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,只能在公示期间提出异议", p.Name, p.State.Label()),
+			fmt.Sprintf("%s is in the %s stage; objections can only be raised during publicity", p.EnglishName(), p.State.English()))
 	}
 	if p.PublicityEndsOn != nil && workflow.Today(now).After(*p.PublicityEndsOn) {
-		return nil, apperr.Errorf(apperr.Invalid, "%s的公示已于%s结束,不能再提出异议", p.Name, p.PublicityEndsOn.Format("2006-01-02"))
+		ended := p.PublicityEndsOn.Format("2006-01-02")
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s的公示已于%s结束,不能再提出异议", p.Name, ended),
+			fmt.Sprintf("Publicity of %s ended on %s; objections can no longer be raised", p.EnglishName(), ended))
 	}
 	if in.TaskID != nil {
 		carried, err := store.CarriedTasks(ctx, tx, []int64{e.ID})
@@ -152,7 +156,7 @@ type AnswerObjectionInput struct {
 // results are frozen again as a new publication whose note names the change.
 func (s *Service) AnswerObjection(ctx context.Context, tx store.DB, id *auth.Identity, in AnswerObjectionInput) (*ObjectionView, error) {
 	if !id.Has(auth.RoleTaskForce) {
-		return nil, forbidden("仅专班可答复异议")
+		return nil, forbidden("仅专班可答复异议", "Only the task force can answer objections")
 	}
 	answer := strings.TrimSpace(in.Answer)
 	if answer == "" {
@@ -163,17 +167,18 @@ func (s *Service) AnswerObjection(ctx context.Context, tx store.DB, id *auth.Ide
 		return nil, err
 	}
 	if o.Version != in.Version {
-		return nil, apperr.StaleVersion("异议", o.ID, o)
+		return nil, apperr.StaleVersion(apperr.Objection, o.ID, o)
 	}
 	if o.Status != store.ObjectionOpen {
-		return nil, apperr.Errorf(apperr.Invalid, "该异议已答复")
+		return nil, apperr.New(apperr.Invalid, "该异议已答复", "The objection has already been answered")
 	}
 	p, err := store.FindPeriod(ctx, tx, o.PeriodID)
 	if err != nil {
 		return nil, err
 	}
 	if p.State != workflow.Publicity {
-		return nil, apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,只能在公示期间答复异议", p.Name, p.State.Label())
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,只能在公示期间答复异议", p.Name, p.State.Label()),
+			fmt.Sprintf("%s is in the %s stage; objections can only be answered during publicity", p.EnglishName(), p.State.English()))
 	}
 	now := s.Now()
 	status := store.ObjectionRejected
@@ -233,16 +238,17 @@ func (s *Service) correct(ctx context.Context, tx store.DB, id *auth.Identity, o
 	for i, c := range cs {
 		cur := found[c.ScoreID]
 		if cur == nil {
-			return "", apperr.NotFoundf("分值", c.ScoreID)
+			return "", apperr.NotFoundf(apperr.Score, c.ScoreID)
 		}
 		if cur.PeriodID != o.PeriodID || cur.EvaluateeID != o.EvaluateeID || (o.TaskID != nil && cur.TaskID != *o.TaskID) {
 			return "", apperr.Field(c.Field+".scoreId", "objection", "该分值不属于异议所指的单位和任务", "the score is not one the objection is about")
 		}
 		if EnteredBy(id, cur) {
-			return "", forbidden("不能更正自己录入的分值,请由另一位专班成员答复")
+			return "", forbidden("不能更正自己录入的分值,请由另一位专班成员答复",
+				"You cannot correct a score you entered yourself; another task-force member must answer")
 		}
 		if fe := CheckValue(c.Value, reason, points[cur.TaskID], c.Field+".value"); fe != nil {
-			return "", &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{*fe}}
+			return "", apperr.Fielded(*fe)
 		}
 		v := c.Value
 		adjust[i] = store.StatusChange{ScoreID: c.ScoreID, Version: c.Version, Action: "ADJUST", Value: &v, Reason: &reason}
@@ -304,7 +310,7 @@ func (s *Service) Objections(ctx context.Context, db store.DB, id *auth.Identity
 			}
 		}
 	default:
-		return nil, forbidden("仅专班和考评对象联络员可查看异议")
+		return nil, forbidden("仅专班和考评对象联络员可查看异议", "Only the task force and evaluatee contacts can see objections")
 	}
 	os, err := store.FindObjections(ctx, db, f)
 	if err != nil {
@@ -355,7 +361,7 @@ func OpenObjectionEvidence(ctx context.Context, db store.DB, id *auth.Identity, 
 			return nil, nil, err
 		}
 		if !id.Has(auth.RoleEvaluateeContact) || !id.InUnit(ev.UnitID) {
-			return nil, nil, apperr.NotFoundf("异议材料", evidenceID)
+			return nil, nil, apperr.NotFoundf(apperr.ObjectionEvidence, evidenceID)
 		}
 	}
 	content, err := store.FileContent(ctx, db, e.FileSHA256)

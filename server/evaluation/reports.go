@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -33,7 +34,7 @@ func (s *Service) SaveReport(ctx context.Context, tx store.DB, id *auth.Identity
 	if err != nil {
 		return nil, err
 	}
-	if err := requireState(p, workflow.ReportProgress, "报送进展"); err != nil {
+	if err := requireState(p, workflow.ReportProgress, "报送进展", "report progress"); err != nil {
 		return nil, err
 	}
 	carried, err := store.CarriedTasks(ctx, tx, []int64{e.ID})
@@ -69,7 +70,7 @@ func (s *Service) contactScope(ctx context.Context, tx store.DB, id *auth.Identi
 		return nil, nil, apperr.Field("input.evaluateeId", "samePlan", "考评对象不属于该周期的方案", "evaluatee of another plan")
 	}
 	if !id.InUnit(e.UnitID) {
-		return nil, nil, forbidden("只能报送本单位(%s)的进展", id.UnitName)
+		return nil, nil, forbidden(fmt.Sprintf("只能报送本单位(%s)的进展", id.UnitName), "You can only report progress for your own unit")
 	}
 	return p, e, nil
 }
@@ -119,7 +120,7 @@ func (s *Service) AddEvidence(ctx context.Context, tx store.DB, id *auth.Identit
 	if err != nil {
 		return nil, err
 	}
-	if err := requireState(p, workflow.ReportProgress, "上传佐证材料"); err != nil {
+	if err := requireState(p, workflow.ReportProgress, "上传佐证材料", "upload evidence"); err != nil {
 		return nil, err
 	}
 	if len(data) == 0 {
@@ -158,7 +159,7 @@ func (s *Service) DeleteEvidence(ctx context.Context, tx store.DB, id *auth.Iden
 	if err != nil {
 		return err
 	}
-	if err := requireState(p, workflow.ReportProgress, "删除佐证材料"); err != nil {
+	if err := requireState(p, workflow.ReportProgress, "删除佐证材料", "delete evidence"); err != nil {
 		return err
 	}
 	return store.DeleteEvidence(ctx, tx, evidenceID)
@@ -173,7 +174,7 @@ func ProgressReports(ctx context.Context, db store.DB, id *auth.Identity, period
 		return nil, err
 	}
 	if !CanSeeEvaluatee(id, e, nil) && !id.Has(auth.RoleLeadScorer) {
-		return nil, forbidden("只能查看本单位的进展报送")
+		return nil, forbidden("只能查看本单位的进展报送", "You can only see your own unit's progress reports")
 	}
 	reports, err := store.FindReports(ctx, db, periodID, []int64{evaluateeID}, nil)
 	if err != nil {
@@ -212,7 +213,7 @@ func OpenEvidence(ctx context.Context, db store.DB, id *auth.Identity, evidenceI
 	}
 	if !CanSeeEvaluatee(id, ev, leads) {
 		// Not found rather than forbidden: the id says nothing to outsiders.
-		return nil, nil, apperr.NotFoundf("佐证材料", evidenceID)
+		return nil, nil, apperr.NotFoundf(apperr.Evidence, evidenceID)
 	}
 	content, err := store.FileContent(ctx, db, e.FileSHA256)
 	return e, content, err

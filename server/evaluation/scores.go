@@ -56,10 +56,10 @@ func ScoreSheet(ctx context.Context, db store.DB, id *auth.Identity, periodID in
 		return LoadSheet(ctx, db, periodID, *leadUnitID)
 	}
 	if id.UnitID == nil {
-		return nil, forbidden("账户未绑定单位")
+		return nil, forbidden("账户未绑定单位", "Your account belongs to no unit")
 	}
 	if leadUnitID != nil && *leadUnitID != *id.UnitID {
-		return nil, forbidden("只能查看本单位的评分表")
+		return nil, forbidden("只能查看本单位的评分表", "You can only see your own unit's score sheet")
 	}
 	return LoadSheet(ctx, db, periodID, *id.UnitID)
 }
@@ -132,7 +132,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 			}
 		}
 		if sh.LeadUnit.ID == 0 {
-			return nil, apperr.NotFoundf("单位", unitID)
+			return nil, apperr.NotFoundf(apperr.Unit, unitID)
 		}
 	}
 	carriers, err := store.Carriers(ctx, db, led)
@@ -188,7 +188,7 @@ func loadSheet(ctx context.Context, db store.DB, periodID, unitID int64, withRep
 // scorerUnit is the unit a lead scorer scores for.
 func scorerUnit(id *auth.Identity) (int64, error) {
 	if id.UnitID == nil {
-		return 0, forbidden("评分员账户未绑定单位,请联系管理员")
+		return 0, forbidden("评分员账户未绑定单位,请联系管理员", "Your scorer account belongs to no unit; please contact the administrator")
 	}
 	return *id.UnitID, nil
 }
@@ -207,7 +207,7 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 	if err != nil {
 		return nil, err
 	}
-	if err := requireState(p, workflow.EnterScores, "录入分值"); err != nil {
+	if err := requireState(p, workflow.EnterScores, "录入分值", "enter scores"); err != nil {
 		return nil, err
 	}
 	evs, tasks := make([]int64, len(entries)), make([]int64, len(entries))
@@ -238,6 +238,7 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 	}
 	if len(invalid.Fields) > 0 {
 		invalid.Message = fmt.Sprintf("有%d处分值不符合要求:%s", len(invalid.Fields), invalid.Fields[0].Message)
+		invalid.MessageEn = fmt.Sprintf("%d scores break a rule: %s", len(invalid.Fields), invalid.Fields[0].MessageEn)
 		return nil, invalid
 	}
 	writes := make([]store.ScoreWrite, len(entries))
@@ -252,14 +253,15 @@ func (s *Service) SaveScores(ctx context.Context, tx store.DB, id *auth.Identity
 		conflict := &apperr.Error{Code: apperr.Conflict}
 		var current []any
 		for _, c := range conflicts {
-			msg := "该分值已被他人修改,请刷新后重试"
+			msg, en := "该分值已被他人修改,请刷新后重试", "changed by someone else; reload and try again"
 			if c.Verified {
-				msg = "该分值已由专班核实,不能再修改"
+				msg, en = "该分值已由专班核实,不能再修改", "already verified by the task force; it can no longer change"
 			}
-			conflict.Fields = append(conflict.Fields, apperr.FieldError{Field: entries[c.Index].Field, Rule: "version", Message: msg, MessageEn: "changed by someone else"})
+			conflict.Fields = append(conflict.Fields, apperr.FieldError{Field: entries[c.Index].Field, Rule: "version", Message: msg, MessageEn: en})
 			current = append(current, c.Current)
 		}
 		conflict.Message = fmt.Sprintf("%d个分值已被他人修改或已核实,本次未保存任何分值:%s", len(conflicts), conflict.Fields[0].Message)
+		conflict.MessageEn = fmt.Sprintf("%d scores were changed by someone else or verified, so none was saved: %s", len(conflicts), conflict.Fields[0].MessageEn)
 		conflict.Current = current
 		return nil, conflict
 	}
@@ -320,7 +322,7 @@ func (s *Service) SubmitScores(ctx context.Context, tx store.DB, id *auth.Identi
 	if err != nil {
 		return nil, err
 	}
-	if err := requireState(p, workflow.EnterScores, "提交分值"); err != nil {
+	if err := requireState(p, workflow.EnterScores, "提交分值", "submit scores"); err != nil {
 		return nil, err
 	}
 	f := store.ScoreFilter{PeriodID: periodID, LeadUnitID: &unit, Statuses: []store.ScoreStatus{store.ScoreDraft, store.ScoreReturned}}
@@ -381,7 +383,7 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 	for _, it := range items {
 		cur := found[it.ScoreID]
 		if cur == nil {
-			return nil, apperr.NotFoundf("分值", it.ScoreID)
+			return nil, apperr.NotFoundf(apperr.Score, it.ScoreID)
 		}
 		p := periods[cur.PeriodID]
 		if p == nil {
@@ -393,14 +395,14 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 				return nil, err
 			}
 		}
-		if err := requireState(p, workflow.VerifyScores, "核实分值"); err != nil {
+		if err := requireState(p, workflow.VerifyScores, "核实分值", "verify scores"); err != nil {
 			return nil, err
 		}
 		if cur.Status != store.ScoreSubmitted {
 			return nil, apperr.Field(it.Field, "status", "只能核实已提交的分值", "only submitted scores can be verified")
 		}
 		if EnteredBy(id, cur) {
-			return nil, forbidden("不能核实自己录入的分值,请由另一位专班成员核实")
+			return nil, forbidden("不能核实自己录入的分值,请由另一位专班成员核实", "You cannot verify a score you entered yourself; another task-force member must verify it")
 		}
 		var reason *string
 		if it.Reason != "" {
@@ -412,13 +414,13 @@ func (s *Service) Verify(ctx context.Context, tx store.DB, id *auth.Identity, it
 				return nil, apperr.Field(it.Field, "required", "调整分值须填写新分值和理由", "an adjustment needs a value and a reason")
 			}
 			if fe := CheckValue(*it.Value, it.Reason, points[cur.PeriodID][cur.TaskID], it.Field+".value"); fe != nil {
-				return nil, &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{*fe}}
+				return nil, apperr.Fielded(*fe)
 			}
 		case "ACCEPT":
 			if f := flags[it.ScoreID]; len(f) > 0 && reason == nil {
 				return nil, apperr.Field(it.Field+".reason", "required",
 					"此分值有疑点("+f[0].Rule.Label()+"),核实通过须填写确认说明",
-					"this score is flagged ("+string(f[0].Rule)+"): accepting it needs a confirming note")
+					"this score is flagged ("+f[0].Rule.English()+"): accepting it needs a confirming note")
 			}
 		case "RETURN":
 			if reason == nil {
@@ -497,7 +499,7 @@ func AllocatePoints(ctx context.Context, tx store.DB, id *auth.Identity, indicat
 			led = led || u.ID == unit
 		}
 		if !led || len(leads[ind.PlanID][t.ID]) != 1 {
-			return nil, forbidden("只有独自牵头整个指标全部任务的单位才能分配任务分值")
+			return nil, forbidden("只有独自牵头整个指标全部任务的单位才能分配任务分值", "Only a unit that alone leads every task of the indicator can share out the task points")
 		}
 		p, ok := byTask[t.ID]
 		if !ok {

@@ -50,7 +50,7 @@ func (s *Service) MatchSourceValues(ctx context.Context, tx store.DB, id *auth.I
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := requireState(p, workflow.ImportSources, "导入数据"); err != nil {
+	if err := requireState(p, workflow.ImportSources, "导入数据", "import data"); err != nil {
 		return nil, nil, err
 	}
 	evs, err := store.EvaluateesByPlans(ctx, tx, []int64{p.PlanID})

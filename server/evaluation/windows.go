@@ -23,7 +23,7 @@ type WindowsInput struct {
 // the 专班 sets them; 公示 cannot end before 填报 closes.
 func (s *Service) SetPeriodWindows(ctx context.Context, tx store.DB, id *auth.Identity, in WindowsInput) (*store.Period, error) {
 	if !id.Has(auth.RoleTaskForce) {
-		return nil, forbidden("仅专班可设置考评周期的时间窗口")
+		return nil, forbidden("仅专班可设置考评周期的时间窗口", "Only the task force can set a period's time windows")
 	}
 	if in.EntryClosesOn != nil && in.PublicityEndsOn != nil && in.PublicityEndsOn.Before(*in.EntryClosesOn) {
 		return nil, apperr.Field("input.publicityEndsOn", "afterEntry", "公示截止日期不能早于填报截止日期",
@@ -34,7 +34,7 @@ func (s *Service) SetPeriodWindows(ctx context.Context, tx store.DB, id *auth.Id
 		return nil, err
 	}
 	if p.Version != in.Version {
-		return nil, apperr.StaleVersion("考评周期", in.PeriodID, p)
+		return nil, apperr.StaleVersion(apperr.Period, in.PeriodID, p)
 	}
 	if err := store.SetPeriodWindows(ctx, tx, p, in.EntryClosesOn, in.PublicityEndsOn); err != nil {
 		return nil, err

@@ -157,7 +157,7 @@ func Get(ctx context.Context, db store.DB, id *auth.Identity, visitID int64) (*V
 		return nil, err
 	}
 	if len(views) == 0 {
-		return nil, apperr.NotFoundf("实地调研", visitID)
+		return nil, apperr.NotFoundf(apperr.FieldVisit, visitID)
 	}
 	return &views[0], nil
 }
@@ -212,7 +212,7 @@ func Plan(ctx context.Context, db store.DB, id *auth.Identity, in PlanInput) (*V
 	}
 	if frozen(*p) {
 		return nil, apperr.Field("input.periodId", "state", fmt.Sprintf("%s已进入“%s”阶段,不能再安排实地调研", p.Name, workflow.State(p.State).Label()),
-			"the period's results are frozen")
+			fmt.Sprintf("%s has reached the %s stage; no more field visits can be planned", p.EnglishName(), workflow.State(p.State).English()))
 	}
 	tasks, err := checkPlan(ctx, db, id, e, in.InspectorIDs, in.FocusTaskIDs)
 	if err != nil {
@@ -267,8 +267,17 @@ func checklistTasks(ctx context.Context, db store.DB, e *store.Evaluatee, focus 
 	return tasks, nil
 }
 
+// verb is what an inspector does to a visit, for refusals in both
+// languages: "只能提交…" / "You can only submit …" / "cannot be submitted".
+type verb struct{ zh, en, past string }
+
+var (
+	verbSubmit = verb{"提交", "submit", "submitted"}
+	verbRecord = verb{"记录", "record", "recorded"}
+)
+
 // lockForInspector loads a visit for a write by one of its inspectors.
-func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visitID int64, what string) (*store.FieldVisit, *store.Period, error) {
+func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visitID int64, what verb) (*store.FieldVisit, *store.Period, error) {
 	v, err := store.FindVisit(ctx, db, visitID, true)
 	if err != nil {
 		return nil, nil, err
@@ -278,17 +287,21 @@ func lockForInspector(ctx context.Context, db store.DB, id *auth.Identity, visit
 		return nil, nil, err
 	}
 	if !assigned(id, inspectors[v.ID]) {
-		return nil, nil, apperr.Errorf(apperr.Forbidden, "只能%s指派给本人的实地调研", what)
+		return nil, nil, apperr.New(apperr.Forbidden, fmt.Sprintf("只能%s指派给本人的实地调研", what.zh),
+			fmt.Sprintf("You can only %s field visits assigned to you", what.en))
 	}
 	p, err := store.FindPeriod(ctx, db, v.PeriodID)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !workflow.Allows(workflow.State(p.State), workflow.VerifyScores) {
-		return nil, nil, apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,不能%s实地调研", p.Name, workflow.State(p.State).Label(), what)
+		s := workflow.State(p.State)
+		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,不能%s实地调研", p.Name, s.Label(), what.zh),
+			fmt.Sprintf("%s is in the %s stage; field visits cannot be %s now", p.EnglishName(), s.English(), what.past))
 	}
 	if !editable(v.Status) {
-		return nil, nil, apperr.Errorf(apperr.Invalid, "该实地调研%s,不能再修改", statusLabel(v.Status))
+		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("该实地调研%s,不能再修改", statusLabel(v.Status)),
+			fmt.Sprintf("The field visit is %s and can no longer be changed", statusEnglish(v.Status)))
 	}
 	return v, p, nil
 }
@@ -297,6 +310,14 @@ func statusLabel(s store.VisitStatus) string {
 	return map[store.VisitStatus]string{
 		store.VisitPlanned: "待调研", store.VisitSubmitted: "已提交待审核", store.VisitAccepted: "已审核通过", store.VisitReturned: "已退回",
 		store.VisitCancelled: "已取消",
+	}[s]
+}
+
+// statusEnglish is statusLabel as it reads inside an English sentence.
+func statusEnglish(s store.VisitStatus) string {
+	return map[store.VisitStatus]string{
+		store.VisitPlanned: "still to be visited", store.VisitSubmitted: "submitted for review", store.VisitAccepted: "accepted",
+		store.VisitReturned: "returned", store.VisitCancelled: "cancelled",
 	}[s]
 }
 

@@ -33,20 +33,22 @@ func lockForPlanner(ctx context.Context, db store.DB, id *auth.Identity, visitID
 		return nil, nil, err
 	}
 	if !canSee(id, inspectors[v.ID]) {
-		return nil, nil, apperr.NotFoundf("实地调研", visitID)
+		return nil, nil, apperr.NotFoundf(apperr.FieldVisit, visitID)
 	}
 	if !id.Has(auth.RoleTaskForce) && !assigned(id, inspectors[v.ID]) {
-		return nil, nil, apperr.Errorf(apperr.Forbidden, "只能调整本人参加的实地调研")
+		return nil, nil, apperr.New(apperr.Forbidden, "只能调整本人参加的实地调研", "You can only change field visits you take part in")
 	}
 	if v.Version != version {
-		return nil, nil, apperr.StaleVersion("实地调研", v.ID, v)
+		return nil, nil, apperr.StaleVersion(apperr.FieldVisit, v.ID, v)
 	}
 	p, err := store.FindPeriod(ctx, db, v.PeriodID)
 	if err != nil {
 		return nil, nil, err
 	}
 	if frozen(*p) {
-		return nil, nil, apperr.Errorf(apperr.Invalid, "%s已进入“%s”阶段,实地调研安排不能再变动", p.Name, workflow.State(p.State).Label())
+		s := workflow.State(p.State)
+		return nil, nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s已进入“%s”阶段,实地调研安排不能再变动", p.Name, s.Label()),
+			fmt.Sprintf("%s has reached the %s stage; field-visit plans can no longer change", p.EnglishName(), s.English()))
 	}
 	return v, p, nil
 }
@@ -60,7 +62,8 @@ func Update(ctx context.Context, db store.DB, id *auth.Identity, in UpdateInput)
 		return nil, err
 	}
 	if v.Status != store.VisitPlanned {
-		return nil, apperr.Errorf(apperr.Invalid, "该实地调研%s,只有待调研的安排可以修改", statusLabel(v.Status))
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("该实地调研%s,只有待调研的安排可以修改", statusLabel(v.Status)),
+			fmt.Sprintf("The field visit is %s; only visits still to be made can be changed", statusEnglish(v.Status)))
 	}
 	e, err := store.FindEvaluatee(ctx, db, v.EvaluateeID)
 	if err != nil {
@@ -112,7 +115,8 @@ func Cancel(ctx context.Context, db store.DB, id *auth.Identity, in CancelInput)
 		return nil, err
 	}
 	if !editable(v.Status) {
-		return nil, apperr.Errorf(apperr.Invalid, "该实地调研%s,不能取消", statusLabel(v.Status))
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("该实地调研%s,不能取消", statusLabel(v.Status)),
+			fmt.Sprintf("The field visit is %s and cannot be cancelled", statusEnglish(v.Status)))
 	}
 	reason := trimmed(in.Reason)
 	if reason == "" {

@@ -27,12 +27,12 @@ type SubmitInput struct {
 // finding (不适用 is a finding), and the official who received the
 // inspectors signs.
 func Submit(ctx context.Context, db store.DB, id *auth.Identity, in SubmitInput) (*Visit, error) {
-	v, _, err := lockForInspector(ctx, db, id, in.VisitID, "提交")
+	v, _, err := lockForInspector(ctx, db, id, in.VisitID, verbSubmit)
 	if err != nil {
 		return nil, err
 	}
 	if v.Version != in.Version {
-		return nil, apperr.StaleVersion("实地调研", v.ID, v)
+		return nil, apperr.StaleVersion(apperr.FieldVisit, v.ID, v)
 	}
 	if trimmed(in.SignedBy) == "" {
 		return nil, apperr.Field("input.signedBy", "required", "请填写接待人员姓名", "the receiving official's name is required")
@@ -92,14 +92,15 @@ func lockForTaskForce(ctx context.Context, db store.DB, id *auth.Identity, visit
 		return nil, err
 	}
 	if int64(v.Version) != version {
-		return nil, apperr.StaleVersion("实地调研", v.ID, v)
+		return nil, apperr.StaleVersion(apperr.FieldVisit, v.ID, v)
 	}
 	p, err := store.FindPeriod(ctx, db, v.PeriodID)
 	if err != nil {
 		return nil, err
 	}
 	if s := workflow.State(p.State); !workflow.Allows(s, workflow.VerifyScores) {
-		return nil, apperr.Errorf(apperr.Invalid, "%s处于“%s”阶段,实地调研结果不能再变动", p.Name, s.Label())
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("%s处于“%s”阶段,实地调研结果不能再变动", p.Name, s.Label()),
+			fmt.Sprintf("%s is in the %s stage; field-visit results can no longer change", p.EnglishName(), s.English()))
 	}
 	return v, nil
 }
@@ -112,14 +113,15 @@ func Review(ctx context.Context, db store.DB, id *auth.Identity, in ReviewInput)
 		return nil, err
 	}
 	if v.Status != store.VisitSubmitted {
-		return nil, apperr.Errorf(apperr.Invalid, "该实地调研%s,不能审核", statusLabel(v.Status))
+		return nil, apperr.New(apperr.Invalid, fmt.Sprintf("该实地调研%s,不能审核", statusLabel(v.Status)),
+			fmt.Sprintf("The field visit is %s and cannot be reviewed", statusEnglish(v.Status)))
 	}
 	inspectors, err := store.InspectorsOfVisits(ctx, db, []int64{v.ID})
 	if err != nil {
 		return nil, err
 	}
 	if assigned(id, inspectors[v.ID]) {
-		return nil, apperr.Errorf(apperr.Forbidden, "不能审核本人参加的实地调研")
+		return nil, apperr.New(apperr.Forbidden, "不能审核本人参加的实地调研", "You cannot review a field visit you took part in")
 	}
 	note := trimmed(in.Note)
 	from := v.Status
@@ -170,7 +172,7 @@ func Reopen(ctx context.Context, db store.DB, id *auth.Identity, in ReopenInput)
 		return nil, err
 	}
 	if v.Status != store.VisitAccepted {
-		return nil, apperr.Errorf(apperr.Invalid, "只有审核通过的实地调研可以重新打开")
+		return nil, apperr.New(apperr.Invalid, "只有审核通过的实地调研可以重新打开", "Only accepted field visits can be reopened")
 	}
 	reason := trimmed(in.Reason)
 	if reason == "" {
@@ -190,7 +192,7 @@ func OpenPhoto(ctx context.Context, db store.DB, id *auth.Identity, photoID int6
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := mustSee(ctx, db, id, v, "现场照片", photoID); err != nil {
+	if err := mustSee(ctx, db, id, v, apperr.Photo, photoID); err != nil {
 		return nil, nil, err
 	}
 	content, err := store.FileContent(ctx, db, p.FileSHA256)
@@ -203,11 +205,11 @@ func OpenSignature(ctx context.Context, db store.DB, id *auth.Identity, visitID 
 	if err != nil {
 		return "", nil, err
 	}
-	if err := mustSee(ctx, db, id, v, "签名", visitID); err != nil {
+	if err := mustSee(ctx, db, id, v, apperr.Signature, visitID); err != nil {
 		return "", nil, err
 	}
 	if v.SignatureSHA256 == nil {
-		return "", nil, apperr.NotFoundf("签名", visitID)
+		return "", nil, apperr.NotFoundf(apperr.Signature, visitID)
 	}
 	ct, err := store.FileType(ctx, db, *v.SignatureSHA256)
 	if err != nil {
@@ -218,7 +220,7 @@ func OpenSignature(ctx context.Context, db store.DB, id *auth.Identity, visitID 
 }
 
 // mustSee refuses outsiders with not found, so ids reveal nothing.
-func mustSee(ctx context.Context, db store.DB, id *auth.Identity, v *store.FieldVisit, what string, objectID int64) error {
+func mustSee(ctx context.Context, db store.DB, id *auth.Identity, v *store.FieldVisit, what apperr.What, objectID int64) error {
 	inspectors, err := store.InspectorsOfVisits(ctx, db, []int64{v.ID})
 	if err != nil {
 		return err

@@ -99,7 +99,7 @@ type SyncResult struct {
 // the outcome of each valid write is reported one by one, so one record a
 // phone cannot send does not hold back the others.
 func Sync(ctx context.Context, db store.DB, id *auth.Identity, in SyncInput) (*SyncResult, error) {
-	v, _, err := lockForInspector(ctx, db, id, in.VisitID, "记录")
+	v, _, err := lockForInspector(ctx, db, id, in.VisitID, verbRecord)
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ type Auditor struct {
 // administrator has a home (the administrator's start page is 用户管理).
 func Get(ctx context.Context, db store.DB, id *auth.Identity, now time.Time) (*Home, error) {
 	if id == nil || len(id.Roles) == 0 || (len(id.Roles) == 1 && id.Has(auth.RoleAdmin)) {
-		return nil, apperr.Errorf(apperr.Forbidden, "系统管理员没有待办首页")
+		return nil, apperr.New(apperr.Forbidden, "系统管理员没有待办首页", "System administrators have no to-do home page")
 	}
 	h := &Home{Today: workflow.Today(now)}
 	if id.Has(auth.RoleLeadScorer) && id.UnitID != nil {

@@ -128,6 +128,15 @@ var (
 	index = map[[2]string]string{}
 )
 
+// English is the English word for value of enum, for server messages the
+// English UI shows; like Of, the value itself when there is none.
+func English(enum, value string) string {
+	if l, ok := english[enum][value]; ok {
+		return l
+	}
+	return value
+}
+
 func init() {
 	for _, e := range catalogue {
 		for _, v := range e.values {

@@ -57,6 +57,12 @@ func TestOf(t *testing.T) {
 	if got := Of("PeriodState", "NOPE"); got != "NOPE" {
 		t.Errorf("an unknown value should read as itself, got %q", got)
 	}
+	if got := English("PeriodState", "PUBLICITY"); got != "Publicity" {
+		t.Errorf("English PeriodState.PUBLICITY = %q, want Publicity", got)
+	}
+	if got := English("PeriodState", "NOPE"); got != "NOPE" {
+		t.Errorf("an unknown value should read as itself in English too, got %q", got)
+	}
 }
 
 // TestEveryLabelHasEnglish keeps the English column complete: a value

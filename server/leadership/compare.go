@@ -136,7 +136,7 @@ func Trend(ctx context.Context, db store.DB, id *auth.Identity, in TrendInput) (
 	// Published figures are the most anyone sees of another unit; a contact
 	// of another unit sees nothing of this one.
 	if !results.MaySee(id, e, workflow.Published) {
-		return nil, apperr.Errorf(apperr.Forbidden, "只能查看本单位的得分走势")
+		return nil, apperr.New(apperr.Forbidden, "只能查看本单位的得分走势", "You can only see your own unit's score trend")
 	}
 	plans, err := store.ListPlans(ctx, db)
 	if err != nil {

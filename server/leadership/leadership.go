@@ -54,7 +54,7 @@ type ranked struct {
 
 func mayRead(id *auth.Identity) error {
 	if id == nil || !id.Has(auth.RoleTaskForce, auth.RoleLeader, auth.RoleAnalyst) {
-		return apperr.Errorf(apperr.Forbidden, "仅专班、领导和分析员可查看名次变化")
+		return apperr.New(apperr.Forbidden, "仅专班、领导和分析员可查看名次变化", "Only the task force, leaders and analysts can see rank changes")
 	}
 	return nil
 }

@@ -179,7 +179,8 @@ func CompareWorkbook(ctx context.Context, db store.DB, id *auth.Identity, in Com
 // dimension's points) as .xlsx, in ranking order, as on the heatmap page.
 func HeatmapWorkbook(ctx context.Context, db store.DB, id *auth.Identity, periodID int64, group store.RankingGroup) (string, []byte, error) {
 	if !results.SeesWholeGroups(id) {
-		return "", nil, apperr.Errorf(apperr.Forbidden, "仅专班、领导和分析员可导出整组的热力图")
+		return "", nil, apperr.New(apperr.Forbidden, "仅专班、领导和分析员可导出整组的热力图",
+			"Only the task force, leaders and analysts can export a whole group's heat map")
 	}
 	v, err := results.GroupRanking(ctx, db, id, periodID, group)
 	if err != nil {

@@ -120,7 +120,7 @@ func visible(id *auth.Identity, t *Task) bool {
 // statement whatever the plan's size.
 func Board(ctx context.Context, db store.DB, id *auth.Identity, f Filter, now time.Time) ([]Task, error) {
 	if id == nil || !id.Has(append(readsAll, auth.RoleEvaluateeContact, auth.RoleLeadScorer)...) {
-		return nil, apperr.Errorf(apperr.Forbidden, "无权查看督办事项")
+		return nil, apperr.New(apperr.Forbidden, "无权查看督办事项", "You may not see overdue-task supervision")
 	}
 	if f.Group != "" && f.Group != store.GroupDistricts && f.Group != store.GroupDepartments {
 		return nil, apperr.Field("group", "oneof", "分组须为旗县区组或市直部门组", "group must be DISTRICTS or DEPARTMENTS")

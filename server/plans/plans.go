@@ -252,7 +252,8 @@ func CopyPlan(ctx context.Context, db store.DB, _ *auth.Identity, src int64, yea
 	}
 	if taken != nil {
 		return nil, apperr.Field("input.year", "unique", fmt.Sprintf("%d年度已有考评方案“%s”,请换一个年度", year, taken.Name),
-			fmt.Sprintf("%d already has a plan (%s)", year, taken.Name))
+			// The plan's name is Chinese data; the English does without it.
+			fmt.Sprintf("%d already has an evaluation plan; choose another year", year))
 	}
 	name = strings.TrimSpace(name)
 	if name == "" {

@@ -31,7 +31,8 @@ func MaySee(id *auth.Identity, e *store.Evaluatee, state workflow.State) bool {
 // only its own row and so gets none.
 func SeesWholeGroups(id *auth.Identity) bool { return id.Has(readsAll...) }
 
-var errNotYet = apperr.Errorf(apperr.Forbidden, "考评结果公示后方可查看本单位结果")
+var errNotYet = apperr.New(apperr.Forbidden, "考评结果公示后方可查看本单位结果",
+	"Your unit's results can be seen once the results are in publicity")
 
 // GroupRanking is the half-year ranking of one group, with the rows id may
 // see (a contact: its own row, from 公示 on).
@@ -61,7 +62,7 @@ func EvaluateeBreakdown(ctx context.Context, db store.DB, id *auth.Identity, per
 		return nil, nil, err
 	}
 	if len(v.Rows) == 0 {
-		return nil, nil, apperr.NotFoundf("考评对象", evaluateeID)
+		return nil, nil, apperr.NotFoundf(apperr.Evaluatee, evaluateeID)
 	}
 	row := &v.Rows[0]
 	if !MaySee(id, &row.Evaluatee, v.Period.State) {

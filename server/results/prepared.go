@@ -43,7 +43,8 @@ func PublishedRanking(ctx context.Context, db store.DB, id *auth.Identity, perio
 		}
 	}
 	if pub == nil {
-		return nil, apperr.Errorf(apperr.NotFound, "%s尚未公示,没有冻结的结果(请查看排名预览)", p.Name)
+		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("%s尚未公示,没有冻结的结果(请查看排名预览)", p.Name),
+			fmt.Sprintf("%s has not been in publicity yet, so it has no frozen results (see the ranking preview)", p.EnglishName()))
 	}
 	if !id.Has(readsAll...) && !workflow.Allows(p.State, workflow.SeeOwnResults) {
 		return nil, errNotYet

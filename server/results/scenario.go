@@ -33,7 +33,7 @@ func LoadScenario(ctx context.Context, db store.DB, periodID, evaluateeID int64)
 		return nil, err
 	}
 	if len(d.Evaluatees) != 1 {
-		return nil, apperr.NotFoundf("考评对象", evaluateeID)
+		return nil, apperr.NotFoundf(apperr.Evaluatee, evaluateeID)
 	}
 	self := d.Evaluatees[0]
 	sc := &Scenario{Period: d.Period, Evaluatee: self, Plan: d.Scoring, Points: scoring.ExactTaskPoints(d.Scoring)}

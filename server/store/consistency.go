@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 
 	"github.com/uptrace/bun"
 )
@@ -20,7 +21,7 @@ type ConsistencyThresholds struct {
 // SetPlanThresholds changes a plan's consistency thresholds at version.
 func SetPlanThresholds(ctx context.Context, db DB, p *Plan) error {
 	p.UpdatedAt = now()
-	return updateVersioned(ctx, db, p, "考评方案", "plans", p.ID, p.Version,
+	return updateVersioned(ctx, db, p, apperr.Plan, "plans", p.ID, p.Version,
 		"flag_high_rate", "flag_low_rate", "flag_lead_spread", "updated_at")
 }
 

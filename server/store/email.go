@@ -68,7 +68,7 @@ func SetUserEmail(ctx context.Context, db DB, userID int64, email *string) (*str
 		WHERE u.id = old.id
 		RETURNING old.email`, email, userID).Scan(ctx, &before)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, apperr.NotFoundf("用户", userID)
+		return nil, apperr.NotFoundf(apperr.User, userID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("set e-mail of user %d: %w", userID, mapError(err))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 
 	"github.com/uptrace/bun"
 )
@@ -33,7 +34,7 @@ func EvaluateesByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[in
 func FindEvaluatee(ctx context.Context, db bun.IDB, id int64) (*Evaluatee, error) {
 	e := new(Evaluatee)
 	if err := db.NewSelect().Model(e).Relation("Unit").Where("evaluatee.id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "考评对象", id)
+		return nil, notFoundOr(err, apperr.Evaluatee, id)
 	}
 	return e, nil
 }
@@ -46,12 +47,12 @@ func CreateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
 
 // UpdateEvaluatee moves an evaluatee to another ranking group.
 func UpdateEvaluatee(ctx context.Context, db bun.IDB, e *Evaluatee) error {
-	return updateVersioned(ctx, db, e, "考评对象", "evaluatees", e.ID, e.Version, "ranking_group")
+	return updateVersioned(ctx, db, e, apperr.Evaluatee, "evaluatees", e.ID, e.Version, "ranking_group")
 }
 
 // DeleteEvaluatee removes an evaluatee and its assignments.
 func DeleteEvaluatee(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Evaluatee](ctx, db, "考评对象", "evaluatees", id, version)
+	return deleteVersioned[Evaluatee](ctx, db, apperr.Evaluatee, "evaluatees", id, version)
 }
 
 // CarriedTasks returns the tasks each evaluatee carries, in plan order.

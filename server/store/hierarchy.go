@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 
 	"github.com/shopspring/decimal"
 	"github.com/uptrace/bun"
@@ -137,7 +138,7 @@ func AssignmentsByPlans(ctx context.Context, db bun.IDB, planIDs []int64) (map[i
 func FindDimension(ctx context.Context, db bun.IDB, id int64) (*Dimension, error) {
 	d := new(Dimension)
 	if err := db.NewSelect().Model(d).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "方面", id)
+		return nil, notFoundOr(err, apperr.Dimension, id)
 	}
 	return d, nil
 }
@@ -151,7 +152,7 @@ func FindIndicator(ctx context.Context, db bun.IDB, id int64) (*Indicator, error
 		Where("indicator.id = ?", id).
 		Scan(ctx)
 	if err != nil {
-		return nil, notFoundOr(err, "指标", id)
+		return nil, notFoundOr(err, apperr.Indicator, id)
 	}
 	return i, nil
 }
@@ -166,7 +167,7 @@ func FindTask(ctx context.Context, db bun.IDB, id int64) (*Task, error) {
 		Where("task.id = ?", id).
 		Scan(ctx)
 	if err != nil {
-		return nil, notFoundOr(err, "任务", id)
+		return nil, notFoundOr(err, apperr.Task, id)
 	}
 	return t, nil
 }
@@ -179,12 +180,12 @@ func CreateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
 
 // UpdateDimension saves d if nobody changed it since d.Version.
 func UpdateDimension(ctx context.Context, db bun.IDB, d *Dimension) error {
-	return updateVersioned(ctx, db, d, "方面", "dimensions", d.ID, d.Version, "number", "name", "points")
+	return updateVersioned(ctx, db, d, apperr.Dimension, "dimensions", d.ID, d.Version, "number", "name", "points")
 }
 
 // DeleteDimension removes a dimension with its indicators and tasks.
 func DeleteDimension(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Dimension](ctx, db, "方面", "dimensions", id, version)
+	return deleteVersioned[Dimension](ctx, db, apperr.Dimension, "dimensions", id, version)
 }
 
 // CreateIndicator inserts i.
@@ -195,12 +196,12 @@ func CreateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
 
 // UpdateIndicator saves i if nobody changed it since i.Version.
 func UpdateIndicator(ctx context.Context, db bun.IDB, i *Indicator) error {
-	return updateVersioned(ctx, db, i, "指标", "indicators", i.ID, i.Version, "number", "name", "points")
+	return updateVersioned(ctx, db, i, apperr.Indicator, "indicators", i.ID, i.Version, "number", "name", "points")
 }
 
 // DeleteIndicator removes an indicator with its tasks.
 func DeleteIndicator(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Indicator](ctx, db, "指标", "indicators", id, version)
+	return deleteVersioned[Indicator](ctx, db, apperr.Indicator, "indicators", id, version)
 }
 
 // CreateTask inserts t and links its lead units. Run it in a transaction.
@@ -215,7 +216,7 @@ func CreateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) e
 // UpdateTask saves t and replaces its lead units if nobody changed it since
 // t.Version. Run it in a transaction.
 func UpdateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) error {
-	err := updateVersioned(ctx, db, t, "任务", "tasks", t.ID, t.Version,
+	err := updateVersioned(ctx, db, t, apperr.Task, "tasks", t.ID, t.Version,
 		"number", "text", "points", "deadline_phrase", "deadline_month", "deadline_state", "deadline_continuing")
 	if err != nil {
 		return err
@@ -225,7 +226,7 @@ func UpdateTask(ctx context.Context, db bun.IDB, t *Task, leadUnitIDs []int64) e
 
 // DeleteTask removes a task.
 func DeleteTask(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Task](ctx, db, "任务", "tasks", id, version)
+	return deleteVersioned[Task](ctx, db, apperr.Task, "tasks", id, version)
 }
 
 func setLeadUnits(ctx context.Context, db bun.IDB, taskID int64, unitIDs []int64) error {
@@ -255,7 +256,7 @@ func SetTaskAssignments(ctx context.Context, db bun.IDB, taskID int64, evaluatee
 		return mapError(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return notFoundOr(errNoRows, "任务", taskID)
+		return notFoundOr(errNoRows, apperr.Task, taskID)
 	}
 	var before []int64
 	err = db.NewDelete().Model((*Assignment)(nil)).Where("task_id = ?", taskID).Returning("evaluatee_id").Scan(ctx, &before)

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"fmt"
 	"github.com/kaoping/kaoping/server/workflow"
+	"regexp"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -112,6 +114,19 @@ type Period struct {
 	EntryClosesOn   *time.Time `bun:"entry_closes_on"`
 	PublicityEndsOn *time.Time `bun:"publicity_ends_on"`
 	Version         int        `bun:"version"`
+}
+
+var periodYear = regexp.MustCompile(`^(\d{4})年`)
+
+// EnglishName names the period in English messages: "H1 2024" for the
+// "2024年上半年" every plan's periods are created with (store.CreatePlan),
+// so an English sentence carries no Chinese data.
+func (p Period) EnglishName() string {
+	m := periodYear.FindStringSubmatch(p.Name)
+	if m == nil || (p.Half != 1 && p.Half != 2) {
+		return p.Name
+	}
+	return fmt.Sprintf("H%d %s", p.Half, m[1])
 }
 
 // Dimension is a 方面, the top level of the indicator system.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -91,7 +92,7 @@ func FindObjection(ctx context.Context, db DB, id int64, forUpdate bool) (*Objec
 		q = q.For("UPDATE")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "异议", id)
+		return nil, notFoundOr(err, apperr.Objection, id)
 	}
 	return o, nil
 }
@@ -145,7 +146,7 @@ func FindObjectionEvidence(ctx context.Context, db DB, id int64) (*ObjectionEvid
 	err := db.NewSelect().Model(e).ColumnExpr("oe.*, f.content_type, f.size").
 		Join("JOIN files AS f ON f.sha256 = oe.file_sha256").Where("oe.id = ?", id).Scan(ctx)
 	if err != nil {
-		return nil, nil, notFoundOr(err, "异议材料", id)
+		return nil, nil, notFoundOr(err, apperr.ObjectionEvidence, id)
 	}
 	o, err := FindObjection(ctx, db, e.ObjectionID, false)
 	return e, o, err
@@ -157,7 +158,7 @@ func UpdateObjectionAnswer(ctx context.Context, db DB, o *Objection, status Obje
 	next := *o
 	next.Status, next.Answer, next.Correction = status, &answer, correction
 	next.AnsweredBy, next.AnsweredByName, next.AnsweredAt = &by.UserID, &by.Username, &at
-	if err := updateVersioned(ctx, db, &next, "异议", "objections", o.ID, o.Version,
+	if err := updateVersioned(ctx, db, &next, apperr.Objection, "objections", o.ID, o.Version,
 		"status", "answer", "correction", "answered_by", "answered_by_name", "answered_at"); err != nil {
 		return err
 	}

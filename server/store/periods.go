@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/workflow"
 	"time"
 
@@ -32,7 +33,7 @@ type PeriodEvent struct {
 func FindPeriod(ctx context.Context, db DB, id int64) (*Period, error) {
 	p := new(Period)
 	if err := db.NewSelect().Model(p).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "考评周期", id)
+		return nil, notFoundOr(err, apperr.Period, id)
 	}
 	return p, nil
 }
@@ -46,7 +47,7 @@ func MovePeriod(ctx context.Context, db DB, p *Period, to workflow.State, reason
 	if to == workflow.Published {
 		next.PublishedAt = &at
 	}
-	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "state", "published_at"); err != nil {
+	if err := updateVersioned(ctx, db, &next, apperr.Period, "periods", p.ID, p.Version, "state", "published_at"); err != nil {
 		return err
 	}
 	*p = next
@@ -168,7 +169,7 @@ func PublishedResults(ctx context.Context, db DB, publicationID int64, group *Ra
 func SetPeriodWindows(ctx context.Context, db DB, p *Period, entryClosesOn, publicityEndsOn *time.Time) error {
 	next := *p
 	next.EntryClosesOn, next.PublicityEndsOn = entryClosesOn, publicityEndsOn
-	if err := updateVersioned(ctx, db, &next, "考评周期", "periods", p.ID, p.Version, "entry_closes_on", "publicity_ends_on"); err != nil {
+	if err := updateVersioned(ctx, db, &next, apperr.Period, "periods", p.ID, p.Version, "entry_closes_on", "publicity_ends_on"); err != nil {
 		return err
 	}
 	*p = next

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 
 	"github.com/uptrace/bun"
 
@@ -57,7 +58,7 @@ func CreatePlanCopy(ctx context.Context, db bun.IDB, src int64, name string, yea
 		FROM plans WHERE id = ?
 		RETURNING *`, name, year, src).Scan(ctx, p)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFoundOr(err, "考评方案", src)
+		return nil, notFoundOr(err, apperr.Plan, src)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("copy plan %d: %w", src, mapError(err))

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/workflow"
 	"time"
 
@@ -26,7 +27,7 @@ func ListPlans(ctx context.Context, db bun.IDB) ([]Plan, error) {
 func FindPlan(ctx context.Context, db bun.IDB, id int64) (*Plan, error) {
 	p := new(Plan)
 	if err := db.NewSelect().Model(p).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "考评方案", id)
+		return nil, notFoundOr(err, apperr.Plan, id)
 	}
 	return p, nil
 }
@@ -57,13 +58,13 @@ func CreatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 // UpdatePlan saves name, year, weights and the missing-component rule.
 func UpdatePlan(ctx context.Context, db bun.IDB, p *Plan) error {
 	p.UpdatedAt = now()
-	return updateVersioned(ctx, db, p, "考评方案", "plans", p.ID, p.Version,
+	return updateVersioned(ctx, db, p, apperr.Plan, "plans", p.ID, p.Version,
 		"name", "year", "weight_dm", "weight_fv", "weight_po", "weight_tp", "missing_rule", "updated_at")
 }
 
 // DeletePlan removes a plan and everything in it.
 func DeletePlan(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Plan](ctx, db, "考评方案", "plans", id, version)
+	return deleteVersioned[Plan](ctx, db, apperr.Plan, "plans", id, version)
 }
 
 // PeriodsByPlans returns the periods of the given plans, keyed by plan.

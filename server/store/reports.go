@@ -50,7 +50,7 @@ func FindReports(ctx context.Context, db DB, periodID int64, evaluateeIDs, taskI
 func FindReport(ctx context.Context, db DB, id int64) (*ProgressReport, error) {
 	r := new(ProgressReport)
 	if err := db.NewSelect().Model(r).Where("id = ?", id).Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "进展报告", id)
+		return nil, notFoundOr(err, apperr.ProgressReport, id)
 	}
 	return r, nil
 }
@@ -64,7 +64,8 @@ func SaveReport(ctx context.Context, db DB, r *ProgressReport) error {
 		if err != nil {
 			var pgErr interface{ SQLState() string }
 			if errors.As(err, &pgErr) && pgErr.SQLState() == "23505" {
-				return apperr.Errorf(apperr.Conflict, "该任务的进展已由他人报送,请刷新后重试")
+				return apperr.New(apperr.Conflict, "该任务的进展已由他人报送,请刷新后重试",
+					"Someone else has already reported progress on this task; reload and try again")
 			}
 			return mapError(err)
 		}
@@ -75,10 +76,10 @@ func SaveReport(ctx context.Context, db DB, r *ProgressReport) error {
 	err := db.NewSelect().Model(existing).
 		Where("period_id = ? AND evaluatee_id = ? AND task_id = ?", r.PeriodID, r.EvaluateeID, r.TaskID).Scan(ctx)
 	if err != nil {
-		return notFoundOr(err, "进展报告", 0)
+		return notFoundOr(err, apperr.ProgressReport, 0)
 	}
 	r.ID = existing.ID
-	return updateVersioned(ctx, db, r, "进展报告", "progress_reports", r.ID, r.Version, "state", "narrative", "updated_by", "updated_by_name", "updated_at")
+	return updateVersioned(ctx, db, r, apperr.ProgressReport, "progress_reports", r.ID, r.Version, "state", "narrative", "updated_by", "updated_by_name", "updated_at")
 }
 
 // Evidence is a file attached to a report.
@@ -136,7 +137,7 @@ func FindEvidence(ctx context.Context, db DB, id int64) (*Evidence, *ProgressRep
 	err := db.NewSelect().Model(e).ColumnExpr("ev.*, f.content_type, f.size").
 		Join("JOIN files AS f ON f.sha256 = ev.file_sha256").Where("ev.id = ?", id).Scan(ctx)
 	if err != nil {
-		return nil, nil, notFoundOr(err, "佐证材料", id)
+		return nil, nil, notFoundOr(err, apperr.Evidence, id)
 	}
 	r, err := FindReport(ctx, db, e.ReportID)
 	return e, r, err

@@ -350,10 +350,10 @@ func SetScoreStatuses(ctx context.Context, db DB, changes []StatusChange, by Act
 	for i, c := range changes {
 		cur := current[c.ScoreID]
 		if cur == nil {
-			return nil, apperr.NotFoundf("分值", c.ScoreID)
+			return nil, apperr.NotFoundf(apperr.Score, c.ScoreID)
 		}
 		if cur.Version != c.Version {
-			return nil, apperr.StaleVersion("分值", c.ScoreID, cur)
+			return nil, apperr.StaleVersion(apperr.Score, c.ScoreID, cur)
 		}
 		next, err := nextStatus(*cur, c, by, at)
 		if err != nil {

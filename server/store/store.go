@@ -82,10 +82,11 @@ func (s *Store) InTx(ctx context.Context, fn func(ctx context.Context, tx Tx) er
 
 // ErrorUnavailable is what a client is told when the database went away
 // under its request.
-var ErrorUnavailable = apperr.Errorf(apperr.Unavailable, "网络或数据库暂时不可用,请重试")
+var ErrorUnavailable = apperr.New(apperr.Unavailable, "网络或数据库暂时不可用,请重试",
+	"The network or the database is briefly unavailable; nothing was changed, please try again")
 
 // notFoundOr turns sql.ErrNoRows into a NotFound error about what/id.
-func notFoundOr(err error, what string, id int64) error {
+func notFoundOr(err error, what apperr.What, id int64) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return apperr.NotFoundf(what, id)
 	}
@@ -112,11 +113,14 @@ var constraintErrors = map[string]apperr.FieldError{
 
 // stillReferenced explains why a delete was refused, by the constraint of
 // the rows that still point at the object.
-var stillReferenced = map[string]string{
-	"task_lead_units_unit_id_fkey": "该单位仍是某些任务的牵头考核单位,请先修改这些任务的牵头单位",
-	"evaluatees_unit_id_fkey":      "该单位仍是考评对象,请先从考评方案中移除",
-	"users_unit_id_fkey":           "仍有用户属于该单位,请先修改这些用户的单位",
-	"scores_lead_unit_id_fkey":     "该单位已有评分记录,不能删除",
+var stillReferenced = map[string][2]string{
+	"task_lead_units_unit_id_fkey": {"该单位仍是某些任务的牵头考核单位,请先修改这些任务的牵头单位",
+		"The unit still leads some tasks; change those tasks' lead units first"},
+	"evaluatees_unit_id_fkey": {"该单位仍是考评对象,请先从考评方案中移除",
+		"The unit is still an evaluatee; remove it from the evaluation plan first"},
+	"users_unit_id_fkey": {"仍有用户属于该单位,请先修改这些用户的单位",
+		"Some users still belong to the unit; change their unit first"},
+	"scores_lead_unit_id_fkey": {"该单位已有评分记录,不能删除", "The unit already has scores and cannot be deleted"},
 }
 
 // mapError turns PostgreSQL constraint violations into apperr errors and
@@ -135,22 +139,22 @@ func mapError(err error) error {
 	if isReferencedDelete(pgErr) {
 		msg, ok := stillReferenced[pgErr.ConstraintName]
 		if !ok {
-			msg = "仍有数据引用该对象,不能删除"
+			msg = [2]string{"仍有数据引用该对象,不能删除", "Other data still refers to this object, so it cannot be deleted"}
 		}
-		return apperr.Errorf(apperr.Conflict, "%s", msg)
+		return apperr.New(apperr.Conflict, msg[0], msg[1])
 	}
 	if fe, ok := constraintErrors[pgErr.ConstraintName]; ok {
-		return &apperr.Error{Code: apperr.Invalid, Message: fe.Message, Fields: []apperr.FieldError{fe}}
+		return apperr.Fielded(fe)
 	}
 	switch pgErr.Code {
 	case "23503": // foreign_key_violation
-		return apperr.Errorf(apperr.Invalid, "引用的对象不存在")
+		return apperr.New(apperr.Invalid, "引用的对象不存在", "A referenced object does not exist")
 	case "23505":
-		return apperr.Errorf(apperr.Conflict, "数据重复")
+		return apperr.New(apperr.Conflict, "数据重复", "This would duplicate existing data")
 	case "23514", "23502":
-		return apperr.Errorf(apperr.Invalid, "数据不符合规则")
+		return apperr.New(apperr.Invalid, "数据不符合规则", "The data breaks a rule")
 	case "57014": // query_canceled (statement_timeout)
-		return apperr.Errorf(apperr.Internal, "查询超时")
+		return apperr.New(apperr.Internal, "查询超时", "The query timed out")
 	}
 	return err
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 
 	"github.com/uptrace/bun"
 )
@@ -45,12 +46,12 @@ func UpdateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
 		u.Aliases = []string{}
 	}
 	u.UpdatedAt = now()
-	return updateVersioned(ctx, db, u, "单位", "units", u.ID, u.Version, "name", "kind", "aliases", "sort_key", "updated_at")
+	return updateVersioned(ctx, db, u, apperr.Unit, "units", u.ID, u.Version, "name", "kind", "aliases", "sort_key", "updated_at")
 }
 
 // DeleteUnit removes an unused unit.
 func DeleteUnit(ctx context.Context, db bun.IDB, id int64, version int) error {
-	return deleteVersioned[Unit](ctx, db, "单位", "units", id, version)
+	return deleteVersioned[Unit](ctx, db, apperr.Unit, "units", id, version)
 }
 
 // UnitsByID returns every unit keyed by id; the loaders ask for it once per

@@ -62,7 +62,7 @@ func ListUsers(ctx context.Context, db DB) ([]User, error) {
 func FindUser(ctx context.Context, db DB, id int64) (*User, error) {
 	u := new(User)
 	if err := selectUsers(db).Where("u.id = ?", id).Scan(ctx, u); err != nil {
-		return nil, notFoundOr(err, "用户", id)
+		return nil, notFoundOr(err, apperr.User, id)
 	}
 	return u, nil
 }
@@ -97,7 +97,7 @@ func CreateUser(ctx context.Context, db DB, u *User) error {
 // the user since u.Version.
 func UpdateUser(ctx context.Context, db DB, u *User) error {
 	roles := u.Roles
-	if err := updateVersioned(ctx, db, u, "用户", "users", u.ID, u.Version, "display_name", "unit_id", "enabled"); err != nil {
+	if err := updateVersioned(ctx, db, u, apperr.User, "users", u.ID, u.Version, "display_name", "unit_id", "enabled"); err != nil {
 		return err
 	}
 	u.Roles = roles
@@ -179,7 +179,7 @@ func SetUserLocale(ctx context.Context, db DB, userID int64, locale Locale) (Loc
 		WHERE u.id = old.id
 		RETURNING old.locale`, string(locale), userID).Scan(ctx, &before)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", apperr.NotFoundf("用户", userID)
+		return "", apperr.NotFoundf(apperr.User, userID)
 	}
 	if err != nil {
 		return "", fmt.Errorf("set locale of user %d: %w", userID, err)

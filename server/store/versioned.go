@@ -17,7 +17,7 @@ import (
 // updateVersioned locks row id, checks its version, and runs UPDATE … SET
 // cols, version = version + 1, scanning the new row into model. what names
 // the object for users, table for the audit log.
-func updateVersioned[T any](ctx context.Context, db DB, model *T, what, table string, id int64, version int, cols ...string) error {
+func updateVersioned[T any](ctx context.Context, db DB, model *T, what apperr.What, table string, id int64, version int, cols ...string) error {
 	before := new(T)
 	err := db.NewSelect().Model(before).Where("?TableAlias.id = ?", id).For("UPDATE").Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -43,7 +43,7 @@ func updateVersioned[T any](ctx context.Context, db DB, model *T, what, table st
 }
 
 // deleteVersioned deletes row id of T's table if it still has version.
-func deleteVersioned[T any](ctx context.Context, db DB, what, table string, id int64, version int) error {
+func deleteVersioned[T any](ctx context.Context, db DB, what apperr.What, table string, id int64, version int) error {
 	before := new(T)
 	err := db.NewSelect().Model(before).Where("?TableAlias.id = ?", id).For("UPDATE").Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -48,7 +48,7 @@ func FindView(ctx context.Context, db DB, id int64) (*SavedView, error) {
 	v := new(SavedView)
 	err := db.NewSelect().Model(v).Where("sv.id = ?", id).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, apperr.NotFoundf("视图", id)
+		return nil, apperr.NotFoundf(apperr.View, id)
 	}
 	return v, mapError(err)
 }
@@ -68,10 +68,10 @@ func UpdateView(ctx context.Context, db DB, v *SavedView) error {
 		v.SharedRoles = []string{}
 	}
 	v.UpdatedAt = now()
-	return updateVersioned(ctx, db, v, "视图", "saved_views", v.ID, v.Version, "name", "description", "spec", "shared_roles", "updated_at")
+	return updateVersioned(ctx, db, v, apperr.View, "saved_views", v.ID, v.Version, "name", "description", "spec", "shared_roles", "updated_at")
 }
 
 // DeleteView removes view id if it still has version.
 func DeleteView(ctx context.Context, db DB, id int64, version int) error {
-	return deleteVersioned[SavedView](ctx, db, "视图", "saved_views", id, version)
+	return deleteVersioned[SavedView](ctx, db, apperr.View, "saved_views", id, version)
 }

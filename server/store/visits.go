@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/kaoping/kaoping/server/apperr"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -168,7 +169,7 @@ func CreateVisit(ctx context.Context, db DB, v *FieldVisit, inspectorIDs, taskID
 // sure no dropped item has a finding or photo: dropping an item cascades
 // to them.
 func UpdateVisitPlan(ctx context.Context, db DB, v *FieldVisit, inspectorIDs, taskIDs []int64) error {
-	if err := updateVersioned(ctx, db, v, "实地调研", "field_visits", v.ID, v.Version, "visit_date"); err != nil {
+	if err := updateVersioned(ctx, db, v, apperr.FieldVisit, "field_visits", v.ID, v.Version, "visit_date"); err != nil {
 		return err
 	}
 	if _, err := db.NewRaw(`DELETE FROM field_visit_inspectors WHERE visit_id = ? AND user_id NOT IN (?)`, v.ID, bun.In(inspectorIDs)).Exec(ctx); err != nil {
@@ -197,7 +198,7 @@ func FindVisit(ctx context.Context, db DB, id int64, forUpdate bool) (*FieldVisi
 		q = q.For("UPDATE")
 	}
 	if err := q.Scan(ctx); err != nil {
-		return nil, notFoundOr(err, "实地调研", id)
+		return nil, notFoundOr(err, apperr.FieldVisit, id)
 	}
 	return v, nil
 }
@@ -389,7 +390,7 @@ func SaveFinding(ctx context.Context, db DB, f *Finding) error {
 		f.Version = 1
 		return insert(ctx, db, f, "field_findings", func() int64 { return f.ID })
 	}
-	return updateVersioned(ctx, db, f, "调研结论", "field_findings", f.ID, f.Version, findingColumns...)
+	return updateVersioned(ctx, db, f, apperr.Finding, "field_findings", f.ID, f.Version, findingColumns...)
 }
 
 // FindPhotoByClientID returns the photo stored under a client UUID, or nil.
@@ -412,7 +413,7 @@ func FindPhoto(ctx context.Context, db DB, id int64) (*FieldPhoto, error) {
 	err := db.NewSelect().Model(p).ColumnExpr("fp.*, f.content_type, f.size").
 		Join("JOIN files AS f ON f.sha256 = fp.file_sha256").Where("fp.id = ?", id).Scan(ctx)
 	if err != nil {
-		return nil, notFoundOr(err, "现场照片", id)
+		return nil, notFoundOr(err, apperr.Photo, id)
 	}
 	return p, nil
 }
@@ -437,7 +438,7 @@ func AddPhoto(ctx context.Context, db DB, p *FieldPhoto) error {
 func FileType(ctx context.Context, db DB, sha string) (string, error) {
 	var ct string
 	if err := db.NewRaw(`SELECT content_type FROM files WHERE sha256 = ?`, sha).Scan(ctx, &ct); err != nil {
-		return "", notFoundOr(err, "文件", 0)
+		return "", notFoundOr(err, apperr.File, 0)
 	}
 	return ct, nil
 }
@@ -445,7 +446,7 @@ func FileType(ctx context.Context, db DB, sha string) (string, error) {
 // UpdateVisit writes a visit's status and review columns if it still has
 // version, and records the status change with its reason.
 func UpdateVisit(ctx context.Context, db DB, v *FieldVisit, from VisitStatus, reason *string, by Actor, at time.Time) error {
-	if err := updateVersioned(ctx, db, v, "实地调研", "field_visits", v.ID, v.Version,
+	if err := updateVersioned(ctx, db, v, apperr.FieldVisit, "field_visits", v.ID, v.Version,
 		"status", "review_note", "reviewed_by", "reviewed_by_name", "reviewed_at", "submitted_at", "signed_by", "signature_sha256"); err != nil {
 		return err
 	}

@@ -160,8 +160,10 @@ func Struct(prefix string, s any) error {
 		})
 	}
 	out.Message = "输入有误:" + out.Fields[0].Message
+	out.MessageEn = "Invalid input: " + out.Fields[0].MessageEn
 	if len(out.Fields) > 1 {
 		out.Message += fmt.Sprintf(" 等 %d 处", len(out.Fields))
+		out.MessageEn += fmt.Sprintf(" and %d more", len(out.Fields)-1)
 	}
 	return out
 }

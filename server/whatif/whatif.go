@@ -70,10 +70,10 @@ type Analysis struct {
 // published result is no longer a matter of effort.
 func mayAsk(id *auth.Identity, sc *results.Scenario) error {
 	if !id.Has(auth.RoleTaskForce, auth.RoleLeader) && !(id.Has(auth.RoleEvaluateeContact) && id.InUnit(sc.Evaluatee.UnitID)) {
-		return apperr.Errorf(apperr.Forbidden, "只能模拟本单位的得分")
+		return apperr.New(apperr.Forbidden, "只能模拟本单位的得分", "You can only simulate your own unit's score")
 	}
 	if sc.Period.State != workflow.Open && sc.Period.State != workflow.Review {
-		return apperr.Field("periodId", "state", "只能对填报或审核阶段的周期做得分模拟", "what-if is for periods in 填报 or 审核 only")
+		return apperr.Field("periodId", "state", "只能对填报或审核阶段的周期做得分模拟", "what-if is for periods in the Reporting or Review stage only")
 	}
 	return nil
 }

@@ -24,6 +24,9 @@ const (
 // Label is the state's Chinese name (server/labels).
 func (s State) Label() string { return labels.Of("PeriodState", string(s)) }
 
+// English is the state's English name, for messages in both languages.
+func (s State) English() string { return labels.English("PeriodState", string(s)) }
+
 // Action is something users do that depends on the period's state.
 type Action string
 

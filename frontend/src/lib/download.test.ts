@@ -1,5 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { filenameFromDisposition } from './download';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { filenameFromDisposition, refusalMessage } from './download';
+
+describe('refusalMessage', () => {
+  afterEach(() => void i18next.changeLanguage('zh-CN'));
+  const body = JSON.stringify({ code: 'INVALID', message: '请选择排名组', messageEn: 'choose a ranking group' });
+
+  it("reads the server's JSON refusal in the language in use", async () => {
+    expect(refusalMessage(body)).toBe('请选择排名组');
+    await i18next.changeLanguage('en');
+    expect(refusalMessage(body)).toBe('choose a ranking group');
+    expect(refusalMessage(JSON.stringify({ code: 'INVALID', message: '请选择排名组' }))).toBe('请选择排名组');
+  });
+
+  it('shows Chinese plain text and hides anything else', () => {
+    expect(refusalMessage('没有权限\n')).toBe('没有权限');
+    expect(refusalMessage('internal error')).toBe('');
+    expect(refusalMessage('')).toBe('');
+  });
+});
 
 describe('filenameFromDisposition', () => {
   it('decodes the RFC 5987 name Go sends for Chinese file names', () => {

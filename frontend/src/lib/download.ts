@@ -1,4 +1,4 @@
-import { UserFacingError } from './errors';
+import { inLanguage, UserFacingError } from './errors';
 import { useLibT } from './messages';
 import { authEvents, unauthenticatedEvent } from './urql';
 
@@ -24,9 +24,28 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 }
 
 /**
+ * What a refused download says, in the language in use: the server answers
+ * 400 with {"code", "message", "messageEn"} (server/downloads.go refuse);
+ * older or other answers are plain text, shown when it is Chinese words.
+ */
+export function refusalMessage(body: string): string {
+  const text = body.trim();
+  try {
+    const o: unknown = JSON.parse(text);
+    if (typeof o === 'object' && o !== null) {
+      const r = o as Record<string, unknown>;
+      if (typeof r['message'] === 'string' && r['message']) return inLanguage(r['message'], r['messageEn']);
+    }
+  } catch {
+    // not JSON: plain text
+  }
+  return /[\u4e00-\u9fff]/.test(text) ? text : '';
+}
+
+/**
  * Downloads a file of this site with the session cookie and saves it under
- * the name the server gives. Throws an Error with a Chinese message when the
- * server refuses; on 401 the app also goes to the sign-in page.
+ * the name the server gives. Throws an Error with the server's reason (in the
+ * language in use) when it refuses; on 401 the app also goes to the sign-in page.
  */
 export async function downloadFile(href: string, fallbackName: string): Promise<string> {
   let res: Response;
@@ -41,8 +60,8 @@ export async function downloadFile(href: string, fallbackName: string): Promise<
   }
   if (res.status === 403) throw new UserFacingError(t('downloadForbidden'));
   if (!res.ok) {
-    const text = (await res.text().catch(() => '')).trim();
-    throw new UserFacingError(/[\u4e00-\u9fff]/.test(text) ? text : t('downloadFailed', { status: res.status }));
+    const said = refusalMessage(await res.text().catch(() => ''));
+    throw new UserFacingError(said || t('downloadFailed', { status: res.status }));
   }
   const blob = await res.blob();
   const name = filenameFromDisposition(res.headers.get('Content-Disposition'), fallbackName);

@@ -1,6 +1,7 @@
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
 import { assignFieldErrors, describeError, fieldPath } from './errors';
 
 function gqlError(message: string, extensions: Record<string, unknown>) {
@@ -53,6 +54,44 @@ describe('describeError', () => {
     expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }))).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('无法连接服务器') });
     expect(describeError(gqlError('boom', {})).code).toBe('UNKNOWN');
     expect(describeError('nonsense').message).toContain('操作未能完成');
+  });
+});
+
+describe('describeError in English', () => {
+  afterEach(() => void i18next.changeLanguage('zh-CN'));
+
+  it("shows the server's English message and field messages, falling back to the Chinese", async () => {
+    await i18next.changeLanguage('en');
+    expect(describeError(gqlError('任务 9 不存在', { code: 'NOT_FOUND', messageEn: 'task 9 does not exist' })).message).toBe('task 9 does not exist');
+    expect(
+      describeError(gqlError('只能模拟本单位的得分', { code: 'FORBIDDEN', messageEn: "You can only simulate your own unit's score" })).message,
+    ).toBe("You can only simulate your own unit's score");
+    // A server without English (or an error without it) still says something specific.
+    expect(describeError(gqlError('仍有数据引用该对象,不能删除', { code: 'CONFLICT' })).message).toBe('仍有数据引用该对象,不能删除');
+    const invalid = describeError(
+      gqlError('输入有误:请填写名称', {
+        code: 'INVALID',
+        messageEn: 'Invalid input: name is required',
+        fields: [
+          { field: 'name', rule: 'required', message: '请填写名称', messageEn: 'name is required' },
+          { field: 'points', rule: 'dgte', message: '不能小于 0' },
+        ],
+      }),
+    );
+    expect(invalid.message).toBe('name is required; 不能小于 0');
+    expect(invalid.fields.map((f) => f.message)).toEqual(['name is required', '不能小于 0']);
+  });
+
+  it('keeps the generic sentences for a stale version and for internals', async () => {
+    await i18next.changeLanguage('en');
+    const stale = describeError(gqlError('任务 12 已被他人修改,请刷新后重试', { code: 'CONFLICT', messageEn: 'Task 12 was changed by someone else; reload and try again' }));
+    expect(stale.message).toContain('Someone else changed this record');
+    const internal = describeError(gqlError('服务器内部错误', { code: 'INTERNAL', messageEn: 'Internal server error', requestId: 'r-7' }));
+    expect(internal.message).toContain('r-7');
+  });
+
+  it('shows the Chinese when the UI is in Chinese', () => {
+    expect(describeError(gqlError('任务 9 不存在', { code: 'NOT_FOUND', messageEn: 'task 9 does not exist' })).message).toBe('任务 9 不存在');
   });
 });
 

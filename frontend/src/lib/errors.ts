@@ -3,8 +3,10 @@ import { currentLocale } from './i18n';
 import { useLibT } from './messages';
 
 // Turns what the server sends into words a user can act on. The server puts
-// a code in extensions.code (INVALID, NOT_FOUND, CONFLICT, INTERNAL, …) and,
-// for INVALID, the offending fields in extensions.fields.
+// a code in extensions.code (INVALID, NOT_FOUND, CONFLICT, INTERNAL, …), the
+// message in Chinese as the error's message and in English in
+// extensions.messageEn, and, for INVALID, the offending fields in
+// extensions.fields (each with message and messageEn).
 
 export interface ServerFieldError {
   field: string;
@@ -52,6 +54,14 @@ export class UserFacingError extends Error {}
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
+/**
+ * The server's words in the language in use: the English when the UI is in
+ * English and the server sent it, else the Chinese.
+ */
+export function inLanguage(zh: string, en: unknown): string {
+  return currentLocale() === 'en' && typeof en === 'string' && en ? en : zh;
+}
+
 interface GraphQLErrorLike {
   message: string;
   extensions?: Record<string, unknown>;
@@ -69,9 +79,8 @@ function readFields(ext: Record<string, unknown> | undefined): ServerFieldError[
     const o = f as Record<string, unknown>;
     if (typeof o['field'] !== 'string') return [];
     const zh = typeof o['message'] === 'string' && o['message'] ? o['message'] : '';
-    const en = typeof o['messageEn'] === 'string' && o['messageEn'] ? o['messageEn'] : '';
     // The server words each field problem in both languages.
-    const message = (currentLocale() === 'en' ? en || zh : zh) || t('errField');
+    const message = inLanguage(zh, o['messageEn']) || t('errField');
     return [
       {
         field: o['field'],
@@ -107,8 +116,8 @@ export function describeError(error: unknown): DescribedError {
       const id = ext['requestId'];
       if (typeof id === 'string' && id) message = t('errRequestId', { message, id });
     } else if (serverSays) {
-      // e.g. 仍有数据引用该对象,不能删除
-      message = serverSays;
+      // e.g. 仍有数据引用该对象,不能删除 / Other data still refers to this object…
+      message = inLanguage(serverSays, ext['messageEn']);
     }
     return { code, message, fields };
   }

@@ -2,6 +2,7 @@
 // checking a cell the way the server does (evaluation.CheckValue), moving
 // between cells, and reading the server's conflict and validation answers.
 import { compareDecimals, formatDecimal, parseDecimal, sumDecimals } from '../../lib/decimal';
+import { inLanguage } from '../../lib/errors';
 import type { ScoreStatus } from '../../gql/graphql';
 import { useScoringT } from './messages';
 
@@ -296,7 +297,7 @@ function firstError(error: unknown): { code: string; message: string; ext: Recor
   const e = (error as ErrorLike | null)?.graphQLErrors?.[0];
   if (!e) return null;
   const ext = e.extensions ?? {};
-  return { code: typeof ext['code'] === 'string' ? ext['code'] : '', message: e.message, ext };
+  return { code: typeof ext['code'] === 'string' ? ext['code'] : '', message: inLanguage(e.message, ext['messageEn']), ext };
 }
 
 function fieldsOf(ext: Record<string, unknown>): Array<{ field: string; message: string }> {
@@ -305,7 +306,8 @@ function fieldsOf(ext: Record<string, unknown>): Array<{ field: string; message:
   return raw.flatMap((f) => {
     if (typeof f !== 'object' || f === null) return [];
     const o = f as Record<string, unknown>;
-    return typeof o['field'] === 'string' ? [{ field: o['field'], message: typeof o['message'] === 'string' ? o['message'] : '' }] : [];
+    const message = typeof o['message'] === 'string' ? inLanguage(o['message'], o['messageEn']) : '';
+    return typeof o['field'] === 'string' ? [{ field: o['field'], message }] : [];
   });
 }
 

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
 import { downloadFile } from '../../../lib/download';
+import { describeError } from '../../../lib/errors';
 import { useShowError } from '../../../lib/useShowError';
 import type { AggregateGrouping, AggregateMeasure, Role, ViewChart as Chart, ViewSpecInput } from '../../../gql/graphql';
 import { chartNames, formatValue, groupingNames, measureNames } from '../catalogue';
@@ -204,7 +205,7 @@ export function ViewsPage() {
           </Col>
         </Row>
       </Card>
-      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.graphQLErrors[0]?.message ?? t('failed')} />}
+      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.graphQLErrors[0] ? describeError(error).message : t('failed')} />}
       {emptyWithFilters && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('noMatch')} />}
       <Card
         size="small"
