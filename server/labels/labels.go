@@ -128,6 +128,15 @@ var (
 	index = map[[2]string]string{}
 )
 
+// English is the English word for value of enum, falling back like Of (to
+// the value itself), for sentences the server writes in both languages.
+func English(enum, value string) string {
+	if l := english[enum][value]; l != "" {
+		return l
+	}
+	return value
+}
+
 func init() {
 	for _, e := range catalogue {
 		for _, v := range e.values {
