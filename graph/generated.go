@@ -216,6 +216,7 @@ type ComplexityRoot struct {
 		Label         func(childComplexity int) int
 		OtherScoreIDs func(childComplexity int) int
 		Reason        func(childComplexity int) int
+		ReasonEn      func(childComplexity int) int
 		ReportID      func(childComplexity int) int
 		Rule          func(childComplexity int) int
 		VisitID       func(childComplexity int) int
@@ -368,9 +369,12 @@ type ComplexityRoot struct {
 	}
 
 	FormulaStep struct {
-		Detail  func(childComplexity int) int
-		Formula func(childComplexity int) int
-		Label   func(childComplexity int) int
+		Detail    func(childComplexity int) int
+		DetailEn  func(childComplexity int) int
+		Formula   func(childComplexity int) int
+		FormulaEn func(childComplexity int) int
+		Label     func(childComplexity int) int
+		LabelEn   func(childComplexity int) int
 	}
 
 	GroupDimensionRate struct {
@@ -590,12 +594,14 @@ type ComplexityRoot struct {
 
 	Notification struct {
 		Body      func(childComplexity int) int
+		BodyEn    func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		Link      func(childComplexity int) int
 		ReadAt    func(childComplexity int) int
 		Title     func(childComplexity int) int
+		TitleEn   func(childComplexity int) int
 	}
 
 	Objection struct {
@@ -1029,11 +1035,12 @@ type ComplexityRoot struct {
 	}
 
 	WhatIf struct {
-		Assumption func(childComplexity int) int
-		Current    func(childComplexity int) int
-		Evaluatee  func(childComplexity int) int
-		Period     func(childComplexity int) int
-		Tasks      func(childComplexity int) int
+		Assumption   func(childComplexity int) int
+		AssumptionEn func(childComplexity int) int
+		Current      func(childComplexity int) int
+		Evaluatee    func(childComplexity int) int
+		Period       func(childComplexity int) int
+		Tasks        func(childComplexity int) int
 	}
 
 	WhatIfOutcome struct {
@@ -1830,6 +1837,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConsistencyFlag.Reason(childComplexity), true
+	case "ConsistencyFlag.reasonEn":
+		if e.ComplexityRoot.ConsistencyFlag.ReasonEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsistencyFlag.ReasonEn(childComplexity), true
 	case "ConsistencyFlag.reportId":
 		if e.ComplexityRoot.ConsistencyFlag.ReportID == nil {
 			break
@@ -2476,18 +2489,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FormulaStep.Detail(childComplexity), true
+	case "FormulaStep.detailEn":
+		if e.ComplexityRoot.FormulaStep.DetailEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.DetailEn(childComplexity), true
 	case "FormulaStep.formula":
 		if e.ComplexityRoot.FormulaStep.Formula == nil {
 			break
 		}
 
 		return e.ComplexityRoot.FormulaStep.Formula(childComplexity), true
+	case "FormulaStep.formulaEn":
+		if e.ComplexityRoot.FormulaStep.FormulaEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.FormulaEn(childComplexity), true
 	case "FormulaStep.label":
 		if e.ComplexityRoot.FormulaStep.Label == nil {
 			break
 		}
 
 		return e.ComplexityRoot.FormulaStep.Label(childComplexity), true
+	case "FormulaStep.labelEn":
+		if e.ComplexityRoot.FormulaStep.LabelEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FormulaStep.LabelEn(childComplexity), true
 
 	case "GroupDimensionRate.average":
 		if e.ComplexityRoot.GroupDimensionRate.Average == nil {
@@ -3725,6 +3756,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notification.Body(childComplexity), true
+	case "Notification.bodyEn":
+		if e.ComplexityRoot.Notification.BodyEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.BodyEn(childComplexity), true
 	case "Notification.createdAt":
 		if e.ComplexityRoot.Notification.CreatedAt == nil {
 			break
@@ -3761,6 +3798,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notification.Title(childComplexity), true
+	case "Notification.titleEn":
+		if e.ComplexityRoot.Notification.TitleEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.TitleEn(childComplexity), true
 
 	case "Objection.answer":
 		if e.ComplexityRoot.Objection.Answer == nil {
@@ -5846,6 +5889,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WhatIf.Assumption(childComplexity), true
+	case "WhatIf.assumptionEn":
+		if e.ComplexityRoot.WhatIf.AssumptionEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIf.AssumptionEn(childComplexity), true
 	case "WhatIf.current":
 		if e.ComplexityRoot.WhatIf.Current == nil {
 			break
@@ -6505,6 +6554,8 @@ type ConsistencyFlag {
   label: String!
   "Why, in words with this score's numbers"
   reason: String!
+  "The reason in English, with the same numbers"
+  reasonEn: String!
   "The progress report compared, when the rule read one"
   reportId: ID
   "The reviewed field visit compared"
@@ -7243,6 +7294,10 @@ type Notification {
   kind: NotificationKind!
   title: String!
   body: String!
+  "The title in English; empty for notifications written before English existed (the SPA then shows title). Names (periods, units) and quoted reasons stay as entered."
+  titleEn: String!
+  "The body in English; empty like titleEn"
+  bodyEn: String!
   "The SPA route it opens, e.g. /plans/1/scoring?period=2"
   link: String!
   createdAt: Time!
@@ -7899,10 +7954,17 @@ type Ranking {
   rowsJson: JSON!
 }
 
+"One line of a result's derivation, in Chinese and in English (the same numbers)."
 type FormulaStep {
   label: String!
   formula: String!
   detail: String!
+  "English label; empty in results frozen before steps had English (the SPA then shows label)"
+  labelEn: String!
+  "English formula; empty like labelEn"
+  formulaEn: String!
+  "English detail, the same numbers; empty like labelEn. Imported source names stay as imported."
+  detailEn: String!
 }
 
 "A lead unit's score as it counted in a result (frozen with a publication)."
@@ -8259,6 +8321,8 @@ type WhatIf {
   tasks: [WhatIfTask!]!
   "What every figure assumes, in words"
   assumption: String!
+  "The assumption in English"
+  assumptionEn: String!
 }
 
 "A hypothetical score of a task: every lead unit of the task enters value."
@@ -8558,6 +8622,8 @@ func (ec *executionContext) childFields_ConsistencyFlag(ctx context.Context, fie
 		return ec.fieldContext_ConsistencyFlag_label(ctx, field)
 	case "reason":
 		return ec.fieldContext_ConsistencyFlag_reason(ctx, field)
+	case "reasonEn":
+		return ec.fieldContext_ConsistencyFlag_reasonEn(ctx, field)
 	case "reportId":
 		return ec.fieldContext_ConsistencyFlag_reportId(ctx, field)
 	case "visitId":
@@ -8868,6 +8934,12 @@ func (ec *executionContext) childFields_FormulaStep(ctx context.Context, field g
 		return ec.fieldContext_FormulaStep_formula(ctx, field)
 	case "detail":
 		return ec.fieldContext_FormulaStep_detail(ctx, field)
+	case "labelEn":
+		return ec.fieldContext_FormulaStep_labelEn(ctx, field)
+	case "formulaEn":
+		return ec.fieldContext_FormulaStep_formulaEn(ctx, field)
+	case "detailEn":
+		return ec.fieldContext_FormulaStep_detailEn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FormulaStep", field.Name)
 }
@@ -9190,6 +9262,10 @@ func (ec *executionContext) childFields_Notification(ctx context.Context, field 
 		return ec.fieldContext_Notification_title(ctx, field)
 	case "body":
 		return ec.fieldContext_Notification_body(ctx, field)
+	case "titleEn":
+		return ec.fieldContext_Notification_titleEn(ctx, field)
+	case "bodyEn":
+		return ec.fieldContext_Notification_bodyEn(ctx, field)
 	case "link":
 		return ec.fieldContext_Notification_link(ctx, field)
 	case "createdAt":
@@ -9978,6 +10054,8 @@ func (ec *executionContext) childFields_WhatIf(ctx context.Context, field graphq
 		return ec.fieldContext_WhatIf_tasks(ctx, field)
 	case "assumption":
 		return ec.fieldContext_WhatIf_assumption(ctx, field)
+	case "assumptionEn":
+		return ec.fieldContext_WhatIf_assumptionEn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WhatIf", field.Name)
 }
@@ -13984,6 +14062,29 @@ func (ec *executionContext) fieldContext_ConsistencyFlag_reason(_ context.Contex
 	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "String")
 }
 
+func (ec *executionContext) _ConsistencyFlag_reasonEn(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsistencyFlag_reasonEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsistencyFlag_reasonEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsistencyFlag", field, false, false, "String")
+}
+
 func (ec *executionContext) _ConsistencyFlag_reportId(ctx context.Context, field graphql.CollectedField, obj *consistency.Flag) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16613,6 +16714,75 @@ func (ec *executionContext) _FormulaStep_detail(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_FormulaStep_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormulaStep_labelEn(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_labelEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LabelEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_labelEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormulaStep_formulaEn(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_formulaEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormulaEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_formulaEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _FormulaStep_detailEn(ctx context.Context, field graphql.CollectedField, obj *scoring.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FormulaStep_detailEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DetailEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FormulaStep_detailEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FormulaStep", field, false, false, "String")
 }
 
@@ -22634,6 +22804,52 @@ func (ec *executionContext) _Notification_body(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_titleEn(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_titleEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_bodyEn(ctx context.Context, field graphql.CollectedField, obj *store.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_bodyEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BodyEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_bodyEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
 }
 
@@ -32145,6 +32361,29 @@ func (ec *executionContext) fieldContext_WhatIf_assumption(_ context.Context, fi
 	return graphql.NewScalarFieldContext("WhatIf", field, false, false, "String")
 }
 
+func (ec *executionContext) _WhatIf_assumptionEn(ctx context.Context, field graphql.CollectedField, obj *model.WhatIf) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIf_assumptionEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssumptionEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIf_assumptionEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIf", field, false, false, "String")
+}
+
 func (ec *executionContext) _WhatIfOutcome_score(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfOutcome) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37805,6 +38044,11 @@ func (ec *executionContext) _ConsistencyFlag(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reasonEn":
+			out.Values[i] = ec._ConsistencyFlag_reasonEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "reportId":
 			out.Values[i] = ec._ConsistencyFlag_reportId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -38792,6 +39036,21 @@ func (ec *executionContext) _FormulaStep(ctx context.Context, sel ast.SelectionS
 			}
 		case "detail":
 			out.Values[i] = ec._FormulaStep_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "labelEn":
+			out.Values[i] = ec._FormulaStep_labelEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formulaEn":
+			out.Values[i] = ec._FormulaStep_formulaEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detailEn":
+			out.Values[i] = ec._FormulaStep_detailEn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40308,6 +40567,16 @@ func (ec *executionContext) _Notification(ctx context.Context, sel ast.Selection
 			}
 		case "body":
 			out.Values[i] = ec._Notification_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleEn":
+			out.Values[i] = ec._Notification_titleEn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bodyEn":
+			out.Values[i] = ec._Notification_bodyEn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -43126,6 +43395,11 @@ func (ec *executionContext) _WhatIf(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "assumption":
 			out.Values[i] = ec._WhatIf_assumption(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assumptionEn":
+			out.Values[i] = ec._WhatIf_assumptionEn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -17,7 +17,7 @@ func outcomeOf(o whatif.Outcome) *model.WhatIfOutcome {
 }
 
 func whatIfOf(a *whatif.Analysis) model.WhatIf {
-	out := model.WhatIf{Period: &a.Period, Evaluatee: &a.Evaluatee, Current: outcomeOf(a.Current), Assumption: whatif.Assumption, Tasks: []model.WhatIfTask{}}
+	out := model.WhatIf{Period: &a.Period, Evaluatee: &a.Evaluatee, Current: outcomeOf(a.Current), Assumption: whatif.Assumption, AssumptionEn: whatif.AssumptionEn, Tasks: []model.WhatIfTask{}}
 	for _, g := range a.Tasks {
 		current := make([]decimal.Decimal, len(g.Current))
 		for i, s := range g.Current {

@@ -23,9 +23,9 @@ type flaggedScore struct {
 	Version                 int
 	LeadUnit                struct{ Name string }
 	Flags                   []struct {
-		Rule, Label, Reason string
-		ReportID, VisitID   *string
-		OtherScoreIds       []string
+		Rule, Label, Reason, ReasonEn string
+		ReportID, VisitID             *string
+		OtherScoreIds                 []string
 	}
 }
 
@@ -121,7 +121,7 @@ func (c *consistencyCase) report(unit, evaluatee, task, state string, version in
 }
 
 const flaggedQueue = `query($p: ID!) { verificationQueue(periodId: $p) { id version evaluateeId taskId leadUnit { name }
-	flags { rule label reason reportId visitId otherScoreIds } } }`
+	flags { rule label reason reasonEn reportId visitId otherScoreIds } } }`
 
 func (c *consistencyCase) queue() map[string]flaggedScore {
 	c.t.Helper()
@@ -184,6 +184,9 @@ func TestConsistencyFlagsOnTheVerificationQueue(t *testing.T) {
 		for _, f := range s.Flags {
 			if f.Reason == "" || f.Label == "" {
 				t.Errorf("%s: %s without a label or reason", cell, f.Rule)
+			}
+			if f.ReasonEn == "" || cjk.MatchString(f.ReasonEn) {
+				t.Errorf("%s: %s English reason %q is empty or has Chinese", cell, f.Rule, f.ReasonEn)
 			}
 			switch f.Rule {
 			case "FIELD_VISIT_DISAGREES":

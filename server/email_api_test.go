@@ -136,8 +136,12 @@ func TestNotificationsAreEmailedOnceToUsersWithAnAddress(t *testing.T) {
 	note := func(user, title string, at time.Time) store.Notification {
 		return store.Notification{UserID: ids[user], Kind: "SCORE_RETURNED", Title: title, Body: title + "的说明", Link: "/home", CreatedAt: at}
 	}
+	english := func(n store.Notification, title string) store.Notification {
+		n.TitleEn, n.BodyEn = title, title+", explained"
+		return n
+	}
 	if _, err := store.CreateNotifications(ctx, a.st.DB, []store.Notification{
-		note(zhUser, "通知一", now.Add(-3*time.Minute)), note(enUser, "Notice two", now.Add(-2*time.Minute)),
+		note(zhUser, "通知一", now.Add(-3*time.Minute)), english(note(enUser, "通知二", now.Add(-2*time.Minute)), "Notice two"),
 		note(zhUser, "通知三", now.Add(-time.Minute)), note(noAddress, "无邮箱", now), note(zhUser, "上周的", now.Add(-7*24*time.Hour)),
 	}); err != nil {
 		t.Fatal(err)
@@ -183,7 +187,7 @@ func TestNotificationsAreEmailedOnceToUsersWithAnAddress(t *testing.T) {
 	if zh.to != "zhang@example.gov.cn" || !strings.Contains(zh.body, "通知一的说明") || !strings.Contains(zh.body, "https://kaoping.example.gov.cn/home") || !strings.Contains(zh.body, "请勿回复") {
 		t.Errorf("the Chinese copy = %+v", zh)
 	}
-	if en.to != "li@example.gov.cn" || !strings.Contains(en.body, "please do not reply") {
+	if en.to != "li@example.gov.cn" || !strings.Contains(en.body, "Notice two, explained") || !strings.Contains(en.body, "please do not reply") {
 		t.Errorf("the English copy = %+v", en)
 	}
 	if _, ok := byTitle["【考评】通知三"]; !ok {

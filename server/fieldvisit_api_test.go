@@ -560,6 +560,12 @@ func TestFieldVisitAccess(t *testing.T) {
 	if b := f.bell(); b.UnreadNotificationCount != 1 || b.Notifications[0].Kind != "VISIT_RETURNED" ||
 		!strings.Contains(b.Notifications[0].Body, "C项请补拍现场照片") || b.Notifications[0].Link != "/visits/"+v.ID {
 		t.Errorf("the inspector's bell after the return: %+v", b)
+	} else {
+		n := b.Notifications[0]
+		wantEnglish(t, n.TitleEn, n.BodyEn, "C项请补拍现场照片", "甲区")
+		if !strings.Contains(n.TitleEn, "returned the field visit") || !strings.Contains(n.BodyEn, "C项请补拍现场照片") {
+			t.Errorf("the inspector's English notification = %q / %q", n.TitleEn, n.BodyEn)
+		}
 	}
 }
 

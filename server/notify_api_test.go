@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -18,11 +19,35 @@ type bellJSON struct {
 	UnreadNotificationCount int
 	Notifications           []struct {
 		ID, Kind, Title, Body, Link string
+		TitleEn, BodyEn             string
 		ReadAt                      *string
 	}
 }
 
-const bellDoc = `{ unreadNotificationCount notifications(first: 20) { id kind title body link readAt } }`
+const bellDoc = `{ unreadNotificationCount notifications(first: 20) { id kind title body titleEn bodyEn link readAt } }`
+
+// cjk matches Chinese characters and full-width punctuation; periodName
+// matches the test data's period names.
+var (
+	cjk        = regexp.MustCompile(`[\x{3000}-\x{303f}\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}\x{ff00}-\x{ffef}]`)
+	periodName = regexp.MustCompile(`\d{4}年[上下]半年`)
+)
+
+// wantEnglish asserts that a notification has an English title and body
+// with no Chinese other than the data they quote: period names and the
+// given names and reasons.
+func wantEnglish(t *testing.T, title, body string, data ...string) {
+	t.Helper()
+	strip := func(s string) string {
+		for _, d := range data {
+			s = strings.ReplaceAll(s, d, "")
+		}
+		return periodName.ReplaceAllString(s, "")
+	}
+	if title == "" || body == "" || cjk.MatchString(strip(title)) || cjk.MatchString(strip(body)) {
+		t.Errorf("English notification %q / %q is empty or has Chinese outside data", title, body)
+	}
+}
 
 func (a *api) bell() bellJSON {
 	a.t.Helper()
@@ -83,6 +108,10 @@ func TestReturnedScoreNotifiesTheLeadUnitsScorers(t *testing.T) {
 		if got.Kind != "SCORE_RETURNED" || !strings.Contains(got.Title, "任务1") || !strings.Contains(got.Title, "甲区") ||
 			!strings.Contains(got.Body, "佐证材料不足") || got.Link != fmt.Sprintf("/plans/%s/scoring?period=%s", h.plan, h.period) || got.ReadAt != nil {
 			t.Errorf("%s's notification = %+v", u, got)
+		}
+		wantEnglish(t, got.TitleEn, got.BodyEn, "甲区", "佐证材料不足,请补充")
+		if !strings.Contains(got.TitleEn, "task 1") || !strings.Contains(got.BodyEn, "佐证材料不足") {
+			t.Errorf("%s's English notification = %q / %q", u, got.TitleEn, got.BodyEn)
 		}
 	}
 	for _, u := range []string{h.scorer2, h.tf2} {
@@ -254,6 +283,12 @@ func TestRemindersOncePerWindowPerUser(t *testing.T) {
 		!strings.Contains(b.Notifications[0].Body, "5项") || b.Notifications[0].Link != fmt.Sprintf("/plans/%s/scoring?period=%s", h.plan, h.period) {
 		t.Errorf("scorer1's reminder = %+v", b.Notifications)
 	}
+	if len(b.Notifications) == 1 {
+		wantEnglish(t, b.Notifications[0].TitleEn, b.Notifications[0].BodyEn)
+		if !strings.Contains(b.Notifications[0].TitleEn, "Mar 14") || !strings.Contains(b.Notifications[0].BodyEn, "5 score(s)") {
+			t.Errorf("scorer1's English reminder = %q / %q", b.Notifications[0].TitleEn, b.Notifications[0].BodyEn)
+		}
+	}
 	h.login(h.mustUser("甲区", auth.RoleEvaluateeContact), testPassword)
 	if b := h.bell(); len(b.Notifications) != 1 || !strings.Contains(b.Notifications[0].Body, "3项任务未报送") {
 		t.Errorf("the contact's reminder = %+v", b.Notifications)
@@ -389,6 +424,12 @@ func TestPublicityEndingRemindsContacts(t *testing.T) {
 		b.Notifications[0].Link != fmt.Sprintf("/plans/%s/results/%s?period=%s", h.plan, h.e1, h.period) {
 		t.Errorf("the contact's reminder = %+v", b.Notifications)
 	}
+	if len(b.Notifications) == 1 {
+		wantEnglish(t, b.Notifications[0].TitleEn, b.Notifications[0].BodyEn)
+		if !strings.Contains(b.Notifications[0].TitleEn, "today is the last day") || !strings.Contains(b.Notifications[0].TitleEn, "Jun 30") {
+			t.Errorf("the contact's English reminder = %q", b.Notifications[0].TitleEn)
+		}
+	}
 }
 
 // An answered objection tells the contacts of its evaluatee, with the
@@ -415,6 +456,12 @@ func TestAnsweredObjectionNotifiesContacts(t *testing.T) {
 		!strings.Contains(b.Notifications[0].Body, "总分计算无误") ||
 		!strings.HasSuffix(b.Notifications[0].Link, fmt.Sprintf("/results/%s?period=%s", s.jia, s.h1)) {
 		t.Errorf("the contact's bell: %+v", b)
+	}
+	if len(b.Notifications) > 0 {
+		wantEnglish(t, b.Notifications[0].TitleEn, b.Notifications[0].BodyEn, "总分计算无误")
+		if !strings.Contains(b.Notifications[0].TitleEn, "rejected") || !strings.Contains(b.Notifications[0].BodyEn, "总分计算无误") {
+			t.Errorf("the contact's English notification = %q / %q", b.Notifications[0].TitleEn, b.Notifications[0].BodyEn)
+		}
 	}
 	s.login(yiContact, testPassword)
 	if b := s.bell(); b.UnreadNotificationCount != 0 {

@@ -256,7 +256,7 @@ func TestHalfYearMatchesHandCalculation(t *testing.T) {
 	var b struct {
 		Breakdown struct {
 			Score string
-			Steps []struct{ Label, Detail string }
+			Steps []struct{ Label, Detail, LabelEn, FormulaEn, DetailEn string }
 			Tasks []struct {
 				Number int
 				Score  string
@@ -268,10 +268,18 @@ func TestHalfYearMatchesHandCalculation(t *testing.T) {
 		}
 	}
 	h.loginAs(auth.RoleLeader)
-	h.must(`query($p: ID!, $e: ID!) { breakdown(periodId: $p, evaluateeId: $e) { score steps { label detail } tasks { number score scores { leadUnitName value enteredBy verifiedBy } } } }`,
+	h.must(`query($p: ID!, $e: ID!) { breakdown(periodId: $p, evaluateeId: $e) { score steps { label detail labelEn formulaEn detailEn } tasks { number score scores { leadUnitName value enteredBy verifiedBy } } } }`,
 		map[string]any{"p": h.period, "e": h.e1}, &b)
 	if b.Breakdown.Score != "87.25" || len(b.Breakdown.Tasks) != 3 || len(b.Breakdown.Steps) == 0 {
 		t.Fatalf("breakdown = %+v", b.Breakdown)
+	}
+	// Every step has its English, numbers and all (issue 13); the imported
+	// source names are data and stay as imported.
+	sources := strings.NewReplacer("市民满意度调查", "", "评估机构甲", "", "评估机构乙", "")
+	for _, s := range b.Breakdown.Steps {
+		if s.LabelEn == "" || s.FormulaEn == "" || s.DetailEn == "" || cjk.MatchString(s.LabelEn+s.FormulaEn+sources.Replace(s.DetailEn)) {
+			t.Errorf("step %q in English = %q / %q / %q", s.Label, s.LabelEn, s.FormulaEn, s.DetailEn)
+		}
 	}
 	c := b.Breakdown.Tasks[2]
 	if c.Number != 3 || c.Score != "37" || len(c.Scores) != 2 || c.Scores[0].EnteredBy == "" || c.Scores[0].VerifiedBy == nil || *c.Scores[0].VerifiedBy == c.Scores[0].EnteredBy {

@@ -167,9 +167,10 @@ func TestWhatIfRanksTasksByGainAndWritesNothing(t *testing.T) {
 	before := count()
 	var out struct {
 		WhatIf struct {
-			Current    outcomeJSON
-			Assumption string
-			Tasks      []struct {
+			Current      outcomeJSON
+			Assumption   string
+			AssumptionEn string
+			Tasks        []struct {
 				Task            struct{ ID string }
 				MaxPoints, Gain string
 				GainExact       string
@@ -179,7 +180,7 @@ func TestWhatIfRanksTasksByGainAndWritesNothing(t *testing.T) {
 			}
 		}
 	}
-	c.must(`query($p: ID!, $e: ID!) { whatIf(periodId: $p, evaluateeId: $e) { current { `+outcomeFields+` } assumption
+	c.must(`query($p: ID!, $e: ID!) { whatIf(periodId: $p, evaluateeId: $e) { current { `+outcomeFields+` } assumption assumptionEn
 		tasks { task { id } maxPoints gain gainExact currentScores rankGain outcome { `+outcomeFields+` } } } }`,
 		map[string]any{"p": c.period, "e": c.e2}, &out)
 	w := out.WhatIf
@@ -188,6 +189,9 @@ func TestWhatIfRanksTasksByGainAndWritesNothing(t *testing.T) {
 	}
 	if len(w.Tasks) != 2 || w.Assumption == "" {
 		t.Fatalf("whatIf = %+v, want both of 市乙局's tasks and the assumption", w)
+	}
+	if w.AssumptionEn == "" || cjk.MatchString(w.AssumptionEn) {
+		t.Errorf("English assumption %q is empty or has Chinese", w.AssumptionEn)
 	}
 	// 市乙局 carries A (D1, 60) and C (D2, 40): r_1 = 15/30, r_2 = 21/40, so
 	// 日常监测 = 60 × 0.5 + 40 × 0.525 = 51, the half-year score (nothing

@@ -209,6 +209,59 @@ describe('English switch', () => {
     }
   });
 
+  // The derivation steps are sentences the server writes (server/scoring):
+  // in English they must read English, like the page around them. The
+  // leader opens a published result's step-by-step calculation.
+  test('the step-by-step calculation of a result in English', async () => {
+    const own = await startBrowser();
+    const page = await openPage(own.context);
+    page.setDefaultTimeout(60000);
+    let switched = false;
+    const graphql = async (query, variables = {}) => {
+      const res = await page.context().request.post(`${BASE}/graphql`, {
+        headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
+        data: { query, variables },
+      });
+      const body = await res.json();
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      return body.data;
+    };
+    try {
+      await signIn(page, 'leader');
+      await menuItems(page).first().waitFor({ timeout: 60000 });
+      const { plans } = await graphql('{ plans { id periods { id half state } } }');
+      const plan = plans.find((p) => p.periods.some((x) => x.state === 'PUBLISHED'));
+      assert.ok(plan, 'a plan with a published period');
+      const period = plan.periods.find((x) => x.state === 'PUBLISHED');
+      const { evaluatees } = await graphql('query($p: ID!) { evaluatees(planId: $p) { id } }', { p: plan.id });
+      await switchTo(page, 'en');
+      switched = true;
+      await page.goto(`${BASE}/plans/${plan.id}/results/${evaluatees[0].id}?period=${period.id}`);
+      await page.getByTestId('breakdown-tasks').waitFor({ timeout: 60000 });
+      await page.getByTestId('open-formula').click();
+      const drawer = page.getByTestId('formula-drawer');
+      await drawer.locator('.ant-table-row').first().waitFor({ timeout: 60000 });
+      const steps = await drawer.locator('.ant-table-tbody').innerText();
+      await page.screenshot({ path: join(SHOTS, 'i18n-LEADER-breakdown-en.png') });
+      assert.match(steps, /Daily monitoring/, 'the steps name the methods in English');
+      assert.match(steps, /Half-year score/);
+      const leaked = await leaks(page);
+      assert.deepEqual(leaked, [], `Chinese outside data on the English result page:\n    ${leaked.join('\n    ')}`);
+      assert.deepEqual(page.problems, [], 'no uncaught errors');
+    } finally {
+      if (switched) {
+        await page.context().request
+          .post(`${BASE}/graphql`, {
+            headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
+            data: { query: 'mutation { setMyLocale(locale: ZH_CN) { user { id } } }' },
+          })
+          .catch(() => {});
+      }
+      await page.close();
+      await own.stop();
+    }
+  });
+
   for (const { role, user, secret } of roles) {
     test(`${role} (${user}): every menu entry in English, then Chinese again`, async () => {
       // A fresh browser per role: nothing remembered from the one before.

@@ -813,6 +813,8 @@ type WhatIf struct {
 	Tasks []WhatIfTask `json:"tasks"`
 	// What every figure assumes, in words
 	Assumption string `json:"assumption"`
+	// The assumption in English
+	AssumptionEn string `json:"assumptionEn"`
 }
 
 // A hypothetical score of a task: every lead unit of the task enters value.

@@ -88,8 +88,10 @@ func DefaultThresholds() Thresholds {
 // Flag is one raised doubt: the rule, a reason in plain words with this
 // score's numbers, and the records it compared.
 type Flag struct {
-	Rule          Rule
-	Reason        string
+	Rule   Rule
+	Reason string
+	// ReasonEn is Reason in English, with the same numbers.
+	ReasonEn      string
 	ReportID      *int64
 	VisitID       *int64
 	OtherScoreIDs []int64
@@ -151,42 +153,52 @@ func Check(f Facts, th Thresholds, now time.Time) []Flag {
 	high := scoring.AtLeastRate(rate, th.HighRate)
 	low := !scoring.AtLeastRate(rate, th.LowRate)
 	pct := func(d decimal.Decimal) string { return d.Mul(decimal.NewFromInt(100)).String() + "%" }
-	score := fmt.Sprintf("分值 %s(满分 %s)", f.Value.StringFixed(2), scoring.MaxEntry(f.Points).StringFixed(2))
+	value, max := f.Value.StringFixed(2), scoring.MaxEntry(f.Points).StringFixed(2)
+	score := fmt.Sprintf("分值 %s(满分 %s)", value, max)
+	scoreEn := fmt.Sprintf("Score %s (full marks %s)", value, max)
 	var flags []Flag
 
 	switch {
 	case high && f.ReportState == nil:
 		flags = append(flags, Flag{Rule: HighWithoutProgress,
-			Reason: fmt.Sprintf("%s 不低于满分的 %s,但被考核单位未报送该任务的进展", score, pct(th.HighRate))})
+			Reason:   fmt.Sprintf("%s 不低于满分的 %s,但被考核单位未报送该任务的进展", score, pct(th.HighRate)),
+			ReasonEn: fmt.Sprintf("%s is at least %s of full marks, but the evaluatee has reported no progress on the task", scoreEn, pct(th.HighRate))})
 	case high && *f.ReportState == "NOT_STARTED":
 		flags = append(flags, Flag{Rule: HighWithoutProgress, ReportID: f.ReportID,
-			Reason: fmt.Sprintf("%s 不低于满分的 %s,但被考核单位报送的进展为“未启动”", score, pct(th.HighRate))})
+			Reason:   fmt.Sprintf("%s 不低于满分的 %s,但被考核单位报送的进展为“未启动”", score, pct(th.HighRate)),
+			ReasonEn: fmt.Sprintf("%s is at least %s of full marks, but the evaluatee reports the task %s", scoreEn, pct(th.HighRate), progressLabelEn("NOT_STARTED"))})
 	}
 	if low && f.ReportState != nil && *f.ReportState == "COMPLETED" && f.EvidenceCount > 0 {
 		flags = append(flags, Flag{Rule: LowDespiteCompletion, ReportID: f.ReportID,
-			Reason: fmt.Sprintf("%s 低于满分的 %s,但被考核单位报送“已完成”并附佐证材料 %d 份", score, pct(th.LowRate), f.EvidenceCount)})
+			Reason:   fmt.Sprintf("%s 低于满分的 %s,但被考核单位报送“已完成”并附佐证材料 %d 份", score, pct(th.LowRate), f.EvidenceCount),
+			ReasonEn: fmt.Sprintf("%s is below %s of full marks, but the evaluatee reports the task %s with %d evidence file(s)", scoreEn, pct(th.LowRate), progressLabelEn("COMPLETED"), f.EvidenceCount)})
 	}
 	if f.Judgement != nil {
 		switch {
 		case *f.Judgement == "DONE" && low:
 			flags = append(flags, Flag{Rule: FieldVisitDisagrees, VisitID: f.VisitID,
-				Reason: fmt.Sprintf("%s 低于满分的 %s,但经审核的实地调研认定“已落实”", score, pct(th.LowRate))})
+				Reason:   fmt.Sprintf("%s 低于满分的 %s,但经审核的实地调研认定“已落实”", score, pct(th.LowRate)),
+				ReasonEn: fmt.Sprintf("%s is below %s of full marks, but the reviewed field visit found the task done", scoreEn, pct(th.LowRate))})
 		case *f.Judgement == "NOT_DONE" && high:
 			flags = append(flags, Flag{Rule: FieldVisitDisagrees, VisitID: f.VisitID,
-				Reason: fmt.Sprintf("%s 不低于满分的 %s,但经审核的实地调研认定“未落实”", score, pct(th.HighRate))})
+				Reason:   fmt.Sprintf("%s 不低于满分的 %s,但经审核的实地调研认定“未落实”", score, pct(th.HighRate)),
+				ReasonEn: fmt.Sprintf("%s is at least %s of full marks, but the reviewed field visit found the task not done", scoreEn, pct(th.HighRate))})
 		}
 	}
 	if f.DeadlineMonth != nil && f.DeadlineState != nil && rate.Cmp(scoring.ExactOf(decimal.NewFromInt(1))) == 0 &&
 		DeadlinePassed(f.PlanYear, *f.DeadlineMonth, now) {
 		want := expectedOrder[*f.DeadlineState]
 		if f.ReportState == nil || progressOrder[*f.ReportState] < want {
-			state := "未报送"
+			state, stateEn := "未报送", "nothing is reported"
 			if f.ReportState != nil {
 				state = "报送为“" + progressLabel(*f.ReportState) + "”"
+				stateEn = "the report says " + progressLabelEn(*f.ReportState)
 			}
 			flags = append(flags, Flag{Rule: FullMarksPastDeadline, ReportID: f.ReportID,
 				Reason: fmt.Sprintf("满分,但任务要求 %d 年 %d 月底前%s,至今%s", f.PlanYear, *f.DeadlineMonth,
-					deadlineLabel(*f.DeadlineState), state)})
+					deadlineLabel(*f.DeadlineState), state),
+				ReasonEn: fmt.Sprintf("Full marks, but the task asks for %s by the end of %s %d, and %s",
+					deadlineLabelEn(*f.DeadlineState), time.Month(*f.DeadlineMonth), f.PlanYear, stateEn)})
 		}
 	}
 	var apart []int64
@@ -199,11 +211,14 @@ func Check(f Facts, th Thresholds, now time.Time) []Flag {
 	}
 	if len(apart) > 0 {
 		flags = append(flags, Flag{Rule: LeadUnitsDisagree, OtherScoreIDs: apart,
-			Reason: fmt.Sprintf("%s,与其他牵头单位的评分 %v 相差超过满分的 %s", score, apartValues, pct(th.LeadSpread))})
+			Reason:   fmt.Sprintf("%s,与其他牵头单位的评分 %v 相差超过满分的 %s", score, apartValues, pct(th.LeadSpread)),
+			ReasonEn: fmt.Sprintf("%s differs from the other lead units' scores %v by more than %s of full marks", scoreEn, apartValues, pct(th.LeadSpread))})
 	}
 	if f.SelfMedian != nil && scoring.CountedEntry(f.Value, f.Points).Cmp(scoring.CountedEntry(*f.SelfMedian, f.Points)) > 0 {
 		flags = append(flags, Flag{Rule: SelfAboveMedian,
 			Reason: fmt.Sprintf("牵头单位给本单位打分 %s,高于其对其他被考核单位该任务评分的中位数 %s",
+				f.Value.StringFixed(2), f.SelfMedian.StringFixed(2)),
+			ReasonEn: fmt.Sprintf("The lead unit scores itself %s, above the median %s it gives the other evaluatees on this task",
 				f.Value.StringFixed(2), f.SelfMedian.StringFixed(2))})
 	}
 	return flags
@@ -224,6 +239,12 @@ func progressLabel(s string) string {
 	}
 	return s
 }
+
+// progressLabelEn is the English of a report state (server/labels).
+func progressLabelEn(s string) string { return `"` + labels.English("ProgressState", s) + `"` }
+
+// deadlineLabelEn is the English of a deadline state (server/labels).
+func deadlineLabelEn(s string) string { return `"` + labels.English("DeadlineState", s) + `"` }
 
 func deadlineLabel(s string) string {
 	switch s {

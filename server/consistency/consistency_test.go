@@ -1,7 +1,9 @@
 package consistency
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,9 @@ import (
 	"github.com/kaoping/kaoping/server/scoring"
 	"github.com/kaoping/kaoping/server/store"
 )
+
+// cjk matches Chinese characters and full-width punctuation.
+var cjk = regexp.MustCompile(`[\x{3000}-\x{303f}\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}\x{ff00}-\x{ffef}]`)
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 func str(s string) *string       { return &s }
@@ -99,6 +104,12 @@ func TestCheck(t *testing.T) {
 			for _, f := range got {
 				if f.Reason == "" {
 					t.Errorf("%s has no reason", f.Rule)
+				}
+				// The English reason exists, has no Chinese, and quotes
+				// the score when the Chinese does.
+				v := c.facts.Value.StringFixed(2)
+				if f.ReasonEn == "" || cjk.MatchString(f.ReasonEn) || strings.Contains(f.Reason, v) != strings.Contains(f.ReasonEn, v) {
+					t.Errorf("%s: English reason %q is empty, has Chinese or lacks the score", f.Rule, f.ReasonEn)
 				}
 			}
 		})

@@ -76,11 +76,15 @@ func (m *Mailer) message(n store.UnmailedNotification) mail.Message {
 	if m.BaseURL != "" {
 		link = strings.TrimRight(m.BaseURL, "/") + n.Link
 	}
+	title, body := n.Title, n.Body
 	subject, footer := "【考评】", "此邮件由考评系统自动发送,请勿回复。在系统中查看:"
 	if n.Locale == store.LocaleEn {
 		subject, footer = "[Kaoping] ", "Sent by Kaoping; please do not reply. Open it in the system: "
+		if n.TitleEn != "" { // a notification written before it had English keeps its Chinese
+			title, body = n.TitleEn, n.BodyEn
+		}
 	}
-	return mail.Message{To: n.Email, Subject: subject + n.Title, Body: n.Body + "\n\n" + footer + link}
+	return mail.Message{To: n.Email, Subject: subject + title, Body: body + "\n\n" + footer + link}
 }
 
 // Run runs a round at once and then every Interval until ctx ends.

@@ -63,9 +63,11 @@ func OnScoresReturned(ctx context.Context, tx store.DB, returned []Returned, now
 	for _, r := range rs {
 		ns = append(ns, store.Notification{
 			UserID: r.UserID, Kind: string(ScoreReturned), CreatedAt: now,
-			Title: fmt.Sprintf("%s 任务%d(%s)的分值被专班退回", r.PeriodName, r.TaskNumber, r.EvaluateeName),
-			Body:  "退回理由:" + clip(reasons[r.ScoreID], 200),
-			Link:  fmt.Sprintf("/plans/%d/scoring?period=%d", r.PlanID, r.PeriodID),
+			Title:   fmt.Sprintf("%s 任务%d(%s)的分值被专班退回", r.PeriodName, r.TaskNumber, r.EvaluateeName),
+			Body:    "退回理由:" + clip(reasons[r.ScoreID], 200),
+			TitleEn: fmt.Sprintf("%s: the task force returned the score of task %d (%s)", r.PeriodName, r.TaskNumber, r.EvaluateeName),
+			BodyEn:  "Reason: " + clip(reasons[r.ScoreID], 200),
+			Link:    fmt.Sprintf("/plans/%d/scoring?period=%d", r.PlanID, r.PeriodID),
 		})
 	}
 	_, err = store.CreateNotifications(ctx, tx, ns)
@@ -79,9 +81,9 @@ func OnObjectionAnswered(ctx context.Context, tx store.DB, o *store.Objection, p
 	if err != nil {
 		return err
 	}
-	verdict := "不成立(驳回)"
+	verdict, verdictEn := "不成立(驳回)", "rejected"
 	if o.Status == store.ObjectionUpheld {
-		verdict = "成立,分值已更正"
+		verdict, verdictEn = "成立,分值已更正", "upheld, the score is corrected"
 	}
 	answer := ""
 	if o.Answer != nil {
@@ -91,9 +93,11 @@ func OnObjectionAnswered(ctx context.Context, tx store.DB, o *store.Objection, p
 	for _, r := range rs {
 		ns = append(ns, store.Notification{
 			UserID: r.UserID, Kind: string(ObjectionAnswered), CreatedAt: now,
-			Title: fmt.Sprintf("%s 异议#%d已答复:%s", periodName, o.ID, verdict),
-			Body:  "专班答复:" + clip(answer, 200),
-			Link:  fmt.Sprintf("/plans/%d/results/%d?period=%d", r.PlanID, o.EvaluateeID, o.PeriodID),
+			Title:   fmt.Sprintf("%s 异议#%d已答复:%s", periodName, o.ID, verdict),
+			Body:    "专班答复:" + clip(answer, 200),
+			TitleEn: fmt.Sprintf("%s: objection #%d answered: %s", periodName, o.ID, verdictEn),
+			BodyEn:  "The task force answers: " + clip(answer, 200),
+			Link:    fmt.Sprintf("/plans/%d/results/%d?period=%d", r.PlanID, o.EvaluateeID, o.PeriodID),
 		})
 	}
 	_, err = store.CreateNotifications(ctx, tx, ns)
@@ -107,17 +111,19 @@ func OnVisitReturned(ctx context.Context, tx store.DB, v *store.FieldVisit, insp
 	if err != nil {
 		return err
 	}
-	name := "考评对象"
+	name, nameEn := "考评对象", "the evaluatee"
 	if e, ok := evs[v.EvaluateeID]; ok && e.Unit != nil {
-		name = e.Unit.Name
+		name, nameEn = e.Unit.Name, e.Unit.Name
 	}
 	ns := make([]store.Notification, 0, len(inspectorIDs))
 	for _, uid := range inspectorIDs {
 		ns = append(ns, store.Notification{
 			UserID: uid, Kind: string(VisitReturned), CreatedAt: now,
-			Title: fmt.Sprintf("%s的实地调研(%s)被专班退回", name, v.Date.Format("1月2日")),
-			Body:  "需修改:" + clip(note, 200),
-			Link:  fmt.Sprintf("/visits/%d", v.ID),
+			Title:   fmt.Sprintf("%s的实地调研(%s)被专班退回", name, v.Date.Format("1月2日")),
+			Body:    "需修改:" + clip(note, 200),
+			TitleEn: fmt.Sprintf("The task force returned the field visit to %s (%s)", nameEn, v.Date.Format("Jan 2")),
+			BodyEn:  "To change: " + clip(note, 200),
+			Link:    fmt.Sprintf("/visits/%d", v.ID),
 		})
 	}
 	_, err = store.CreateNotifications(ctx, tx, ns)

@@ -34,25 +34,34 @@ func Remind(ctx context.Context, tx store.DB, now time.Time, days int) ([]store.
 
 func reminder(c store.ReminderCandidate, today, now time.Time) store.Notification {
 	left := *workflow.DaysLeft(today, &c.LastDay)
-	when := fmt.Sprintf("还剩%d天", left)
-	if left == 0 {
-		when = "今天是最后一天"
+	when, whenEn := fmt.Sprintf("还剩%d天", left), fmt.Sprintf("%d days left", left)
+	switch left {
+	case 0:
+		when, whenEn = "今天是最后一天", "today is the last day"
+	case 1:
+		whenEn = "1 day left"
 	}
-	day := c.LastDay.Format("1月2日")
+	day, dayEn := c.LastDay.Format("1月2日"), c.LastDay.Format("Jan 2")
 	key := fmt.Sprintf("%s:%s:%d:%s", c.Kind, c.As, c.PeriodID, c.LastDay.Format(time.DateOnly))
 	n := store.Notification{UserID: c.UserID, Kind: c.Kind, DedupeKey: &key, CreatedAt: now}
 	switch {
 	case c.Kind == string(PublicityEnding):
 		n.Title = fmt.Sprintf("%s公示将于%s结束(%s)", c.PeriodName, day, when)
 		n.Body = "如对本单位结果有异议,请在公示结束前提出。"
+		n.TitleEn = fmt.Sprintf("%s: publicity ends on %s (%s)", c.PeriodName, dayEn, whenEn)
+		n.BodyEn = "Any objection to your unit's results must be raised before publicity ends."
 		n.Link = fmt.Sprintf("/plans/%d/results/%d?period=%d", c.PlanID, *c.EvaluateeID, c.PeriodID)
 	case c.As == "SCORER":
 		n.Title = fmt.Sprintf("%s填报将于%s截止(%s)", c.PeriodName, day, when)
 		n.Body = fmt.Sprintf("本单位尚有%d项分值未提交或被退回待改。", c.Open)
+		n.TitleEn = fmt.Sprintf("%s: entry closes on %s (%s)", c.PeriodName, dayEn, whenEn)
+		n.BodyEn = fmt.Sprintf("Your unit has %d score(s) not yet submitted or returned for changes.", c.Open)
 		n.Link = fmt.Sprintf("/plans/%d/scoring?period=%d", c.PlanID, c.PeriodID)
 	default:
 		n.Title = fmt.Sprintf("%s填报将于%s截止(%s)", c.PeriodName, day, when)
 		n.Body = fmt.Sprintf("本单位尚有%d项任务未报送进展。", c.Open)
+		n.TitleEn = fmt.Sprintf("%s: entry closes on %s (%s)", c.PeriodName, dayEn, whenEn)
+		n.BodyEn = fmt.Sprintf("Your unit has %d task(s) without a progress report.", c.Open)
 		n.Link = fmt.Sprintf("/plans/%d/reports?period=%d", c.PlanID, c.PeriodID)
 	}
 	return n

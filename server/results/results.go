@@ -159,7 +159,8 @@ func (d *Data) breakdown(e store.Evaluatee, mode scoring.Mode) (Breakdown, error
 		return b, err
 	}
 	for _, t := range skipped {
-		b.Steps = append([]scoring.Step{{Label: "未计入", Formula: "任务没有牵头考核单位", Detail: fmt.Sprintf("任务%d没有牵头考核单位,无法评分,未计入", t.Number)}}, b.Steps...)
+		b.Steps = append([]scoring.Step{{Label: "未计入", Formula: "任务没有牵头考核单位", Detail: fmt.Sprintf("任务%d没有牵头考核单位,无法评分,未计入", t.Number),
+			LabelEn: "Not counted", FormulaEn: "the task has no lead unit", DetailEn: fmt.Sprintf("task %d has no lead unit, so it cannot be scored: not counted", t.Number)}}, b.Steps...)
 	}
 	for _, tr := range res.Tasks {
 		t := d.tasks[tr.ID]

@@ -34,12 +34,26 @@ type MissingScore struct {
 }
 
 // Step is one line of the explanation of a result (§2.10): what is
-// computed, its formula and the numbers put into it, in Chinese.
+// computed, its formula and the numbers put into it, in Chinese and in
+// English. The two languages carry the same numbers; only words differ.
+// Steps frozen in a publication before English existed have the En fields
+// empty, and the SPA then shows the Chinese.
 type Step struct {
+	// No JSON tags: publications freeze steps under the field names.
 	Label   string // e.g. "日常监测"
 	Formula string // e.g. "100 × Σ P_d·r_d / Σ P_d"
 	Detail  string // e.g. "100 × 18.5 / 25 = 74"
+
+	LabelEn   string // e.g. "Daily monitoring"
+	FormulaEn string
+	DetailEn  string
 }
+
+// bi is a phrase in both languages.
+type bi struct{ zh, en string }
+
+// same is a phrase without words (numbers and symbols only).
+func same(s string) bi { return bi{s, s} }
 
 // Result is the half-year score of one evaluatee with its derivation. Every
 // value is exact; only Published is rounded.
@@ -126,16 +140,18 @@ func (r *Result) finish(w Weights, rule MissingRule, comps map[Method]*big.Rat) 
 	r.Exact = Exact{h}
 	r.Published = r.Exact.Published()
 	if !r.quiet {
-		r.step("公布得分", "四舍五入保留两位小数", showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces))
+		r.step(bi{"公布得分", "Published score"}, bi{"四舍五入保留两位小数", "rounded half up to two decimals"},
+			same(showRat(h)+" → "+r.Published.StringFixed(PublishedPlaces)))
 	}
 	return nil
 }
 
-func (r *Result) step(label, formula, detail string) {
+func (r *Result) step(label, formula, detail bi) {
 	if r.quiet {
 		return
 	}
-	r.Steps = append(r.Steps, Step{Label: label, Formula: formula, Detail: detail})
+	r.Steps = append(r.Steps, Step{Label: label.zh, Formula: formula.zh, Detail: detail.zh,
+		LabelEn: label.en, FormulaEn: formula.en, DetailEn: detail.en})
 }
 
 // scoredTask is a carried task's exact points and score.
@@ -214,7 +230,7 @@ func dimensionSums(dims int, tasks []scoredTask) []dimensionSum {
 	return accs
 }
 
-const dmFormula = "100 × Σ P_d·r_d / Σ P_d"
+var dmFormula = same("100 × Σ P_d·r_d / Σ P_d")
 
 // dailyMonitoring is §2.3–2.4, in fractions: each dimension's term is
 // P_d·Σs / ΣP_t, so that when the evaluatee carries the whole dimension
@@ -223,13 +239,14 @@ func (r *Result) dailyMonitoring(p Plan, accs []dimensionSum) (*big.Rat, bool) {
 	sumP, sumScore := decimal.Zero, new(big.Rat)
 	for i, d := range p.Dimensions {
 		a := &accs[i]
-		label := fmt.Sprintf("方面 %d", d.ID)
+		label := bi{fmt.Sprintf("方面 %d", d.ID), fmt.Sprintf("Dimension %d", d.ID)}
 		switch {
 		case a.n == 0:
-			r.step(label, "未承担该方面任务", "不计入")
+			r.step(label, bi{"未承担该方面任务", "no task of this dimension carried"}, bi{"不计入", "not counted"})
 		case a.points.Sign() == 0:
 			// r_d = Σs / 0 is undefined; the only scores possible are 0.
-			r.step(label, "Σ P_t = 0", "承担的任务分值合计为 0，无法计算得分率，不计入")
+			r.step(label, same("Σ P_t = 0"), bi{"承担的任务分值合计为 0，无法计算得分率，不计入",
+				"the carried tasks' points sum to 0, so there is no rate: not counted"})
 		default:
 			rate := quo(&a.earned, &a.points)
 			score := mul(d.Points.Rat(), rate)
@@ -242,32 +259,33 @@ func (r *Result) dailyMonitoring(p Plan, accs []dimensionSum) (*big.Rat, bool) {
 			if r.quiet {
 				continue
 			}
-			r.step(label, "r_d = Σ s / Σ P_t；P_d·r_d",
-				fmt.Sprintf("r = %s / %s = %s；%s × %s = %s",
-					showRat(&a.earned), showRat(&a.points), showRat(rate), show(d.Points), showRat(rate), showRat(score)))
+			nums := []any{showRat(&a.earned), showRat(&a.points), showRat(rate), show(d.Points), showRat(rate), showRat(score)}
+			r.step(label, bi{"r_d = Σ s / Σ P_t；P_d·r_d", "r_d = Σ s / Σ P_t; P_d·r_d"},
+				bi{fmt.Sprintf("r = %s / %s = %s；%s × %s = %s", nums...), fmt.Sprintf("r = %s / %s = %s; %s × %s = %s", nums...)})
 		}
 	}
 
-	label := DailyMonitoring.Label()
+	label := bi{DailyMonitoring.Label(), DailyMonitoring.LabelEn()}
 	switch {
 	case len(r.Dimensions) == 0:
-		r.step(label, dmFormula, "未承担任何可计分的任务：缺项")
+		r.step(label, dmFormula, bi{"未承担任何可计分的任务：缺项", "no scorable task carried: missing"})
 		return nil, false
 	case sumP.IsZero():
-		r.step(label, dmFormula, "计入的方面分值合计为 0：缺项")
+		r.step(label, dmFormula, bi{"计入的方面分值合计为 0：缺项", "the counted dimensions' points sum to 0: missing"})
 		return nil, false
 	}
 	dm := quo(mul(ratInt(100), sumScore), sumP.Rat())
 	if !r.quiet {
-		r.step(label, dmFormula, fmt.Sprintf("100 × %s / %s = %s", showRat(sumScore), show(sumP), showRat(dm)))
+		r.step(label, dmFormula, same(fmt.Sprintf("100 × %s / %s = %s", showRat(sumScore), show(sumP), showRat(dm))))
 	}
 	return dm, true
 }
 
 // fieldVisit is §2.5 over the latest reviewed visit per task.
 func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (*big.Rat, bool) {
-	const formula = "100 × Σ 判定·P_t / Σ P_t（已落实 1，部分落实 0.5，未落实 0，不适用不计）"
-	label := FieldVisit.Label()
+	formula := bi{"100 × Σ 判定·P_t / Σ P_t（已落实 1，部分落实 0.5，未落实 0，不适用不计）",
+		"100 × Σ judgement·P_t / Σ P_t (done 1, partly done 0.5, not done 0, not applicable left out)"}
+	label := bi{FieldVisit.Label(), FieldVisit.LabelEn()}
 	num, den, judged := new(big.Rat), new(big.Rat), 0
 	for _, it := range items {
 		f, ok, _ := it.Judgement.factor()
@@ -281,29 +299,32 @@ func (r *Result) fieldVisit(idx planIndex, items []FieldItem) (*big.Rat, bool) {
 	}
 	switch {
 	case len(items) == 0:
-		r.step(label, formula, "无已审核的实地调研：缺项")
+		r.step(label, formula, bi{"无已审核的实地调研：缺项", "no reviewed field visit: missing"})
 		return nil, false
 	case judged == 0:
-		r.step(label, formula, "检查项均不适用：缺项")
+		r.step(label, formula, bi{"检查项均不适用：缺项", "every item is not applicable: missing"})
 		return nil, false
 	case den.Sign() == 0:
-		r.step(label, formula, "判定项分值合计为 0：缺项")
+		r.step(label, formula, bi{"判定项分值合计为 0：缺项", "the judged items' points sum to 0: missing"})
 		return nil, false
 	}
 	fv := quo(mul(ratInt(100), num), den)
 	if r.quiet {
 		return fv, true
 	}
-	r.step(label, formula, fmt.Sprintf("100 × %s / %s = %s（判定 %d 项，不适用 %d 项）",
-		showRat(num), showRat(den), showRat(fv), judged, len(items)-judged))
+	r.step(label, formula, bi{
+		fmt.Sprintf("100 × %s / %s = %s（判定 %d 项，不适用 %d 项）", showRat(num), showRat(den), showRat(fv), judged, len(items)-judged),
+		fmt.Sprintf("100 × %s / %s = %s (%d judged, %d not applicable)", showRat(num), showRat(den), showRat(fv), judged, len(items)-judged),
+	})
 	return fv, true
 }
 
 // sourceMean is §2.6: the weighted mean of the imported values of method m.
 func (r *Result) sourceMean(m Method, vals []SourceValue) (*big.Rat, bool) {
-	const formula = "Σ 权重·得分 / Σ 权重"
+	formula := bi{"Σ 权重·得分 / Σ 权重", "Σ weight·score / Σ weight"}
+	label := bi{m.Label(), m.LabelEn()}
 	if len(vals) == 0 {
-		r.step(m.Label(), formula, "未导入数据：缺项")
+		r.step(label, formula, bi{"未导入数据：缺项", "nothing imported: missing"})
 		return nil, false
 	}
 	num, den := decimal.Zero, decimal.Zero
@@ -317,20 +338,22 @@ func (r *Result) sourceMean(m Method, vals []SourceValue) (*big.Rat, bool) {
 	}
 	mean := quo(num.Rat(), den.Rat())
 	if !r.quiet {
-		r.step(m.Label(), formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(mean)))
+		// Source names are data, shown as imported in both languages.
+		r.step(label, formula, same(fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(mean))))
 	}
 	return mean, true
 }
 
 // combine is §2.7: H = Σ w_m·C_m / 100 with the plan's missing rule.
 func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]*big.Rat) (*big.Rat, error) {
-	const label = "半年得分"
+	label := bi{"半年得分", "Half-year score"}
 	num, present := new(big.Rat), decimal.Zero
-	var terms, missing []string
+	var terms, missing, missingEn []string
 	for _, m := range Methods() {
 		c, ok := comps[m]
 		if !ok {
 			missing = append(missing, m.Label())
+			missingEn = append(missingEn, m.LabelEn())
 			continue
 		}
 		num.Add(num, mul(w.Of(m).Rat(), c))
@@ -340,26 +363,28 @@ func (r *Result) combine(w Weights, rule MissingRule, comps map[Method]*big.Rat)
 		}
 	}
 	if len(missing) == len(Methods()) {
-		r.step(label, "H = Σ w·C / 100", "四项均缺项：无半年得分")
+		r.step(label, same("H = Σ w·C / 100"), bi{"四项均缺项：无半年得分", "all four components missing: no half-year score"})
 		return nil, ErrNoScore
 	}
 
-	formula, den := "H = Σ w·C / 100", hundred
+	formula, den := same("H = Σ w·C / 100"), hundred
 	switch {
 	case len(missing) == 0:
 	case rule == Zero:
-		formula = "H = Σ w·C / 100（缺项 " + strings.Join(missing, "、") + " 按 0 分计）"
+		formula = bi{"H = Σ w·C / 100（缺项 " + strings.Join(missing, "、") + " 按 0 分计）",
+			"H = Σ w·C / 100 (missing " + strings.Join(missingEn, ", ") + " counted as 0)"}
 	default:
-		formula = "H = Σ w·C / Σ w（缺项 " + strings.Join(missing, "、") + " 的权重按比例分给其余各项）"
+		formula = bi{"H = Σ w·C / Σ w（缺项 " + strings.Join(missing, "、") + " 的权重按比例分给其余各项）",
+			"H = Σ w·C / Σ w (the weight of missing " + strings.Join(missingEn, ", ") + " shared out among the rest in proportion)"}
 		den = present
 	}
 	if den.IsZero() {
-		r.step(label, formula, "其余各项权重合计为 0：无半年得分")
+		r.step(label, formula, bi{"其余各项权重合计为 0：无半年得分", "the other components' weights sum to 0: no half-year score"})
 		return nil, fmt.Errorf("%w: the present components all have weight 0", ErrNoScore)
 	}
 	h := quo(num, den.Rat())
 	if !r.quiet {
-		r.step(label, formula, fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(h)))
+		r.step(label, formula, same(fmt.Sprintf("(%s) / %s = %s", strings.Join(terms, " + "), show(den), showRat(h))))
 	}
 	return h, nil
 }

@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"errors"
 	"math/big"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -81,6 +82,7 @@ func TestHalfYear(t *testing.T) {
 			}
 			wantDec(t, "H exact", r.Exact, c.exact)
 			wantDec(t, "H published", r.Published, c.published)
+			wantEnglishSteps(t, r)
 			if c.check != nil {
 				c.check(t, r)
 			}
@@ -160,8 +162,8 @@ func halfYearCases() []halfYearCase {
 				}
 				wantDec(t, "rate of dimension 1", r.Dimensions[0].Rate, "0.5")
 				wantDec(t, "score of dimension 1", r.Dimensions[0].Score, "15")
-				wantStep(t, r, "日常监测", "100 × 35 / 50 = 70")
-				wantStep(t, r, "方面 3", "不计入")
+				wantStep(t, r, "日常监测", "Daily monitoring", "100 × 35 / 50 = 70", "100 × 35 / 50 = 70")
+				wantStep(t, r, "方面 3", "Dimension 3", "不计入", "not counted")
 			},
 		},
 		{
@@ -289,7 +291,7 @@ func halfYearCases() []halfYearCase {
 				if len(r.Dimensions) != 1 || r.Dimensions[0].ID != 1 {
 					t.Errorf("dimensions left in = %+v, want only 1", r.Dimensions)
 				}
-				wantStep(t, r, "方面 4", "分值合计为 0")
+				wantStep(t, r, "方面 4", "Dimension 4", "分值合计为 0", "points sum to 0")
 			},
 		},
 		{
@@ -329,14 +331,38 @@ func thirdsPlan() scoring.Plan {
 	return p
 }
 
-func wantStep(t *testing.T, r scoring.Result, label, detailPart string) {
+// wantStep asserts a step in both languages: its label and part of its
+// detail, in Chinese and in English.
+func wantStep(t *testing.T, r scoring.Result, label, labelEn, detailPart, detailPartEn string) {
 	t.Helper()
 	for _, s := range r.Steps {
 		if s.Label == label && strings.Contains(s.Detail, detailPart) {
+			if s.LabelEn != labelEn || !strings.Contains(s.DetailEn, detailPartEn) {
+				t.Errorf("step %q: English %q / %q, want %q with %q", label, s.LabelEn, s.DetailEn, labelEn, detailPartEn)
+			}
 			return
 		}
 	}
 	t.Errorf("no step %q with %q in %+v", label, detailPart, r.Steps)
+}
+
+// cjk matches Chinese characters and full-width punctuation.
+var cjk = regexp.MustCompile(`[\x{3000}-\x{303f}\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}\x{ff00}-\x{ffef}]`)
+
+// wantEnglishSteps asserts that every step has its English and that the
+// English has no Chinese, except the imported source names the cases use
+// (data, quoted as imported).
+func wantEnglishSteps(t *testing.T, r scoring.Result) {
+	t.Helper()
+	data := strings.NewReplacer("问卷", "", "热线", "")
+	for _, s := range r.Steps {
+		for _, en := range []string{s.LabelEn, s.FormulaEn, data.Replace(s.DetailEn)} {
+			if en == "" || cjk.MatchString(en) {
+				t.Errorf("step %q: English %q / %q / %q is empty or has Chinese", s.Label, s.LabelEn, s.FormulaEn, s.DetailEn)
+				break
+			}
+		}
+	}
 }
 
 func wantMissing(t *testing.T, r scoring.Result, want []scoring.MissingScore) {
@@ -364,7 +390,8 @@ func TestNoScore(t *testing.T) {
 			t.Errorf("%s = %s, want missing", m, c)
 		}
 	}
-	wantStep(t, r, "半年得分", "四项均缺项")
+	wantStep(t, r, "半年得分", "Half-year score", "四项均缺项", "all four components missing")
+	wantEnglishSteps(t, r)
 
 	// Weights 100/0/0/0 and only PO present: nothing to scale up.
 	p := stdPlan(scoring.Redistribute)

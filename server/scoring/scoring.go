@@ -84,6 +84,9 @@ func Methods() []Method {
 // Label is the method\'s Chinese name, as printed in circulars (server/labels).
 func (m Method) Label() string { return labels.Of("ScoringMethod", string(m)) }
 
+// LabelEn is the method's English name, for the English steps.
+func (m Method) LabelEn() string { return labels.English("ScoringMethod", string(m)) }
+
 // RoundPublished rounds a non-negative decimal half up to PublishedPlaces
 // decimals: 84.125 → 84.13, 84.124999 → 84.12. For a value of the formula
 // use Exact.Published, which rounds the fraction itself.

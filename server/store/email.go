@@ -15,12 +15,14 @@ import (
 // UnmailedNotification is a notification whose e-mail copy is due, with
 // its recipient's address and language.
 type UnmailedNotification struct {
-	ID     int64  `bun:"id"`
-	Email  string `bun:"email"`
-	Locale Locale `bun:"locale"`
-	Title  string `bun:"title"`
-	Body   string `bun:"body"`
-	Link   string `bun:"link"`
+	ID      int64  `bun:"id"`
+	Email   string `bun:"email"`
+	Locale  Locale `bun:"locale"`
+	Title   string `bun:"title"`
+	Body    string `bun:"body"`
+	TitleEn string `bun:"title_en"` // empty in rows written before migrations/0018
+	BodyEn  string `bun:"body_en"`
+	Link    string `bun:"link"`
 }
 
 // FindUnmailedNotifications locks, oldest first, at most limit
@@ -30,7 +32,7 @@ type UnmailedNotification struct {
 func FindUnmailedNotifications(ctx context.Context, db DB, since time.Time, limit int) ([]UnmailedNotification, error) {
 	out := []UnmailedNotification{}
 	err := db.NewRaw(`
-		SELECT n.id, u.email, u.locale, n.title, n.body, n.link
+		SELECT n.id, u.email, u.locale, n.title, n.body, n.title_en, n.body_en, n.link
 		FROM notifications n
 		JOIN users u ON u.id = n.user_id AND u.enabled AND u.email IS NOT NULL
 		WHERE n.emailed_at IS NULL AND n.created_at >= ?

@@ -17,6 +17,8 @@ type Notification struct {
 	Kind      string     `bun:"kind"`
 	Title     string     `bun:"title"`
 	Body      string     `bun:"body"`
+	TitleEn   string     `bun:"title_en"` // empty in rows written before migrations/0018
+	BodyEn    string     `bun:"body_en"`
 	Link      string     `bun:"link"`
 	DedupeKey *string    `bun:"dedupe_key"`
 	CreatedAt time.Time  `bun:"created_at"`

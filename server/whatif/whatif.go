@@ -25,8 +25,12 @@ import (
 	"github.com/kaoping/kaoping/server/workflow"
 )
 
-// Assumption is what every what-if figure assumes, in the UI's words.
-const Assumption = "假设其他考评对象和其他任务的分值保持当前录入(含未核实的草稿)不变,民意调查、第三方评估和实地调研结果不变;某任务“达到满分”指其每个牵头单位都给出满分。"
+// Assumption is what every what-if figure assumes, in the UI's words;
+// AssumptionEn says the same in English.
+const (
+	Assumption   = "假设其他考评对象和其他任务的分值保持当前录入(含未核实的草稿)不变,民意调查、第三方评估和实地调研结果不变;某任务“达到满分”指其每个牵头单位都给出满分。"
+	AssumptionEn = "Assumes the scores of other evaluatees and other tasks stay as entered now (unverified drafts included) and the public opinion survey, third-party evaluation and field visit results stay the same; a task at full marks means every one of its lead units gives full marks."
+)
 
 // MaxChanges bounds one trial.
 const MaxChanges = 100

@@ -2,11 +2,14 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip } from 'antd';
 import type { ConsistencyRule } from '../gql/graphql';
 import { useEnumLabel } from '../lib/enumLabels';
+import { ServerText } from './ServerText';
 
 /** A consistency flag (疑点): its rule (named in the language in use) and the server's reason. */
 export interface ScoreFlag {
   rule: ConsistencyRule;
   reason: string;
+  /** The reason in English; empty in records from before the server wrote it. */
+  reasonEn?: string | null;
 }
 
 /**
@@ -20,7 +23,7 @@ export function FlagTags({ flags }: { flags: readonly ScoreFlag[] }) {
   return (
     <Flex gap={4} wrap="wrap" data-flags={flags.length}>
       {flags.map((f) => (
-        <Tooltip key={f.rule} title={f.reason}>
+        <Tooltip key={f.rule} title={<ServerText zh={f.reason} en={f.reasonEn} />}>
           <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
             {label('ConsistencyRule', f.rule)}
           </Tag>

@@ -119,3 +119,19 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(currentLocale(), options).format(value);
 }
+
+/**
+ * A sentence the server writes in both languages (derivation steps,
+ * consistency reasons, notifications…) in locale: the English when there is
+ * one, else the Chinese — records written before the server wrote English
+ * have it empty.
+ */
+export function bilingual(locale: Locale, zh: string, en: string | null | undefined): string {
+  return locale === 'en' && en ? en : zh;
+}
+
+/** bilingual() in the language in use; the component re-renders on a switch. */
+export function useBilingual(): (zh: string, en: string | null | undefined) => string {
+  const { locale } = useLocale();
+  return useCallback((zh: string, en: string | null | undefined) => bilingual(locale, zh, en), [locale]);
+}

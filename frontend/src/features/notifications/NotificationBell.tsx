@@ -5,6 +5,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { formatTime } from '../../lib/datetime';
 import { enumLabel } from '../../lib/enumLabels';
+import { bilingual, useLocale } from '../../lib/i18n';
+import { ServerText } from '../../components/ServerText';
 import { bellQuery, markReadMutation } from './documents';
 import { useNotifyT } from './messages';
 
@@ -19,6 +21,7 @@ const pageSize = 20;
  */
 export function NotificationBell({ compact }: { compact?: boolean }) {
   const t = useNotifyT();
+  const { locale } = useLocale();
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
@@ -76,14 +79,15 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
               <List.Item.Meta
                 title={
                   <Flex gap={6} align="baseline" wrap>
-                    <Typography.Link style={{ fontWeight: n.readAt ? 400 : 600, color: token.colorText }}>{n.title}</Typography.Link>
+                    <Typography.Link style={{ fontWeight: n.readAt ? 400 : 600, color: token.colorText }}><ServerText zh={n.title} en={n.titleEn} />
+                    </Typography.Link>
                   </Flex>
                 }
                 description={
                   <Flex vertical gap={2}>
                     {n.body && (
-                      <Typography.Text type="secondary" ellipsis={{ tooltip: n.body }}>
-                        {n.body}
+                      <Typography.Text type="secondary" ellipsis={{ tooltip: bilingual(locale, n.body, n.bodyEn) }}>
+                        <ServerText zh={n.body} en={n.bodyEn} />
                       </Typography.Text>
                     )}
                     <Flex gap={6} align="center">

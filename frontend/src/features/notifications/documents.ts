@@ -9,6 +9,8 @@ export const bellQuery = graphql(`
       kind
       title
       body
+      titleEn
+      bodyEn
       link
       createdAt
       readAt

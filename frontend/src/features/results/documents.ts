@@ -118,6 +118,9 @@ export const breakdownQuery = graphql(`
         label
         formula
         detail
+        labelEn
+        formulaEn
+        detailEn
       }
       tasks {
         taskId
@@ -252,6 +255,9 @@ export const evaluateeProfileQuery = graphql(`
           label
           formula
           detail
+          labelEn
+          formulaEn
+          detailEn
         }
         tasks {
           taskId
@@ -284,6 +290,7 @@ export const evaluateeProfileQuery = graphql(`
               rule
               label
               reason
+              reasonEn
             }
           }
         }

@@ -20,6 +20,7 @@ export const scoreFieldsFragment = graphql(`
     flags {
       label
       reason
+      reasonEn
     }
   }
 `);

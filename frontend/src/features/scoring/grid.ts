@@ -30,7 +30,7 @@ export interface ScoreLite {
   originalValue?: string | null;
   reviewReason?: string | null;
   /** Consistency flags (疑点) the score raises; absent in a conflict answer. */
-  flags?: ReadonlyArray<{ label: string; reason: string }>;
+  flags?: ReadonlyArray<{ label: string; reason: string; reasonEn?: string | null }>;
 }
 
 // ---------------------------------------------------------------- typing

@@ -56,6 +56,7 @@ export const verificationQueueQuery = graphql(`
         rule
         label
         reason
+        reasonEn
         reportId
         visitId
         otherScoreIds

@@ -18,6 +18,7 @@ export const whatIfQuery = graphql(`
   query WhatIf($periodId: ID!, $evaluateeId: ID!) {
     whatIf(periodId: $periodId, evaluateeId: $evaluateeId) {
       assumption
+      assumptionEn
       current {
         score
         rank

@@ -24,6 +24,7 @@ import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FlagTags } from '../../../components/FlagTags';
+import { ServerText } from '../../../components/ServerText';
 import { ExportXlsxButton } from '../components/ExportXlsxButton';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, usePlanPeriod, type PeriodData } from '../../../components/PeriodPicker';
@@ -438,14 +439,15 @@ function EvaluateeView({ planId, evaluateeId, period, picker, back }: { planId: 
             dataSource={b.steps}
             scroll={{ x: 560 }}
             columns={[
-              { title: t('colStep'), dataIndex: 'label', width: 110, render: (x: string) => <span data-i18n="data">{x}</span> },
-              { title: t('colFormula'), dataIndex: 'formula', width: '34%', render: (x: string) => <span data-i18n="data">{x}</span> },
+              { title: t('colStep'), dataIndex: 'label', width: 110, render: (_: string, s) => <ServerText zh={s.label} en={s.labelEn} /> },
+              { title: t('colFormula'), dataIndex: 'formula', width: '34%', render: (_: string, s) => <ServerText zh={s.formula} en={s.formulaEn} /> },
               {
                 title: t('colCalculation'),
                 dataIndex: 'detail',
-                render: (x: string) => (
-                  <span data-i18n="data" style={{ ...num, wordBreak: 'break-word' }}>
-                    {x}
+                // Data: a source mean quotes the imported source names.
+                render: (_: string, s) => (
+                  <span data-i18n="data">
+                    <ServerText zh={s.detail} en={s.detailEn} style={{ ...num, wordBreak: 'break-word' }} />
                   </span>
                 ),
               },
@@ -568,13 +570,24 @@ function TaskDetail({ task, evidence, objectTo }: { task: TaskData; evidence: Ev
  */
 function TaskFlagsTag({ task }: { task: TaskData }) {
   const t = useResultsT();
+  const label = useEnumLabel();
   const flagged = task.scores.filter((s) => s.flags.length > 0);
   if (flagged.length === 0) return null;
   return (
     <Tooltip
       title={
         <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-          {flagged.flatMap((s) => s.flags.map((f) => <li key={`${s.scoreId}-${f.rule}`} data-i18n="data">{`${s.leadUnitName}:${f.label}。${f.reason}`}</li>))}
+          {flagged.flatMap((s) =>
+            s.flags.map((f) => (
+              <li key={`${s.scoreId}-${f.rule}`}>
+                <span data-i18n="data">{s.leadUnitName}</span>
+                {t('labelSeparator')}
+                {label('ConsistencyRule', f.rule)}
+                {t('sentenceEnd')}
+                <ServerText zh={f.reason} en={f.reasonEn} />
+              </li>
+            )),
+          )}
         </ul>
       }
     >

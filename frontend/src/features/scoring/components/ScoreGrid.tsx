@@ -2,6 +2,7 @@ import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { memo, useCallback, useMemo, useRef, type ClipboardEvent, type CSSProperties, type KeyboardEvent } from 'react';
 import type { RankingGroup } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
+import { bilingual, currentLocale } from '../../../lib/i18n';
 import { scoreStatusLabels } from '../../../lib/evaluation';
 import { rankingGroupLabels } from '../../../lib/labels';
 import { cellKey, moveFocus, parsePasteBlock, planPaste, type Direction, type GridLayout, type PastePlan, type Position } from '../grid';
@@ -57,7 +58,7 @@ function tipOf(v: CellView, t: T): string | null {
   if (v.conflict) return t('tipConflict', { message: v.conflict.message });
   if (v.problem) return v.problem;
   if (v.score?.status === 'RETURNED') return t('tipReturned', { reason: v.score.reviewReason ?? t('noReasonGiven') });
-  if (v.score?.flags?.length) return t('tipFlags', { reasons: v.score.flags.map((f) => f.reason).join(';') });
+  if (v.score?.flags?.length) return t('tipFlags', { reasons: v.score.flags.map((f) => bilingual(currentLocale(), f.reason, f.reasonEn)).join(t('reasonSeparator')) });
   return null;
 }
 

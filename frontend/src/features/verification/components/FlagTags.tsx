@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { ServerText } from '../../../components/ServerText';
 import { useEnumLabel } from '../../../lib/enumLabels';
 import { useVerificationT } from '../messages';
 import type { QueueRow } from '../types';
@@ -21,7 +22,7 @@ export function FlagList({ flags }: { flags: QueueRow['flags'] }) {
             <li key={f.rule}>
               <strong>{label('ConsistencyRule', f.rule)}</strong>
               {t('labelSeparator')}
-              {f.reason}
+              <ServerText zh={f.reason} en={f.reasonEn} />
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
+import { ServerText } from '../../../components/ServerText';
 import { PeriodPicker, usePlanPeriod } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
 import type { WhatIfQuery, WhatIfTryQuery } from '../../../gql/graphql';
@@ -206,8 +207,8 @@ function Analysis({ periodId, evaluateeId }: { periodId: string; evaluateeId: st
             </Button>
           </Space>
         </Flex>
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }} data-i18n="data">
-          {w.assumption}
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+          <ServerText zh={w.assumption} en={w.assumptionEn} />
         </Typography.Paragraph>
       </Card>
       <Card size="small" styles={{ body: { padding: 0 } }}>
