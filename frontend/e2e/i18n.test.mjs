@@ -105,6 +105,21 @@ async function switchTo(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 60000 });
 }
 
+/**
+ * Leaves the signed-in demo user on Chinese, as the other browser tests
+ * expect: the choice is remembered per user. Through the API, so a page
+ * without the switch cannot leave a user in English.
+ */
+async function resetToChinese(page) {
+  await page
+    .context()
+    .request.post(`${BASE}/graphql`, {
+      headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
+      data: { query: 'mutation { setMyLocale(locale: ZH_CN) { user { id } } }' },
+    })
+    .catch(() => {});
+}
+
 /** Signs in on the Chinese sign-in page; fills the one-time code for admin and auditor. */
 async function signIn(page, username, secret) {
   await page.goto(`${BASE}/login`);
@@ -249,14 +264,7 @@ describe('English switch', () => {
       assert.deepEqual(leaked, [], `Chinese outside data on the English result page:\n    ${leaked.join('\n    ')}`);
       assert.deepEqual(page.problems, [], 'no uncaught errors');
     } finally {
-      if (switched) {
-        await page.context().request
-          .post(`${BASE}/graphql`, {
-            headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
-            data: { query: 'mutation { setMyLocale(locale: ZH_CN) { user { id } } }' },
-          })
-          .catch(() => {});
-      }
+      if (switched) await resetToChinese(page);
       await page.close();
       await own.stop();
     }
@@ -290,17 +298,7 @@ describe('English switch', () => {
         assert.ok(englishMenu, `${role}: the menu was English`);
         assert.equal(leaked, '', `Chinese outside data in the English UI:\n${leaked}`);
       } finally {
-        // The choice is remembered per user: leave every demo user on
-        // Chinese, as the other browser tests expect.
-        // Through the API, so a page without the switch cannot leave a user in English.
-        if (switched) {
-          await page.context().request
-            .post(`${BASE}/graphql`, {
-              headers: { 'content-type': 'application/json', 'X-Kaoping-CSRF': '1' },
-              data: { query: 'mutation { setMyLocale(locale: ZH_CN) { user { id } } }' },
-            })
-            .catch(() => {});
-        }
+        if (switched) await resetToChinese(page);
         await page.close();
         await own.stop();
       }
