@@ -55,18 +55,25 @@ type options struct {
 	rounds      int
 	concurrency []int
 	smoke       bool
+	// cases, when set, keeps only the cases whose name contains one of
+	// these (a change measured without waiting for the whole table).
+	cases []string
 }
 
 func main() {
 	var o options
-	var scales, conc string
+	var scales, conc, cases string
 	flag.StringVar(&o.binary, "binary", "bin/kaoping", "the server binary")
 	flag.StringVar(&scales, "scales", "city,province", "fixtures to measure: city (the demo data), province (generated)")
 	flag.DurationVar(&o.duration, "duration", 4*time.Second, "time per case and concurrency on each side (server, SQL floor)")
 	flag.IntVar(&o.rounds, "rounds", 2, "rounds the server and SQL-floor runs of a case alternate in")
 	flag.StringVar(&conc, "c", "1,4", "concurrencies")
 	flag.BoolVar(&o.smoke, "smoke", false, "short check for make test: city only, 300 ms per case, one round")
+	flag.StringVar(&cases, "cases", "", "comma-separated parts of case names to run, e.g. 'preview,breakdown (published)' (default: all)")
 	flag.Parse()
+	if cases != "" {
+		o.cases = strings.Split(cases, ",")
+	}
 	o.scales = strings.Split(scales, ",")
 	for _, c := range strings.Split(conc, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
@@ -199,6 +206,9 @@ func runScale(ctx context.Context, o options, scale string) ([]result, error) {
 	fmt.Printf("bench: %s: %d-row %s group, evaluatee %s, %d cells saved per request by %s\n", scale, f.groupRows, f.group, f.evaluatee, len(f.saves[0].entries), f.scorer)
 	var out []result
 	for _, cs := range f.cases() {
+		if !o.wants(cs.name) {
+			continue
+		}
 		for _, c := range o.concurrency {
 			r, err := measure(ctx, o, cs, c)
 			if err != nil {
@@ -342,4 +352,17 @@ func loopbackOnly(admin string) error {
 		return fmt.Errorf("the bench only runs against a loopback PostgreSQL, not %s", cfg.Host)
 	}
 	return nil
+}
+
+// wants reports whether -cases selects the case.
+func (o options) wants(name string) bool {
+	if len(o.cases) == 0 {
+		return true
+	}
+	for _, part := range o.cases {
+		if strings.Contains(name, strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
 }
