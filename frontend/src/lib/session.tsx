@@ -71,8 +71,11 @@ const toApi: Record<Locale, ApiLocale> = { 'zh-CN': 'ZH_CN', en: 'EN' };
  * answer brings a user or a locale not seen before (sign-in, another
  * browser's choice), the app switches to it; when the user switches, the
  * choice is saved on their account. Only a change of the server's value is
- * applied, never a mere difference, so a switch is not undone by an answer
- * that left before the save did.
+ * applied, never a mere difference. And while a switch is being saved, a
+ * server value other than that choice is ignored: it is an earlier state
+ * (two quick switches: the first save's answer says English while the user
+ * has already gone back to Chinese), and applying it would undo the user's
+ * latest choice.
  */
 function useRememberedLocale(user: { id: string; locale?: ApiLocale | null } | undefined) {
   const { setLocale } = useLocale();
@@ -81,15 +84,20 @@ function useRememberedLocale(user: { id: string; locale?: ApiLocale | null } | u
   // The signed-in user's locale as the server has it (or is being told), so
   // a switch to what the server already has saves nothing.
   const stored = useRef<{ userId: string; locale: Locale } | undefined>(undefined);
+  // The user's latest choice until its save has been answered.
+  const saving = useRef<{ userId: string; locale: Locale } | undefined>(undefined);
   const userId = user?.id;
   const apiLocale = user?.locale ?? undefined;
 
   useEffect(() => {
     if (!userId || !apiLocale) {
       stored.current = undefined;
+      saving.current = undefined;
       return;
     }
     const locale = fromApi[apiLocale];
+    const choice = saving.current;
+    if (choice && choice.userId === userId && choice.locale !== locale) return;
     stored.current = { userId, locale };
     const key = `${userId}:${apiLocale}`;
     if (seen.current === key) return;
@@ -102,10 +110,14 @@ function useRememberedLocale(user: { id: string; locale?: ApiLocale | null } | u
       onLocaleChange((next) => {
         const known = stored.current;
         if (!known || known.locale === next) return;
-        stored.current = { ...known, locale: next };
+        const choice = { userId: known.userId, locale: next };
+        stored.current = choice;
+        saving.current = choice;
         // A failed save (offline) is not worth an error: the choice is
         // still remembered in this browser.
-        void save({ locale: toApi[next] });
+        void save({ locale: toApi[next] }).then(() => {
+          if (saving.current === choice) saving.current = undefined;
+        });
       }),
     [save],
   );
