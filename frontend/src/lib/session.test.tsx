@@ -105,6 +105,11 @@ describe('the language remembered per user', () => {
   it('keeps the latest of two quick switches while the first save is answered', async () => {
     let serverLocale: 'ZH_CN' | 'EN' = 'ZH_CN';
     const pendingSaves: (() => void)[] = [];
+    const land = (i: number) => {
+      const answer = pendingSaves[i];
+      if (!answer) throw new Error(`save ${i + 1} was never sent`);
+      answer();
+    };
     const operations: Operation[] = [];
     const exchange: Exchange = () => (ops$) =>
       pipe(
@@ -165,13 +170,13 @@ describe('the language remembered per user', () => {
     expect(saves(operations)).toEqual([{ locale: 'EN' }, { locale: 'ZH_CN' }]);
 
     // The first save lands: the server says English for a moment.
-    await act(async () => pendingSaves[0]());
+    await act(async () => land(0));
     await reread();
     expect(currentLocale()).toBe('zh-CN');
     expect(screen.getByText('zh-CN: 公示')).toBeTruthy();
 
     // The second lands: server and page agree on Chinese.
-    await act(async () => pendingSaves[1]());
+    await act(async () => land(1));
     await reread();
     expect(currentLocale()).toBe('zh-CN');
 
