@@ -6,7 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kaoping/kaoping/graph/model"
-	"github.com/kaoping/kaoping/server/apperr"
 	"github.com/kaoping/kaoping/server/auth"
 	"github.com/kaoping/kaoping/server/results"
 	"github.com/kaoping/kaoping/server/store"
@@ -20,23 +19,24 @@ func rankingRow(e store.Evaluatee, rank int, score *decimal.Decimal, provisional
 }
 
 // preparedRanking answers a ranking that asks for rowsJson and not rows
-// from the publication's prepared rows (results.PublishedRanking: encoded
-// once per publication and group), skipping the typed rows' decoding and
-// gqlgen's work on ~100 k fields. ok is false when the period has no
-// publication in force (a preview): the caller computes it.
+// from prepared rows (results.RankingJSON): a publication's, encoded once
+// per publication and group, or a preview's, kept per generation of the
+// period's data. It skips the typed rows' decoding and gqlgen's work on
+// ~100 k fields. ok is false when the query wants the typed rows: the
+// caller computes them.
 func preparedRanking(ctx context.Context, db store.DB, periodID int64, group store.RankingGroup) (model.Ranking, bool, error) {
 	if !wants(ctx, "rowsJson") || wants(ctx, "rows") {
 		return model.Ranking{}, false, nil
 	}
-	p, err := results.PublishedRanking(ctx, db, auth.From(ctx), periodID, group)
-	if apperr.CodeOf(err) == apperr.NotFound {
-		return model.Ranking{}, false, nil
-	}
+	p, err := results.RankingJSON(ctx, db, auth.From(ctx), periodID, group)
 	if err != nil {
 		return model.Ranking{}, false, err
 	}
-	return model.Ranking{Period: &p.Period, Group: group, Preview: false, PublishedAt: &p.PublishedAt,
-		Rows: []model.RankingRow{}, RowsJSON: p.Rows}, true, nil
+	out := model.Ranking{Period: &p.Period, Group: group, Preview: p.Preview, Rows: []model.RankingRow{}, RowsJSON: p.Rows}
+	if !p.Preview {
+		out.PublishedAt = &p.PublishedAt
+	}
+	return out, true, nil
 }
 
 // withRowsJSON encodes the typed rows as rowsJson when the query asks for

@@ -17,10 +17,12 @@ import (
 	"github.com/kaoping/kaoping/server/workflow"
 )
 
-// Prepared is a published ranking with its rows as JSON, ready to send.
+// Prepared is a ranking with its rows as JSON, ready to send: published,
+// or a preview (RankingJSON).
 type Prepared struct {
 	Period      store.Period
-	PublishedAt time.Time
+	Preview     bool            // not frozen: computed now (RankingJSON)
+	PublishedAt time.Time       // of the publication; zero for a preview
 	Rows        json.RawMessage // [RankingRow…] as the typed field would write them
 }
 
@@ -46,6 +48,10 @@ func PublishedRanking(ctx context.Context, db store.DB, id *auth.Identity, perio
 		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("%s尚未公示,没有冻结的结果(请查看排名预览)", p.Name),
 			fmt.Sprintf("%s has not been in publicity yet, so it has no frozen results (see the ranking preview)", p.EnglishName()))
 	}
+	return publishedRanking(ctx, db, id, p, pub, group)
+}
+
+func publishedRanking(ctx context.Context, db store.DB, id *auth.Identity, p *store.Period, pub *store.Publication, group store.RankingGroup) (*Prepared, error) {
 	if !id.Has(readsAll...) && !workflow.Allows(p.State, workflow.SeeOwnResults) {
 		return nil, errNotYet
 	}

@@ -183,3 +183,22 @@ func SetPublicationNote(ctx context.Context, db DB, publicationID int64, note st
 	}
 	return nil
 }
+
+// ZeroGeneration is the preview generation of a period without a row in
+// preview_generations (loaded with triggers off, before the roll-up
+// rebuild that bumps every period).
+const ZeroGeneration = "00000000-0000-0000-0000-000000000000"
+
+// FindPeriodGeneration returns the period's preview generation
+// (migrations/0020): it changes, at the commit of the write, with every
+// write to what a preview ranking of the period reads, so two reads that
+// find the same generation read the same ranking. One statement.
+func FindPeriodGeneration(ctx context.Context, db DB, periodID int64) (string, error) {
+	var gen string
+	err := db.NewRaw(`SELECT coalesce((SELECT generation::text FROM preview_generations WHERE period_id = ?), ?)`,
+		periodID, ZeroGeneration).Scan(ctx, &gen)
+	if err != nil {
+		return "", fmt.Errorf("find preview generation of period %d: %w", periodID, err)
+	}
+	return gen, nil
+}
