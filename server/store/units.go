@@ -50,7 +50,25 @@ func UpdateUnit(ctx context.Context, db bun.IDB, u *Unit) error {
 }
 
 // DeleteUnit removes an unused unit.
+//
+// A unit in use is refused with the first reason in the order a user can act
+// on them (plan membership, then lead tasks, users, scores). Left to the
+// DELETE, PostgreSQL reports whichever foreign key its triggers check first,
+// and that order follows the triggers' OIDs, so it differs between databases.
 func DeleteUnit(ctx context.Context, db bun.IDB, id int64, version int) error {
+	var constraint string
+	err := db.NewRaw(`SELECT CASE
+		WHEN EXISTS (SELECT 1 FROM evaluatees WHERE unit_id = ?0) THEN 'evaluatees_unit_id_fkey'
+		WHEN EXISTS (SELECT 1 FROM task_lead_units WHERE unit_id = ?0) THEN 'task_lead_units_unit_id_fkey'
+		WHEN EXISTS (SELECT 1 FROM users WHERE unit_id = ?0) THEN 'users_unit_id_fkey'
+		WHEN EXISTS (SELECT 1 FROM scores WHERE lead_unit_id = ?0) THEN 'scores_lead_unit_id_fkey'
+		ELSE '' END`, id).Scan(ctx, &constraint)
+	if err != nil {
+		return fmt.Errorf("find references to unit %d: %w", id, err)
+	}
+	if msg, ok := stillReferenced[constraint]; ok {
+		return apperr.New(apperr.Conflict, msg[0], msg[1])
+	}
 	return deleteVersioned[Unit](ctx, db, apperr.Unit, "units", id, version)
 }
 
