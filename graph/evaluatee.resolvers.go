@@ -18,6 +18,9 @@ func (r *queryResolver) EvaluateeProfile(ctx context.Context, periodID int64, ev
 	if err != nil {
 		return model.EvaluateeProfile{}, err
 	}
+	if err := prefetchLineFlags(ctx, r.Store.DB, r.Eval.Now, p.Row.Result.Tasks, "breakdown", "tasks", "scores"); err != nil {
+		return model.EvaluateeProfile{}, err
+	}
 	return evaluateeProfile(p), nil
 }
 

@@ -54,6 +54,9 @@ func (r *queryResolver) Breakdown(ctx context.Context, periodID int64, evaluatee
 		return model.Breakdown{}, err
 	}
 	b := row.Result
+	if err := prefetchLineFlags(ctx, r.Store.DB, r.Eval.Now, b.Tasks, "tasks", "scores"); err != nil {
+		return model.Breakdown{}, err
+	}
 	var exact *string
 	if b.Exact != "" {
 		exact = &b.Exact

@@ -34,15 +34,12 @@ type Prepared struct {
 // publication in force has nothing frozen: read the typed ranking (a
 // preview) instead.
 func PublishedRanking(ctx context.Context, db store.DB, id *auth.Identity, periodID int64, group store.RankingGroup) (*Prepared, error) {
-	p, err := store.FindPeriod(ctx, db, periodID)
+	p, pub, err := store.FindPeriodWithPublication(ctx, db, periodID)
 	if err != nil {
 		return nil, err
 	}
-	var pub *store.Publication
-	if frozen(*p) {
-		if pub, err = store.CurrentPublication(ctx, db, periodID); err != nil {
-			return nil, err
-		}
+	if !frozen(*p) {
+		pub = nil
 	}
 	if pub == nil {
 		return nil, apperr.New(apperr.NotFound, fmt.Sprintf("%s尚未公示,没有冻结的结果(请查看排名预览)", p.Name),

@@ -19,18 +19,12 @@ import (
 // its prepared rows (PublishedRanking), any other (a preview) from the
 // preview cache below. Same visibility as GroupRanking.
 func RankingJSON(ctx context.Context, db store.DB, id *auth.Identity, periodID int64, group store.RankingGroup) (*Prepared, error) {
-	p, err := store.FindPeriod(ctx, db, periodID)
+	p, pub, err := store.FindPeriodWithPublication(ctx, db, periodID)
 	if err != nil {
 		return nil, err
 	}
-	if frozen(*p) {
-		pub, err := store.CurrentPublication(ctx, db, periodID)
-		if err != nil {
-			return nil, err
-		}
-		if pub != nil {
-			return publishedRanking(ctx, db, id, p, pub, group)
-		}
+	if frozen(*p) && pub != nil {
+		return publishedRanking(ctx, db, id, p, pub, group)
 	}
 	if !id.Has(readsAll...) && !workflow.Allows(p.State, workflow.SeeOwnResults) {
 		return nil, errNotYet

@@ -30,23 +30,21 @@ func frozen(p store.Period) bool {
 }
 
 // read returns the results of a period for one group or one evaluatee (nil
-// for all), for every reader: the entry points in access.go filter it. Frozen reads cost three statements whatever the size; previews
-// load the period's data once.
+// for all), for every reader: the entry points in access.go filter it.
+// Frozen reads cost three statements whatever the size (a kept breakdown
+// two); previews load the period's data once.
 func read(ctx context.Context, db store.DB, periodID int64, group *store.RankingGroup, evaluateeID *int64, withTasks bool) (*View, error) {
-	p, err := store.FindPeriod(ctx, db, periodID)
+	p, pub, err := store.FindPeriodWithPublication(ctx, db, periodID)
 	if err != nil {
 		return nil, err
 	}
 	v := &View{Period: *p}
-	if frozen(*p) {
-		pub, err := store.CurrentPublication(ctx, db, periodID)
-		if err != nil {
-			return nil, err
+	if frozen(*p) && pub != nil {
+		v.PublishedAt = &pub.CreatedAt
+		if evaluateeID != nil && group == nil && withTasks {
+			return v, readFrozenBreakdown(ctx, db, v, pub, *evaluateeID)
 		}
-		if pub != nil {
-			v.PublishedAt = &pub.CreatedAt
-			return v, readFrozen(ctx, db, v, pub.ID, p.PlanID, group, evaluateeID, withTasks)
-		}
+		return v, readFrozen(ctx, db, v, pub.ID, p.PlanID, group, evaluateeID, withTasks)
 	}
 	v.Preview = true
 	if group != nil && evaluateeID == nil && !withTasks {
@@ -105,6 +103,26 @@ func readFrozen(ctx context.Context, db store.DB, v *View, pubID, planID int64, 
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	return nil
+}
+
+// readFrozenBreakdown is readFrozen for one evaluatee with its tasks (a
+// published breakdown), from the breakdown cache.
+func readFrozenBreakdown(ctx context.Context, db store.DB, v *View, pub *store.Publication, evaluateeID int64) error {
+	fb, err := frozenBreakdownOf(ctx, db, v.Period.ID, pub, evaluateeID)
+	if err != nil || fb == nil {
+		return err
+	}
+	byID, err := store.EvaluateesByIDs(ctx, db, []int64{evaluateeID})
+	if err != nil {
+		return err
+	}
+	e, ok := byID[evaluateeID]
+	if !ok {
+		return nil // removed from the plan after publication, as in readFrozen
+	}
+	e.Group = fb.group
+	v.Rows = []Row{{Evaluatee: e, Rank: fb.rank, Result: fb.result, Frozen: fb.raw}}
 	return nil
 }
 

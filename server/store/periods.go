@@ -108,6 +108,38 @@ func CurrentPublication(ctx context.Context, db DB, periodID int64) (*Publicatio
 	return p, err
 }
 
+// FindPeriodWithPublication returns period id and its publication in
+// force (nil when there is none) in one statement: every read of results
+// needs both before anything else.
+func FindPeriodWithPublication(ctx context.Context, db DB, id int64) (*Period, *Publication, error) {
+	var row struct {
+		Period       `bun:",extend"`
+		PubID        *int64     `bun:"pub_id"`
+		PubNumber    *int       `bun:"pub_number"`
+		PubCreatedAt *time.Time `bun:"pub_created_at"`
+		PubCreatedBy *string    `bun:"pub_created_by_name"`
+		PubNote      *string    `bun:"pub_note"`
+	}
+	err := db.NewSelect().
+		TableExpr("periods AS period").
+		ColumnExpr("period.*").
+		ColumnExpr("pub.id AS pub_id, pub.number AS pub_number, pub.created_at AS pub_created_at, pub.created_by_name AS pub_created_by_name, pub.note AS pub_note").
+		Join("LEFT JOIN publications AS pub ON pub.period_id = period.id AND pub.superseded_at IS NULL").
+		Where("period.id = ?", id).
+		OrderExpr("pub.number DESC").
+		Limit(1).
+		Scan(ctx, &row)
+	if err != nil {
+		return nil, nil, notFoundOr(err, apperr.Period, id)
+	}
+	p := row.Period
+	if row.PubID == nil {
+		return &p, nil, nil
+	}
+	pub := &Publication{ID: *row.PubID, PeriodID: p.ID, Number: *row.PubNumber, CreatedAt: *row.PubCreatedAt, CreatedByName: *row.PubCreatedBy, Note: row.PubNote}
+	return &p, pub, nil
+}
+
 // Publish stores a new publication of the period with its results.
 func Publish(ctx context.Context, db DB, periodID int64, byName string, at time.Time, results []PublishedResult) (*Publication, error) {
 	var n int
