@@ -176,7 +176,7 @@ test('the evaluatee page and the heatmap on a phone', async () => {
   }
 });
 
-/** A province-sized ranking (1,200 rows, seven dimensions) for the stubbed ranking query. */
+/** A province-sized ranking (1,200 rows, seven dimensions, as rowsJson) for the stubbed ranking query. */
 function provinceRanking(period, dimensions) {
   const rows = Array.from({ length: 1200 }, (_, i) => {
     const score = (95 - (i * 40) / 1200).toFixed(2);
@@ -203,7 +203,7 @@ function provinceRanking(period, dimensions) {
       })),
     };
   });
-  return { data: { ranking: { preview: false, publishedAt: new Date().toISOString(), group: 'DISTRICTS', period: { id: period.id, name: period.name, state: 'PUBLISHED' }, rows } } };
+  return { data: { ranking: { preview: false, publishedAt: new Date().toISOString(), group: 'DISTRICTS', period: { id: period.id, name: period.name, state: 'PUBLISHED' }, rowsJson: rows } } };
 }
 
 test('charts at province scale: 1,200 rows render without freezing the page', async () => {

@@ -42,6 +42,10 @@ after(async () => {
 
 test('the ranking opens on the published half with a chart; a row opens the evaluatee', async () => {
   const page = await openPage(browser.context, desktop);
+  const asked = [];
+  page.on('request', (req) => {
+    if (req.url() === `${BASE}/graphql` && req.postDataJSON()?.operationName === 'Ranking') asked.push(req.postDataJSON().query);
+  });
   try {
     await page.goto(`${BASE}/plans/${planId}/ranking`);
     const banner = page.getByTestId('result-banner');
@@ -53,6 +57,9 @@ test('the ranking opens on the published half with a chart; a row opens the eval
     await page.locator('[data-testid=score-chart][data-rendered=true]').waitFor({ timeout: 15000 });
     assert.equal(await chart.getAttribute('data-mark'), '', 'published figures carry no preview mark');
     await page.screenshot({ path: join(SHOTS, 'leadership-ranking-desktop.png') });
+    // The whole group as the rows the server prepared once, not ~100 typed fields a row.
+    assert.ok(asked.length > 0, 'the page ran the Ranking query');
+    assert.ok(asked.every((q) => /\browsJson\b/.test(q) && !/\brows\s*\{/.test(q)), `Ranking asks for rowsJson without rows: ${asked[0]}`);
 
     // Dimensions by their names, on demand.
     await page.getByLabel('显示各方面得分').click();
@@ -147,13 +154,13 @@ test('measure: chart and table with 1,200 rows', async () => {
       if (!/query Ranking\(/.test(body?.query ?? '')) return route.continue();
       const res = await route.fetch();
       const json = await res.json();
-      const rows = json.data.ranking.rows;
+      const rows = json.data.ranking.rowsJson;
       const wide = Array.from({ length: 1200 }, (_, i) => {
         const r = rows[i % rows.length];
         const score = (95 - (i * 60) / 1200).toFixed(2);
         return { ...r, rank: i + 1, score, evaluatee: { ...r.evaluatee, id: `9${i}`, unit: { ...r.evaluatee.unit, id: `9${i}`, name: `${r.evaluatee.unit.name}${i + 1}` } } };
       });
-      json.data.ranking.rows = wide;
+      json.data.ranking.rowsJson = wide;
       await route.fulfill({ response: res, json });
     });
     await page.addInitScript(() => {

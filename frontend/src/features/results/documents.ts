@@ -1,37 +1,5 @@
 import { graphql } from '../../gql';
 
-export const rankingRowFragment = graphql(`
-  fragment RankingRowFields on RankingRow {
-    rank
-    score
-    provisional
-    missingScores
-    evaluatee {
-      id
-      group
-      unit {
-        id
-        name
-        sortKey
-      }
-    }
-    components {
-      method
-      weight
-      value
-    }
-    dimensions {
-      dimensionId
-      number
-      name
-      points
-      carriedPoints
-      earned
-      score
-    }
-  }
-`);
-
 /** The plan's dimensions (all seven columns) and its rule for missing components. */
 export const resultsPlanQuery = graphql(`
   query ResultsPlan($planId: ID!) {
@@ -48,6 +16,9 @@ export const resultsPlanQuery = graphql(`
   }
 `);
 
+// The whole group's rows as the server prepares them (rowsJson, read by
+// rankingRows.ts), not typed rows: ~100 fields a row the server would
+// otherwise resolve one by one for a province's 1,200-row groups.
 export const rankingQuery = graphql(`
   query Ranking($periodId: ID!, $group: RankingGroup!) {
     ranking(periodId: $periodId, group: $group) {
@@ -59,12 +30,17 @@ export const rankingQuery = graphql(`
         name
         state
       }
-      rows {
-        ...RankingRowFields
-      }
+      rowsJson
     }
   }
 `);
+
+/**
+ * The urql context of the ranking documents. Besides what changes scores,
+ * rowsJson carries no typenames of its own: name those of the rows, so that
+ * renaming a unit or moving an evaluatee still reloads the ranking.
+ */
+export const rankingContext = { additionalTypenames: ['Score', 'Period', 'SourceValue', 'Evaluatee', 'Unit'] };
 
 export const annualRankingQuery = graphql(`
   query AnnualRanking($planId: ID!, $group: RankingGroup!) {
@@ -72,9 +48,7 @@ export const annualRankingQuery = graphql(`
       preview
       publishedAt
       group
-      rows {
-        ...RankingRowFields
-      }
+      rowsJson
     }
   }
 `);

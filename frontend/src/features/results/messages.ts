@@ -88,6 +88,8 @@ export const useResultsT = defineMessages(
     markProvisional: '暂定:下半年尚未发布',
     tickToCompare: '选择{{unit}}进行对比',
     rankingEmpty: '暂无排名:本组还没有考评对象,或您只能查看公示后的本单位结果',
+    rankingMalformed: '排名数据格式有误,无法显示:请刷新页面,仍有问题请联系系统管理员',
+    retry: '重试',
     // EvaluateePage
     profileForbidden: '您没有查看得分明细的权限',
     backToRanking: '返回排名',
@@ -282,6 +284,8 @@ export const useResultsT = defineMessages(
     markProvisional: 'Provisional: second half not published',
     tickToCompare: 'Select {{unit}} to compare',
     rankingEmpty: 'No ranking: this group has no evaluatees yet, or you can see only your own unit’s results after publication',
+    rankingMalformed: 'The ranking data came in a shape this page cannot read: reload the page, and if it persists contact the system administrator',
+    retry: 'Retry',
     profileForbidden: 'You are not allowed to view score details',
     backToRanking: 'Back to rankings',
     profileNotPublishedHint: 'Once the results are publicised you can see your unit’s score details here.',

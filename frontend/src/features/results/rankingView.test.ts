@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRankingView, quartile, rankChangeText } from './rankingView';
+import { decodeRankingRows } from './rankingRows';
+import { rowsJsonSample } from './rankingRows.fixture';
+import { defaultRankingView, missingScores, quartile, rankChangeText, scoreBars } from './rankingView';
 
 describe('defaultRankingView', () => {
   it('opens on the year when both halves are published', () => {
@@ -34,5 +36,23 @@ describe('quartile', () => {
   it('splits a ranking into four bands', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => quartile(i, 8))).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
     expect(quartile(0, 1)).toBe(0);
+  });
+});
+
+describe('the rows decoded from rowsJson', () => {
+  const rows = decodeRankingRows(JSON.parse(rowsJsonSample));
+  it('count the scores still missing in the group', () => {
+    expect(missingScores(rows)).toBe(3);
+    expect(missingScores([])).toBe(0);
+  });
+  it('give the chart one bar a row in rank order, the score as the exact text', () => {
+    const bars = scoreBars(rows);
+    expect(bars.map((b) => [b.rank, b.evaluateeId, b.name, b.score])).toEqual([
+      [1, '10', '稀土高新区', '84.25'],
+      [11, '16', '市人社局', '0'],
+      [11, '17', '市住建局', '0'],
+    ]);
+    expect(bars[0]!.dimensions[0]).toEqual({ name: '一、政务服务“一网通办”', score: 20.06 });
+    expect(bars[0]!.dimensions).toHaveLength(5);
   });
 });

@@ -1,6 +1,10 @@
-// What the ranking page opens on and how a rank change reads.
+// What the ranking page opens on, how a rank change reads, and what its
+// banner and chart take from the rows.
 import type { PeriodState } from '../../gql/graphql';
+import type { ScoreBar } from './charts/ScoreBarChart';
+import { dimensionLabel } from './explain';
 import { resultsT } from './messages';
+import type { RankingRowData } from './rankingRows';
 
 export interface PeriodLike {
   id: string;
@@ -45,4 +49,24 @@ export function rankChangeText(c: RankChangeLike | undefined, compared: boolean)
 export function quartile(i: number, n: number): number {
   if (n <= 0) return 0;
   return Math.min(3, Math.floor((i * 4) / n));
+}
+
+/** Carried scores not yet counted in the whole group (the preview banner says how many). */
+export function missingScores(rows: readonly RankingRowData[]): number {
+  return rows.reduce((n, r) => n + r.missingScores, 0);
+}
+
+/**
+ * The bar chart's bars in ranking order. The score stays the Decimal text
+ * the server sent (the chart prints it); dimension scores become numbers
+ * only as lengths of the split bars.
+ */
+export function scoreBars(rows: readonly RankingRowData[]): ScoreBar[] {
+  return rows.map((r) => ({
+    evaluateeId: r.evaluatee.id,
+    name: r.evaluatee.unit.name,
+    rank: r.rank,
+    score: r.score,
+    dimensions: r.dimensions.map((d) => ({ name: dimensionLabel(d.number, d.name), score: Number(d.score) })),
+  }));
 }

@@ -10,10 +10,12 @@ import type { RankingGroup } from '../../../gql/graphql';
 import { rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import type { HeatmapRow } from '../charts/HeatmapChart';
-import { rankingQuery, resultsPlanQuery } from '../documents';
+import { rankingContext, rankingQuery, resultsPlanQuery } from '../documents';
 import { dimensionLabel, ratePercent } from '../explain';
 import { useResultsT } from '../messages';
 import { ExportXlsxButton } from '../components/ExportXlsxButton';
+import { MalformedRows } from '../components/MalformedRows';
+import { NO_ROWS, readRankingRows } from '../rankingRows';
 
 const HeatmapChart = lazy(() => import('../charts/HeatmapChart'));
 
@@ -44,13 +46,15 @@ export function HeatmapPage() {
   const [{ data, fetching: loading, error: rankingError }, reexecute] = useQuery({
     query: rankingQuery,
     variables: { periodId: period?.id ?? '', group },
+    context: useMemo(() => rankingContext, []),
     pause: !period,
   });
+  const decoded = useMemo(() => (data ? readRankingRows(data.ranking.rowsJson) : NO_ROWS), [data]);
   const [planData] = useQuery({ query: resultsPlanQuery, variables: { planId } });
   const dims = useMemo(() => [...(planData.data?.plan?.dimensions ?? [])].sort((a, b) => a.number - b.number), [planData.data]);
   const columns = useMemo(() => dims.map((d) => ({ id: d.id, name: dimensionLabel(d.number, d.name) })), [dims]);
   const rows = useMemo<HeatmapRow[]>(() => {
-    const base = (data?.ranking.rows ?? [])
+    const base = decoded.rows
       .filter((r) => r.score != null)
       .map((r) => ({
         evaluateeId: r.evaluatee.id,
@@ -64,7 +68,7 @@ export function HeatmapPage() {
     const k = dims.findIndex((d) => d.id === sort);
     if (k >= 0) base.sort((a, b) => (b.rates[k] ?? -1) - (a.rates[k] ?? -1) || a.rank - b.rank);
     return base;
-  }, [data, dims, sort]);
+  }, [decoded, dims, sort]);
   const open = useCallback(
     (evaluateeId: string, dimensionId: string) => navigate(`/plans/${planId}/results/${evaluateeId}?period=${period?.id ?? ''}&dimension=${dimensionId}`),
     [navigate, planId, period],
@@ -124,6 +128,8 @@ export function HeatmapPage() {
           <QueryError error={rankingError} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
         ) : !data && loading ? (
           <Skeleton active />
+        ) : decoded.error ? (
+          <MalformedRows error={decoded.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
         ) : rows.length === 0 || columns.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('heatmapEmpty')} />
         ) : (

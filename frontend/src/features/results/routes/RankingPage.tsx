@@ -6,20 +6,20 @@ import { useQuery } from 'urql';
 import { PageTitle } from '../../../components/PageTitle';
 import { PeriodPicker, PreviewTag, usePlanPeriod, type PeriodData } from '../../../components/PeriodPicker';
 import { PageLoading, QueryError } from '../../../components/QueryState';
-import type { MissingComponentRule, RankingGroup, RankingRowFieldsFragment } from '../../../gql/graphql';
+import type { MissingComponentRule, RankingGroup } from '../../../gql/graphql';
 import { formatDecimal } from '../../../lib/decimal';
 import { currentLocale } from '../../../lib/i18n';
 import { describeError } from '../../../lib/errors';
 import { chineseNumber, dimensionNumberLabel, rankingGroupLabels, rankingGroups } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { ExportXlsxButton } from '../components/ExportXlsxButton';
+import { MalformedRows } from '../components/MalformedRows';
 import { ResultBanner } from '../components/ResultBanner';
 import { WithData } from '../components/WithData';
-import type { ScoreBar } from '../charts/ScoreBarChart';
-import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingQuery, resultsPlanQuery } from '../documents';
-import { dimensionLabel } from '../explain';
+import { annualRankChangesQuery, annualRankingQuery, rankChangesQuery, rankingContext, rankingQuery, resultsPlanQuery } from '../documents';
 import { componentCells, dimensionText, MISSING, scoreText } from '../format';
-import { defaultRankingView, rankChangeText, type RankChangeLike } from '../rankingView';
+import { NO_ROWS, readRankingRows, type RankingRowData } from '../rankingRows';
+import { defaultRankingView, missingScores, rankChangeText, scoreBars, type RankChangeLike } from '../rankingView';
 import { compareProblem, MAX_COMPARED } from '../compareView';
 import { useResultsT } from '../messages';
 
@@ -110,8 +110,6 @@ function usePlanColumns(planId: string) {
   };
 }
 
-const rankingContext = { additionalTypenames: ['Score', 'Period', 'SourceValue'] };
-
 function HalfRanking({ planId, period, group }: { planId: string; period: PeriodData; group: RankingGroup }) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: rankingQuery,
@@ -129,6 +127,7 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
     pause: !can('TASK_FORCE', 'LEADER', 'ANALYST'),
   });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const decoded = useMemo(() => (data ? readRankingRows(data.ranking.rowsJson) : NO_ROWS), [data]);
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) {
     if (describeError(error).code === 'FORBIDDEN')
@@ -137,12 +136,14 @@ function HalfRanking({ planId, period, group }: { planId: string; period: Period
   }
   const ranking = data?.ranking;
   if (!ranking) return null;
-  const missing = ranking.rows.reduce((n, r) => n + r.missingScores, 0);
+  if (decoded.error) return <MalformedRows error={decoded.error} onRetry={reload} />;
+  const { rows } = decoded;
+  const missing = missingScores(rows);
   return (
     <>
       <ResultBanner preview={ranking.preview} publishedAt={ranking.publishedAt} state={ranking.period?.state} periodName={period.name} missing={missing} />
       <RankingTable
-        rows={ranking.rows}
+        rows={rows}
         preview={ranking.preview}
         annual={false}
         dimensions={plan.dimensions}
@@ -175,11 +176,14 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
   });
   const plan = usePlanColumns(planId);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const decoded = useMemo(() => (data ? readRankingRows(data.annualRanking.rowsJson) : NO_ROWS), [data]);
   if (!data && fetching) return <PageLoading rows={10} />;
   if (error && !data) return <QueryError error={error} onRetry={reload} />;
   const ranking = data?.annualRanking;
   if (!ranking) return null;
-  const provisional = ranking.rows.some((r) => r.provisional);
+  if (decoded.error) return <MalformedRows error={decoded.error} onRetry={reload} />;
+  const { rows } = decoded;
+  const provisional = rows.some((r) => r.provisional);
   const first = periods[0];
   return (
     <>
@@ -192,7 +196,7 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
         description={t('annualDescription')}
       />
       <RankingTable
-        rows={ranking.rows}
+        rows={rows}
         preview={false}
         annual
         dimensions={plan.dimensions}
@@ -212,7 +216,7 @@ function AnnualRanking({ planId, group, periods }: { planId: string; group: Rank
 /** Rows above which the table is virtualised. */
 const VIRTUAL_FROM = 100;
 
-function tableWidth(columns: TableColumnsType<RankingRowFieldsFragment>): number {
+function tableWidth(columns: TableColumnsType<RankingRowData>): number {
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 100), 0);
 }
 
@@ -237,7 +241,7 @@ function RankingTable({
   exportHref,
   exportName,
 }: {
-  rows: RankingRowFieldsFragment[];
+  rows: RankingRowData[];
   preview: boolean;
   annual: boolean;
   dimensions: DimensionColumn[];
@@ -264,17 +268,7 @@ function RankingTable({
   };
   const compared = !!changes?.previousName;
   const changeByEvaluatee = useMemo(() => new Map((changes?.rows ?? []).map((c) => [c.evaluateeId, c])), [changes]);
-  const bars = useMemo<ScoreBar[]>(
-    () =>
-      rows.map((r) => ({
-        evaluateeId: r.evaluatee.id,
-        name: r.evaluatee.unit.name,
-        rank: r.rank,
-        score: r.score ?? null,
-        dimensions: r.dimensions.map((d) => ({ name: dimensionLabel(d.number, d.name), score: Number(d.score) })),
-      })),
-    [rows],
-  );
+  const bars = useMemo(() => scoreBars(rows), [rows]);
   const open = useCallback((evaluateeId: string) => navigate(link(evaluateeId)), [navigate, link]);
   const w = (px: number) => Math.round((px * token.fontSize) / 14);
   const num = { fontVariantNumeric: 'tabular-nums' as const };
@@ -282,7 +276,7 @@ function RankingTable({
   const allProvisional = annual && rows.length > 0 && rows.every((r) => r.provisional);
 
   const headCells = componentCells(rows[0]?.components ?? [], rule);
-  const componentColumns: TableColumnsType<RankingRowFieldsFragment> = headCells.map((h, i) => ({
+  const componentColumns: TableColumnsType<RankingRowData> = headCells.map((h, i) => ({
     title: (
       <span style={{ whiteSpace: 'nowrap' }}>
         {h.label}
@@ -311,7 +305,7 @@ function RankingTable({
     },
   }));
 
-  const dimensionColumns: TableColumnsType<RankingRowFieldsFragment> = (showDimensions ? dimensions : []).map((d) => ({
+  const dimensionColumns: TableColumnsType<RankingRowData> = (showDimensions ? dimensions : []).map((d) => ({
     title: (
       <Tooltip title={t('dimensionTip', { number: currentLocale() === 'en' ? d.number : chineseNumber(d.number), points: formatDecimal(d.points) })}>
         <span data-dimension-header="">
@@ -336,7 +330,7 @@ function RankingTable({
     },
   }));
 
-  const columns: TableColumnsType<RankingRowFieldsFragment> = [
+  const columns: TableColumnsType<RankingRowData> = [
     {
       title: t('colRank'),
       dataIndex: 'rank',
@@ -403,7 +397,7 @@ function RankingTable({
               ) : null;
             },
           },
-        ] satisfies TableColumnsType<RankingRowFieldsFragment>)
+        ] satisfies TableColumnsType<RankingRowData>)
       : []),
     ...(preview
       ? ([
@@ -414,7 +408,7 @@ function RankingTable({
             align: 'right',
             render: (n: number) => (n > 0 ? <Typography.Text type="warning">{t('missingCount', { count: n })}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
           },
-        ] satisfies TableColumnsType<RankingRowFieldsFragment>)
+        ] satisfies TableColumnsType<RankingRowData>)
       : []),
     ...componentColumns,
     ...dimensionColumns,
@@ -470,7 +464,7 @@ function RankingTable({
           </Suspense>
         </div>
       )}
-      <Table<RankingRowFieldsFragment>
+      <Table<RankingRowData>
         rowKey={(r) => r.evaluatee.id}
         size="middle"
         columns={columns}
