@@ -1,7 +1,10 @@
 // A ranking's rows as the server prepares them once (`Ranking.rowsJson`):
 // one JSON array instead of ~100 typed fields a row, which a province's
 // 1,200-row groups make worth it. This is the one place that reads it.
-import type { RankingGroup, ScoringMethod } from '../../gql/graphql';
+import type { RankingGroup } from '../../gql/graphql';
+import { parseDecimal } from '../../lib/decimal';
+import type { DimensionFigures } from './explain';
+import type { ComponentLike } from './format';
 
 /**
  * One element of `rowsJson`, in the shape schema/publications.graphqls
@@ -22,16 +25,8 @@ export interface RankingRowData {
     group: RankingGroup;
     unit: { id: string; name: string; sortKey: number };
   };
-  components: { method: ScoringMethod; weight: string; value: string | null }[];
-  dimensions: {
-    dimensionId: string;
-    number: number;
-    name: string;
-    points: string;
-    carriedPoints: string;
-    earned: string;
-    score: string;
-  }[];
+  components: ComponentLike[];
+  dimensions: (DimensionFigures & { dimensionId: string })[];
 }
 
 /** rowsJson is not the documented array: a server and SPA out of step, not a user's mistake. */
@@ -55,7 +50,7 @@ function what(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-const decimalText = /^-?\d+(\.\d+)?$/;
+const isDecimal = (v: unknown) => typeof v === 'string' && parseDecimal(v) !== null;
 
 function ok(kind: Kind, v: unknown): boolean {
   switch (kind) {
@@ -63,9 +58,9 @@ function ok(kind: Kind, v: unknown): boolean {
     case 'id':
       return typeof v === 'string';
     case 'decimal':
-      return typeof v === 'string' && decimalText.test(v);
+      return isDecimal(v);
     case 'decimal?':
-      return v === null || (typeof v === 'string' && decimalText.test(v));
+      return v === null || isDecimal(v);
     case 'int':
       return isInt(v);
     case 'boolean':
